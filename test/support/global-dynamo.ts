@@ -1,0 +1,15 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../lib/local/dynamo-local.js';
+
+/** One DynamoDB Local for the whole run; each test file makes its own table (see test/support/table.ts). */
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamoLocal();
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return async () => dynamo.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
