@@ -56,3 +56,8 @@ export class ConcurrentUpdateError extends HotlineError {
 export class DependencyError extends HotlineError {
   readonly code = 'DEPENDENCY_FAILED';
 }
+
+/** The drawn reference exists already; the use case draws another. */
+export class ReferenceTakenError extends HotlineError {
+  readonly code = 'REFERENCE_TAKEN';
+}

@@ -19,8 +19,8 @@ export type NtbRegencyCode = keyof typeof REGENCIES;
 export const REGENCY_CODES = Object.keys(REGENCIES) as NtbRegencyCode[];
 
 /** `outside` is a home outside NTB; `unknown` is a reporter who did not say: both go to the province desk. */
-export const HomeRegency = z.enum([...REGENCY_CODES, 'outside', 'unknown'] as [string, ...string[]]);
-export type HomeRegency = NtbRegencyCode | 'outside' | 'unknown';
+export const HomeRegency = z.enum(['5201', '5202', '5203', '5204', '5205', '5206', '5207', '5208', '5271', '5272', 'outside', 'unknown']);
+export type HomeRegency = z.infer<typeof HomeRegency>;
 
 export function isNtbRegency(code: string): code is NtbRegencyCode {
   return Object.hasOwn(REGENCIES, code);

@@ -1,0 +1,35 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { HotlineStack, type HotlineStackProps } from './hotline-stack.js';
+
+/**
+ * Context values (cdk.json or `-c name=value`):
+ *   atSenderId        registered Africa's Talking sender ID (optional)
+ *   alarmEmail        address subscribed to the alarm topic (optional)
+ *   logLevel          DEBUG | INFO | WARN | ERROR | SILENT (default INFO)
+ *   smsSpendAlarmUsd  SNS SMS month-to-date spend that raises an alarm (default 10)
+ */
+const app = new App();
+const context = (name: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(name);
+  return value === undefined || value === null || value === '' ? undefined : String(value);
+};
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const;
+const logLevel = context('logLevel');
+if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+  throw new Error(`context logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+}
+const spend = context('smsSpendAlarmUsd');
+if (spend !== undefined && !(Number(spend) > 0)) throw new Error('context smsSpendAlarmUsd must be a positive number');
+
+new HotlineStack(app, 'PmiHotline', {
+  env: { region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3', account: process.env.CDK_DEFAULT_ACCOUNT },
+  atSenderId: context('atSenderId'),
+  alarmEmail: context('alarmEmail'),
+  logLevel: logLevel as HotlineStackProps['logLevel'],
+  smsSpendAlarmUsd: spend === undefined ? undefined : Number(spend),
+});
+Tags.of(app).add('project', 'pmi-hotline');
+
+// cdk-nag runs as a CDK validation plugin: `cdk synth` fails on any unacknowledged AwsSolutions error.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,0 +1,35 @@
+import type { Context } from 'aws-lambda';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { HttpEvent } from '../http/api.js';
+
+/** A Lambda context good enough for middy and Powertools when a handler runs in the local server. */
+export function localContext(functionName: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false, functionName, functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '256', awsRequestId: randomUUID(), logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local', getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined, fail: () => undefined, succeed: () => undefined,
+  };
+}
+
+/** Builds the API Gateway HTTP API (payload v2) event that API Gateway would send for this request. */
+export function toHttpApiEvent(req: IncomingMessage, body: Buffer, routeKey: string): HttpEvent {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const textual = /^(application\/(x-www-form-urlencoded|json)|text\/)/.test(headers['content-type'] ?? 'text/plain');
+  return {
+    version: '2.0', routeKey, rawPath: url.pathname, rawQueryString: url.search.slice(1),
+    headers, ...(url.search ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: 'local', apiId: 'local', domainName: 'localhost', domainPrefix: 'localhost',
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(), routeKey, stage: '$default', time: new Date().toISOString(), timeEpoch: Date.now(),
+    },
+    ...(body.length ? { body: textual ? body.toString('utf8') : body.toString('base64'), isBase64Encoded: !textual } : { isBase64Encoded: false }),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm start`: the whole system on this machine. DynamoDB Local (in memory, or on disk with
+ * `--persist`), the table from the shared definition, the demo directory, the same handler modules
+ * as in AWS behind a local HTTP server, the stream fed to the notifier, the scheduler on an interval.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { localDynamoClient, startDynamoLocal, ensureTable } from './dynamo-local.js';
+
+const persist = process.argv.includes('--persist');
+const dynamo = await startDynamoLocal(persist ? { dbPath: (mkdirSync('.data', { recursive: true }), resolve('.data')) } : {});
+// The config module reads the environment once, on first import: set what the local stage needs first.
+process.env.STAGE ??= 'local';
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+
+const { runtime } = await import('../wiring.js');
+const { seedDemoDirectory } = await import('./seed.js');
+const { startLocalServer } = await import('./server.js');
+const { devRoutes } = await import('./dev-routes.js');
+const { extraDevRoutes } = await import('./dev-pages.js');
+const { StreamPoller } = await import('./stream-poller.js');
+const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
+const { localContext } = await import('./lambda-shim.js');
+const { logger } = await import('../logger.js');
+const [smsInbound, smsDelivery, ussd, web, notifier, escalator] = await Promise.all([
+  import('../../functions/sms-inbound.js'), import('../../functions/sms-delivery.js'), import('../../functions/ussd.js'),
+  import('../../functions/web.js'), import('../../functions/notifier.js'), import('../../functions/escalator.js'),
+]);
+
+const cfg = runtime.config;
+const db = localDynamoClient(dynamo.endpoint);
+await ensureTable(db, cfg.tableName);
+await seedDemoDirectory(runtime.store);
+
+let ready = false;
+const route = (name: string, handler: unknown) => ({ name, handler: handler as never });
+const server = await startLocalServer(cfg.port, {
+  lambda: {
+    'POST /sms': route('sms-inbound', smsInbound.handler),
+    'POST /sms/delivery': route('sms-delivery', smsDelivery.handler),
+    'POST /ussd': route('ussd', ussd.handler),
+    'POST /ussd/events': route('ussd', ussd.handler),
+    'GET /': route('web', web.handler),
+    'POST /reports': route('web', web.handler),
+    'GET /reports/done': route('web', web.handler),
+  },
+  dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime) },
+});
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : cfg.port;
+
+const deadLetters: unknown[] = [];
+const poller = new StreamPoller({
+  endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isNotifierRecord,
+  deliver: (event) => (notifier.handler as unknown as (e: unknown, c: unknown) => Promise<never>)(event, localContext('notifier')),
+  onDeadLetter: (record) => {
+    deadLetters.push(record.dynamodb?.Keys);
+    logger.error('stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
+  },
+});
+await poller.start();
+
+// In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
+// `POST /dev/clock` makes deadlines pass within a demo.
+const scheduler = setInterval(() => {
+  (escalator.handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)({}, localContext('escalator'))
+    .catch((error: Error) => logger.error('scheduled run failed', { errorName: error.name }));
+}, 5_000);
+
+ready = true;
+const base = `http://127.0.0.1:${port}`;
+const key = encodeURIComponent(runtime.callbackKey);
+process.stdout.write(`
+PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
+  Web form           ${base}/
+  Phone simulator    ${base}/dev/phone
+  AT SMS callback    POST ${base}/sms?key=${key}
+  AT delivery        POST ${base}/sms/delivery?key=${key}
+  AT USSD callback   POST ${base}/ussd?key=${key}
+  Outbox (all SMS)   ${base}/dev/outbox
+  Demo officials     ${base}/dev/officials
+  Health             ${base}/healthz
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(scheduler);
+  server.close();
+  server.closeAllConnections();
+  await poller.stop().catch(() => undefined);
+  await dynamo.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,60 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Context } from 'aws-lambda';
+import type { HttpEvent, HttpResult } from '../http/api.js';
+import { localContext, toHttpApiEvent } from './lambda-shim.js';
+
+export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+/** Local-only routes (outbox, clock, simulator): plain functions, not Lambda handlers. */
+export type DevRoute = (req: IncomingMessage, body: Buffer) => Promise<{ status: number; type?: string; body: string }>;
+
+export interface LocalRoutes {
+  /** `METHOD /path` -> the same handler module the HTTP API invokes in AWS. */
+  lambda: Record<string, { name: string; handler: LambdaHttpHandler }>;
+  dev: Record<string, DevRoute>;
+}
+
+/** Bodies over this are cut off like API Gateway would (its limit is 10 MB; ours is far lower). */
+const MAX_LOCAL_BODY = 256 * 1024;
+
+export async function startLocalServer(port: number, routes: LocalRoutes): Promise<Server> {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_LOCAL_BODY) { res.writeHead(413).end('Payload Too Large'); return; }
+      chunks.push(chunk as Buffer);
+    }
+    const body = Buffer.concat(chunks);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const routeKey = `${req.method} ${path}`;
+    try {
+      const lambda = routes.lambda[routeKey];
+      if (lambda) {
+        const result = await lambda.handler(toHttpApiEvent(req, body, routeKey), localContext(lambda.name));
+        res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+        res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '');
+        return;
+      }
+      const dev = routes.dev[routeKey];
+      if (dev) {
+        const out = await dev(req, body);
+        res.writeHead(out.status, { 'content-type': out.type ?? 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(out.body);
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'NOT_FOUND' }));
+    } catch (error) {
+      // Mirrors API Gateway: an unhandled Lambda error is a bare 500.
+      process.stderr.write(`local server: ${(error as Error).name}\n`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Internal Server Error' }));
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,146 @@
+import {
+  DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo-local.js';
+
+export interface PollerOptions {
+  endpoint: string;
+  db: DynamoDBClient;
+  tableName: string;
+  /** Called like Lambda calls the notifier: a batch in, batch item failures out. */
+  deliver: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+  /** Same filter as the event source mapping in the CDK stack. */
+  accept: (record: DynamoDBRecord) => boolean;
+  intervalMs?: number;
+  batchSize?: number;
+  maxRetries?: number;
+  onDeadLetter?: (record: DynamoDBRecord, attempts: number) => void;
+}
+
+/**
+ * Feeds DynamoDB Local's stream to the notifier in Lambda's DynamoDBStreamEvent shape, with Lambda's
+ * semantics for partial failures: the batch is retried from the first failed record (bounded), then
+ * that record goes to the dead-letter callback and the rest flow on.
+ */
+export class StreamPoller {
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly iterators = new Map<string, string | undefined>();
+  private readonly queue: Array<{ record: DynamoDBRecord; attempts: number }> = [];
+  private running = false;
+  private loop?: Promise<void>;
+  private streamArn?: string;
+  /** Resolves when everything read so far has been delivered (tests and benchmarks wait on it). */
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: PollerOptions) {
+    this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  }
+
+  async start(): Promise<void> {
+    const table = await this.options.db.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+    this.streamArn = table.Table?.LatestStreamArn;
+    if (!this.streamArn) throw new Error('Table has no stream');
+    await this.refreshShards('LATEST');
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.streams.destroy();
+  }
+
+  private async refreshShards(position: 'LATEST' | 'TRIM_HORIZON'): Promise<void> {
+    const out = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
+    for (const shard of out.StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || this.iterators.has(shard.ShardId)) continue;
+      const it = await this.streams.send(new GetShardIteratorCommand({
+        StreamArn: this.streamArn, ShardId: shard.ShardId,
+        // Shards found after start are new: read them from their beginning so nothing is missed.
+        ShardIteratorType: shard.SequenceNumberRange?.EndingSequenceNumber && position === 'LATEST' ? 'LATEST' : position,
+      }));
+      this.iterators.set(shard.ShardId, it.ShardIterator);
+    }
+  }
+
+  private async run(): Promise<void> {
+    const interval = this.options.intervalMs ?? 50;
+    let sinceRefresh = 0;
+    while (this.running) {
+      try {
+        if (sinceRefresh++ > 20) { await this.refreshShards('TRIM_HORIZON'); sinceRefresh = 0; }
+        for (const [shardId, iterator] of this.iterators) {
+          if (!iterator) continue;
+          const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+          this.iterators.set(shardId, out.NextShardIterator);
+          for (const r of out.Records ?? []) {
+            const record = toLambdaRecord(r, this.streamArn!);
+            if (this.options.accept(record)) this.queue.push({ record, attempts: 0 });
+          }
+        }
+        await this.drain();
+      } catch (error) {
+        if (!this.running) break;
+        process.stderr.write(`stream poller: ${(error as Error).name}\n`);
+      }
+      if (this.queue.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 25;
+    const maxRetries = this.options.maxRetries ?? 3;
+    while (this.queue.length && this.running) {
+      const batch = this.queue.slice(0, batchSize);
+      let response: DynamoDBBatchResponse | void;
+      try {
+        response = await this.options.deliver({ Records: batch.map((b) => b.record) });
+      } catch {
+        response = { batchItemFailures: [{ itemIdentifier: batch[0]!.record.dynamodb!.SequenceNumber! }] };
+      }
+      const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const firstFailed = batch.findIndex((b) => failed.has(b.record.dynamodb!.SequenceNumber!));
+      if (firstFailed === -1) { this.queue.splice(0, batch.length); continue; }
+      this.queue.splice(0, firstFailed);
+      const head = this.queue[0]!;
+      head.attempts++;
+      if (head.attempts > maxRetries) {
+        this.queue.shift();
+        this.options.onDeadLetter?.(head.record, head.attempts);
+        continue;
+      }
+      // Lambda retries from the failed record after a pause; so do we (and stop draining for now).
+      await new Promise((r) => setTimeout(r, 200 * head.attempts));
+      return;
+    }
+  }
+
+  /** Waits until the stream has been read and everything in it delivered (or the timeout passes). */
+  async settled(timeoutMs = 5000): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      // Two idle rounds: the first may still be the round that read the latest write.
+      let rounds = 0;
+      const wait = () => this.idleWaiters.push(() => (++rounds >= 2 ? (clearTimeout(timer), resolve()) : wait()));
+      wait();
+    });
+  }
+}
+
+function toLambdaRecord(r: StreamRecord, streamArn: string): DynamoDBRecord {
+  const d = r.dynamodb!;
+  return {
+    eventID: r.eventID, eventName: r.eventName as DynamoDBRecord['eventName'], eventVersion: r.eventVersion,
+    eventSource: 'aws:dynamodb', awsRegion: r.awsRegion, eventSourceARN: streamArn,
+    dynamodb: {
+      ApproximateCreationDateTime: d.ApproximateCreationDateTime ? Math.floor(d.ApproximateCreationDateTime.getTime() / 1000) : undefined,
+      Keys: d.Keys as never, NewImage: d.NewImage as never, OldImage: d.OldImage as never,
+      SequenceNumber: d.SequenceNumber, SizeBytes: d.SizeBytes, StreamViewType: d.StreamViewType as never,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Case } from '../domain/case.js';
+import { alertOfficials } from './alert-officials.js';
+import type { Deps } from './deps.js';
+
+/**
+ * Reacts to a committed change of a case (from the table stream): alerts for a new case, and the
+ * case event for other systems. Runs after the write, never inside the request.
+ */
+export async function onCaseChanged(deps: Pick<Deps, 'store' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
+  if (!before) {
+    await alertOfficials(deps, after, 1, 'new_case');
+  }
+  const event = !before ? 'case_created'
+    : before.status !== after.status ? `case_${after.status}`
+      : before.level !== after.level ? 'case_escalated'
+        : undefined;
+  if (event && deps.events) {
+    await deps.events.publish({
+      event, reference: after.reference, regency: after.homeRegency, category: after.category,
+      urgency: after.urgency, status: after.status, level: after.level, at: after.updatedAt,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { Level } from '../domain/case.js';
+import { alertOfficials } from './alert-officials.js';
+import { isOfficialAlert } from './deliver-message.js';
+import type { Deps } from './deps.js';
+
+const DELIVERED = new Set(['Success']);
+const UNDELIVERED = new Set(['Failed', 'Rejected', 'Expired']);
+
+/**
+ * A gateway delivery report. Final statuses update the outbox message; an official's alert that
+ * finally fails counts as not delivered, and the next level of the ladder is alerted for that case.
+ */
+export async function recordDelivery(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  report: { providerMessageId: string; status: string; failureReason?: string },
+): Promise<'recorded' | 'unknown_message' | 'not_final'> {
+  const message = await deps.store.getMessageByProviderId(report.providerMessageId);
+  if (!message) return 'unknown_message';
+  if (!DELIVERED.has(report.status) && !UNDELIVERED.has(report.status)) return 'not_final';
+  const delivered = DELIVERED.has(report.status);
+  const changed = await deps.store.updateMessage(message.id, ['sent', 'pending'], {
+    status: delivered ? 'delivered' : 'undelivered',
+    ...(report.failureReason ? { failureReason: report.failureReason } : {}),
+  });
+  if (!changed || delivered || !isOfficialAlert(message) || !message.caseId) return 'recorded';
+  const c = await deps.store.getCase(message.caseId);
+  const level = (message.level ?? 1) as Level;
+  if (c && c.status === 'new' && level < 3) await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
+  return 'recorded';
+}

@@ -1,0 +1,76 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { config, type Config } from './config.js';
+import { DynamoHotlineStore } from './adapters/dynamo/hotline-store.js';
+import { FieldCipher, StaticDataKeySource } from './adapters/crypto/field-cipher.js';
+import { KmsDataKeySource } from './adapters/crypto/kms-data-keys.js';
+import { AfricasTalkingSender } from './adapters/sms/africastalking.js';
+import { SnsCaseEventPublisher, SnsSmsSender } from './adapters/sms/sns.js';
+import { LocalOutbox } from './adapters/sms/outbox.js';
+import { AdjustableClock, systemClock } from './clock.js';
+import type { Deps } from './use-cases/deps.js';
+
+/**
+ * Composition root: builds the adapters once per cold start from the config. Handlers import
+ * `runtime`; use cases never see where their ports come from.
+ */
+export interface Runtime {
+  config: Config;
+  deps: Deps;
+  store: DynamoHotlineStore;
+  callbackKey: string;
+  /** Local stage only. */
+  outbox?: LocalOutbox;
+  clock?: AdjustableClock;
+}
+
+async function buildRuntime(cfg: Config): Promise<Runtime> {
+  if (cfg.stage === 'local') {
+    const db = new DynamoDBClient({
+      region: cfg.region,
+      ...(cfg.dynamoEndpoint ? { endpoint: cfg.dynamoEndpoint } : {}),
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
+    const store = new DynamoHotlineStore(db, cfg.tableName, cipher);
+    const clock = new AdjustableClock();
+    const outbox = new LocalOutbox();
+    const now = () => clock.now();
+    return {
+      config: cfg, store, callbackKey: cfg.local.callbackKey, outbox, clock,
+      deps: {
+        store, clock, policy: cfg.policy,
+        senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
+        events: outbox.publisher(),
+      },
+    };
+  }
+
+  const secrets = new SecretsManagerClient({ region: cfg.region });
+  const readSecret = async (arn: string) => {
+    const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString) throw new Error('Secret has no string value');
+    return out.SecretString;
+  };
+  const [gatewayJson, lookupKey] = await Promise.all([readSecret(cfg.gatewaySecretArn!), readSecret(cfg.lookupKeySecretArn!)]);
+  const gateway = JSON.parse(gatewayJson) as { username: string; apiKey: string; callbackKey: string };
+  const db = new DynamoDBClient({ region: cfg.region });
+  const sns = new SNSClient({ region: cfg.region });
+  const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: cfg.region }), cfg.kmsKeyArn!), lookupKey);
+  const store = new DynamoHotlineStore(db, cfg.tableName, cipher);
+  return {
+    config: cfg, store, callbackKey: gateway.callbackKey,
+    deps: {
+      store, clock: systemClock, policy: cfg.policy,
+      senders: {
+        reporter: new AfricasTalkingSender({ username: gateway.username, apiKey: gateway.apiKey, ...(cfg.atSenderId ? { senderId: cfg.atSenderId } : {}) }),
+        official: new SnsSmsSender(sns, cfg.atSenderId),
+      },
+      ...(cfg.eventsTopicArn ? { events: new SnsCaseEventPublisher(sns, cfg.eventsTopicArn) } : {}),
+    },
+  };
+}
+
+export const runtime: Runtime = await buildRuntime(config());
