@@ -46,6 +46,8 @@ export interface Case {
   status: CaseStatus;
   level: Level;
   assignee?: string;
+  /** When the current level got the case (or, once acknowledged, when it was acknowledged): SLA clocks start here. */
+  levelSince?: string;
   createdAt: string;
   updatedAt: string;
   /** Optimistic-concurrency counter: every update is conditional on it. */

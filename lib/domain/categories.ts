@@ -74,7 +74,7 @@ export function urgencyOf(category: Category): Urgency {
 const CATEGORY_HINTS: ReadonlyArray<[Category, RegExp]> = [
   ['death', /\b(meninggal|wafat|tewas|mati|jenazah|mayat|died|dead|death|passed away)\b/],
   ['trafficking', /\b(calo|tekong|tppo|trafficking|diperdagangkan|perdagangan orang|dijual|sponsor ilegal|ilegal|illegal|broker|non ?prosedural)\b/],
-  ['violence_abuse', /\b(pukul|dipukul|disiksa|siksa|kekerasan|diperkosa|perkosa|pelecehan|dilecehkan|aniaya|dianiaya|abuse|abused|beaten|rape|raped|violence|hit me)\b/],
+  ['violence_abuse', /\b(pukul|dipukul|disiksa|siksa|kekerasan|diperkosa|perkosa|pelecehan|dilecehkan|aniaya|dianiaya|abuse|abused|beat|beats|beaten|rape|raped|violence|hit me)\b/],
   ['detained_deported', /\b(ditahan polisi|ditangkap|penjara|dipenjara|deportasi|dideportasi|dipulangkan paksa|tahanan|imigrasi|arrested|detained|jail|prison|deported)\b/],
   ['illness_accident', /\b(sakit|kecelakaan|luka|cedera|rumah sakit|dirawat|hamil|sick|ill|injured|injury|accident|hospital)\b/],
   ['documents_held', /\b(paspor|passport|dokumen|document|documents|ktp|visa|permit|izin kerja)\b/],

@@ -34,6 +34,7 @@ export class StreamPoller {
   private streamArn?: string;
   /** Resolves when everything read so far has been delivered (tests and benchmarks wait on it). */
   private idleWaiters: Array<() => void> = [];
+  private lastActivity = Date.now();
 
   constructor(private readonly options: PollerOptions) {
     this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -81,6 +82,7 @@ export class StreamPoller {
             const record = toLambdaRecord(r, this.streamArn!);
             if (this.options.accept(record)) this.queue.push({ record, attempts: 0 });
           }
+          if (out.Records?.length) this.lastActivity = Date.now();
         }
         await this.drain();
       } catch (error) {
@@ -120,13 +122,18 @@ export class StreamPoller {
     }
   }
 
-  /** Waits until the stream has been read and everything in it delivered (or the timeout passes). */
-  async settled(timeoutMs = 5000): Promise<void> {
+  /**
+   * Waits until the stream has gone quiet: nothing queued and no record read for `quietMs`.
+   * Side effects come in hops (a case queues messages, which are then sent), so one empty poll is not enough.
+   */
+  async settled(quietMs = 400, timeoutMs = 10_000): Promise<void> {
+    const started = Date.now();
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      // Two idle rounds: the first may still be the round that read the latest write.
-      let rounds = 0;
-      const wait = () => this.idleWaiters.push(() => (++rounds >= 2 ? (clearTimeout(timer), resolve()) : wait()));
+      const wait = () => this.idleWaiters.push(() => {
+        const quiet = Date.now() - Math.max(this.lastActivity, started) >= quietMs && this.queue.length === 0;
+        if (quiet || Date.now() - started > timeoutMs) resolve();
+        else wait();
+      });
       wait();
     });
   }

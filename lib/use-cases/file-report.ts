@@ -86,7 +86,7 @@ export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
       id: newCaseId(), reference: newReference(), category, urgency: urgencyOf(category),
       homeRegency: report.homeRegency, country: report.country, channel: report.channel,
       reporterType: report.reporterType, contact: report.contact, description, smsUpdates, language,
-      status: 'new' as const, level: 1 as const, createdAt: at, updatedAt: at, version: 1,
+      status: 'new' as const, level: 1 as const, levelSince: at, createdAt: at, updatedAt: at, version: 1,
       ...(report.nik ? { nik: report.nik } : {}),
       ...(report.workerName ? { workerName: report.workerName } : {}),
     };

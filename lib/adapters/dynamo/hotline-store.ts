@@ -346,6 +346,7 @@ export class DynamoHotlineStore implements HotlineStore {
     if (workerName) c.workerName = workerName;
     if (item.assignee) c.assignee = String(item.assignee);
     if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
+    if (item.levelSince) c.levelSince = String(item.levelSince);
     return c;
   }
 
@@ -384,7 +385,7 @@ export class DynamoHotlineStore implements HotlineStore {
       ...(c.nik ? { nikHash: this.cipher.lookupHash(c.nik) } : {}),
       smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
       assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
-      nextCheckAt: c.nextCheckAt,
+      nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
       [TABLE.byContactIndex.partitionKey]: `CONTACT#${this.cipher.lookupHash(c.contact)}`,
       [TABLE.byContactIndex.sortKey]: c.createdAt,
       ...(c.nextCheckAt ? { [TABLE.dueIndex.partitionKey]: 'DUE', [TABLE.dueIndex.sortKey]: c.nextCheckAt } : {}),
