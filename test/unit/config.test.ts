@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../lib/config.js';
+
+describe('configuration', () => {
+  it('runs locally on embedded defaults with nothing set', () => {
+    const config = parseConfig({});
+    expect(config.stage).toBe('local');
+    expect(config.policy.slaMinutes.acknowledge).toEqual({ urgent: 60, high: 1440, normal: 4320 });
+    expect(config.policy.limits.newCasesPerHour).toBe(5);
+  });
+
+  it('fails fast naming the variable but never echoing its value', () => {
+    expect(() => parseConfig({ SLA_ACK_URGENT_MINUTES: 'soon' })).toThrow('SLA_ACK_URGENT_MINUTES');
+    expect(() => parseConfig({ GATEWAY_CALLBACK_KEY: 'short-secret' })).toThrow(/GATEWAY_CALLBACK_KEY/);
+    expect(() => parseConfig({ GATEWAY_CALLBACK_KEY: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('requires the KMS key and secrets in AWS', () => {
+    expect(() => parseConfig({ STAGE: 'aws' })).toThrow(/KMS_KEY_ARN, GATEWAY_SECRET_ARN, LOOKUP_KEY_SECRET_ARN/);
+  });
+});
