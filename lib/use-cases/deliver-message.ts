@@ -1,5 +1,5 @@
-import type { OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
+import { passUndeliveredAlertOn } from './record-delivery.js';
 
 export class RetryableSendError extends Error {
   readonly code = 'SEND_RETRYABLE';
@@ -14,7 +14,7 @@ export const MAX_SEND_ATTEMPTS = 8;
  * A retryable failure throws, so the stream (or the next sweep) tries again later.
  */
 export async function deliverMessage(
-  deps: Pick<Deps, 'store' | 'senders'>,
+  deps: Pick<Deps, 'store' | 'senders' | 'clock'>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const message = await deps.store.getMessage(messageId);
@@ -37,10 +37,8 @@ export async function deliverMessage(
     await deps.store.updateMessage(message.id, ['pending'], { attempts, failureReason: result.reason });
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
-  await deps.store.updateMessage(message.id, ['pending'], { status: 'failed', attempts, failureReason: result.reason });
+  if (await deps.store.updateMessage(message.id, ['pending'], { status: 'failed', attempts, failureReason: result.reason })) {
+    await passUndeliveredAlertOn(deps, message);
+  }
   return 'failed';
-}
-
-export function isOfficialAlert(m: Pick<OutboundMessage, 'audience' | 'purpose'>): boolean {
-  return m.audience === 'official' && m.purpose === 'alert';
 }

@@ -1,6 +1,6 @@
 import type { Level } from '../domain/case.js';
+import type { OutboundMessage } from '../ports.js';
 import { alertOfficials } from './alert-officials.js';
-import { isOfficialAlert } from './deliver-message.js';
 import type { Deps } from './deps.js';
 
 const DELIVERED = new Set(['Success']);
@@ -22,9 +22,18 @@ export async function recordDelivery(
     status: delivered ? 'delivered' : 'undelivered',
     ...(report.failureReason ? { failureReason: report.failureReason } : {}),
   });
-  if (!changed || delivered || !isOfficialAlert(message) || !message.caseId) return 'recorded';
-  const c = await deps.store.getCase(message.caseId);
-  const level = (message.level ?? 1) as Level;
-  if (c && c.status === 'new' && level < 3) await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
+  if (changed && !delivered) await passUndeliveredAlertOn(deps, message);
   return 'recorded';
+}
+
+/**
+ * An alert nobody received must not leave a case waiting for its SLA to run out: while the case is
+ * still unacknowledged, the next level is alerted now.
+ */
+export async function passUndeliveredAlertOn(deps: Pick<Deps, 'store' | 'clock'>, message: OutboundMessage): Promise<void> {
+  if (message.audience !== 'official' || message.purpose !== 'alert' || !message.caseId) return;
+  const level = (message.level ?? 1) as Level;
+  if (level >= 3) return;
+  const c = await deps.store.getCase(message.caseId);
+  if (c && c.status === 'new') await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
 }

@@ -7,6 +7,8 @@ import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
 import { recordDelivery } from '../../lib/use-cases/record-delivery.js';
+import { alertOfficials } from '../../lib/use-cases/alert-officials.js';
+import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
@@ -149,5 +151,21 @@ describe('delivery reports', () => {
     expect(await recordDelivery(system.deps, { providerMessageId: reply.providerMessageId, status: 'Success' })).toBe('recorded');
     expect((await system.store.getMessage(`received.${filed.case.id}`))?.status).toBe('delivered');
     expect(await recordDelivery(system.deps, { providerMessageId: 'no-such-id', status: 'Success' })).toBe('unknown_message');
+  });
+});
+
+describe('an alert the gateway refuses for good', () => {
+  it('is marked failed and passes the case to the next level at once', async () => {
+    const filed = await fileReport(system.deps, { channel: 'web', intakeKey: 'w5', reporterType: 'family', contact: '081234560005', category: 'other', homeRegency: '5206', description: 'x' });
+    await poller.settled();
+    const refusing = { ...system.deps, senders: { ...system.deps.senders, official: { send: async () => ({ ok: false as const, reason: '403_InvalidPhoneNumber', retryable: false }) } } };
+    await alertOfficials(system.deps, filed.case, 1, 'new_case');
+    const id = `alert.${filed.case.id}.kab-5206.L1`;
+    await system.store.updateMessage(id, ['sent'], { status: 'pending' });
+
+    expect(await deliverMessage(refusing, id)).toBe('failed');
+
+    expect((await system.store.getMessage(id))?.status).toBe('failed');
+    expect(await system.store.getMessage(`alert.${filed.case.id}.prov-ntb.L2`)).toBeDefined();
   });
 });
