@@ -4,6 +4,9 @@ import { HotlineStack, type HotlineStackProps } from './hotline-stack.js';
 
 /**
  * Context values (cdk.json or `-c name=value`):
+ *   region            deployment region; cdk.json pins ap-southeast-3 (Jakarta: SMS support, data stays
+ *                     in Indonesia). It wins over CDK_DEFAULT_REGION because the CLI always sets that,
+ *                     to us-east-1 when no AWS profile is configured.
  *   atSenderId        registered Africa's Talking sender ID (optional)
  *   alarmEmail        address subscribed to the alarm topic (optional)
  *   logLevel          DEBUG | INFO | WARN | ERROR | SILENT (default INFO)
@@ -23,7 +26,10 @@ const spend = context('smsSpendAlarmUsd');
 if (spend !== undefined && !(Number(spend) > 0)) throw new Error('context smsSpendAlarmUsd must be a positive number');
 
 new HotlineStack(app, 'PmiHotline', {
-  env: { region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3', account: process.env.CDK_DEFAULT_ACCOUNT },
+  env: {
+    region: context('region') ?? process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3',
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+  },
   atSenderId: context('atSenderId'),
   alarmEmail: context('alarmEmail'),
   logLevel: logLevel as HotlineStackProps['logLevel'],

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { buildSync } from 'esbuild';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -20,6 +21,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { NOTIFIER_SORT_KEYS } from '../lib/adapters/dynamo/stream-filter.js';
 import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
 
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
@@ -35,13 +37,50 @@ export const BUNDLING: nodejs.BundlingOptions = {
   target: 'node22',
   minify: true,
   sourceMap: true,
+  // Stack traces only need the mappings; embedding every source would triple the upload.
+  sourcesContent: false,
   // Prefer the ESM entry of dual packages: better tree shaking, and no CJS wrapper at cold start.
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  externalModules: ['@aws-sdk/*'],
+  // africastalking comes from a layer (africasTalkingLayerCode): with its dependencies it is ~1.7 MB,
+  // eight times the rest of a function, and only the senders load it, lazily.
+  externalModules: ['@aws-sdk/*', 'africastalking'],
   // Bundle with the local esbuild: synth must work offline and without Docker.
   forceDockerBundling: false,
 };
+
+/**
+ * The Africa's Talking SDK as a Lambda layer: esbuild bundles it with its dependencies into one
+ * CommonJS file at `nodejs/node_modules/africastalking`, where Lambda's NODE_PATH finds it for
+ * `require`. Built locally (offline, no Docker); the hash follows the output, so an SDK upgrade in
+ * package-lock.json publishes a new layer version.
+ */
+export function africasTalkingLayerCode(): lambda.Code {
+  const sdkDir = join(REPO_ROOT, 'node_modules', 'africastalking');
+  return lambda.Code.fromAsset(sdkDir, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling below always succeeds where esbuild is installed (a dev dependency).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: {
+        tryBundle(outputDir: string): boolean {
+          buildSync({
+            entryPoints: [join(sdkDir, 'index.js')],
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            target: 'node22',
+            minify: true,
+            legalComments: 'external',
+            outfile: join(outputDir, 'nodejs', 'node_modules', 'africastalking', 'index.js'),
+            logLevel: 'error',
+          });
+          return true;
+        },
+      },
+    },
+  });
+}
 
 export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator';
 
@@ -286,6 +325,15 @@ export class HotlineStack extends Stack {
     // Case events for other systems. Written by hand rather than topic.grantPublish, whose KMS part
     // is `kms:GenerateDataKey*`; SNS needs exactly these two actions on the topic key.
     const { notifier, escalator } = functions;
+    const atLayer = new lambda.LayerVersion(this, 'AfricasTalkingSdk', {
+      code: africasTalkingLayerCode(),
+      compatibleRuntimes: [lambda.Runtime.NODEJS_22_X],
+      compatibleArchitectures: [lambda.Architecture.ARM_64],
+      description: "Africa's Talking SDK, bundled with its dependencies",
+    });
+    // Only the functions that send reporter SMS carry the SDK.
+    notifier.addLayers(atLayer);
+    escalator.addLayers(atLayer);
     notifier.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [eventsTopic.topicArn] }));
     topicKey.grant(notifier, 'kms:GenerateDataKey', 'kms:Decrypt');
 
@@ -295,11 +343,11 @@ export class HotlineStack extends Stack {
     for (const fn of [notifier, escalator]) {
       fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'SendSmsToPhoneNumbers', actions: ['sns:Publish'], resources: ['*'] }));
     }
-    Validations.of(escalator).acknowledge({
+    Validations.of(escalator.role!).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'sns:Publish to a phone number (SMS) has no resource ARN; AWS requires Resource "*" and offers no condition key for phone numbers. Action is limited to sns:Publish.',
     });
-    Validations.of(notifier).acknowledge({
+    Validations.of(notifier.role!).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'sns:Publish to a phone number (SMS) has no resource ARN; AWS requires Resource "*" and offers no condition key for phone numbers. dynamodb:ListStreams (added by the stream event source) is account-level and also needs "*".',
     });
@@ -328,11 +376,12 @@ export class HotlineStack extends Stack {
         maxRecordAge: Duration.hours(1),
         onFailure: new SqsDlq(notifierDlq),
         filters: [
-          // Only cases and outbound messages matter. sk is a key attribute, so matching Keys matches
-          // both images. REMOVE (TTL expiry) is left out: nothing is sent for an expired item.
+          // The same items the notifier's own predicate (isNotifierRecord) accepts, so Lambda is not
+          // invoked for timeline events, counters or drafts. sk is a key attribute: matching Keys
+          // matches both images. REMOVE (TTL expiry) is left out: nothing is sent for an expired item.
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
-            dynamodb: { Keys: { [TABLE.sortKey]: { S: lambda.FilterRule.or('CASE', 'MSG') } } },
+            dynamodb: { Keys: { [TABLE.sortKey]: { S: lambda.FilterRule.or(...NOTIFIER_SORT_KEYS) } } },
           }),
         ],
       }),

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Category } from '../domain/categories.js';
+import { CountryCode, HomeRegency } from '../domain/regions.js';
+import { ReporterType } from '../domain/case.js';
+import { RateLimitedError, ValidationError } from '../domain/errors.js';
+import { newReference } from '../domain/reference.js';
+import { ReportInput, fileReport } from '../use-cases/file-report.js';
+import type { Deps } from '../use-cases/deps.js';
+
+/** Long enough to say what happened; shorter text gives an official nothing to act on. */
+export const MIN_DESCRIPTION = 10;
+/** What the textarea accepts; fileReport keeps the first 1000 characters of anything longer. */
+export const MAX_DESCRIPTION = 5_000;
+
+/** Random per rendered form: the idempotency key, so a double click or a resend files one case. */
+export const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected 16-64 characters A-Z a-z 0-9 _ -');
+
+/**
+ * The web report: the shared ReportInput fields (same phone and NIK checks as SMS and USSD), made
+ * stricter where a form can ask (who reports, category, country and regency must be chosen; a
+ * description is required), plus what only the web needs: consent, the token and the honeypot.
+ */
+export const WebReport = ReportInput.pick({
+  contact: true, nik: true, workerName: true, smsUpdates: true, language: true,
+}).extend({
+  reporterType: ReporterType,
+  category: Category,
+  country: CountryCode,
+  homeRegency: HomeRegency,
+  description: z.string().trim().min(MIN_DESCRIPTION, `At least ${MIN_DESCRIPTION} characters`).max(MAX_DESCRIPTION),
+  consent: z.literal(true, 'Consent is required'),
+  token: Token,
+  /** Honeypot: hidden from people, filled in by naive bots. */
+  website: z.string().max(500).optional(),
+});
+export type WebReportInput = z.input<typeof WebReport>;
+
+/** Web field names, in the order the form shows them: errors are listed and focused in this order. */
+export const WEB_FIELDS = [
+  'reporterType', 'workerName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
+] as const;
+export type WebField = (typeof WEB_FIELDS)[number];
+
+/** A form post is all strings: empty selects are "not chosen", checkboxes are present or absent. */
+export function fromForm(form: Record<string, string>): Record<string, unknown> {
+  const chosen = (name: string) => (form[name] ? form[name] : undefined);
+  return {
+    reporterType: chosen('reporterType'),
+    workerName: form.workerName?.trim() ? form.workerName : undefined,
+    contact: form.contact ?? '',
+    category: chosen('category'),
+    country: chosen('country'),
+    homeRegency: chosen('homeRegency'),
+    nik: form.nik?.trim() ? form.nik : undefined,
+    description: form.description ?? '',
+    smsUpdates: form.smsUpdates === 'yes',
+    consent: form.consent === 'yes',
+    token: form.token ?? '',
+    language: form.lang === 'en' ? 'en' : 'id',
+    website: form.website ?? '',
+  };
+}
+
+export type WebSubmission =
+  | { kind: 'filed'; reference: string; created: boolean }
+  /** Honeypot filled: answered like a success so a bot learns nothing, but nothing is stored or sent. */
+  | { kind: 'ignored'; reference: string };
+
+function hasHoneypot(input: unknown): boolean {
+  const website = (input as { website?: unknown } | null)?.website;
+  return typeof website === 'string' && website.trim() !== '';
+}
+
+export function parseWebReport(input: unknown): z.output<typeof WebReport> {
+  const parsed = WebReport.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0] ?? 'body');
+    fields[name] ??= raw[name] === undefined || raw[name] === '' ? 'Required' : issue.message;
+  }
+  throw new ValidationError(fields);
+}
+
+/**
+ * A report from the web form or an NGO system. Order matters: the honeypot is checked before
+ * anything else so bots cost no writes; validation before the rate limit so typos do not use up a
+ * family's allowance; the one use case (fileReport) does the rest, exactly as for SMS and USSD.
+ */
+export async function submitReport(
+  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  input: unknown,
+  source: { ip: string },
+): Promise<WebSubmission> {
+  if (hasHoneypot(input)) return { kind: 'ignored', reference: newReference() };
+  const report = parseWebReport(input);
+  const hits = await deps.store.countHit('web', source.ip, 3600, deps.clock.now());
+  if (hits > deps.policy.limits.webReportsPerHour) throw new RateLimitedError('web');
+  const filed = await fileReport(deps, {
+    channel: 'web',
+    intakeKey: report.token,
+    reporterType: report.reporterType,
+    contact: report.contact,
+    category: report.category,
+    description: report.description,
+    homeRegency: report.homeRegency,
+    country: report.country,
+    smsUpdates: report.smsUpdates,
+    language: report.language,
+    ...(report.nik ? { nik: report.nik } : {}),
+    ...(report.workerName ? { workerName: report.workerName } : {}),
+  });
+  return { kind: 'filed', reference: filed.case.reference, created: filed.created };
+}

@@ -1,0 +1,468 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Validations, type CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
+import { TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
+import { BUNDLING, ROUTES, type FunctionName } from '../../infra/hotline-stack.js';
+import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
+
+// One synthesis (with esbuild bundling of all six functions) shared by every test in this file.
+let s: Synthesised;
+let resources: Record<string, any>;
+beforeAll(() => {
+  s = synthHotline({ bundle: true });
+  resources = s.template.toJSON().Resources;
+});
+afterAll(() => s?.cleanup());
+
+const FUNCTION_NAMES: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'notifier', 'escalator'];
+const HTTP_FUNCTIONS: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web'];
+const logicalId = (construct: IConstruct) => s.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const fnId = (name: FunctionName) => logicalId(s.stack.functions[name]);
+const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
+const byPath = (path: string) => {
+  const found = s.stack.node.findAll().find((c) => c.node.path === `PmiHotline/${path}`);
+  if (!found) throw new Error(`no construct at ${path}`);
+  return found;
+};
+/** Statements of the identity policies attached to a function's role. */
+const statementsOf = (name: FunctionName) => {
+  const roleId = logicalId(s.stack.functions[name].role!);
+  const attached = new Set(
+    resourcesOfType(s.template, 'AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+      .map(([id]) => id),
+  );
+  return identityPolicyStatements(s.template).filter((x) => attached.has(x.logicalId)).map((x) => x.statement);
+};
+const allows = (name: FunctionName, action: string, resource: unknown) =>
+  statementsOf(name).some(
+    (st) => st.Effect === 'Allow' && asArray(st.Action).includes(action) && asArray(st.Resource).some((r) => JSON.stringify(r) === JSON.stringify(resource)),
+  );
+
+describe('HTTP API', () => {
+  it('has exactly the seven routes, each integrated with its function', () => {
+    const routes = resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(
+      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done'].sort(),
+    );
+    for (const route of ROUTES) {
+      const cfn = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
+      const integrationId = cfn.Target['Fn::Join'][1][1].Ref;
+      expect(resources[integrationId].Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [fnId(route.fn), 'Arn'] },
+      });
+    }
+  });
+
+  it('throttles the stage and writes access logs without the query string or caller IP', () => {
+    const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage');
+    const { DefaultRouteSettings: throttle, AccessLogSettings: access } = stage.Properties;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(throttle.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(throttle.ThrottlingBurstLimit).toBeGreaterThanOrEqual(throttle.ThrottlingRateLimit);
+    const logGroupId = access.DestinationArn['Fn::GetAtt'][0];
+    expect(resources[logGroupId].Properties.RetentionInDays).toBeGreaterThan(0);
+    const format = JSON.parse(access.Format);
+    expect(format.requestId).toBe('$context.requestId');
+    // The Africa's Talking callback key travels in `?key=`: it must never reach a log.
+    expect(access.Format).not.toMatch(/querystring|requestOverride|\$context\.identity/i);
+  });
+});
+
+describe('functions', () => {
+  it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB and bounded timeouts', () => {
+    const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
+    expect(fns).toHaveLength(6);
+    for (const [, fn] of fns) {
+      const [, version] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
+      expect(Number(version), fn.Properties.Runtime).toBeGreaterThanOrEqual(22);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.MemorySize).toBe(256);
+      expect(fn.Properties.Handler).toBe('index.handler');
+    }
+    const timeout = (name: FunctionName) => resources[fnId(name)].Properties.Timeout;
+    // Africa's Talking gives up after 15 s.
+    for (const name of HTTP_FUNCTIONS) expect(timeout(name)).toBeLessThanOrEqual(10);
+    expect(timeout('notifier')).toBe(60);
+    expect(timeout('escalator')).toBe(120);
+  });
+
+  it('get the configuration lib/config.ts reads, pointing at this stack’s resources', () => {
+    for (const name of FUNCTION_NAMES) {
+      const env = resources[fnId(name)].Properties.Environment.Variables;
+      expect(env).toMatchObject({
+        STAGE: 'aws',
+        TABLE_NAME: ref(s.stack.table),
+        KMS_KEY_ARN: { 'Fn::GetAtt': [logicalId(byPath('FieldKey')), 'Arn'] },
+        GATEWAY_SECRET_ARN: ref(byPath('GatewaySecret')),
+        LOOKUP_KEY_SECRET_ARN: ref(byPath('LookupKeySecret')),
+        EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
+        LOG_LEVEL: 'INFO',
+        POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      // Only set when a sender ID is configured (see props.test.ts).
+      expect(env).not.toHaveProperty('AT_SENDER_ID');
+    }
+  });
+
+  it('log to their own log group with a retention period', () => {
+    const logGroupIds = new Set<string>();
+    for (const name of FUNCTION_NAMES) {
+      const logGroupId = resources[fnId(name)].Properties.LoggingConfig.LogGroup.Ref;
+      expect(resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
+      logGroupIds.add(logGroupId);
+    }
+    expect(logGroupIds.size).toBe(6);
+    for (const [id, group] of resourcesOfType(s.template, 'AWS::Logs::LogGroup')) {
+      expect(group.Properties.RetentionInDays, id).toBe(30);
+    }
+    // No LogRetention custom resource (it brings its own Lambda with an AWS managed policy).
+    expect(resourcesOfType(s.template, 'Custom::LogRetention')).toHaveLength(0);
+  });
+
+  it('are bundled as ESM with the require banner, source maps and the AWS SDK left to the runtime', () => {
+    for (const name of FUNCTION_NAMES) {
+      const key: string = resources[fnId(name)].Properties.Code.S3Key;
+      const dir = join(s.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith(BUNDLING.banner!), name).toBe(true);
+      expect(code, name).not.toContain(REPO_ROOT);
+      const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8'));
+      expect(map.sources.length, name).toBeGreaterThan(0);
+      expect(map.sourcesContent, name).toBeUndefined();
+      expect(map.sources.filter((src: string) => src.includes('node_modules/@aws-sdk/')), name).toEqual([]);
+      expect(map.sources.filter((src: string) => src.startsWith('/')), name).toEqual([]);
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    }
+  });
+});
+
+describe('table', () => {
+  it('is on-demand, PITR, CMK-encrypted, retained, with TTL, stream and both GSIs from TABLE', () => {
+    s.template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(byPath('TableKey')), 'Arn'] } },
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+
+  it('has the same keys, attributes, indexes and stream as the local table (createTableInput)', () => {
+    const table = onlyResource(s.template, 'AWS::DynamoDB::Table');
+    const local = createTableInput('any');
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => a.AttributeName!.localeCompare(b.AttributeName!);
+    expect([...table.Properties.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName));
+    expect(table.Properties.KeySchema).toEqual(local.KeySchema);
+    const indexes = (list: any[]) =>
+      list.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })).sort((a, b) => a.IndexName.localeCompare(b.IndexName));
+    expect(indexes(table.Properties.GlobalSecondaryIndexes)).toEqual(indexes(local.GlobalSecondaryIndexes!));
+    expect(table.Properties.StreamSpecification.StreamViewType).toBe(local.StreamSpecification!.StreamViewType);
+  });
+
+  it('is encrypted with a rotating key that outlives the stack; personal fields use a separate one', () => {
+    for (const id of ['TableKey', 'FieldKey']) {
+      const key = resources[logicalId(byPath(id))];
+      expect(key.Properties.EnableKeyRotation, id).toBe(true);
+      expect(key.DeletionPolicy, id).toBe('Retain');
+    }
+    expect(logicalId(byPath('TableKey'))).not.toBe(logicalId(byPath('FieldKey')));
+    for (const [id, key] of resourcesOfType(s.template, 'AWS::KMS::Key')) expect(key.Properties.EnableKeyRotation, id).toBe(true);
+  });
+});
+
+describe('notifier stream', () => {
+  const mapping = () => {
+    const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    return mappings[0]![1].Properties;
+  };
+
+  it('reads the table stream with bounded retries, bisection, partial failures and a DLQ', () => {
+    const m = mapping();
+    expect(m.FunctionName).toEqual({ Ref: fnId('notifier') });
+    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.table), 'StreamArn'] });
+    expect(m.StartingPosition).toBe('LATEST');
+    expect(m.BatchSize).toBe(25);
+    expect(m.BisectBatchOnFunctionError).toBe(true);
+    expect(m.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
+    expect(m.MaximumRetryAttempts).toBeLessThanOrEqual(10);
+    expect(m.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
+    expect(m.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
+    expect(m.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    const dlqId = logicalId(byPath('NotifierDlq'));
+    expect(m.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } });
+  });
+
+  it('has an encrypted, TLS-only dead-letter queue that keeps failures 14 days', () => {
+    const dlqId = logicalId(byPath('NotifierDlq'));
+    expect(resources[dlqId].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: dlqId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  // Lambda event filtering with literal-list patterns: every key must match, a list means "one of".
+  const matches = (pattern: unknown, value: unknown): boolean => {
+    if (Array.isArray(pattern)) {
+      if (!pattern.every((p) => ['string', 'number', 'boolean'].includes(typeof p))) throw new Error('only literal lists are modelled');
+      return pattern.includes(value as never);
+    }
+    return Object.entries(pattern as object).every(([k, p]) => matches(p, (value as Record<string, unknown> | undefined)?.[k]));
+  };
+  const record = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', pk: string, sk: string): DynamoDBRecord => {
+    const image = { pk: { S: pk }, sk: { S: sk } };
+    return {
+      eventName,
+      dynamodb: {
+        Keys: image,
+        ...(eventName !== 'INSERT' ? { OldImage: image } : {}),
+        ...(eventName !== 'REMOVE' ? { NewImage: image } : {}),
+      },
+    };
+  };
+
+  it('filters records exactly as the notifier’s own predicate does', () => {
+    const filters = mapping().FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    const accepted = (r: DynamoDBRecord) => filters.some((f: unknown) => matches(f, r));
+    const cases: Array<[DynamoDBRecord, boolean]> = [
+      [record('INSERT', 'CASE#1', 'CASE'), true],
+      [record('MODIFY', 'CASE#1', 'CASE'), true],
+      [record('INSERT', 'MSG#1', 'MSG'), true],
+      [record('MODIFY', 'MSG#1', 'MSG'), true],
+      [record('REMOVE', 'MSG#1', 'MSG'), false], // TTL expiry
+      [record('REMOVE', 'CASE#1', 'CASE'), false],
+      [record('INSERT', 'CASE#1', 'EV#2026-01-01T00:00:00Z#1'), false],
+      [record('INSERT', 'RATE#sms#x#1', 'RATE'), false],
+      [record('INSERT', 'USSD#h', 'DRAFT'), false],
+      [record('INSERT', 'REF#ABC', 'REF'), false],
+    ];
+    for (const [r, expected] of cases) {
+      const label = `${r.eventName} ${r.dynamodb!.Keys!.sk!.S}`;
+      expect(accepted(r), label).toBe(expected);
+      expect(isNotifierRecord(r), label).toBe(expected);
+    }
+  });
+});
+
+describe('schedule', () => {
+  it('runs the escalator every 5 minutes without piling up stale retries', () => {
+    s.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId('escalator'), 'Arn'] }, RetryPolicy: { MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: 2 } })],
+    });
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId('escalator') },
+      MaximumRetryAttempts: 0,
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => resourcesOfType(s.template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const alarmTopic = () => ref(byPath('AlarmTopic'));
+
+  it('watch errors of every function', () => {
+    for (const name of FUNCTION_NAMES) {
+      const alarm = alarms().find((a) => a.MetricName === 'Errors' && a.Dimensions?.[0]?.Value?.Ref === fnId(name));
+      expect(alarm, name).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    }
+  });
+
+  it('watch the DLQ depth, stream iterator age, escalator heartbeat and API 5xx', () => {
+    const find = (metric: string) => alarms().find((a) => a.MetricName === metric);
+    expect(find('ApproximateNumberOfMessagesVisible')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(byPath('NotifierDlq')), 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(find('IteratorAge')).toMatchObject({
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId('notifier') } }],
+      Statistic: 'Maximum',
+      Threshold: 5 * 60 * 1000,
+    });
+    expect(find('Invocations')).toMatchObject({
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId('escalator') } }],
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(find('5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', Dimensions: [{ Name: 'ApiId', Value: ref(s.stack.api) }] });
+    expect(find('SMSMonthToDateSpentUSD')).toMatchObject({ Namespace: 'AWS/SNS', Threshold: 10 });
+  });
+
+  it('all notify the encrypted, TLS-only alarm topic', () => {
+    expect(alarms().length).toBeGreaterThanOrEqual(11);
+    for (const a of alarms()) expect(a.AlarmActions, a.AlarmDescription).toEqual([alarmTopic()]);
+    const topic = resources[logicalId(byPath('AlarmTopic'))].Properties;
+    expect(topic.KmsMasterKeyId).toBeDefined();
+    // CloudWatch must be able to use the topic key, or alarm notifications silently fail.
+    const keyId = topic.KmsMasterKeyId['Fn::GetAtt'][0];
+    expect(resources[keyId].Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
+    );
+  });
+});
+
+describe('events topic', () => {
+  it('is KMS-encrypted and accepts TLS only', () => {
+    const topicId = logicalId(byPath('HotlineEvents'));
+    expect(resources[topicId].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalId(byPath('TopicKey')), 'Arn'] });
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('secrets', () => {
+  it('generate the gateway callback key inside the credentials template and a 64-character lookup key', () => {
+    expect(resources[logicalId(byPath('GatewaySecret'))].Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify({ username: 'sandbox', apiKey: 'set-me' }),
+      GenerateStringKey: 'callbackKey',
+      ExcludePunctuation: true,
+      PasswordLength: 40,
+    });
+    const lookup = resources[logicalId(byPath('LookupKeySecret'))];
+    expect(lookup.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
+    expect(lookup.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('IAM', () => {
+  it('has no wildcard actions in any identity policy', () => {
+    const statements = identityPolicyStatements(s.template);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { logicalId: id, statement } of statements) {
+      expect(statement.NotAction, id).toBeUndefined();
+      for (const action of asArray(statement.Action)) expect(action, id).not.toContain('*');
+    }
+  });
+
+  it('uses no AWS managed policies', () => {
+    for (const [id, role] of resourcesOfType(s.template, 'AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+  });
+
+  it('allows Resource "*" only for SMS to phone numbers (notifier, escalator) and stream listing (notifier)', () => {
+    const starActions = (name: FunctionName) =>
+      statementsOf(name)
+        .filter((st) => asArray(st.Resource).includes('*'))
+        .flatMap((st) => asArray(st.Action))
+        .sort();
+    expect(starActions('notifier')).toEqual(['dynamodb:ListStreams', 'sns:Publish']);
+    expect(starActions('escalator')).toEqual(['sns:Publish']);
+    for (const name of HTTP_FUNCTIONS) expect(starActions(name), name).toEqual([]);
+  });
+
+  it('grants each function the table, both keys it needs and both secrets, and no Scan', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(s.stack.table), 'Arn'] };
+    const fieldKeyArn = { 'Fn::GetAtt': [logicalId(byPath('FieldKey')), 'Arn'] };
+    const tableKeyArn = { 'Fn::GetAtt': [logicalId(byPath('TableKey')), 'Arn'] };
+    for (const name of FUNCTION_NAMES) {
+      for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']) {
+        expect(allows(name, action, tableArn), `${name} ${action}`).toBe(true);
+      }
+      expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.dueIndex.name}`]] }), name).toBe(true);
+      expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.byContactIndex.name}`]] }), name).toBe(true);
+      expect(statementsOf(name).some((st) => asArray(st.Action).includes('dynamodb:Scan')), name).toBe(false);
+      expect(allows(name, 'kms:GenerateDataKey', fieldKeyArn) && allows(name, 'kms:Decrypt', fieldKeyArn), name).toBe(true);
+      expect(allows(name, 'kms:Decrypt', tableKeyArn), name).toBe(true);
+      for (const secret of ['GatewaySecret', 'LookupKeySecret']) {
+        expect(allows(name, 'secretsmanager:GetSecretValue', ref(byPath(secret))), `${name} ${secret}`).toBe(true);
+      }
+    }
+  });
+
+  it('lets only the notifier publish case events; HTTP functions cannot publish at all', () => {
+    const topic = ref(byPath('HotlineEvents'));
+    const topicKeyArn = { 'Fn::GetAtt': [logicalId(byPath('TopicKey')), 'Arn'] };
+    expect(allows('notifier', 'sns:Publish', topic)).toBe(true);
+    expect(allows('notifier', 'kms:GenerateDataKey', topicKeyArn)).toBe(true);
+    for (const name of HTTP_FUNCTIONS) {
+      expect(statementsOf(name).some((st) => asArray(st.Action).includes('sns:Publish')), name).toBe(false);
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('give the callback URLs to enter in Africa’s Talking, never the callback key', () => {
+    const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown; Description: string }>;
+    const suffix = (id: string) => {
+      const parts = (outputs[id]!.Value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return parts[parts.length - 1];
+    };
+    expect(suffix('ApiUrl')).toBe('/');
+    expect(suffix('SmsCallbackUrl')).toBe('/sms');
+    expect(suffix('SmsDeliveryReportsUrl')).toBe('/sms/delivery');
+    expect(suffix('UssdCallbackUrl')).toBe('/ussd');
+    expect(suffix('UssdEventsUrl')).toBe('/ussd/events');
+    for (const id of ['SmsCallbackUrl', 'SmsDeliveryReportsUrl', 'UssdCallbackUrl', 'UssdEventsUrl']) {
+      expect(outputs[id]!.Description).toContain('?key=<callbackKey');
+    }
+    const text = JSON.stringify(outputs);
+    expect(text).not.toContain('resolve:secretsmanager');
+    expect(text).not.toContain('SecretString');
+  });
+});
+
+describe('portability', () => {
+  it('contains no account id and no machine path', () => {
+    const text = JSON.stringify(s.template.toJSON());
+    expect(text.match(/\b\d{12}\b/g)).toBeNull();
+    expect(text).not.toContain(REPO_ROOT);
+    expect(text).not.toContain(tmpdir());
+    for (const file of ['infra/app.ts', 'infra/hotline-stack.ts', 'cdk.json']) {
+      const source = readFileSync(join(REPO_ROOT, file), 'utf8');
+      expect(source.match(/\b\d{12}\b/g), file).toBeNull();
+      expect(source, file).not.toMatch(/(["'`])\/(home|Users|work|tmp|var)\//);
+    }
+    expect(existsSync(join(REPO_ROOT, 'package-lock.json'))).toBe(true);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('reports no unacknowledged errors or warnings', () => {
+    const summary = s.nagViolations.map((v) => `${v.ruleName} (${v.severity}): ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+
+  it('acknowledges only the reviewed rules, each with a reason', () => {
+    const acknowledged: string[] = [];
+    for (const construct of s.app.node.findAll()) {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          expect(String(reason).length, id).toBeGreaterThan(40);
+          acknowledged.push(`${construct.node.path.replace(/^PmiHotline\//, '')} ${id.replace(/^annotation::/i, '')}`);
+        }
+      }
+    }
+    expect(acknowledged.sort()).toEqual(
+      [
+        'Api AwsSolutions-APIG4',
+        'EscalatorRole AwsSolutions-IAM5[Resource::*]',
+        'GatewaySecret AwsSolutions-SMG4',
+        'LookupKeySecret AwsSolutions-SMG4',
+        'NotifierDlq AwsSolutions-SQS3',
+        'NotifierRole AwsSolutions-IAM5[Resource::*]',
+        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator'].map((fn) => `${fn} AwsSolutions-L1`),
+      ].sort(),
+    );
+  });
+});
