@@ -1,12 +1,27 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import middy from '@middy/core';
+import { escalateOverdueCases } from '../lib/use-cases/escalate-overdue-cases.js';
 import { retryPendingMessages } from '../lib/use-cases/retry-pending-messages.js';
 import { logger } from '../lib/logger.js';
 import { runtime } from '../lib/wiring.js';
 
-/** Every 5 minutes (EventBridge; locally on an interval): re-send stranded outbox messages. */
+/**
+ * Every 5 minutes (EventBridge; locally on an interval): SLA reminders and escalation of cases
+ * nobody acted on, then re-sending stranded outbox messages. The escalation runs first so its new
+ * alerts are not counted as stranded; a failure in one job does not skip the other.
+ */
 export const handler = middy<ScheduledEvent | Record<string, never>, unknown>().handler(async () => {
-  const retried = await retryPendingMessages(runtime.deps);
-  if (retried.sent + retried.failed + retried.stillPending > 0) logger.info('scheduled run', { retried });
-  return { retried };
+  const [escalation, retry] = await Promise.allSettled([escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps)]);
+  const sla = escalation.status === 'fulfilled' ? escalation.value : undefined;
+  const retried = retry.status === 'fulfilled' ? retry.value : undefined;
+  if (sla && (sla.reminded + sla.escalated + sla.breached + sla.failed.length > 0)) {
+    logger.info('sla run', { reminded: sla.reminded, escalated: sla.escalated, breached: sla.breached, failedCases: sla.failed });
+  }
+  if (retried && retried.sent + retried.failed + retried.stillPending > 0) logger.info('scheduled run', { retried });
+  for (const [job, outcome] of [['escalation', escalation], ['retry', retry]] as const) {
+    if (outcome.status === 'rejected') logger.error('scheduled job failed', { job, errorName: (outcome.reason as Error)?.name });
+  }
+  if (escalation.status === 'rejected') throw escalation.reason;
+  if (retry.status === 'rejected') throw retry.reason;
+  return { sla, retried };
 });

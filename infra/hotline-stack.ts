@@ -89,13 +89,15 @@ interface FunctionSpec {
   entry: string;
   description: string;
   timeout: Duration;
+  memorySize?: number;
 }
 
 /** Africa's Talking drops a callback after 15 s, so HTTP handlers must give up well before that. */
 const API_TIMEOUT = Duration.seconds(10);
 
 const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
-  smsInbound: { id: 'SmsInbound', entry: 'functions/sms-inbound.ts', description: 'Incoming SMS callback', timeout: API_TIMEOUT },
+  // Officials' PINs are checked with scrypt (N=2^15, r=8: 32 MB, ~100 ms at 256 MB): more memory is more CPU.
+  smsInbound: { id: 'SmsInbound', entry: 'functions/sms-inbound.ts', description: 'Incoming SMS callback', timeout: API_TIMEOUT, memorySize: 512 },
   smsDelivery: { id: 'SmsDelivery', entry: 'functions/sms-delivery.ts', description: 'SMS delivery report callback', timeout: API_TIMEOUT },
   ussd: { id: 'Ussd', entry: 'functions/ussd.ts', description: 'USSD session and end-of-session callbacks', timeout: API_TIMEOUT },
   web: { id: 'Web', entry: 'functions/web.ts', description: 'Web report form', timeout: API_TIMEOUT },
@@ -287,7 +289,7 @@ export class HotlineStack extends Stack {
         depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
         runtime: lambda.Runtime.NODEJS_22_X,
         architecture: lambda.Architecture.ARM_64,
-        memorySize: 256,
+        memorySize: spec.memorySize ?? 256,
         timeout: spec.timeout,
         description: `pmi-hotline: ${spec.description}`,
         role,

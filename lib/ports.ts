@@ -109,6 +109,8 @@ export interface HotlineStore {
   listOfficials(): Promise<Official[]>;
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
+  /** Counts a wrong PIN atomically (parallel guesses cannot lose counts) and locks at `max`. */
+  recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }>;
 
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;

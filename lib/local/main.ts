@@ -80,6 +80,7 @@ PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Outbox (all SMS)   ${base}/dev/outbox
   Demo officials     ${base}/dev/officials
   Health             ${base}/healthz
+  DynamoDB Local     ${dynamo.endpoint}  (npm run officials -- list --endpoint ${dynamo.endpoint})
 Ctrl-C stops everything.
 `);
 

@@ -1,9 +1,14 @@
 import type { HotlineStore } from '../ports.js';
+import { hashPin, LOCAL_PIN_PARAMS } from '../officials/pin.js';
 import { DEMO_OFFICIALS } from './demo-directory.js';
 
-/** Seeds the demo directory (idempotent: re-seeding resets the demo officials to their defaults). */
+/**
+ * Seeds the demo directory (idempotent: re-seeding resets the demo officials to their defaults,
+ * including unlocking them). Demo PINs are hashed like real ones, with a lower scrypt cost so that
+ * every test table and every `npm start` can seed in milliseconds.
+ */
 export async function seedDemoDirectory(store: HotlineStore): Promise<void> {
-  for (const { demoPin: _pin, ...official } of DEMO_OFFICIALS) {
-    await store.putOfficial({ ...official, failedPins: 0, locked: false });
-  }
+  await Promise.all(DEMO_OFFICIALS.map(async ({ demoPin, ...official }) => {
+    await store.putOfficial({ ...official, pinHash: await hashPin(demoPin, LOCAL_PIN_PARAMS), failedPins: 0, locked: false });
+  }));
 }

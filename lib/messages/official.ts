@@ -1,14 +1,78 @@
-import type { Case } from '../domain/case.js';
-import { CATEGORY_LABELS, URGENCY_LABELS } from '../domain/categories.js';
+import type { Case, CaseStatus } from '../domain/case.js';
+import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { countryLabel, regencyLabel } from '../domain/regions.js';
+import { maskNik } from '../domain/nik.js';
+import { gsmLength, SMS_LIMIT, toGsm7 } from '../domain/gsm.js';
+import { formatLocalTime } from './reporter.js';
 
 /**
  * SMS texts to officials, in Indonesian (the working language of the offices). An alert carries only
  * what is needed to act: reference, category, urgency, country, regency. Never the NIK, the
- * reporter's number or the free text (DOMAIN.md, law and safety).
+ * reporter's number or the free text (DOMAIN.md, law and safety). INFO is the one exception, and
+ * only after the PIN: the masked NIK, and the reporter's number for the official who took the case.
+ * Every text fits one GSM-7 SMS with the longest values (test/unit/officials-messages.test.ts).
  */
+type AlertCase = Pick<Case, 'reference' | 'category' | 'urgency' | 'country' | 'homeRegency'>;
+
+const STATUS_SHORT: Record<CaseStatus, string> = {
+  new: 'belum diterima', acknowledged: 'ditangani', resolved: 'selesai', closed: 'ditutup',
+};
+
 export const officialTexts = {
-  newCase: (c: Pick<Case, 'reference' | 'category' | 'urgency' | 'country' | 'homeRegency'>) =>
+  newCase: (c: AlertCase) =>
     `PMI NTB ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. Balas TERIMA ${c.reference} PIN`,
+  reminder: (c: AlertCase & Pick<Case, 'status'>, deadline: Date) =>
+    c.status === 'new'
+      ? `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. Batas terima ${formatLocalTime(deadline.toISOString())}. Balas TERIMA ${c.reference} PIN`
+      : `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: batas selesai ${formatLocalTime(deadline.toISOString())}. Bila tuntas balas SELESAI ${c.reference} PIN catatan`,
+  overdue: (c: AlertCase & Pick<Case, 'status'>, deadline: Date) =>
+    `TERLAMBAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
+    `Batas ${c.status === 'new' ? 'terima' : 'selesai'} ${formatLocalTime(deadline.toISOString())} lewat. Balas TERIMA ${c.reference} PIN`,
+  acknowledged: (reference: string) =>
+    `${reference} tercatat Anda tangani; pelapor diberi tahu. Bila tuntas: SELESAI ${reference} PIN catatan. Tanya pelapor: TANYA ${reference} PIN pertanyaan`,
+  alreadyYours: (reference: string) =>
+    `${reference} sudah tercatat Anda tangani. Bila tuntas: SELESAI ${reference} PIN catatan`,
+  taken: (reference: string) =>
+    `${reference} sudah ditangani petugas lain. Perintah tidak dijalankan.`,
+  notOpen: (reference: string, status: CaseStatus) =>
+    `${reference} berstatus ${STATUS_SHORT[status]}. Perintah tidak dijalankan.`,
+  resolved: (reference: string) =>
+    `${reference} tercatat selesai. Pelapor diminta konfirmasi; bila belum tuntas kasus dibuka lagi.`,
+  asked: (reference: string) =>
+    `Pertanyaan terkirim ke pelapor ${reference}. Jawaban diteruskan ke nomor ini.`,
+  reporterNoSms: (reference: string) =>
+    `Pelapor ${reference} meminta tanpa SMS. Pertanyaan tidak dikirim; hubungi lewat jalur lain.`,
+  needsText: (reference: string) =>
+    `Format: TANYA ${reference} PIN pertanyaan`,
+  info: (c: AlertCase & Pick<Case, 'status' | 'nik'>, viewer: { isAssignee: boolean; contact: string }) =>
+    `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
+    `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. NIK ${c.nik ? maskNik(c.nik) : '-'}. ` +
+    `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ''}`,
+  /** One text for every refusal: a stranger learns nothing about numbers, PINs, references or locks. */
+  refused: () =>
+    'Perintah tidak dapat diproses. Periksa kode laporan dan PIN. Format: TERIMA <kode> <PIN>',
 };
+
+/**
+ * An official's question relayed to the reporter. The reference and the question only: the
+ * question is cut to fit one SMS and made GSM-7, so a pasted emoji cannot triple the cost.
+ */
+export function questionForReporter(language: Language, reference: string, question: string): string {
+  const frame = language === 'id'
+    ? (q: string) => `Laporan ${reference}, pertanyaan petugas: ${q} (Balas SMS ini)`
+    : (q: string) => `Report ${reference}, the officer asks: ${q} (Reply to this SMS)`;
+  const budget = SMS_LIMIT - gsmLength(frame(''));
+  return frame(fitGsm(toGsm7(question.trim()), budget));
+}
+
+/** Cuts text to at most `budget` GSM-7 septets, marking a cut with "...". */
+export function fitGsm(text: string, budget: number): string {
+  if (gsmLength(text) <= budget) return text;
+  let out = '';
+  for (const ch of text) {
+    if (gsmLength(`${out}${ch}...`) > budget) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}...`;
+}

@@ -4,7 +4,8 @@ import type { Language } from '../domain/categories.js';
 /**
  * SMS texts to reporters. They must stay neutral: a worker's phone may be read by the employer or
  * the broker, so no category, no name, no detail; only the reference and what to do next.
- * Every text fits one GSM-7 SMS (160) with the longest values (test/unit/messages.test.ts).
+ * Every text fits one GSM-7 SMS (160) with the longest values (test/unit/messages.test.ts checks
+ * every entry of `reporterTexts` in both languages).
  */
 export const STATUS_LABELS: Record<CaseStatus, Record<Language, string>> = {
   new: { id: 'Diterima, menunggu petugas', en: 'Received, awaiting an officer' },
@@ -13,30 +14,94 @@ export const STATUS_LABELS: Record<CaseStatus, Record<Language, string>> = {
   closed: { id: 'Ditutup', en: 'Closed' },
 };
 
-type Vars = { reference: string; hotline: string };
+/** Every value any template may use; each template declares the ones it reads. */
+export interface TextVars {
+  reference: string;
+  hotline: string;
+  status: CaseStatus;
+  /** formatLocalTime() output. */
+  updated: string;
+  /** Characters kept when a text was cut. */
+  limit: number;
+}
+
+type T<K extends keyof TextVars = never> = [K] extends [never]
+  ? (l: Language, v?: Partial<TextVars>) => string
+  : (l: Language, v: Pick<TextVars, K>) => string;
+const say = (l: Language, id: string, en: string) => (l === 'id' ? id : en);
 
 export const reporterTexts = {
-  received: (l: Language, v: Vars) =>
-    l === 'id'
-      ? `Laporan ${v.reference} diterima. Petugas akan menindaklanjuti. Cek status: kirim STATUS ${v.reference}. Darurat: ${v.hotline}`
-      : `Report ${v.reference} received. An officer will follow up. For status send STATUS ${v.reference}. Emergency: ${v.hotline}`,
-  help: (l: Language) =>
-    l === 'id'
-      ? 'Hotline PMI NTB. Lapor: kirim LAPOR <masalah>. Cek: STATUS <kode>. Info: INFO. English: BAHASA EN'
-      : 'PMI NTB hotline. Report: send REPORT <problem>. Check: STATUS <code>. Info: INFO. Bahasa: LANG ID',
-  status: (l: Language, v: { reference: string; status: CaseStatus; updated: string }) =>
-    l === 'id'
-      ? `Laporan ${v.reference}: ${STATUS_LABELS[v.status].id}. Pembaruan terakhir ${v.updated}.`
-      : `Report ${v.reference}: ${STATUS_LABELS[v.status].en}. Last update ${v.updated}.`,
-  unknownReference: (l: Language) =>
-    l === 'id'
-      ? 'Kode laporan tidak ditemukan. Periksa kode lalu kirim STATUS <kode>, atau kirim LAPOR <masalah>.'
-      : 'Report code not found. Check the code and send STATUS <code>, or send REPORT <problem>.',
-  rateLimited: (l: Language, v: { hotline: string }) =>
-    l === 'id'
-      ? `Terlalu banyak pesan. Coba lagi dalam 1 jam. Darurat: ${v.hotline}`
-      : `Too many messages. Please try again in 1 hour. Emergency: ${v.hotline}`,
-};
+  received: ((l, v) => say(l,
+    `Laporan ${v.reference} diterima. Petugas akan menindaklanjuti. Cek status: kirim STATUS ${v.reference}. Darurat: ${v.hotline}`,
+    `Report ${v.reference} received. An officer will follow up. For status send STATUS ${v.reference}. Emergency: ${v.hotline}`)) as T<'reference' | 'hotline'>,
+  help: ((l) => say(l,
+    'Hotline PMI NTB. Lapor: kirim LAPOR <masalah>. Cek: STATUS <kode>. Info: INFO. English: BAHASA EN',
+    'PMI NTB hotline. Report: send REPORT <problem>. Check: STATUS <code>. Info: INFO. Bahasa: LANG ID')) as T,
+  info: ((l, v) => say(l,
+    `Hotline PMI NTB 24 jam untuk pekerja migran & keluarga. Lapor: LAPOR <masalah>. Cek: STATUS <kode>. Stop SMS: BERHENTI. Darurat: ${v.hotline}`,
+    `PMI NTB 24h hotline for migrant workers & families. Report: REPORT <problem>. Check: STATUS <code>. No SMS: STOP. Emergency: ${v.hotline}`)) as T<'hotline'>,
+  reportPrompt: ((l) => say(l,
+    'Tulis masalah Anda setelah kata LAPOR, contoh: LAPOR gaji belum dibayar 3 bulan',
+    'Write the problem after the word REPORT, e.g. REPORT salary not paid for 3 months')) as T,
+  status: ((l, v) => say(l,
+    `Laporan ${v.reference}: ${STATUS_LABELS[v.status].id}. Pembaruan terakhir ${v.updated}.`,
+    `Report ${v.reference}: ${STATUS_LABELS[v.status].en}. Last update ${v.updated}.`)) as T<'reference' | 'status' | 'updated'>,
+  unknownReference: ((l) => say(l,
+    'Kode laporan tidak ditemukan. Periksa kode lalu kirim STATUS <kode>, atau kirim LAPOR <masalah>.',
+    'Report code not found. Check the code and send STATUS <code>, or send REPORT <problem>.')) as T,
+  noCase: ((l) => say(l,
+    'Belum ada laporan dari nomor ini. Untuk melapor kirim LAPOR <masalah>.',
+    'No report from this number yet. To report send REPORT <problem>.')) as T,
+  followUpAdded: ((l, v) => say(l,
+    `Pesan Anda ditambahkan ke laporan ${v.reference} dan diteruskan ke petugas.`,
+    `Your message was added to report ${v.reference} and passed to the officer.`)) as T<'reference'>,
+  askNewProblem: ((l, v) => say(l,
+    `Pesan ditambahkan ke laporan ${v.reference}. Jika ini masalah lain, balas BARU untuk membuat laporan baru.`,
+    `Message added to report ${v.reference}. If this is a different problem, reply NEW to make a new report.`)) as T<'reference'>,
+  nothingToMove: ((l) => say(l,
+    'Tidak ada pesan yang bisa dijadikan laporan baru. Untuk melapor kirim LAPOR <masalah>.',
+    'There is no message to turn into a new report. To report send REPORT <problem>.')) as T,
+  textCut: ((l, v) => say(l,
+    `Pesan Anda terlalu panjang: hanya ${v.limit} huruf pertama yang disimpan. Kirim sisanya dalam SMS berikutnya.`,
+    `Your message was too long: only the first ${v.limit} characters were kept. Send the rest in another SMS.`)) as T<'limit'>,
+  caseFull: ((l, v) => say(l,
+    `Laporan ${v.reference} sudah berisi banyak pesan, pesan ini tidak disimpan. Hubungi ${v.hotline}.`,
+    `Report ${v.reference} already holds many messages, this one was not saved. Please call ${v.hotline}.`)) as T<'reference' | 'hotline'>,
+  languageSet: ((l) => say(l,
+    'Bahasa diubah ke Bahasa Indonesia. For English send BAHASA EN.',
+    'Language set to English. Untuk Bahasa Indonesia kirim BAHASA ID.')) as T,
+  languageUnknown: ((l) => say(l,
+    'Pilih bahasa: kirim BAHASA ID (Indonesia) atau BAHASA EN (English).',
+    'Choose a language: send LANG EN (English) or LANG ID (Indonesia).')) as T,
+  stopped: ((l) => say(l,
+    'Anda tidak akan menerima SMS lagi dari Hotline PMI NTB. Kirim MULAI untuk menerima lagi.',
+    'You will get no more SMS from the PMI NTB hotline. Send START to receive them again.')) as T,
+  started: ((l) => say(l,
+    'SMS dari Hotline PMI NTB aktif lagi. Kirim BERHENTI untuk menghentikan.',
+    'SMS from the PMI NTB hotline are on again. Send STOP to turn them off.')) as T,
+  closedThanks: ((l, v) => say(l,
+    `Terima kasih. Laporan ${v.reference} ditutup. Jika ada masalah lagi, kirim LAPOR <masalah>.`,
+    `Thank you. Report ${v.reference} is closed. For a new problem send REPORT <problem>.`)) as T<'reference'>,
+  rateLimited: ((l, v) => say(l,
+    `Terlalu banyak pesan. Coba lagi dalam 1 jam. Darurat: ${v.hotline}`,
+    `Too many messages. Please try again in 1 hour. Emergency: ${v.hotline}`)) as T<'hotline'>,
+
+  // Status notices, sent from the stream when an official moves the case.
+  acknowledged: ((l, v) => say(l,
+    `Laporan ${v.reference} sedang ditangani petugas. Cek status: kirim STATUS ${v.reference}.`,
+    `Report ${v.reference} is being handled by an officer. For status send STATUS ${v.reference}.`)) as T<'reference'>,
+  resolved: ((l, v) => say(l,
+    `Laporan ${v.reference} dinyatakan selesai oleh petugas. Apakah masalah Anda sudah selesai? Balas YA atau TIDAK.`,
+    `Report ${v.reference} was marked resolved by the officer. Is your problem solved? Reply YES or NO.`)) as T<'reference'>,
+  reopened: ((l, v) => say(l,
+    `Laporan ${v.reference} dibuka kembali dan akan ditangani petugas lagi.`,
+    `Report ${v.reference} was reopened and an officer will handle it again.`)) as T<'reference'>,
+  needInfo: ((l, v) => say(l,
+    `Petugas memerlukan keterangan tambahan untuk laporan ${v.reference}. Balas SMS ini dengan keterangan Anda.`,
+    `The officer needs more information on report ${v.reference}. Please reply to this SMS with the details.`)) as T<'reference'>,
+} satisfies Record<string, (l: Language, v: TextVars) => string>;
+
+export type ReporterText = keyof typeof reporterTexts;
 
 /** NTB is on WITA (UTC+8): officials and families read times in it. */
 export function formatLocalTime(iso: string): string {

@@ -1,14 +1,22 @@
 import type { Case } from '../domain/case.js';
 import { alertOfficials } from './alert-officials.js';
+import { noticeFor, notifyOfficials, notifyReporter } from './notify-reporter.js';
 import type { Deps } from './deps.js';
 
 /**
- * Reacts to a committed change of a case (from the table stream): alerts for a new case, and the
- * case event for other systems. Runs after the write, never inside the request.
+ * Reacts to a committed change of a case (from the table stream): alerts for a new case, a neutral
+ * status SMS to the reporter when an official moves it, and the case event for other systems. Runs
+ * after the write, never inside the request. Every effect is keyed on the case version, so a
+ * redelivered record queues nothing twice.
  */
 export async function onCaseChanged(deps: Pick<Deps, 'store' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
   if (!before) {
     await alertOfficials(deps, after, 1, 'new_case');
+  }
+  const notice = noticeFor(before, after);
+  if (notice) {
+    await notifyReporter(deps, after, notice, `status.${after.id}.v${after.version}`);
+    if (notice === 'reopened') await notifyOfficials(deps, after, 'reopened', `reopened.${after.id}.v${after.version}`);
   }
   const event = !before ? 'case_created'
     : before.status !== after.status ? `case_${after.status}`

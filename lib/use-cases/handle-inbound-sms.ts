@@ -1,11 +1,15 @@
+import { type Case, type CaseEvent, DESCRIPTION_LIMIT, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
-import { RateLimitedError } from '../domain/errors.js';
-import { parseSms } from '../sms/grammar.js';
+import { ConcurrentUpdateError, RateLimitedError } from '../domain/errors.js';
+import { nextCheckAt } from '../domain/sla.js';
+import { normaliseSms, parseSms, type SmsCommand } from '../sms/grammar.js';
+import { appendFollowUp, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../sms/follow-up.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
-import type { OutboundMessage } from '../ports.js';
+import type { OutboundMessage, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
+import { notifyOfficials } from './notify-reporter.js';
 import type { Deps } from './deps.js';
 
 export interface InboundSms {
@@ -18,52 +22,335 @@ export interface InboundSms {
 
 export type InboundOutcome =
   | { kind: 'case_filed'; reference: string; created: boolean }
+  | { kind: 'follow_up'; added: boolean; askedNewProblem: boolean }
   | { kind: 'status_answered'; found: boolean }
+  | { kind: 'case_closed' }
+  | { kind: 'case_reopened' }
+  | { kind: 'prefs_changed'; change: 'language' | 'stop' | 'start' }
   | { kind: 'help_sent' }
-  | { kind: 'rate_limited' };
+  | { kind: 'nothing_to_move' }
+  | { kind: 'rate_limited'; scope: 'inbound' | 'new_case' | 'status' };
+
+const HOUR_SECONDS = 3600;
+const HOUR_MS = HOUR_SECONDS * 1000;
+/**
+ * Replies to one number per hour (case confirmations aside): every reply is an SMS we pay for,
+ * possibly to a foreign number, so a chatty or hostile sender cannot make us send many.
+ */
+export const REPLIES_PER_HOUR = 10;
+/** A second LAPOR this soon after an open case is probably about it: we ask instead of filing a duplicate. */
+const SECOND_REPORT_WINDOW_MS = HOUR_MS;
 
 /**
- * One inbound SMS from a reporter. Replies are queued in the outbox with an id derived from the
- * gateway's message id, so a redelivered SMS queues nothing new; the stream sends them.
+ * One inbound SMS from a reporter, as a conversation: keywords file, look up or configure; plain text
+ * from a number with an open case is added to that case; YA/TIDAK answer the "is it solved?" question.
+ *
+ * Every SMS goes only to the number that wrote (replies), to registered officials, or to the reporter
+ * of an existing case; never to a number found in a message. Replies are queued in the outbox with
+ * the id `reply.<gateway id>`, so a redelivered SMS queues no second reply; case changes carry the
+ * once-key `in.<gateway id>` for the same reason. The stream sends the outbox.
  */
 export async function handleInboundSms(deps: Pick<Deps, 'store' | 'clock' | 'policy'>, sms: InboundSms): Promise<InboundOutcome> {
-  const now = deps.clock.now();
-  const prefs = await deps.store.getPrefs(sms.from);
-  const command = parseSms(sms.text);
-  const language: Language = prefs.language ?? ('language' in command && command.language ? command.language : 'id');
+  return new Conversation(deps, sms, await deps.store.getPrefs(sms.from)).handle(parseSms(sms.text));
+}
 
-  const reply = async (purpose: string, text: string) => {
-    const message: OutboundMessage = {
-      id: `reply.${sms.id}`, audience: 'reporter', to: sms.from, purpose, text,
-      status: 'pending', attempts: 0, createdAt: now.toISOString(),
-    };
-    if (!prefs.smsStopped) await deps.store.recordOnce(undefined, { messages: [message] });
-  };
+class Conversation {
+  private readonly now: Date;
+  private readonly at: string;
+  private language: Language;
+  /** The number chose a language (BAHASA) or the keyword said one (REPORT is English). */
+  private languageKnown: boolean;
+  private cases?: Case[];
 
-  switch (command.kind) {
-    case 'report': {
-      const filed = await fileReport(deps, {
-        channel: 'sms', intakeKey: sms.id, reporterType: 'worker', contact: sms.from,
-        description: command.text, country: countryOfPhone(sms.from), language,
-      });
-      return { kind: 'case_filed', reference: filed.case.reference, created: filed.created };
+  constructor(
+    private readonly deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+    private readonly sms: InboundSms,
+    private readonly prefs: ReporterPrefs,
+  ) {
+    this.now = deps.clock.now();
+    this.at = this.now.toISOString();
+    this.language = prefs.language ?? 'id';
+    this.languageKnown = prefs.language !== undefined;
+  }
+
+  async handle(command: SmsCommand): Promise<InboundOutcome> {
+    if (!this.languageKnown && 'language' in command && command.language) {
+      this.language = command.language;
+      this.languageKnown = true;
     }
-    case 'status': {
+    const inbound = await this.deps.store.countHit('sms-in', this.sms.from, HOUR_SECONDS, this.now);
+    if (inbound > this.deps.policy.limits.inboundPerHour) {
+      // Asking for no SMS must work even from a number that is over its limit.
+      if (command.kind === 'stop') await this.deps.store.setPrefs(this.sms.from, { smsStopped: true });
+      return this.limited('inbound');
+    }
+    switch (command.kind) {
+      case 'report': return this.report(command.text);
+      case 'status': return this.status(command);
+      case 'help':
+        await this.reply('help', reporterTexts.help(this.language), true);
+        return { kind: 'help_sent' };
+      case 'info':
+        await this.reply('info', reporterTexts.info(this.language, { hotline: this.deps.policy.hotlinePhone }), true);
+        return { kind: 'help_sent' };
+      case 'language': {
+        if (!command.language) {
+          await this.reply('language', reporterTexts.languageUnknown(this.language), true);
+          return { kind: 'help_sent' };
+        }
+        await this.deps.store.setPrefs(this.sms.from, { language: command.language });
+        this.language = command.language;
+        await this.reply('language', reporterTexts.languageSet(this.language), true);
+        return { kind: 'prefs_changed', change: 'language' };
+      }
+      case 'stop':
+        await this.deps.store.setPrefs(this.sms.from, { smsStopped: true });
+        // The one SMS after BERHENTI confirms it; nothing else follows until MULAI.
+        await this.reply('stop', reporterTexts.stopped(this.language), true);
+        return { kind: 'prefs_changed', change: 'stop' };
+      case 'start':
+        await this.deps.store.setPrefs(this.sms.from, { smsStopped: false });
+        await this.reply('start', reporterTexts.started(this.language), true);
+        return { kind: 'prefs_changed', change: 'start' };
+      case 'new': return this.newProblem();
+      case 'yes':
+      case 'no': {
+        const answered = await this.answer(command.kind, command.reference);
+        return answered ?? this.text(normaliseSms(this.sms.text));
+      }
+      case 'text': return this.text(command.text, command.reference);
+    }
+  }
+
+  // ---- reports ------------------------------------------------------------------------------------
+
+  private async report(text: string): Promise<InboundOutcome> {
+    if (text === '') {
+      await this.reply('prompt', reporterTexts.reportPrompt(this.language), true);
+      return { kind: 'help_sent' };
+    }
+    const open = (await this.ownCases()).filter(isOpen);
+    // The same text as an open case's report is that report again (a gateway redelivery, or a resend).
+    const same = open.find((c) => originalText(c.description) === truncateDescription(text).text);
+    if (same) return { kind: 'case_filed', reference: same.reference, created: false };
+    const recent = open.find((c) => this.now.getTime() - Date.parse(c.createdAt) < SECOND_REPORT_WINDOW_MS);
+    if (recent) {
+      const added = await this.addFollowUp(recent, text, true);
+      return { kind: 'follow_up', added, askedNewProblem: true };
+    }
+    return this.fileNew(text, this.sms.id);
+  }
+
+  private async fileNew(text: string, intakeKey: string): Promise<InboundOutcome> {
+    const casesThisHour = await this.deps.store.countHit('sms-case', this.sms.from, HOUR_SECONDS, this.now);
+    if (casesThisHour > this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
+    const filed = await fileReport(this.deps, {
+      channel: 'sms', intakeKey, reporterType: 'worker', contact: this.sms.from,
+      description: text, country: countryOfPhone(this.sms.from), language: this.language,
+    });
+    if (filed.created && filed.truncated && filed.case.smsUpdates) {
+      await this.reply('text_cut', reporterTexts.textCut(this.language, { limit: DESCRIPTION_LIMIT }), false);
+    }
+    return { kind: 'case_filed', reference: filed.case.reference, created: filed.created };
+  }
+
+  /** BARU: the text of the last second-LAPOR becomes a case of its own. */
+  private async newProblem(): Promise<InboundOutcome> {
+    const pending = await this.pendingSecondReport();
+    if (!pending) {
+      await this.reply('nothing_to_move', reporterTexts.nothingToMove(this.language), true);
+      return { kind: 'nothing_to_move' };
+    }
+    const taken = takeFollowUp(pending.case.description, pending.block);
+    if (!taken) {
+      await this.reply('nothing_to_move', reporterTexts.nothingToMove(this.language), true);
+      return { kind: 'nothing_to_move' };
+    }
+    const outcome = await this.fileNew(taken.text, this.sms.id);
+    if (outcome.kind !== 'case_filed') return outcome;
+    await this.changeCase(pending.case, (c) => {
+      const still = takeFollowUp(c.description, pending.block);
+      return still && {
+        case: { ...c, description: still.rest, updatedAt: this.at },
+        event: { at: this.at, actor: 'reporter', type: 'follow_up_moved', detail: { block: pending.block, to: outcome.reference } },
+      };
+    });
+    return outcome;
+  }
+
+  /** The newest open case whose last second-LAPOR (within the window) has not been moved out yet. */
+  private async pendingSecondReport(): Promise<{ case: Case; block: number } | undefined> {
+    for (const c of (await this.ownCases()).filter(isOpen)) {
+      const timeline = await this.deps.store.timeline(c.id);
+      const asked = timeline.findLast((e) => e.type === 'follow_up' && e.detail?.askedNewProblem === true && e.detail?.stored === true);
+      if (!asked || this.now.getTime() - Date.parse(asked.at) > SECOND_REPORT_WINDOW_MS) continue;
+      const block = Number(asked.detail?.block);
+      const moved = timeline.some((e) => e.type === 'follow_up_moved' && e.detail?.block === block && e.at >= asked.at);
+      if (!moved) return { case: c, block };
+    }
+    return undefined;
+  }
+
+  // ---- conversation ---------------------------------------------------------------------------------
+
+  private async text(text: string, reference?: string): Promise<InboundOutcome> {
+    const open = (await this.ownCases()).filter(isOpen);
+    const target = (reference && open.find((c) => c.reference === reference)) || open[0];
+    if (!target) {
+      // A stranger's message is not a conversation: one short help, which the reply budget bounds.
+      await this.reply('help', reporterTexts.help(this.language), false);
+      return { kind: 'help_sent' };
+    }
+    // A reference that is not one of this number's open cases is just part of the message.
+    const whole = reference && target.reference !== reference ? normaliseSms(this.sms.text) : text;
+    const added = await this.addFollowUp(target, whole, false);
+    return { kind: 'follow_up', added, askedNewProblem: false };
+  }
+
+  /**
+   * Adds the reporter's text to the case (encrypted with it, see lib/sms/follow-up.ts), records a
+   * `follow_up` event with the length only, tells the handling officials (at most once an hour per
+   * case) and answers the reporter.
+   */
+  private async addFollowUp(target: Case, text: string, secondReport: boolean): Promise<boolean> {
+    const cut = cutFollowUp(text);
+    let stored = false;
+    const updated = await this.changeCase(target, (c) => {
+      const block = nextBlockNumber(c.description);
+      const description = appendFollowUp(c.description, { n: block, at: this.at, text: cut.text });
+      stored = description !== undefined;
+      return {
+        case: { ...c, description: description ?? c.description, updatedAt: this.at },
+        event: {
+          at: this.at, actor: 'reporter', type: 'follow_up',
+          detail: { channel: 'sms', length: text.length, truncated: cut.truncated, stored, block, ...(secondReport ? { askedNewProblem: true } : {}) },
+        },
+      };
+    });
+    if (!updated) return false;
+    const hour = Math.floor(this.now.getTime() / HOUR_MS);
+    await notifyOfficials(this.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`);
+
+    const v = { reference: updated.reference, hotline: this.deps.policy.hotlinePhone, limit: FOLLOW_UP_LIMIT };
+    if (!stored) await this.reply('case_full', reporterTexts.caseFull(this.language, v), false);
+    else if (secondReport) await this.reply('ask_new_problem', reporterTexts.askNewProblem(this.language, v), false);
+    else if (cut.truncated) await this.reply('text_cut', reporterTexts.textCut(this.language, v), false);
+    else if (await this.deps.store.countHit('sms-ack', updated.id, HOUR_SECONDS, this.now) === 1) {
+      await this.reply('follow_up_ack', reporterTexts.followUpAdded(this.language, v), false);
+    }
+    return true;
+  }
+
+  /** YA / TIDAK to "is your problem solved?": only for a case an official marked resolved. */
+  private async answer(answer: 'yes' | 'no', reference?: string): Promise<InboundOutcome | undefined> {
+    const resolved = (await this.ownCases()).find((c) => c.status === 'resolved' && (!reference || c.reference === reference));
+    if (!resolved) return undefined;
+    const updated = await this.changeCase(resolved, (c): { case: Case; event: CaseEvent } | undefined => {
+      if (c.status !== 'resolved') return undefined;
+      const { nextCheckAt: _due, ...rest } = c;
+      if (answer === 'yes') {
+        return {
+          case: { ...rest, status: 'closed', updatedAt: this.at },
+          event: { at: this.at, actor: 'reporter', type: 'reporter_confirmed', detail: { answer: 'solved' } },
+        };
+      }
+      // Not solved: back to whoever had it, with fresh SLA clocks; the stream tells reporter and officials.
+      const status = c.assignee ? 'acknowledged' as const : 'new' as const;
+      const due = nextCheckAt({ ...c, status }, this.deps.policy, this.at, this.now);
+      return {
+        case: { ...rest, status, levelSince: this.at, updatedAt: this.at, ...(due ? { nextCheckAt: due } : {}) },
+        event: { at: this.at, actor: 'reporter', type: 'reopened', detail: { from: 'resolved', to: status } },
+      };
+    });
+    if (!updated) return answer === 'yes' ? { kind: 'case_closed' } : { kind: 'case_reopened' };
+    if (answer === 'yes') {
+      await this.reply('closed', reporterTexts.closedThanks(this.language, { reference: updated.reference }), true);
+      return { kind: 'case_closed' };
+    }
+    return { kind: 'case_reopened' };
+  }
+
+  private async status(command: Extract<SmsCommand, { kind: 'status' }>): Promise<InboundOutcome> {
+    if (command.badReference) {
+      await this.reply('status', reporterTexts.unknownReference(this.language), true);
+      return { kind: 'status_answered', found: false };
+    }
+    // STATUS alone is about the newest case of this number.
+    const reference = command.reference ?? (await this.ownCases())[0]?.reference;
+    if (!reference) {
+      await this.reply('status', reporterTexts.noCase(this.language), true);
+      return { kind: 'status_answered', found: false };
+    }
+    try {
+      const answer = await checkStatus(this.deps, { phone: this.sms.from, reference });
+      await this.reply('status', answer.found
+        ? reporterTexts.status(this.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) })
+        : reporterTexts.unknownReference(this.language), true);
+      return { kind: 'status_answered', found: answer.found };
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return this.limited('status');
+    }
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  /** Newest first; loaded once per message. Without a chosen or keyword language, replies follow the newest case's. */
+  private async ownCases(): Promise<Case[]> {
+    if (!this.cases) {
+      this.cases = await this.deps.store.findCasesByContact(this.sms.from);
+      if (!this.languageKnown && this.cases[0]) this.language = this.cases[0].language;
+    }
+    return this.cases;
+  }
+
+  /**
+   * Writes a change to the latest version of a case, re-reading it when an official wrote meanwhile.
+   * Returns the new case, or undefined when there was nothing to do or this SMS made the change before.
+   */
+  private async changeCase(start: Case, change: (c: Case) => { case: Case; event: CaseEvent } | undefined): Promise<Case | undefined> {
+    let c: Case | undefined = start;
+    for (let attempt = 0; attempt < 5 && c; attempt++) {
+      const next = change(c);
+      if (!next) return undefined;
       try {
-        const answer = command.reference
-          ? await checkStatus(deps, { phone: sms.from, reference: command.reference })
-          : { found: false as const };
-        await reply('status', answer.found
-          ? reporterTexts.status(language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) })
-          : reporterTexts.unknownReference(language));
-        return { kind: 'status_answered', found: answer.found };
+        const done = await this.deps.store.updateCase({
+          case: next.case, expectedVersion: c.version, events: [next.event], onceKeys: [`in.${this.sms.id}`],
+        });
+        return done ? next.case : undefined;
       } catch (error) {
-        if (!(error instanceof RateLimitedError)) throw error;
-        return { kind: 'rate_limited' };
+        if (!(error instanceof ConcurrentUpdateError)) throw error;
+        c = await this.deps.store.getCase(c.id);
       }
     }
-    case 'unknown':
-      await reply('help', reporterTexts.help(language));
-      return { kind: 'help_sent' };
+    throw new ConcurrentUpdateError('Case kept changing');
+  }
+
+  /**
+   * Queues the one reply to this SMS. `asked`: the reporter asked for exactly this (STATUS, INFO, a
+   * setting), so it is answered even after BERHENTI; everything else respects BERHENTI.
+   */
+  private async reply(purpose: string, text: string, asked: boolean): Promise<boolean> {
+    if (this.prefs.smsStopped && !asked) return false;
+    const sent = await this.deps.store.countHit('sms-reply', this.sms.from, HOUR_SECONDS, this.now);
+    if (sent > REPLIES_PER_HOUR) return false;
+    return this.queue(purpose, text);
+  }
+
+  private async queue(purpose: string, text: string): Promise<boolean> {
+    const message: OutboundMessage = {
+      id: `reply.${this.sms.id}`, audience: 'reporter', to: this.sms.from, purpose, text,
+      status: 'pending', attempts: 0, createdAt: this.at,
+    };
+    return this.deps.store.recordOnce(undefined, { messages: [message] });
+  }
+
+  /** Over a limit: nothing is stored, and the number hears about it at most once an hour. */
+  private async limited(scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
+    const notices = await this.deps.store.countHit('sms-limited', this.sms.from, HOUR_SECONDS, this.now);
+    if (notices === 1 && !this.prefs.smsStopped) {
+      await this.queue('rate_limited', reporterTexts.rateLimited(this.language, { hotline: this.deps.policy.hotlinePhone }));
+    }
+    return { kind: 'rate_limited', scope };
   }
 }

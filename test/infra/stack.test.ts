@@ -78,16 +78,18 @@ describe('HTTP API', () => {
 });
 
 describe('functions', () => {
-  it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB and bounded timeouts', () => {
+  it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB (512 MB where PINs are hashed) and bounded timeouts', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
     expect(fns).toHaveLength(6);
     for (const [, fn] of fns) {
       const [, version] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
       expect(Number(version), fn.Properties.Runtime).toBeGreaterThanOrEqual(22);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
-      expect(fn.Properties.MemorySize).toBe(256);
       expect(fn.Properties.Handler).toBe('index.handler');
     }
+    const memory = (name: FunctionName) => resources[fnId(name)].Properties.MemorySize;
+    expect(memory('smsInbound')).toBe(512);
+    for (const name of ['smsDelivery', 'ussd', 'web', 'notifier', 'escalator'] as const) expect(memory(name)).toBe(256);
     const timeout = (name: FunctionName) => resources[fnId(name)].Properties.Timeout;
     // Africa's Talking gives up after 15 s.
     for (const name of HTTP_FUNCTIONS) expect(timeout(name)).toBeLessThanOrEqual(10);

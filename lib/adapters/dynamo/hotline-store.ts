@@ -116,7 +116,10 @@ export class DynamoHotlineStore implements HotlineStore {
       if (!reasons) throw error;
       const onceTaken = reasons.slice(1, 1 + (update.onceKeys?.length ?? 0)).some((r) => r === 'ConditionalCheckFailed');
       if (onceTaken) return false;
-      if (reasons[0] === 'ConditionalCheckFailed') throw new ConcurrentUpdateError('Case changed meanwhile', { cause: error });
+      // TransactionConflict: another transaction held the item at the same moment (real DynamoDB only).
+      if (reasons[0] === 'ConditionalCheckFailed' || reasons.some((r) => r === 'TransactionConflict')) {
+        throw new ConcurrentUpdateError('Case changed meanwhile', { cause: error });
+      }
       throw error;
     }
   }
@@ -261,6 +264,25 @@ export class DynamoHotlineStore implements HotlineStore {
     if (!item) return undefined;
     const fresh = await this.get('DIRECTORY', String(unmarshall(item).sk), true);
     return fresh ? officialFromItem(fresh) : undefined;
+  }
+
+  async recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }> {
+    const key = marshall({ pk: 'DIRECTORY', sk: `OFFICIAL#${officialId}` });
+    const out = await this.db.send(new UpdateItemCommand({
+      TableName: this.tableName, Key: key,
+      UpdateExpression: 'ADD failedPins :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: marshall({ ':one': 1 }),
+      ReturnValues: 'ALL_NEW',
+    }));
+    const after = unmarshall(out.Attributes ?? {});
+    const failedPins = Number(after.failedPins ?? 0);
+    if (failedPins >= max && !after.locked) {
+      await this.db.send(new UpdateItemCommand({
+        TableName: this.tableName, Key: key, UpdateExpression: 'SET locked = :t', ExpressionAttributeValues: marshall({ ':t': true }),
+      }));
+    }
+    return { failedPins, locked: Boolean(after.locked) || failedPins >= max };
   }
 
   // ---- reporter preferences, rate limits, USSD drafts ------------------------------------------

@@ -1,0 +1,58 @@
+import { normaliseReference } from '../domain/reference.js';
+
+/**
+ * What an official's SMS asks for. Indonesian keywords first (the offices' working language), with
+ * English synonyms. The PIN is checked by the use case, not here: the parser only says whether the
+ * text is meant as an official command, so a reporter's free text never reaches the PIN check.
+ */
+export type OfficialAction = 'acknowledge' | 'resolve' | 'info' | 'ask';
+
+export interface OfficialCommand {
+  action: OfficialAction;
+  /** The keyword as the official should see it in replies (TERIMA, SELESAI, INFO, TANYA). */
+  keyword: 'TERIMA' | 'SELESAI' | 'INFO' | 'TANYA';
+  reference: string;
+  /** Absent when the official left it out: refused without counting as a wrong PIN. */
+  pin?: string;
+  /** SELESAI: the closing note; TANYA: the question. Trimmed; may be empty. */
+  text: string;
+}
+
+const KEYWORDS: Record<string, Pick<OfficialCommand, 'action' | 'keyword'>> = {
+  TERIMA: { action: 'acknowledge', keyword: 'TERIMA' },
+  ACK: { action: 'acknowledge', keyword: 'TERIMA' },
+  SELESAI: { action: 'resolve', keyword: 'SELESAI' },
+  DONE: { action: 'resolve', keyword: 'SELESAI' },
+  INFO: { action: 'info', keyword: 'INFO' },
+  TANYA: { action: 'ask', keyword: 'TANYA' },
+  ASK: { action: 'ask', keyword: 'TANYA' },
+};
+
+const PIN = /^\d{4,8}$/;
+
+/**
+ * Returns the command, or undefined when the text is not an official command (then it is a
+ * reporter's message). A keyword must be followed by a reference; INFO also needs a PIN, because
+ * `INFO` alone (or `INFO gaji`) is a reporter asking for help. The reference may be typed `ABC-234`,
+ * `abc234` or `ABC 234`.
+ */
+export function parseOfficialCommand(raw: string): OfficialCommand | undefined {
+  const tokens = raw.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
+  const head = tokens[0]?.replace(/[.,:;!]+$/, '').toUpperCase();
+  const kind = head ? KEYWORDS[head] : undefined;
+  if (!kind) return undefined;
+
+  let rest = tokens.slice(1);
+  let reference = rest[0] ? normaliseReference(rest[0]) : undefined;
+  if (reference) rest = rest.slice(1);
+  else if (rest.length >= 2 && rest[0]!.length === 3 && rest[1]!.length === 3) {
+    reference = normaliseReference(`${rest[0]}${rest[1]}`);
+    if (reference) rest = rest.slice(2);
+  }
+  if (!reference) return undefined;
+
+  const pin = rest[0] && PIN.test(rest[0]) ? rest[0] : undefined;
+  if (pin) rest = rest.slice(1);
+  if (kind.action === 'info' && !pin) return undefined;
+  return { ...kind, reference, ...(pin ? { pin } : {}), text: rest.join(' ') };
+}

@@ -1,0 +1,51 @@
+import { formatLocalTime } from '../messages/reporter.js';
+
+/**
+ * Follow-up text from the reporter is personal data, so it never goes into a timeline event. It is
+ * appended to the case's description, which the store keeps encrypted like the first report; the
+ * event keeps only its length. Each addition is a numbered block, so one sent as a second LAPOR
+ * can be moved out into a new case when the reporter answers BARU.
+ */
+
+/** Per addition; longer text is cut (and the reporter told), never dropped silently. */
+export const FOLLOW_UP_LIMIT = 500;
+/** Per case: past this, further text is not stored and the reporter is asked to call the hotline. */
+export const CASE_TEXT_LIMIT = 6000;
+
+/** A fresh expression per use: a shared /g one carries lastIndex from one call into the next. */
+const blocks = (description: string) => [...description.matchAll(/\n\n\[\+(\d+) [^\]\n]*\] /g)];
+
+export function cutFollowUp(text: string): { text: string; truncated: boolean } {
+  const trimmed = text.trim();
+  if (trimmed.length <= FOLLOW_UP_LIMIT) return { text: trimmed, truncated: false };
+  return { text: `${trimmed.slice(0, FOLLOW_UP_LIMIT - 1)}…`, truncated: true };
+}
+
+/** The description as first reported, without any follow-up blocks. */
+export function originalText(description: string): string {
+  const first = blocks(description)[0];
+  return first ? description.slice(0, first.index) : description;
+}
+
+export function nextBlockNumber(description: string): number {
+  let max = 0;
+  for (const m of blocks(description)) max = Math.max(max, Number(m[1]));
+  return max + 1;
+}
+
+/** Returns undefined when the case has no room left for this text. Whitespace in `text` is already one space. */
+export function appendFollowUp(description: string, block: { n: number; at: string; text: string }): string | undefined {
+  const next = `${description}\n\n[+${block.n} ${formatLocalTime(block.at)}] ${block.text.replace(/\n/g, ' ')}`;
+  return next.length <= CASE_TEXT_LIMIT ? next : undefined;
+}
+
+/** Cuts block `n` out of the description (the last one with that number, should a reporter have typed a look-alike). */
+export function takeFollowUp(description: string, n: number): { text: string; rest: string } | undefined {
+  const found = blocks(description);
+  const index = found.findLastIndex((m) => Number(m[1]) === n);
+  if (index === -1) return undefined;
+  const start = found[index]!.index;
+  const end = found[index + 1]?.index ?? description.length;
+  const text = description.slice(start + found[index]![0].length, end);
+  return { text, rest: description.slice(0, start) + description.slice(end) };
+}

@@ -1,0 +1,206 @@
+import type { Case, CaseEvent, Level } from '../domain/case.js';
+import { ConcurrentUpdateError } from '../domain/errors.js';
+import { covers } from '../domain/routing.js';
+import { nextCheckAt } from '../domain/sla.js';
+import { officialTexts, questionForReporter } from '../messages/official.js';
+import type { OfficialCommand } from '../officials/commands.js';
+import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
+import { verifyPin } from '../officials/pin.js';
+import type { HotlineStore, Official, OutboundMessage } from '../ports.js';
+import type { Deps } from './deps.js';
+import type { InboundSms } from './handle-inbound-sms.js';
+
+export type RefusalReason =
+  | 'unregistered' | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
+  | 'unknown_reference' | 'not_covered';
+
+/** An authenticated command that was understood but not applied, with the reason the official is told. */
+export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms';
+
+export type OfficialOutcome =
+  | { kind: 'refused'; reason: RefusalReason }
+  | { kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'; reference: string; officialId: string }
+  | { kind: 'not_applied'; reason: NotAppliedReason; reference: string; officialId: string }
+  /** The same gateway message id was handled before: nothing written, nothing sent. */
+  | { kind: 'duplicate' }
+  | { kind: 'rate_limited' };
+
+/** Commands per hour from one number: each refusal costs an SMS reply, so a flood must not. */
+const COMMANDS_PER_HOUR_PER_PHONE = 60;
+/**
+ * PIN checks per hour per official, counted atomically before the check. The lock after five wrong
+ * PINs is a read-modify-write of the directory item: this bounds what parallel guesses can gain.
+ */
+const PIN_CHECKS_PER_HOUR = 60;
+const MAX_UPDATE_ATTEMPTS = 5;
+
+type Plan =
+  | { write: 'update'; case: Case; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome }
+  | { write: 'record'; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome };
+
+/**
+ * One command SMS from an official (TERIMA, SELESAI, INFO, TANYA and the English synonyms). The
+ * sender number only says who claims to be writing (numbers can be spoofed): the PIN decides.
+ * Every command, accepted or refused, lands on the case's timeline when the reference exists; the
+ * reply goes through the outbox. The gateway's message id is the once-key, so a redelivered SMS
+ * changes nothing and replies nothing.
+ */
+export async function handleOfficialSms(
+  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  sms: InboundSms,
+  command: OfficialCommand,
+): Promise<OfficialOutcome> {
+  const { store } = deps;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const onceKey = `cmd.${sms.id}`;
+  const reply = (purpose: string, text: string, extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
+    id: `official-reply.${sms.id}`, audience: 'official', to: sms.from, purpose, text,
+    status: 'pending', attempts: 0, createdAt: at, ...extra,
+  });
+
+  if ((await store.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+
+  const [official, found] = await Promise.all([store.getOfficialByPhone(sms.from), store.getCaseByReference(command.reference)]);
+  const actor = official ? `official:${official.id}` : 'unregistered';
+
+  const refuse = async (reason: RefusalReason, detail: Record<string, string | number | boolean> = {}) => {
+    const events: CaseEvent[] = found
+      ? [{ at, actor, type: 'official_command_refused', detail: { command: command.keyword, reason, ...detail } }]
+      : [];
+    const first = await store.recordOnce(found?.id, {
+      onceKey, events, messages: [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})],
+    });
+    return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
+  };
+
+  if (!official) return (await refuse('unregistered')).outcome;
+  if (!official.active) return (await refuse('inactive')).outcome;
+  if (official.locked) return (await refuse('locked')).outcome;
+  if (!command.pin) return (await refuse('no_pin')).outcome;
+  if ((await store.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  if (!(await verifyPin(command.pin, official.pinHash))) {
+    const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
+    const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
+    // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
+    if (refused.first) await countWrongPin(store, official);
+    return refused.outcome;
+  }
+  if (official.failedPins > 0) await resetWrongPins(store, official);
+  if (!found) return (await refuse('unknown_reference')).outcome;
+  if (!covers(official, found)) return (await refuse('not_covered')).outcome;
+
+  const done = (kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'): OfficialOutcome => ({ kind, reference: found.reference, officialId: official.id });
+  const notApplied = (reason: NotAppliedReason, text: string, c: Case): Plan => ({
+    write: 'record',
+    events: [{ at, actor, type: 'official_command_not_applied', detail: { command: command.keyword, reason, status: c.status } }],
+    messages: [reply('command_not_applied', text, { officialId: official.id, caseId: c.id })],
+    outcome: { kind: 'not_applied', reason, reference: c.reference, officialId: official.id },
+  });
+  const officialReply = (purpose: string, text: string, c: Case) => reply(purpose, text, { officialId: official.id, caseId: c.id });
+  // Whether this official may take over from the current assignee: only from a lower level of the ladder.
+  let directory: Official[] | undefined;
+  const outranksAssignee = async (c: Case) => {
+    if (!c.assignee) return true;
+    directory ??= await store.listOfficials();
+    const assignee = directory.find((o) => o.id === c.assignee);
+    return !assignee || !assignee.active || official.level > assignee.level;
+  };
+
+  const plan = async (c: Case): Promise<Plan> => {
+    switch (command.action) {
+      case 'acknowledge': {
+        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
+        if (c.status === 'acknowledged' && c.assignee === official.id) return notApplied('already_assigned', officialTexts.alreadyYours(c.reference), c);
+        const takeover = c.status === 'acknowledged';
+        if (takeover && !(await outranksAssignee(c))) return notApplied('taken', officialTexts.taken(c.reference), c);
+        // Escalation stops at the level that took the case; from now on the resolve deadline runs.
+        const next: Case = {
+          ...c, status: 'acknowledged', assignee: official.id, level: Math.max(c.level, official.level) as Level,
+          levelSince: at, updatedAt: at,
+        };
+        next.nextCheckAt = nextCheckAt(next, deps.policy, at, now);
+        return {
+          write: 'update', case: next,
+          events: [{
+            at, actor, type: 'acknowledged',
+            detail: { command: command.keyword, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) },
+          }],
+          messages: [officialReply('acknowledged', officialTexts.acknowledged(c.reference), c)],
+          outcome: done('acknowledged'),
+        };
+      }
+      case 'resolve': {
+        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
+        if (c.status === 'acknowledged' && c.assignee !== official.id && !(await outranksAssignee(c))) {
+          return notApplied('taken', officialTexts.taken(c.reference), c);
+        }
+        const { nextCheckAt: _done, ...rest } = c;
+        const next: Case = { ...rest, status: 'resolved', assignee: c.assignee && c.status === 'acknowledged' ? c.assignee : official.id, updatedAt: at };
+        // The note may name people or places: only that one was given is kept, never its text.
+        return {
+          write: 'update', case: next,
+          events: [{ at, actor, type: 'resolved', detail: { command: command.keyword, note: command.text.length > 0, noteLength: command.text.length } }],
+          messages: [officialReply('resolved', officialTexts.resolved(c.reference), c)],
+          outcome: done('resolved'),
+        };
+      }
+      case 'info': {
+        const isAssignee = c.assignee === official.id && c.status !== 'new';
+        return {
+          write: 'record',
+          events: [{ at, actor, type: 'info_viewed', detail: { command: command.keyword, contactShown: isAssignee } }],
+          messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
+          outcome: done('info_sent'),
+        };
+      }
+      case 'ask': {
+        if (!command.text) return notApplied('no_question', officialTexts.needsText(c.reference), c);
+        if (c.status === 'closed') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
+        const prefs = await store.getPrefs(c.contact);
+        if (!c.smsUpdates || prefs.smsStopped) return notApplied('reporter_no_sms', officialTexts.reporterNoSms(c.reference), c);
+        const events: CaseEvent[] = [{ at, actor, type: QUESTION_RELAYED, detail: { command: command.keyword, official: official.id } }];
+        const messages: OutboundMessage[] = [
+          {
+            id: `ask.${sms.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
+            text: questionForReporter(c.language, c.reference, command.text), status: 'pending', attempts: 0, createdAt: at,
+          },
+          officialReply('question_relayed', officialTexts.asked(c.reference), c),
+        ];
+        // The reporter's answer is routed to the assignee: a case nobody holds yet gets the asker.
+        if (c.assignee) return { write: 'record', events, messages, outcome: done('question_relayed') };
+        return { write: 'update', case: { ...c, assignee: official.id, updatedAt: at }, events, messages, outcome: done('question_relayed') };
+      }
+    }
+  };
+
+  let lastConflict: unknown;
+  for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+    const c = attempt === 0 ? found : await store.getCase(found.id);
+    if (!c) throw new Error('Case vanished during an official command');
+    const p = await plan(c);
+    if (p.write === 'record') {
+      const first = await store.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages });
+      return first ? p.outcome : { kind: 'duplicate' };
+    }
+    try {
+      const first = await store.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+      return first ? p.outcome : { kind: 'duplicate' };
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError)) throw error;
+      lastConflict = error;
+    }
+  }
+  throw lastConflict;
+}
+
+async function countWrongPin(store: Pick<HotlineStore, 'recordPinFailure'>, official: Official): Promise<void> {
+  await store.recordPinFailure(official.id, MAX_FAILED_PINS);
+}
+
+async function resetWrongPins(store: Pick<HotlineStore, 'getOfficialByPhone' | 'putOfficial'>, official: Official): Promise<void> {
+  const fresh = await store.getOfficialByPhone(official.phone);
+  // A lock set meanwhile by parallel wrong guesses stands: only set-pin lifts it.
+  if (!fresh || fresh.id !== official.id || fresh.locked) return;
+  await store.putOfficial({ ...fresh, failedPins: 0 });
+}

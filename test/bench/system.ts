@@ -1,0 +1,134 @@
+import type { Server } from 'node:http';
+import type { Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable, freePort, localDynamoClient, startDynamoLocal, type RunningDynamo } from '../../lib/local/dynamo-local.js';
+import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
+import type { Runtime } from '../../lib/wiring.js';
+import { DynamoMeter } from './dynamo-meter.js';
+
+type Handler<E, R> = (event: E, context: Context) => Promise<R>;
+
+export interface BenchSystem {
+  dynamo: RunningDynamo;
+  runtime: Runtime;
+  meter: DynamoMeter;
+  db: DynamoDBClient;
+  tableName: string;
+  handlers: {
+    smsInbound: Handler<HttpEvent, HttpResult>;
+    ussd: Handler<HttpEvent, HttpResult>;
+    notifier: Handler<unknown, { batchItemFailures: Array<{ itemIdentifier: string }> }>;
+  };
+  localContext: (name: string) => Context;
+  /** Starts the local HTTP server over the same handler modules on a free loopback port. */
+  startHttp(): Promise<{ base: string; server: Server }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The same runtime `npm start` builds: DynamoDB Local on a free loopback port, then the wiring and
+ * the handler modules. The config module reads the environment once at import, so the environment
+ * is set before the first dynamic import.
+ */
+export async function startBenchSystem(): Promise<BenchSystem> {
+  const dynamo = await startDynamoLocal();
+  const tableName = 'pmi-hotline-bench';
+  process.env.STAGE = 'local';
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.TABLE_NAME = tableName;
+  // Synthetic load files hundreds of reports per reporter-hour; production limits would refuse them.
+  process.env.LIMIT_NEW_CASES_PER_HOUR = '100000';
+  process.env.LIMIT_INBOUND_PER_HOUR = '100000';
+
+  const db = localDynamoClient(dynamo.endpoint);
+  await ensureTable(db, tableName);
+  const { runtime } = await import('../../lib/wiring.js');
+  const { seedDemoDirectory } = await import('../../lib/local/seed.js');
+  const { localContext } = await import('../../lib/local/lambda-shim.js');
+  const { startLocalServer } = await import('../../lib/local/server.js');
+  await seedDemoDirectory(runtime.store);
+
+  const meter = new DynamoMeter();
+  // The store keeps its client private on purpose; the bench reaches in only to count what it sends.
+  meter.attach((runtime.store as unknown as { db: DynamoDBClient }).db);
+
+  const [smsInbound, ussd, notifier] = await Promise.all([
+    import('../../functions/sms-inbound.js'), import('../../functions/ussd.js'), import('../../functions/notifier.js'),
+  ]);
+  const handlers = {
+    smsInbound: smsInbound.handler as unknown as BenchSystem['handlers']['smsInbound'],
+    ussd: ussd.handler as unknown as BenchSystem['handlers']['ussd'],
+    notifier: notifier.handler as unknown as BenchSystem['handlers']['notifier'],
+  };
+
+  const servers: Server[] = [];
+  return {
+    dynamo, runtime, meter, db, tableName, handlers, localContext,
+    startHttp: async () => {
+      const port = await freePort();
+      const server = await startLocalServer(port, {
+        lambda: {
+          'POST /sms': { name: 'sms-inbound', handler: handlers.smsInbound },
+          'POST /ussd': { name: 'ussd', handler: handlers.ussd },
+        },
+        dev: {},
+      });
+      servers.push(server);
+      return { base: `http://127.0.0.1:${port}`, server };
+    },
+    stop: async () => {
+      for (const s of servers) { s.close(); s.closeAllConnections(); }
+      db.destroy();
+      await dynamo.stop();
+    },
+  };
+}
+
+/** An API Gateway HTTP API (v2) event for an AT form callback, as the local server would build it. */
+export function formEvent(routeKey: string, form: Record<string, string>, key: string): HttpEvent {
+  const [method, path] = routeKey.split(' ') as [string, string];
+  const now = Date.now();
+  return {
+    version: '2.0', routeKey, rawPath: path, rawQueryString: `key=${encodeURIComponent(key)}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    queryStringParameters: { key },
+    requestContext: {
+      accountId: 'bench', apiId: 'bench', domainName: 'localhost', domainPrefix: 'localhost',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: `bench-${now}-${Math.random()}`, routeKey, stage: '$default', time: new Date(now).toISOString(), timeEpoch: now,
+    },
+    body: new URLSearchParams(form).toString(), isBase64Encoded: false,
+  };
+}
+
+let phoneCounter = 0;
+/** Distinct, valid Telkomsel-shaped numbers, so per-phone limits never couple two synthetic reporters. */
+export function nextPhone(): string {
+  phoneCounter++;
+  return `+62812${String(10_000_000 + phoneCounter).slice(-8)}`;
+}
+
+let smsCounter = 0;
+export function nextSmsId(): string {
+  return `ATXid_bench_${process.pid}_${++smsCounter}`;
+}
+
+/** The AT incoming-SMS form for a LAPOR report from a fresh number. */
+export function laporForm(text = 'LAPOR gaji tidak dibayar tiga bulan di kebun sawit'): Record<string, string> {
+  return { from: nextPhone(), to: '1708', text, date: new Date().toISOString().slice(0, 19).replace('T', ' '), id: nextSmsId() };
+}
+
+/**
+ * The handlers log one JSON line per request: realistic work for the bench to pay for, noise in its
+ * report. Log lines are dropped after they are written; the report goes through the returned writer.
+ */
+export function muteStructuredLogs(): { print: (text: string) => void; restore: () => void; dropped: () => number } {
+  const original = process.stdout.write.bind(process.stdout);
+  let dropped = 0;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.startsWith('{') && text.includes('"level"')) { dropped++; return true; }
+    return (original as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return { print: (text) => { original(text); }, restore: () => { process.stdout.write = original; }, dropped: () => dropped };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
+import { createTestSystem, type TestSystem } from '../support/local-deps.js';
+
+/**
+ * The SMS Lambda handler itself (functions/sms-inbound.ts) with its real wiring, pointed at this
+ * file's table. The wiring reads the environment once at import, hence the dynamic imports.
+ */
+let sys: TestSystem;
+let handler: (event: HttpEvent, context: Context) => Promise<HttpResult>;
+let callbackKey: string;
+let context: Context;
+let failing = false;
+/** The wiring's own store: its lookup key differs from the test system's. */
+let store: { findCasesByContact(phone: string): Promise<unknown[]> };
+
+beforeAll(async () => {
+  sys = await createTestSystem();
+  process.env.STAGE = 'local';
+  process.env.DYNAMODB_ENDPOINT = sys.endpoint;
+  process.env.TABLE_NAME = sys.tableName;
+  const { runtime } = await import('../../lib/wiring.js');
+  const { localContext } = await import('../../lib/local/lambda-shim.js');
+  const mod = await import('../../functions/sms-inbound.js');
+  handler = mod.handler as unknown as typeof handler;
+  callbackKey = runtime.callbackKey;
+  store = runtime.store;
+  context = localContext('sms-inbound');
+  const db = (runtime.store as unknown as { db: DynamoDBClient }).db;
+  db.middlewareStack.add((next) => async (args) => {
+    if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
+    return next(args);
+  }, { step: 'initialize', name: 'faultInjection' });
+});
+afterAll(async () => { await sys.drop(); });
+
+const smsEvent = (form: Record<string, string>): HttpEvent => ({
+  version: '2.0', routeKey: 'POST /sms', rawPath: '/sms', rawQueryString: `key=${encodeURIComponent(callbackKey)}`,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' }, queryStringParameters: { key: callbackKey },
+  requestContext: {
+    accountId: 'test', apiId: 'test', domainName: 'localhost', domainPrefix: 'localhost',
+    http: { method: 'POST', path: '/sms', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+    requestId: randomBytes(8).toString('hex'), routeKey: 'POST /sms', stage: '$default', time: '', timeEpoch: Date.now(),
+  },
+  body: new URLSearchParams(form).toString(), isBase64Encoded: false,
+});
+
+describe('the SMS callback while DynamoDB fails', () => {
+  it('answers 5xx without detail, so AT delivers again, and files the report once DynamoDB is back', async () => {
+    const form = { from: '+6281399911122', to: '1708', text: 'LAPOR gaji tidak dibayar dan disekap calo', date: '2026-11-20 06:04:45', id: `ATXid_${randomBytes(4).toString('hex')}` };
+
+    failing = true;
+    let refused: HttpResult;
+    try {
+      refused = await handler(smsEvent(form), context);
+    } finally {
+      failing = false;
+    }
+    expect(refused.statusCode).toBeGreaterThanOrEqual(500);
+    expect(refused.body).not.toMatch(/injected|DynamoDB|gaji|\+62/);
+    expect(await store.findCasesByContact(form.from)).toHaveLength(0);
+
+    const retried = await handler(smsEvent(form), context);
+    const again = await handler(smsEvent(form), context);
+    expect([retried.statusCode, again.statusCode]).toEqual([200, 200]);
+    const cases = await store.findCasesByContact(form.from);
+    expect(cases).toHaveLength(1);
+  });
+
+  it('has its structured log lines captured for the privacy scan of the run', () => {
+    const dir = inject('privacyLogDir');
+    expect(dir && existsSync(dir)).toBeTruthy();
+    const captured = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    expect(captured).toMatch(/"level":"ERROR".*"request failed"|"request failed".*"level":"ERROR"/);
+  });
+});
