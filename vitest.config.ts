@@ -1,14 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Every log line a unit or integration test run produces is captured (test/support/log-capture.ts)
+ * and scanned at the end (test/support/privacy-teardown.ts): a NIK, a phone number or report text in
+ * a structured log line fails the run.
+ */
+const privacyScan = {
+  setupFiles: ['test/support/log-capture.ts'],
+  globalSetup: ['test/support/privacy-teardown.ts'],
+};
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], ...privacyScan } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/support/global-dynamo.ts'],
+          setupFiles: privacyScan.setupFiles,
+          globalSetup: ['test/support/global-dynamo.ts', ...privacyScan.globalSetup],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -21,7 +21,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { NOTIFIER_SORT_KEYS } from '../lib/adapters/dynamo/stream-filter.js';
+import { NOTIFIER_EVENTS } from '../lib/adapters/dynamo/stream-filter.js';
 import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
 
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
@@ -381,10 +381,12 @@ export class HotlineStack extends Stack {
           // The same items the notifier's own predicate (isNotifierRecord) accepts, so Lambda is not
           // invoked for timeline events, counters or drafts. sk is a key attribute: matching Keys
           // matches both images. REMOVE (TTL expiry) is left out: nothing is sent for an expired item.
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
-            dynamodb: { Keys: { [TABLE.sortKey]: { S: lambda.FilterRule.or(...NOTIFIER_SORT_KEYS) } } },
-          }),
+          ...Object.entries(NOTIFIER_EVENTS).map(([sk, eventNames]) =>
+            lambda.FilterCriteria.filter({
+              eventName: lambda.FilterRule.or(...eventNames),
+              dynamodb: { Keys: { [TABLE.sortKey]: { S: lambda.FilterRule.isEqual(sk) } } },
+            }),
+          ),
         ],
       }),
     );

@@ -18,7 +18,7 @@ export interface Cipher {
 }
 
 export type MessageAudience = 'reporter' | 'official';
-export type MessageStatus = 'pending' | 'sent' | 'failed' | 'delivered' | 'undelivered';
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'delivered' | 'undelivered';
 
 /** An outbound SMS in the outbox. Written in the same transaction as the change that causes it. */
 export interface OutboundMessage {
@@ -104,6 +104,11 @@ export interface HotlineStore {
   /** Conditional on the current status, so two senders cannot both send. */
   updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean>;
   getMessageByProviderId(providerMessageId: string): Promise<OutboundMessage | undefined>;
+  /**
+   * Takes a pending message for sending (status `sending`, one more attempt), so two senders cannot
+   * both send it; a claim older than `staleBefore` (a sender that died) may be taken over.
+   */
+  claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined>;
   pendingMessagesOlderThan(before: Date, limit?: number): Promise<OutboundMessage[]>;
 
   listOfficials(): Promise<Official[]>;

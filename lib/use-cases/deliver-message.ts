@@ -8,17 +8,21 @@ export class RetryableSendError extends Error {
 /** After this many failed attempts a message is given up (and an official's alert passes down the line). */
 export const MAX_SEND_ATTEMPTS = 8;
 
+/** A sender that has not reported back after this long is presumed dead; its claim may be taken over. */
+export const STALE_CLAIM_MS = 5 * 60_000;
+
 /**
- * Sends one outbox message through its route and records the outcome. The message is re-read
- * consistently first: a message already sent (stream redelivery, sweeper overlap) is not sent again.
- * A retryable failure throws, so the stream (or the next sweep) tries again later.
+ * Sends one outbox message through its route and records the outcome. The message is claimed first
+ * (pending -> sending, conditionally), so a stream redelivery and the sweeper cannot both send it.
+ * A retryable failure puts it back to pending and throws, so the stream (or the next sweep) retries.
  */
 export async function deliverMessage(
   deps: Pick<Deps, 'store' | 'senders' | 'clock'>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
-  const message = await deps.store.getMessage(messageId);
-  if (!message || message.status !== 'pending') return 'skipped';
+  const now = deps.clock.now();
+  const message = await deps.store.claimMessage(messageId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+  if (!message) return 'skipped';
   const sender = deps.senders[message.audience];
   let result;
   try {
@@ -27,17 +31,14 @@ export async function deliverMessage(
     result = { ok: false as const, reason: error instanceof Error ? error.name : 'unknown', retryable: true };
   }
   if (result.ok) {
-    await deps.store.updateMessage(message.id, ['pending'], {
-      status: 'sent', attempts: message.attempts + 1, providerMessageId: result.providerMessageId,
-    });
+    await deps.store.updateMessage(message.id, ['sending'], { status: 'sent', providerMessageId: result.providerMessageId });
     return 'sent';
   }
-  const attempts = message.attempts + 1;
-  if (result.retryable && attempts < MAX_SEND_ATTEMPTS) {
-    await deps.store.updateMessage(message.id, ['pending'], { attempts, failureReason: result.reason });
+  if (result.retryable && message.attempts < MAX_SEND_ATTEMPTS) {
+    await deps.store.updateMessage(message.id, ['sending'], { status: 'pending', failureReason: result.reason });
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
-  if (await deps.store.updateMessage(message.id, ['pending'], { status: 'failed', attempts, failureReason: result.reason })) {
+  if (await deps.store.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
     await passUndeliveredAlertOn(deps, message);
   }
   return 'failed';

@@ -18,7 +18,7 @@ export async function recordDelivery(
   if (!message) return 'unknown_message';
   if (!DELIVERED.has(report.status) && !UNDELIVERED.has(report.status)) return 'not_final';
   const delivered = DELIVERED.has(report.status);
-  const changed = await deps.store.updateMessage(message.id, ['sent', 'pending'], {
+  const changed = await deps.store.updateMessage(message.id, ['sent', 'sending', 'pending'], {
     status: delivered ? 'delivered' : 'undelivered',
     ...(report.failureReason ? { failureReason: report.failureReason } : {}),
   });

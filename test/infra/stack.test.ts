@@ -246,7 +246,7 @@ describe('notifier stream', () => {
       [record('INSERT', 'CASE#1', 'CASE'), true],
       [record('MODIFY', 'CASE#1', 'CASE'), true],
       [record('INSERT', 'MSG#1', 'MSG'), true],
-      [record('MODIFY', 'MSG#1', 'MSG'), true],
+      [record('MODIFY', 'MSG#1', 'MSG'), false], // a status update of an outbox message
       [record('REMOVE', 'MSG#1', 'MSG'), false], // TTL expiry
       [record('REMOVE', 'CASE#1', 'CASE'), false],
       [record('INSERT', 'CASE#1', 'EV#2026-01-01T00:00:00Z#1'), false],

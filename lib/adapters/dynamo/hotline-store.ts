@@ -185,7 +185,7 @@ export class DynamoHotlineStore implements HotlineStore {
       values[`:${key}`] = value;
       sets.push(`#${key} = :${key}`);
     }
-    if (patch.status && patch.status !== 'pending') {
+    if (patch.status && patch.status !== 'pending' && patch.status !== 'sending') {
       names['#g2pk'] = TABLE.dueIndex.partitionKey;
       names['#g2sk'] = TABLE.dueIndex.sortKey;
       removes.push('#g2pk', '#g2sk');
@@ -211,6 +211,26 @@ export class DynamoHotlineStore implements HotlineStore {
       }));
     }
     return true;
+  }
+
+  async claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined> {
+    try {
+      const out = await this.db.send(new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: marshall({ pk: `MSG#${id}`, sk: 'MSG' }),
+        UpdateExpression: 'SET #status = :sending, claimedAt = :now, attempts = if_not_exists(attempts, :zero) + :one',
+        ConditionExpression: '#status = :pending OR (#status = :sending AND claimedAt < :stale)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: marshall({
+          ':sending': 'sending', ':pending': 'pending', ':now': now.toISOString(), ':stale': staleBefore.toISOString(), ':zero': 0, ':one': 1,
+        }),
+        ReturnValues: 'ALL_NEW',
+      }));
+      return this.decodeMessage(unmarshall(out.Attributes ?? {}));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   async getMessageByProviderId(providerMessageId: string): Promise<OutboundMessage | undefined> {

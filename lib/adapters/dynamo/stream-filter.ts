@@ -1,13 +1,18 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
- * Items the notifier reacts to. The CDK event source mapping filters on the same keys, so Lambda is
- * not even invoked for timeline events, counters or drafts; the local poller applies this predicate.
+ * Changes the notifier reacts to: a case created or changed, and an outbox message created (its
+ * later status updates need nothing). The CDK event source mapping filters on the same rules, so
+ * Lambda is not even invoked for timeline events, counters, drafts or message status changes; the
+ * local poller applies this predicate.
  */
-export const NOTIFIER_SORT_KEYS = ['CASE', 'MSG'] as const;
+export const NOTIFIER_EVENTS = {
+  CASE: ['INSERT', 'MODIFY'],
+  MSG: ['INSERT'],
+} as const satisfies Record<string, ReadonlyArray<'INSERT' | 'MODIFY'>>;
 
 export function isNotifierRecord(record: DynamoDBRecord): boolean {
-  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  const sk = (image as { sk?: { S?: string } } | undefined)?.sk?.S;
-  return record.eventName !== 'REMOVE' && (NOTIFIER_SORT_KEYS as readonly string[]).includes(sk ?? '');
+  const sk = (record.dynamodb?.Keys as { sk?: { S?: string } } | undefined)?.sk?.S;
+  const events: readonly string[] | undefined = sk ? NOTIFIER_EVENTS[sk as keyof typeof NOTIFIER_EVENTS] : undefined;
+  return events !== undefined && record.eventName !== undefined && events.includes(record.eventName);
 }

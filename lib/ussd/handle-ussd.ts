@@ -1,0 +1,151 @@
+import { CATEGORY_LABELS, type Language } from '../domain/categories.js';
+import { RateLimitedError } from '../domain/errors.js';
+import { STATUS_LABELS, formatLocalTime } from '../messages/reporter.js';
+import { logger } from '../logger.js';
+import { fileReport } from '../use-cases/file-report.js';
+import { checkStatus } from '../use-cases/check-status.js';
+import type { Deps } from '../use-cases/deps.js';
+import { draftOf, needsDraft, replay, ussdScreen, type UssdDraft } from './menu.js';
+import { endTexts } from './texts.js';
+
+/** How long an interrupted report can be resumed (the issue's 30 minutes; the store's TTL enforces it). */
+export const DRAFT_MINUTES = 30;
+
+export interface UssdRequest {
+  sessionId: string;
+  /** E.164, already normalised at the boundary. */
+  phone: string;
+  text: string;
+}
+
+export type UssdOutcome = 'screen' | 'filed' | 'refiled' | 'status_found' | 'status_unknown' | 'rate_limited' | 'failed';
+
+export interface UssdAnswer {
+  /** The whole reply body, `CON ...` or `END ...`. */
+  body: string;
+  outcome: UssdOutcome;
+  reference?: string;
+}
+
+type UssdDeps = Pick<Deps, 'store' | 'clock' | 'policy'>;
+
+const end = (text: string) => `END ${text}`;
+
+export function failureScreen(language: Language, hotline: string): string {
+  return end(endTexts.failure(language, { hotline }));
+}
+
+export function malformedScreen(language: Language, hotline: string): string {
+  return end(endTexts.malformed(language, { hotline }));
+}
+
+/**
+ * One USSD request. Intermediate screens come from the pure menu; the database is touched only to
+ * offer a saved draft on the first screen, to replay a resumed draft, and on the final step (file the
+ * report through the same fileReport as SMS and web, or look up a status). Never throws: any failure
+ * is an `END` apology with the hotline number, because AT turns anything else into a cryptic error.
+ */
+export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): Promise<UssdAnswer> {
+  const hotline = deps.policy.hotlinePhone;
+  let language: Language = 'id';
+  try {
+    const draft = needsDraft(request.text) ? await readDraft(deps, request) : undefined;
+    const next = ussdScreen({ text: request.text, ...(draft ? { draft } : {}) });
+    language = next.language;
+    switch (next.kind) {
+      case 'reply':
+        return { body: next.reply, outcome: 'screen' };
+      case 'file': {
+        const filed = await fileReport(deps, {
+          channel: 'ussd',
+          // AT repeats the sessionId on a retried request: the same key returns the same case.
+          intakeKey: request.sessionId,
+          contact: request.phone,
+          reporterType: next.report.reporterType,
+          category: next.report.category,
+          // USSD has no free text; officials see the category, and the description says where it came from.
+          description: `Laporan USSD: ${CATEGORY_LABELS[next.report.category].id}`,
+          country: next.report.country,
+          homeRegency: next.report.homeRegency,
+          ...(next.report.nik ? { nik: next.report.nik } : {}),
+          smsUpdates: next.report.smsUpdates,
+          language,
+        });
+        await forgetDraft(deps, request.phone);
+        const c = filed.case;
+        return {
+          body: end(endTexts.filed(language, {
+            reference: c.reference, hotline,
+            withinHours: Math.max(1, Math.ceil(deps.policy.slaMinutes.acknowledge[c.urgency] / 60)),
+            smsUpdates: c.smsUpdates,
+          })),
+          outcome: filed.created ? 'filed' : 'refiled',
+          reference: c.reference,
+        };
+      }
+      case 'status': {
+        const answer = await checkStatus(deps, { phone: request.phone, reference: next.reference });
+        if (!answer.found) return { body: end(endTexts.unknownReference(language, { hotline })), outcome: 'status_unknown' };
+        return {
+          body: end(endTexts.status(language, {
+            reference: answer.case.reference, status: STATUS_LABELS[answer.case.status][language],
+            updated: formatLocalTime(answer.lastUpdate), hotline,
+          })),
+          outcome: 'status_found',
+          reference: answer.case.reference,
+        };
+      }
+    }
+  } catch (error) {
+    if (error instanceof RateLimitedError) return { body: end(endTexts.rateLimited(language, { hotline })), outcome: 'rate_limited' };
+    logger.error('ussd request failed', { errorName: error instanceof Error ? error.name : typeof error, code: (error as { code?: string })?.code });
+    return { body: failureScreen(language, hotline), outcome: 'failed' };
+  }
+}
+
+async function readDraft(deps: UssdDeps, request: UssdRequest): Promise<UssdDraft | undefined> {
+  try {
+    return await deps.store.getUssdDraft(request.phone, deps.clock.now());
+  } catch (error) {
+    // On the first screen a draft is only an offer: better a menu without it than no menu.
+    if (request.text !== '') throw error;
+    logger.warn('ussd draft unreadable, menu shown without resume', { errorName: error instanceof Error ? error.name : typeof error });
+    return undefined;
+  }
+}
+
+async function forgetDraft(deps: UssdDeps, phone: string): Promise<void> {
+  try {
+    await deps.store.deleteUssdDraft(phone);
+  } catch (error) {
+    // The report is filed; a stale draft only offers to resume it and expires on its own.
+    logger.warn('ussd draft not deleted after filing', { errorName: error instanceof Error ? error.name : typeof error });
+  }
+}
+
+export interface UssdSessionEnd {
+  sessionId: string;
+  phone: string;
+  status: 'Success' | 'Incomplete' | 'Failed';
+  /** The session's `text` when it stopped. */
+  input?: string;
+}
+
+export type SessionEndOutcome = 'draft_saved' | 'nothing_to_resume';
+
+/**
+ * AT's end-of-session notification. A session that stopped in the middle of a report (the person
+ * walked out of coverage, the 180 s limit, the network dropped it) leaves a draft, so the next dial
+ * within 30 minutes can continue. The draft is the effective path only (accepted inputs, resumed
+ * draft included), so resuming twice does not stack up old inputs.
+ */
+export async function handleUssdSessionEnd(deps: Pick<Deps, 'store' | 'clock'>, notice: UssdSessionEnd): Promise<SessionEndOutcome> {
+  // A session AT calls a success ended on one of our END screens: filed, answered or apologised.
+  if (notice.status === 'Success' || notice.input === undefined) return 'nothing_to_resume';
+  const now = deps.clock.now();
+  const previous = needsDraft(notice.input) && notice.input !== '' ? await deps.store.getUssdDraft(notice.phone, now) : undefined;
+  const draft = draftOf(replay({ text: notice.input, ...(previous ? { draft: previous } : {}) }));
+  if (!draft) return 'nothing_to_resume';
+  await deps.store.saveUssdDraft(notice.phone, draft, new Date(now.getTime() + DRAFT_MINUTES * 60_000));
+  return 'draft_saved';
+}

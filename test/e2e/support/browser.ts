@@ -1,0 +1,22 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** CI installs Chromium from the distribution (apt-get install chromium); no browser download works here. */
+export const CHROMIUM = '/usr/bin/chromium';
+/** Ignored by git: screenshots for people to look at after a run. */
+export const SCREENSHOTS = resolve('test-results');
+
+/** Fails (never skips) without Chromium: a skipped browser test would hide a broken form. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with: apt-get update && apt-get install -y chromium`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const screenshot = (name: string) => resolve(SCREENSHOTS, `${name}.png`);
