@@ -1,46 +1,46 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /**
  * The only module that reads process.env. Read once at cold start; a bad value fails fast with the
  * variable named (never its value: some are secrets). Local runs need nothing set: the defaults are
  * the embedded local demo settings.
  */
-const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const minutes = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
 const EnvSchema = z.object({
-  STAGE: z.enum(['local', 'aws']).default('local'),
-  TABLE_NAME: z.string().min(1).default('pmi-hotline'),
-  AWS_REGION: z.string().default('ap-southeast-3'),
+  STAGE: z._default(z.enum(['local', 'aws']), 'local'),
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'pmi-hotline'),
+  AWS_REGION: z._default(z.string(), 'ap-southeast-3'),
   /** Local only: DynamoDB Local endpoint, set by the local runtime and tests. */
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** AWS only: customer-managed KMS key for envelope encryption of personal fields. */
-  KMS_KEY_ARN: z.string().optional(),
+  KMS_KEY_ARN: z.optional(z.string()),
   /** AWS only: Secrets Manager secret, JSON {"username","apiKey","callbackKey"} for Africa's Talking. */
-  GATEWAY_SECRET_ARN: z.string().optional(),
+  GATEWAY_SECRET_ARN: z.optional(z.string()),
   /** AWS only: Secrets Manager secret holding the HMAC key for phone/NIK lookups. */
-  LOOKUP_KEY_SECRET_ARN: z.string().optional(),
+  LOOKUP_KEY_SECRET_ARN: z.optional(z.string()),
   /** AWS only: SNS topic that receives case events for other systems. */
-  EVENTS_TOPIC_ARN: z.string().optional(),
+  EVENTS_TOPIC_ARN: z.optional(z.string()),
   /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
-  GATEWAY_CALLBACK_KEY: z.string().min(16).default('local-demo-callback-key'),
-  LOCAL_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/).default('6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
-  LOCAL_LOOKUP_KEY: z.string().min(16).default('local-demo-lookup-key-not-for-production'),
-  AT_SENDER_ID: z.string().optional(),
+  GATEWAY_CALLBACK_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-callback-key'),
+  LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
+  LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
+  AT_SENDER_ID: z.optional(z.string()),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
-  HOTLINE_PHONE: z.string().default('0800-1000'),
-  SMS_SHORTCODE: z.string().default('+6281100001708'),
+  HOTLINE_PHONE: z._default(z.string(), '0800-1000'),
+  SMS_SHORTCODE: z._default(z.string(), '+6281100001708'),
   SLA_ACK_URGENT_MINUTES: minutes(60),
   SLA_ACK_HIGH_MINUTES: minutes(24 * 60),
   SLA_ACK_NORMAL_MINUTES: minutes(72 * 60),
   SLA_RESOLVE_URGENT_MINUTES: minutes(7 * 24 * 60),
   SLA_RESOLVE_HIGH_MINUTES: minutes(14 * 24 * 60),
   SLA_RESOLVE_NORMAL_MINUTES: minutes(30 * 24 * 60),
-  LIMIT_NEW_CASES_PER_HOUR: z.coerce.number().int().positive().default(5),
-  LIMIT_INBOUND_PER_HOUR: z.coerce.number().int().positive().default(30),
-  LIMIT_STATUS_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(10),
-  LIMIT_WEB_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(20),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  LIMIT_NEW_CASES_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
+  LIMIT_INBOUND_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
+  LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
+  LIMIT_WEB_REPORTS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -121,6 +121,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export const defaultPolicy = (): Policy => parseConfig({}).policy;
 
 let loaded: Config | undefined;
+
+/**
+ * For the local entry points (`npm start`, the officials CLI): they are the environment a Lambda
+ * would get from CDK, so they provide it here, before any handler module reads the configuration.
+ * Variables already set win unless `override` (for values only the entry point can know, such as the
+ * port of the DynamoDB Local it just started).
+ */
+export function provideEnvironment(vars: Record<string, string>, { override = false } = {}): void {
+  if (loaded) throw new Error('provideEnvironment called after the configuration was read');
+  for (const [name, value] of Object.entries(vars)) {
+    if (override || process.env[name] === undefined) process.env[name] = value;
+  }
+}
+
 export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;

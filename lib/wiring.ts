@@ -1,7 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { config, type Config } from './config.js';
 import { DynamoHotlineStore } from './adapters/dynamo/hotline-store.js';
 import { FieldCipher, StaticDataKeySource } from './adapters/crypto/field-cipher.js';
@@ -48,6 +45,11 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
     };
   }
 
+  // AWS-only clients are imported here, not at the top: the local stage (and its cold-start
+  // measurement) loads the DynamoDB client alone.
+  const [{ SecretsManagerClient, GetSecretValueCommand }, { KMSClient }, { SNSClient }] = await Promise.all([
+    import('@aws-sdk/client-secrets-manager'), import('@aws-sdk/client-kms'), import('@aws-sdk/client-sns'),
+  ]);
   const secrets = new SecretsManagerClient({ region: cfg.region });
   const readSecret = async (arn: string) => {
     const out = await secrets.send(new GetSecretValueCommand({ SecretId: arn }));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { Category, Language, Urgency } from './categories.js';
 import { CountryCode, HomeRegency } from './regions.js';
 

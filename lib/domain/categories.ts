@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /**
  * Complaint categories follow the BP2MI complaint statistics and the LTSA service groups

@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import * as z from '../zod.js';
 
 /**
  * Normalises any phone number a reporter or gateway gives to E.164.
@@ -28,3 +29,14 @@ export function maskPhone(e164: string): string {
   if (e164.length <= 7) return '****';
   return `${e164.slice(0, 5)}${'*'.repeat(e164.length - 8)}${e164.slice(-3)}`;
 }
+
+/** A phone number field at any boundary (gateway callbacks, web form, officials CLI), parsed to E.164. */
+export const PhoneNumber = z.pipe(z.string(), z.transform((raw: string, ctx) => {
+  const phone = normalisePhone(raw);
+  if (!phone) {
+    // zod/mini's transform context has no addIssue: the issue goes on the payload directly.
+    ctx.issues.push({ code: 'custom', message: 'Not a valid phone number', input: raw });
+    return z.NEVER;
+  }
+  return phone;
+}));

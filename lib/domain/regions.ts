@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import type { Language } from './categories.js';
 
 /** NTB regencies (kabupaten/kota) by their BPS/Kemendagri code, which is also the NIK prefix. */

@@ -6,12 +6,16 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { localDynamoClient, startDynamoLocal, ensureTable } from './dynamo-local.js';
+import { provideEnvironment } from '../config.js';
 
+// The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs Node 22 already, and
+// locally the warning would only bury the start banner.
+provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 const persist = process.argv.includes('--persist');
 const dynamo = await startDynamoLocal(persist ? { dbPath: (mkdirSync('.data', { recursive: true }), resolve('.data')) } : {});
-// The config module reads the environment once, on first import: set what the local stage needs first.
-process.env.STAGE ??= 'local';
-process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+// The config module reads the environment once, on first use: set what the local stage needs first.
+provideEnvironment({ STAGE: 'local' });
+provideEnvironment({ DYNAMODB_ENDPOINT: dynamo.endpoint }, { override: true });
 
 const { runtime } = await import('../wiring.js');
 const { seedDemoDirectory } = await import('./seed.js');

@@ -8,12 +8,15 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { config } from '../config.js';
+import { config, provideEnvironment } from '../config.js';
 import { DynamoHotlineStore } from '../adapters/dynamo/hotline-store.js';
 import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
 import { KmsDataKeySource } from '../adapters/crypto/kms-data-keys.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
 import { LOCAL_CREDENTIALS } from './dynamo-local.js';
+
+// Operators run this on Node 20 too; the SDK's notice about its 2027 Node 22 requirement is noise here.
+provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 
 async function readStdinLine(): Promise<string> {
   let data = '';

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import type { Case, Level } from '../domain/case.js';
 import { Category } from '../domain/categories.js';
 import { isNtbRegency, REGENCY_CODES } from '../domain/regions.js';
-import { normalisePhone } from '../domain/phone.js';
+import { PhoneNumber } from '../domain/phone.js';
 import type { HotlineStore, Official } from '../ports.js';
 import { isValidPin } from './pin.js';
 
@@ -12,25 +12,16 @@ export const MAX_FAILED_PINS = 5;
 /** Timeline event type written when an official's question is relayed to the reporter. */
 export const QUESTION_RELAYED = 'question_relayed';
 
-const Phone = z.string().transform((raw, ctx) => {
-  const phone = normalisePhone(raw);
-  if (!phone) {
-    ctx.addIssue({ code: 'custom', message: 'Not a valid phone number' });
-    return z.NEVER;
-  }
-  return phone;
-});
-
 /** A new directory entry as the CLI takes it; level 2 and 3 cover every regency. */
 export const OfficialInput = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'Lower-case letters, digits and dashes'),
-  name: z.string().trim().min(2).max(80),
-  phone: Phone,
-  level: z.coerce.number().int().min(1).max(3).transform((n) => n as Level),
-  regencies: z.array(z.string()).default([]).refine((codes) => codes.every(isNtbRegency), 'Unknown NTB regency code'),
-  categories: z.array(Category).optional(),
-  pin: z.string().refine(isValidPin, 'A PIN is 4 to 8 digits'),
-}).refine((o) => o.level > 1 || o.regencies.length > 0, { path: ['regencies'], message: 'A regency official needs at least one regency' });
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'Lower-case letters, digits and dashes')),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)),
+  phone: PhoneNumber,
+  level: z.pipe(z.coerce.number().check(z.int(), z.gte(1), z.lte(3)), z.transform((n: number) => n as Level)),
+  regencies: z._default(z.array(z.string()), []).check(z.refine((codes) => codes.every(isNtbRegency), 'Unknown NTB regency code')),
+  categories: z.optional(z.array(Category)),
+  pin: z.string().check(z.refine(isValidPin, 'A PIN is 4 to 8 digits')),
+}).check(z.refine((o) => o.level > 1 || o.regencies.length > 0, { path: ['regencies'], message: 'A regency official needs at least one regency' }));
 export type OfficialInput = z.input<typeof OfficialInput>;
 
 export function officialFromInput(input: z.output<typeof OfficialInput>, pinHash: string): Official {

@@ -1,36 +1,30 @@
-import { z } from 'zod';
-import { normalisePhone } from '../domain/phone.js';
+import * as z from '../zod.js';
+import { PhoneNumber } from '../domain/phone.js';
 import { ValidationError } from '../domain/errors.js';
 
 /** AT's `date`: `2017-05-03T06:04:45Z` or `2017-05-03 06:04:45` (UTC). */
-const AtDate = z.string().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/, 'Expected YYYY-MM-DD HH:MM:SS')
-  .transform((raw, ctx) => {
+const AtDate = z.pipe(
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?$/, 'Expected YYYY-MM-DD HH:MM:SS')),
+  z.transform((raw: string, ctx) => {
     const iso = `${raw.replace(' ', 'T').replace(/Z?$/, '')}Z`;
     const t = Date.parse(iso);
     if (Number.isNaN(t)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a real date' });
+      // zod/mini's transform context has no addIssue: the issue goes on the payload directly.
+      ctx.issues.push({ code: 'custom', message: 'Not a real date', input: raw });
       return z.NEVER;
     }
     return new Date(t).toISOString();
-  });
-
-const Phone = z.string().transform((raw, ctx) => {
-  const phone = normalisePhone(raw);
-  if (!phone) {
-    ctx.addIssue({ code: 'custom', message: 'Not a phone number' });
-    return z.NEVER;
-  }
-  return phone;
-});
+  }),
+);
 
 /** Incoming SMS callback (form-encoded). */
 export const AtInboundSms = z.object({
-  from: Phone,
-  to: z.string().min(1).max(32),
-  text: z.string().max(10_000),
+  from: PhoneNumber,
+  to: z.string().check(z.minLength(1), z.maxLength(32)),
+  text: z.string().check(z.maxLength(10_000)),
   date: AtDate,
-  id: z.string().min(1).max(128),
-  linkId: z.string().max(128).optional(),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  linkId: z.optional(z.string().check(z.maxLength(128))),
 });
 export type AtInboundSms = z.infer<typeof AtInboundSms>;
 
@@ -38,17 +32,17 @@ export const DELIVERY_STATUSES = ['Sent', 'Submitted', 'Buffered', 'Rejected', '
 
 /** Delivery report callback (form-encoded). */
 export const AtDeliveryReport = z.object({
-  id: z.string().min(1).max(128),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
   status: z.enum(DELIVERY_STATUSES),
-  phoneNumber: z.string().max(32).optional(),
-  networkCode: z.string().max(16).optional(),
-  failureReason: z.string().max(128).optional(),
-  retryCount: z.coerce.number().int().min(0).optional(),
+  phoneNumber: z.optional(z.string().check(z.maxLength(32))),
+  networkCode: z.optional(z.string().check(z.maxLength(16))),
+  failureReason: z.optional(z.string().check(z.maxLength(128))),
+  retryCount: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
 });
 export type AtDeliveryReport = z.infer<typeof AtDeliveryReport>;
 
 /** Parses a callback once at the boundary; a bad one becomes a 400 that names each field. */
-export function parseCallback<S extends z.ZodType>(schema: S, form: Record<string, string>): z.infer<S> {
+export function parseCallback<S extends z.ZodMiniType>(schema: S, form: Record<string, string>): z.infer<S> {
   const parsed = schema.safeParse(form);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string> = {};

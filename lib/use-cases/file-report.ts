@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { type Case, Channel, ReporterType, truncateDescription } from '../domain/case.js';
 import { Category, Language, guessCategory, urgencyOf } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
-import { normalisePhone } from '../domain/phone.js';
+import { PhoneNumber } from '../domain/phone.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { nextCheckAt } from '../domain/sla.js';
@@ -20,32 +20,25 @@ const NIK_MESSAGES = {
 export const ReportInput = z.object({
   channel: Channel,
   /** Channel-specific delivery id (`sms:<AT id>`, `ussd:<session>`, `web:<token>`): the same key files one case. */
-  intakeKey: z.string().min(1).max(200),
+  intakeKey: z.string().check(z.minLength(1), z.maxLength(200)),
   reporterType: ReporterType,
-  contact: z.string().transform((raw, ctx) => {
-    const phone = normalisePhone(raw);
-    if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid phone number' });
-      return z.NEVER;
-    }
-    return phone;
-  }),
-  category: Category.optional(),
-  description: z.string().max(20_000).default(''),
-  homeRegency: HomeRegency.default('unknown'),
-  country: CountryCode.default('unknown'),
-  nik: z.string().optional().transform((raw, ctx) => {
+  contact: PhoneNumber,
+  category: z.optional(Category),
+  description: z._default(z.string().check(z.maxLength(20_000)), ''),
+  homeRegency: z._default(HomeRegency, 'unknown'),
+  country: z._default(CountryCode, 'unknown'),
+  nik: z.pipe(z.optional(z.string()), z.transform((raw: string | undefined, ctx) => {
     if (raw === undefined || raw.trim() === '') return undefined;
     const check = checkNik(raw);
     if (!check.ok) {
-      ctx.addIssue({ code: 'custom', message: NIK_MESSAGES[check.problem], params: { problem: check.problem } });
+      ctx.issues.push({ code: 'custom', message: NIK_MESSAGES[check.problem], params: { problem: check.problem }, input: raw });
       return z.NEVER;
     }
     return check.nik;
-  }),
-  workerName: z.string().trim().max(100).optional(),
-  smsUpdates: z.boolean().default(true),
-  language: Language.default('id'),
+  })),
+  workerName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  smsUpdates: z._default(z.boolean(), true),
+  language: z._default(Language, 'id'),
 });
 export type ReportInput = z.input<typeof ReportInput>;
 export type ParsedReport = z.output<typeof ReportInput>;

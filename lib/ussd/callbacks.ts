@@ -1,24 +1,15 @@
-import { z } from 'zod';
-import { normalisePhone } from '../domain/phone.js';
+import * as z from '../zod.js';
+import { PhoneNumber } from '../domain/phone.js';
 
-const Phone = z.string().transform((raw, ctx) => {
-  const phone = normalisePhone(raw);
-  if (!phone) {
-    ctx.addIssue({ code: 'custom', message: 'Not a phone number' });
-    return z.NEVER;
-  }
-  return phone;
-});
-
-const SessionId = z.string().trim().min(1).max(200);
+const SessionId = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** AT USSD callback (form-encoded). `text` is "" on the first request, then the inputs joined by `*`. */
 export const AtUssdRequest = z.object({
   sessionId: SessionId,
-  phoneNumber: Phone,
-  text: z.string().default(''),
-  serviceCode: z.string().max(64).optional(),
-  networkCode: z.string().max(16).optional(),
+  phoneNumber: PhoneNumber,
+  text: z._default(z.string(), ''),
+  serviceCode: z.optional(z.string().check(z.maxLength(64))),
+  networkCode: z.optional(z.string().check(z.maxLength(16))),
 });
 export type AtUssdRequest = z.infer<typeof AtUssdRequest>;
 
@@ -28,13 +19,13 @@ export type AtUssdRequest = z.infer<typeof AtUssdRequest>;
  */
 export const AtUssdSessionEnd = z.object({
   sessionId: SessionId,
-  phoneNumber: Phone,
+  phoneNumber: PhoneNumber,
   status: z.enum(['Success', 'Incomplete', 'Failed']),
-  input: z.string().optional(),
+  input: z.optional(z.string()),
 });
 export type AtUssdSessionEnd = z.infer<typeof AtUssdSessionEnd>;
 
 /** Names of the fields that failed (never their values: they include the phone number). */
-export function invalidFields(error: z.ZodError): string[] {
+export function invalidFields(error: z.core.$ZodError): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'body')))];
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { Category } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { ReporterType } from '../domain/case.js';
@@ -13,25 +13,25 @@ export const MIN_DESCRIPTION = 10;
 export const MAX_DESCRIPTION = 5_000;
 
 /** Random per rendered form: the idempotency key, so a double click or a resend files one case. */
-export const Token = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected 16-64 characters A-Z a-z 0-9 _ -');
+export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected 16-64 characters A-Z a-z 0-9 _ -'));
 
 /**
  * The web report: the shared ReportInput fields (same phone and NIK checks as SMS and USSD), made
  * stricter where a form can ask (who reports, category, country and regency must be chosen; a
  * description is required), plus what only the web needs: consent, the token and the honeypot.
  */
-export const WebReport = ReportInput.pick({
+export const WebReport = z.extend(z.pick(ReportInput, {
   contact: true, nik: true, workerName: true, smsUpdates: true, language: true,
-}).extend({
+}), {
   reporterType: ReporterType,
   category: Category,
   country: CountryCode,
   homeRegency: HomeRegency,
-  description: z.string().trim().min(MIN_DESCRIPTION, `At least ${MIN_DESCRIPTION} characters`).max(MAX_DESCRIPTION),
+  description: z.string().check(z.trim(), z.minLength(MIN_DESCRIPTION, `At least ${MIN_DESCRIPTION} characters`), z.maxLength(MAX_DESCRIPTION)),
   consent: z.literal(true, 'Consent is required'),
   token: Token,
   /** Honeypot: hidden from people, filled in by naive bots. */
-  website: z.string().max(500).optional(),
+  website: z.optional(z.string().check(z.maxLength(500))),
 });
 export type WebReportInput = z.input<typeof WebReport>;
 

@@ -65,12 +65,14 @@ try {
   const burst = await alertLatency(sys, { reports: 100, gapMs: 0, timeoutMs: 30_000 });
 
   progress('bundles and module initialisation');
-  const { bundles, sdkBaseline } = await measureBundles({ STAGE: 'local', DYNAMODB_ENDPOINT: sys.dynamo.endpoint, TABLE_NAME: sys.tableName, LOG_LEVEL: 'ERROR' });
+  const { bundles, sdkBaseline, sdkAws } = await measureBundles({ STAGE: 'local', DYNAMODB_ENDPOINT: sys.dynamo.endpoint, TABLE_NAME: sys.tableName, LOG_LEVEL: 'ERROR' });
 
   const ops: OperationSummary[] = [...ussdOps, ...requestOps, ...alerts.notifier];
   const worstOverhead = ops.filter((o) => !Number.isNaN(o.overheadRatio)).sort((a, b) => b.overheadRatio - a.overheadRatio)[0];
   const biggest = [...bundles].sort((a, b) => b.kb - a.kb)[0]!;
   const slowest = [...bundles].filter((b) => !b.initError).sort((a, b) => b.initMedianMs - a.initMedianMs)[0];
+  // Own code = the bundle's import time less the AWS SDK client it loads from the runtime.
+  const ownInit = (b: { initMedianMs: number }) => Math.max(0, b.initMedianMs - sdkBaseline);
   const initFailures = bundles.filter((b) => b.initError);
 
   print(`pmi-hotline bench  ${new Date().toISOString()}  node ${process.version}  ${cpus()[0]?.model ?? ''} x${cpus().length}`);
@@ -97,10 +99,12 @@ try {
       pass: bundles.every((b) => b.kb < TARGETS.bundleKb),
     },
     {
-      measure: 'Slowest module initialisation (median of 5)',
-      figure: initFailures.length ? `${initFailures.map((b) => b.name).join(', ')} failed to import` : slowest ? `${fmtMs(slowest.initMedianMs)} (${slowest.name})` : 'n/a',
+      measure: 'Slowest module initialisation, own code (median of 5)',
+      figure: initFailures.length
+        ? `${initFailures.map((b) => b.name).join(', ')} failed to import`
+        : slowest ? `${fmtMs(ownInit(slowest))} (${slowest.name}); ${fmtMs(slowest.initMedianMs)} with the SDK's DynamoDB client` : 'n/a',
       target: `< ${TARGETS.initMs} ms each`,
-      pass: initFailures.length ? false : bundles.every((b) => b.initMedianMs < TARGETS.initMs),
+      pass: initFailures.length ? false : bundles.every((b) => ownInit(b) < TARGETS.initMs),
     },
     {
       measure: 'Alert latency, case stored -> official SMS (p99, 5 reports/s)',
@@ -136,11 +140,12 @@ try {
   print(`Stream records dead-lettered: ${alerts.deadLetters + burst.deadLetters}.`);
 
   print(section('Function bundles (esbuild, options of infra/hotline-stack.ts) and module initialisation'));
-  print(table(['Function', 'Size', 'Init median', 'Init max', 'Largest parts'], bundles.map((b) => [
-    b.name, `${fmtNum(b.kb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? b.initError : fmtMs(b.initMaxMs), b.largest,
+  print(table(['Function', 'Size', 'Init median', 'Own code', 'Init max', 'Largest parts'], bundles.map((b) => [
+    b.name, `${fmtNum(b.kb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? '' : fmtMs(ownInit(b)), b.initError ? b.initError : fmtMs(b.initMaxMs), b.largest,
   ])));
   print('Init = time for a fresh node process to import the bundle (AWS SDK from node_modules, as the Lambda runtime provides it).');
-  print(`Of which the AWS SDK: importing the four SDK clients the wiring uses, alone, takes ${fmtMs(sdkBaseline)} (median of 5).`);
+  print(`Own code = init less the AWS SDK's DynamoDB client, which the bundle loads from the runtime: that import alone takes ${fmtMs(sdkBaseline)} here.`);
+  print(`In AWS the wiring also loads the KMS, SNS and Secrets Manager clients (with DynamoDB: ${fmtMs(sdkAws)} here) and reads two secrets.`);
 
   const unit = (label: string) => ops.find((o) => o.label.startsWith(label));
   const units = (o: OperationSummary | undefined, fallback: { read: number; write: number }) =>

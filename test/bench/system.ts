@@ -31,6 +31,8 @@ export interface BenchSystem {
  * is set before the first dynamic import.
  */
 export async function startBenchSystem(): Promise<BenchSystem> {
+  // The SDK's notice that its 2027 releases need Node 22 would only clutter the report.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynamoLocal();
   const tableName = 'pmi-hotline-bench';
   process.env.STAGE = 'local';

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestSystem, type TestSystem } from '../support/local-deps.js';
+import { createTestSystem, startNotifier, type TestSystem } from '../support/local-deps.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
-import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
-import { StreamPoller } from '../../lib/local/stream-poller.js';
-import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import type { StreamPoller } from '../../lib/local/stream-poller.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
 import { DESCRIPTION_LIMIT, type Case } from '../../lib/domain/case.js';
 
@@ -14,22 +11,7 @@ let poller: StreamPoller;
 
 beforeAll(async () => {
   system = await createTestSystem();
-  // The same poller `npm start` uses: every committed write reaches reactToTableChange, as in AWS.
-  poller = new StreamPoller({
-    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isNotifierRecord,
-    deliver: async (event) => {
-      const failures: { itemIdentifier: string }[] = [];
-      for (const record of event.Records) {
-        try {
-          await reactToTableChange(system.deps, system.store, record);
-        } catch {
-          failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
-        }
-      }
-      return { batchItemFailures: failures };
-    },
-  });
-  await poller.start();
+  ({ poller } = await startNotifier(system));
 });
 
 afterAll(async () => {

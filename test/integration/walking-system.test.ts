@@ -2,41 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { createTestSystem, type TestSystem } from '../support/local-deps.js';
+import { createTestSystem, startNotifier, type TestSystem } from '../support/local-deps.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
 import { recordDelivery } from '../../lib/use-cases/record-delivery.js';
 import { alertOfficials } from '../../lib/use-cases/alert-officials.js';
 import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
-import { StreamPoller } from '../../lib/local/stream-poller.js';
-import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
+import type { StreamPoller } from '../../lib/local/stream-poller.js';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
 
 let system: TestSystem;
 let poller: StreamPoller;
-const delivered: DynamoDBRecord[] = [];
+let delivered: DynamoDBRecord[] = [];
 
 beforeAll(async () => {
   system = await createTestSystem();
   // The same poller `npm start` uses: DynamoDB Local's stream, in Lambda's event shape.
-  poller = new StreamPoller({
-    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isNotifierRecord,
-    deliver: async (event) => {
-      const failures: { itemIdentifier: string }[] = [];
-      for (const record of event.Records) {
-        try {
-          delivered.push(record);
-          await reactToTableChange(system.deps, system.store, record);
-        } catch {
-          failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
-        }
-      }
-      return { batchItemFailures: failures };
-    },
-  });
-  await poller.start();
+  ({ poller, seen: delivered } = await startNotifier(system));
 });
 
 afterAll(async () => {

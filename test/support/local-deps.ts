@@ -9,6 +9,10 @@ import { AdjustableClock } from '../../lib/clock.js';
 import { defaultPolicy, type Policy } from '../../lib/config.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
+import { StreamPoller } from '../../lib/local/stream-poller.js';
+import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
+import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
+import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
  * Real adapters on the DynamoDB Local that test/support/global-dynamo.ts started: a fresh table per
@@ -51,4 +55,29 @@ export async function createTestSystem(options: { policy?: Partial<Policy>; seed
       db.destroy();
     },
   };
+}
+
+/**
+ * The same stream poller `npm start` uses, on the test system's table: every committed write reaches
+ * reactToTableChange as it would the notifier in AWS. `seen` keeps every record it delivered.
+ */
+export async function startNotifier(system: TestSystem): Promise<{ poller: StreamPoller; seen: DynamoDBRecord[] }> {
+  const seen: DynamoDBRecord[] = [];
+  const poller = new StreamPoller({
+    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isNotifierRecord,
+    deliver: async (event) => {
+      const failures: { itemIdentifier: string }[] = [];
+      for (const record of event.Records) {
+        seen.push(record);
+        try {
+          await reactToTableChange(system.deps, system.store, record);
+        } catch {
+          failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
+        }
+      }
+      return { batchItemFailures: failures };
+    },
+  });
+  await poller.start();
+  return { poller, seen };
 }

@@ -1,4 +1,7 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
+
+// Loaded on first publish: functions that never publish do not pay for the SNS client at cold start.
+const snsSdk = () => import('@aws-sdk/client-sns');
 import type { SendResult, SmsSender } from '../../ports.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
 
@@ -11,6 +14,7 @@ export class SnsSmsSender implements SmsSender {
 
   async send(message: { id: string; to: string; text: string }): Promise<SendResult> {
     try {
+      const { PublishCommand } = await snsSdk();
       const out = await this.sns.send(new PublishCommand({
         PhoneNumber: message.to,
         Message: message.text,
@@ -33,6 +37,7 @@ export class SnsCaseEventPublisher implements CaseEventPublisher {
 
   async publish(event: Parameters<CaseEventPublisher['publish']>[0]): Promise<void> {
     const attr = (value: string) => ({ DataType: 'String', StringValue: value });
+    const { PublishCommand } = await snsSdk();
     await this.sns.send(new PublishCommand({
       TopicArn: this.topicArn,
       Message: JSON.stringify(event),

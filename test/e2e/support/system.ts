@@ -18,7 +18,7 @@ export async function startLocalSystem(env: Record<string, string> = {}): Promis
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--disable-warning=NodeVersionSupportWarning', '--import', 'tsx', 'lib/local/main.ts'],
+    ['--import', 'tsx', 'lib/local/main.ts'],
     { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'WARN', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
