@@ -65,6 +65,58 @@ describe('the local system started like npm start', () => {
     expect(await res.json()).toMatchObject({ error: 'VALIDATION', fields: { from: expect.any(String) } });
   });
 
+  it('files every report exactly once and replies once per reporter when 200 callbacks arrive at once with repeated AT ids and USSD sessions', async () => {
+    const run = Date.now().toString(36);
+    const sms = Array.from({ length: 30 }, (_, i) => ({ id: `ATXload_${run}_${i}`, phone: `+6012345${String(1000 + i)}` }));
+    const ussd = Array.from({ length: 20 }, (_, i) => ({ sessionId: `ATUid_${run}_${i}`, phone: `+62812345${String(71000 + i)}` }));
+    const postUssd = (sessionId: string, phoneNumber: string) =>
+      fetch(`${system.baseUrl}/ussd?key=${encodeURIComponent(system.callbackKey)}`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        // The final step alone: AT retries it as it is, and the screen depends on `text` only.
+        body: new URLSearchParams({ sessionId, phoneNumber, serviceCode: '*123#', networkCode: '51010', text: '1*1*1*1*1*1*1*1' }).toString(),
+      });
+    const callbacks = [
+      ...sms.flatMap((r) => Array.from({ length: 4 }, () => async () => ({ kind: 'sms', key: r.id, res: await postSms(smsForm(r.id, r.phone, 'LAPOR gaji tidak dibayar')) }))),
+      ...ussd.flatMap((r) => Array.from({ length: 4 }, () => async () => ({ kind: 'ussd', key: r.sessionId, res: await postUssd(r.sessionId, r.phone) }))),
+    ].sort(() => Math.random() - 0.5);
+    expect(callbacks).toHaveLength(200);
+
+    const answers = await Promise.all(callbacks.map(async (send) => {
+      const { kind, key, res } = await send();
+      return { kind, key, status: res.status, body: await res.text() };
+    }));
+
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    for (const r of ussd) {
+      const screens = answers.filter((a) => a.key === r.sessionId).map((a) => a.body);
+      expect(screens.every((b) => b.startsWith('END '))).toBe(true);
+      expect(new Set(screens.map((b) => /([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(b)?.[1])).size).toBe(1);
+    }
+    const reporters = [...sms, ...ussd].map((r) => r.phone);
+    const replies = await waitFor(async () => {
+      const got = (await outbox()).filter((e) => reporters.includes(e.to));
+      return new Set(got.map((e) => e.to)).size === reporters.length ? got : undefined;
+    }, 30_000);
+    const references = replies.map((e) => /([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(e.message)?.[1]);
+    expect(new Set(references).size).toBe(50);
+    for (const r of ussd) {
+      const screen = answers.find((a) => a.key === r.sessionId)!.body;
+      expect(replies.find((e) => e.to === r.phone)!.message).toContain(/([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(screen)![1]);
+    }
+    await waitFor(async () => {
+      const alerted = new Set((await outbox()).filter((e) => e.route === 'sns').flatMap((e) => references.filter((ref) => e.message.includes(ref!))));
+      return alerted.size === 50 ? true : undefined;
+    }, 30_000);
+    // Late duplicates would show up after the first wave: give them time before counting.
+    await new Promise((r) => setTimeout(r, 2000));
+    const all = await outbox();
+    expect(all.filter((e) => reporters.includes(e.to))).toHaveLength(50);
+    for (const ref of references) {
+      const alerts = all.filter((e) => e.route === 'sns' && e.message.includes(ref!));
+      expect(alerts.length).toBe(new Set(alerts.map((e) => e.to)).size);
+    }
+  }, 90_000);
+
   it('never writes the callback key, phone numbers or report text to its logs', () => {
     const logs = system.output();
     expect(logs).not.toContain('gaji tidak dibayar');
