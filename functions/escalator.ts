@@ -1,4 +1,4 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { escalateOverdueCases } from '../lib/use-cases/escalate-overdue-cases.js';
 import { retryPendingMessages } from '../lib/use-cases/retry-pending-messages.js';
@@ -10,8 +10,12 @@ import { runtime } from '../lib/wiring.js';
  * nobody acted on, then re-sending stranded outbox messages. The escalation runs first so its new
  * alerts are not counted as stranded; a failure in one job does not skip the other.
  */
-export const handler = middy<ScheduledEvent | Record<string, never>, unknown>().handler(async () => {
-  const [escalation, retry] = await Promise.allSettled([escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps)]);
+/** What the re-send sweep leaves of the function's timeout: one slow send with backoff, and some. */
+const SWEEP_RESERVE_MS = 30_000;
+
+export const handler = middy<ScheduledEvent | Record<string, never>, unknown>().handler(async (_event, context: Context) => {
+  const hasTimeLeft = () => context.getRemainingTimeInMillis() > SWEEP_RESERVE_MS;
+  const [escalation, retry] = await Promise.allSettled([escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps, { hasTimeLeft })]);
   const sla = escalation.status === 'fulfilled' ? escalation.value : undefined;
   const retried = retry.status === 'fulfilled' ? retry.value : undefined;
   if (sla && (sla.reminded + sla.escalated + sla.breached + sla.failed.length > 0)) {

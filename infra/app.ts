@@ -3,11 +3,15 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { HotlineStack, type HotlineStackProps } from './hotline-stack.js';
 
 /**
+ * Deploy-time CloudFormation parameters: HotlineSmsNumber (required, the number reporters text) and
+ * HotlinePhone (default 0800-1000), e.g. `cdk deploy --parameters HotlineSmsNumber=+62...`.
+ *
  * Context values (cdk.json or `-c name=value`):
  *   region            deployment region; cdk.json pins ap-southeast-3 (Jakarta: SMS support, data stays
  *                     in Indonesia). It wins over CDK_DEFAULT_REGION because the CLI always sets that,
  *                     to us-east-1 when no AWS profile is configured.
  *   atSenderId        registered Africa's Talking sender ID (optional)
+ *   snsSenderId       sender ID registered with AWS for SNS SMS to officials (optional)
  *   alarmEmail        address subscribed to the alarm topic (optional)
  *   logLevel          DEBUG | INFO | WARN | ERROR | SILENT (default INFO)
  *   smsSpendAlarmUsd  SNS SMS month-to-date spend that raises an alarm (default 10)
@@ -31,6 +35,7 @@ new HotlineStack(app, 'PmiHotline', {
     account: process.env.CDK_DEFAULT_ACCOUNT,
   },
   atSenderId: context('atSenderId'),
+  snsSenderId: context('snsSenderId'),
   alarmEmail: context('alarmEmail'),
   logLevel: logLevel as HotlineStackProps['logLevel'],
   smsSpendAlarmUsd: spend === undefined ? undefined : Number(spend),

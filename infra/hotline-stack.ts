@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, AssetHashType, CfnOutput, CfnParameter, DockerImage, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { buildSync } from 'esbuild';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -23,6 +23,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { NOTIFIER_EVENTS } from '../lib/adapters/dynamo/stream-filter.js';
 import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
+import { AT_PLACEHOLDER_API_KEY } from '../lib/adapters/sms/africastalking.js';
 
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -147,6 +148,8 @@ const TABLE_KEY_ACTIONS = [
 export interface HotlineStackProps extends StackProps {
   /** Registered SMS sender ID for Africa's Talking; omitted means the gateway default. */
   readonly atSenderId?: string;
+  /** Sender ID registered with AWS for SNS SMS to officials; a separate registration from AT's. */
+  readonly snsSenderId?: string;
   /** Address subscribed to the alarm topic; the subscription must be confirmed from the mailbox. */
   readonly alarmEmail?: string;
   /** LOG_LEVEL for every function. @default 'INFO' */
@@ -195,7 +198,7 @@ export class HotlineStack extends Stack {
     const gatewaySecret = new secretsmanager.Secret(this, 'GatewaySecret', {
       description: "pmi-hotline: Africa's Talking username and apiKey (fill in after deploy); callbackKey guards the callback URLs",
       generateSecretString: {
-        secretStringTemplate: JSON.stringify({ username: 'sandbox', apiKey: 'set-me' }),
+        secretStringTemplate: JSON.stringify({ username: 'sandbox', apiKey: AT_PLACEHOLDER_API_KEY }),
         generateStringKey: 'callbackKey',
         excludePunctuation: true,
         passwordLength: 40,
@@ -253,6 +256,36 @@ export class HotlineStack extends Stack {
       enforceSSL: true,
     });
     if (props.alarmEmail) alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    // enforceSSL gives the topic a policy of its own, which replaces SNS's default one: without this
+    // statement CloudWatch may not publish and every alarm would be silently dropped.
+    alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': this.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+        },
+      }),
+    );
+
+    // ---- Deploy-time parameters -------------------------------------------------------------
+    // Parameters rather than context: `cdk synth` stays offline and argument-free, and CloudFormation
+    // refuses a deploy without the number (the local demo number must never reach a real reporter).
+    const smsNumber = new CfnParameter(this, 'HotlineSmsNumber', {
+      type: 'String',
+      description: 'The number reporters text (LAPOR, STATUS), in E.164, e.g. +62812...',
+      allowedPattern: '^\\+[1-9][0-9]{6,14}$',
+      constraintDescription: 'an E.164 number such as +6281234567890',
+    });
+    const hotlinePhone = new CfnParameter(this, 'HotlinePhone', {
+      type: 'String',
+      description: 'The number people are told to call when something fails',
+      default: '0800-1000',
+      minLength: 3,
+    });
 
     // ---- Functions --------------------------------------------------------------------------
     const environment: Record<string, string> = {
@@ -265,7 +298,10 @@ export class HotlineStack extends Stack {
       LOG_LEVEL: props.logLevel ?? 'INFO',
       POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
       NODE_OPTIONS: '--enable-source-maps',
+      SMS_SHORTCODE: smsNumber.valueAsString,
+      HOTLINE_PHONE: hotlinePhone.valueAsString,
       ...(props.atSenderId ? { AT_SENDER_ID: props.atSenderId } : {}),
+      ...(props.snsSenderId ? { SNS_SENDER_ID: props.snsSenderId } : {}),
     };
 
     const makeFunction = (spec: FunctionSpec): nodejs.NodejsFunction => {
@@ -437,6 +473,13 @@ export class HotlineStack extends Stack {
           }),
         ),
       },
+    });
+    // The public form gets its own, tighter limits, so a flood of form posts is cut off at the
+    // route and cannot eat into what the gateway callbacks (a USSD session on the line) may use.
+    (stage.node.defaultChild as apigwv2.CfnStage).addPropertyOverride('RouteSettings', {
+      'GET /': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'POST /reports': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 },
+      'GET /reports/done': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
     });
     this.api = api;
     this.stage = stage;

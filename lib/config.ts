@@ -26,8 +26,11 @@ const EnvSchema = z.object({
   LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
   LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
   AT_SENDER_ID: z.optional(z.string()),
+  /** AWS only: sender ID registered with AWS for SNS SMS to officials (not the same registration as AT's). */
+  SNS_SENDER_ID: z.optional(z.string()),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
   HOTLINE_PHONE: z._default(z.string(), '0800-1000'),
+  /** The number reporters text (LAPOR, STATUS); the default is the local demo's. Required in AWS. */
   SMS_SHORTCODE: z._default(z.string(), '+6281100001708'),
   SLA_ACK_URGENT_MINUTES: minutes(60),
   SLA_ACK_HIGH_MINUTES: minutes(24 * 60),
@@ -71,6 +74,7 @@ export interface Config {
   eventsTopicArn?: string;
   local: { callbackKey: string; dataKeyHex: string; lookupKey: string };
   atSenderId?: string;
+  snsSenderId?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   policy: Policy;
@@ -84,7 +88,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   if (e.STAGE === 'aws') {
-    const missing = (['KMS_KEY_ARN', 'GATEWAY_SECRET_ARN', 'LOOKUP_KEY_SECRET_ARN'] as const).filter((k) => !e[k]);
+    const missing: string[] = (['KMS_KEY_ARN', 'GATEWAY_SECRET_ARN', 'LOOKUP_KEY_SECRET_ARN'] as const).filter((k) => !e[k]);
+    // The demo number must never reach a real reporter's confirmation: AWS has to name the real one.
+    if (!env.SMS_SHORTCODE) missing.push('SMS_SHORTCODE');
     if (missing.length) throw new Error(`Invalid configuration: ${missing.join(', ')} required when STAGE=aws`);
   }
   return {
@@ -98,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     eventsTopicArn: e.EVENTS_TOPIC_ARN,
     local: { callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY },
     atSenderId: e.AT_SENDER_ID,
+    snsSenderId: e.SNS_SENDER_ID,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     policy: {

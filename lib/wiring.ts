@@ -3,11 +3,12 @@ import { config, type Config } from './config.js';
 import { DynamoHotlineStore } from './adapters/dynamo/hotline-store.js';
 import { FieldCipher, StaticDataKeySource } from './adapters/crypto/field-cipher.js';
 import { KmsDataKeySource } from './adapters/crypto/kms-data-keys.js';
-import { AfricasTalkingSender } from './adapters/sms/africastalking.js';
+import { AfricasTalkingSender, AT_PLACEHOLDER_API_KEY } from './adapters/sms/africastalking.js';
 import { SnsCaseEventPublisher, SnsSmsSender } from './adapters/sms/sns.js';
 import { LocalOutbox } from './adapters/sms/outbox.js';
 import { AdjustableClock, systemClock } from './clock.js';
 import type { Deps } from './use-cases/deps.js';
+import { logger } from './logger.js';
 
 /**
  * Composition root: builds the adapters once per cold start from the config. Handlers import
@@ -58,6 +59,10 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
   };
   const [gatewayJson, lookupKey] = await Promise.all([readSecret(cfg.gatewaySecretArn!), readSecret(cfg.lookupKeySecretArn!)]);
   const gateway = JSON.parse(gatewayJson) as { username: string; apiKey: string; callbackKey: string };
+  if (gateway.apiKey === AT_PLACEHOLDER_API_KEY) {
+    // Reporter SMS stay pending (AT answers 401) until the secret is filled in and functions restart.
+    logger.error("Africa's Talking credentials are not set in the gateway secret");
+  }
   const db = new DynamoDBClient({ region: cfg.region });
   const sns = new SNSClient({ region: cfg.region });
   const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: cfg.region }), cfg.kmsKeyArn!), lookupKey);
@@ -68,7 +73,7 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
       store, clock: systemClock, policy: cfg.policy,
       senders: {
         reporter: new AfricasTalkingSender({ username: gateway.username, apiKey: gateway.apiKey, ...(cfg.atSenderId ? { senderId: cfg.atSenderId } : {}) }),
-        official: new SnsSmsSender(sns, cfg.atSenderId),
+        official: new SnsSmsSender(sns, cfg.snsSenderId),
       },
       ...(cfg.eventsTopicArn ? { events: new SnsCaseEventPublisher(sns, cfg.eventsTopicArn) } : {}),
     },

@@ -3,13 +3,17 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { HttpEvent } from '../http/api.js';
 
-/** A Lambda context good enough for middy and Powertools when a handler runs in the local server. */
-export function localContext(functionName: string): Context {
+/**
+ * A Lambda context good enough for middy and Powertools when a handler runs in the local server.
+ * The remaining time counts down from the invocation as Lambda's does (timeouts as in the stack).
+ */
+export function localContext(functionName: string, timeoutMs = 10_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false, functionName, functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
     memoryLimitInMB: '256', awsRequestId: randomUUID(), logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local', getRemainingTimeInMillis: () => 10_000,
+    logStreamName: 'local', getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined, fail: () => undefined, succeed: () => undefined,
   };
 }

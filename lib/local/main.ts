@@ -67,7 +67,7 @@ await poller.start();
 // In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
 // `POST /dev/clock` makes deadlines pass within a demo.
 const scheduler = setInterval(() => {
-  (escalator.handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)({}, localContext('escalator'))
+  (escalator.handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)({}, localContext('escalator', 120_000))
     .catch((error: Error) => logger.error('scheduled run failed', { errorName: error.name }));
 }, 5_000);
 

@@ -6,17 +6,17 @@ let s: Synthesised;
 beforeAll(() => {
   s = synthHotline({
     bundle: false,
-    props: { atSenderId: 'PMI-NTB', alarmEmail: 'ops@example.org', logLevel: 'DEBUG', smsSpendAlarmUsd: 25 },
+    props: { atSenderId: 'PMI-NTB', snsSenderId: 'PMINTB', alarmEmail: 'ops@example.org', logLevel: 'DEBUG', smsSpendAlarmUsd: 25 },
   });
 });
 afterAll(() => s?.cleanup());
 
 describe('HotlineStack props', () => {
-  it('passes the sender ID and log level to every function', () => {
+  it('passes both sender IDs and the log level to every function', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
     expect(fns).toHaveLength(6);
     for (const [id, fn] of fns) {
-      expect(fn.Properties.Environment.Variables, id).toMatchObject({ AT_SENDER_ID: 'PMI-NTB', LOG_LEVEL: 'DEBUG' });
+      expect(fn.Properties.Environment.Variables, id).toMatchObject({ AT_SENDER_ID: 'PMI-NTB', SNS_SENDER_ID: 'PMINTB', LOG_LEVEL: 'DEBUG' });
     }
   });
 

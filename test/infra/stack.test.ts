@@ -62,6 +62,17 @@ describe('HTTP API', () => {
     }
   });
 
+  it('gives the public form routes their own tighter limits, below the stage default the callbacks use', () => {
+    const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage').Properties;
+    const routeKeys = resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    for (const key of ['GET /', 'POST /reports']) {
+      expect(routeKeys).toContain(key);
+      expect(stage.RouteSettings[key].ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    for (const key of Object.keys(stage.RouteSettings)) expect(routeKeys).toContain(key);
+    expect(Object.keys(stage.RouteSettings).some((k) => k.includes('/sms') || k.includes('/ussd'))).toBe(false);
+  });
+
   it('throttles the stage and writes access logs without the query string or caller IP', () => {
     const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage');
     const { DefaultRouteSettings: throttle, AccessLogSettings: access } = stage.Properties;
@@ -97,6 +108,15 @@ describe('functions', () => {
     expect(timeout('escalator')).toBe(120);
   });
 
+  it('ask at deploy time for the number reporters text, in E.164 and with no default', () => {
+    const param = s.template.toJSON().Parameters.HotlineSmsNumber;
+    expect(param.Default).toBeUndefined();
+    const pattern = new RegExp(param.AllowedPattern);
+    expect(pattern.test('+6281234567890')).toBe(true);
+    expect(pattern.test('081234567890')).toBe(false);
+    expect(s.template.toJSON().Parameters.HotlinePhone.Default).toBe('0800-1000');
+  });
+
   it('get the configuration lib/config.ts reads, pointing at this stack’s resources', () => {
     for (const name of FUNCTION_NAMES) {
       const env = resources[fnId(name)].Properties.Environment.Variables;
@@ -110,9 +130,12 @@ describe('functions', () => {
         LOG_LEVEL: 'INFO',
         POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
         NODE_OPTIONS: '--enable-source-maps',
+        SMS_SHORTCODE: { Ref: 'HotlineSmsNumber' },
+        HOTLINE_PHONE: { Ref: 'HotlinePhone' },
       });
       // Only set when a sender ID is configured (see props.test.ts).
       expect(env).not.toHaveProperty('AT_SENDER_ID');
+      expect(env).not.toHaveProperty('SNS_SENDER_ID');
     }
   });
 
@@ -319,6 +342,17 @@ describe('alarms', () => {
     expect(resources[keyId].Properties.KeyPolicy.Statement).toContainEqual(
       expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
     );
+    // The TLS-only topic policy replaces SNS's default one: CloudWatch needs its own Allow, scoped to
+    // this account's alarms.
+    s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: logicalId(byPath('AlarmTopic')) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnLike: { 'aws:SourceArn': Match.anyValue() } },
+        })]),
+      },
+    });
   });
 });
 

@@ -63,6 +63,27 @@ describe('SNS failing for a while', () => {
   });
 });
 
+describe('the re-send sweep near its time limit', () => {
+  it('sends what it has time for and leaves the rest pending for the next run', async () => {
+    for (let i = 0; i < 7; i++) await report();
+    sys.clock.advance(3);
+    const pending = await sys.store.pendingMessagesOlderThan(new Date(sys.clock.now().getTime() - 120_000), 100);
+    expect(pending.length).toBeGreaterThan(4);
+    sys.outbox.clear();
+
+    let asked = 0;
+    const tally = await retryPendingMessages(sys.deps, { hasTimeLeft: () => asked++ === 0 });
+
+    expect(tally).toEqual({ sent: 4, failed: 0, stillPending: pending.length - 4 });
+    expect(sys.outbox.entries).toHaveLength(4);
+    const statuses = await Promise.all(pending.map(async (m) => (await sys.store.getMessage(m.id))?.status));
+    expect(statuses.filter((st) => st === 'pending')).toHaveLength(pending.length - 4);
+
+    const next = await retryPendingMessages(sys.deps);
+    expect(next.sent).toBe(pending.length - 4);
+  });
+});
+
 describe('a poison record on the table stream', () => {
   it('dead-letters the one record that always fails while the alerts of the other cases flow', async () => {
     const db = localDynamoClient(sys.endpoint);

@@ -97,9 +97,9 @@ describe("the Africa's Talking sender", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('does not retry a refused API key (401): the configuration is wrong', async () => {
+  it('keeps a message whose API key AT refuses (401) retryable for later, without retrying at once', async () => {
     answers.push(httpError(401));
-    expect(await sender().send(message)).toEqual({ ok: false, reason: 'http_401', retryable: false });
+    expect(await sender().send(message)).toEqual({ ok: false, reason: 'http_401', retryable: true });
     expect(requests).toHaveLength(1);
   });
 

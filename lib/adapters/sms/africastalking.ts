@@ -9,6 +9,9 @@ import type { SendResult, SmsSender } from '../../ports.js';
  */
 const requireSdk = () => createRequire(import.meta.url)('africastalking') as typeof africastalkingType;
 
+/** The apiKey the stack writes into the gateway secret until an operator puts the real one there. */
+export const AT_PLACEHOLDER_API_KEY = 'set-me';
+
 /** What `SMS.send` resolves (AT API docs); only the fields we read. */
 interface AtSendResponse {
   SMSMessageData?: {
@@ -135,7 +138,11 @@ function classifyError(error: unknown): Attempt {
     const status = e.response?.status;
     if (status !== undefined) {
       const transient = status === 429 || status >= 500;
-      return { ok: false, reason: `http_${status}`, retryable: transient, again: transient };
+      // Refused credentials (401/403 before any recipient was read) mean nothing was sent and the
+      // secret needs fixing: the message stays pending for the scheduled re-send instead of being
+      // lost, but retrying at once would only be refused again.
+      const credentials = status === 401 || status === 403;
+      return { ok: false, reason: `http_${status}`, retryable: transient || credentials, again: transient };
     }
     if (e.code && NOT_SENT_CODES.has(e.code)) return { ok: false, reason: `network_${e.code}`, retryable: true, again: true };
     return { ok: false, reason: `outcome_unknown_${e.code ?? 'network'}`, retryable: false };
