@@ -10,15 +10,16 @@ import { runtime } from '../lib/wiring.js';
  * AT incoming-SMS callback. AT retries for about ten minutes unless it gets a 200, and may deliver
  * the same `id` more than once: the use cases are keyed on that id. A failure to store answers 5xx on
  * purpose, so AT delivers again rather than the report being lost. Official commands (a keyword
- * followed by a reference) go to the officials' use case; everything else is a reporter's message.
+ * followed by a reference) go to the officials' use case, unless they come from that case's own
+ * reporter; everything else is a reporter's message.
  */
 export const handler = httpHandler('sms-inbound', async (event) => {
   requireCallbackKey(event, runtime.callbackKey);
   const sms = parseCallback(AtInboundSms, formBody(event));
   const inbound = { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date };
   const command = parseOfficialCommand(sms.text);
-  if (command) {
-    const outcome = await handleOfficialSms(runtime.deps, inbound, command);
+  const outcome = command ? await handleOfficialSms(runtime.deps, inbound, command) : undefined;
+  if (command && outcome && outcome.kind !== 'from_reporter') {
     logger.info('official command handled', {
       command: command.keyword, outcome: outcome.kind,
       ...('reason' in outcome ? { reason: outcome.reason } : {}),
@@ -26,7 +27,7 @@ export const handler = httpHandler('sms-inbound', async (event) => {
     });
     return text(200, 'OK');
   }
-  const outcome = await handleInboundSms(runtime.deps, inbound);
-  logger.info('inbound sms handled', { outcome: outcome.kind, ...('reference' in outcome ? { reference: outcome.reference, created: outcome.created } : {}) });
+  const handled = await handleInboundSms(runtime.deps, inbound);
+  logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
   return text(200, 'OK');
 });

@@ -23,6 +23,11 @@ export type OfficialOutcome =
   | { kind: 'not_applied'; reason: NotAppliedReason; reference: string; officialId: string }
   /** The same gateway message id was handled before: nothing written, nothing sent. */
   | { kind: 'duplicate' }
+  /**
+   * Not from an official but from the case's own reporter ("TANYA ABC-234 kapan gaji dibayar" is a
+   * natural question to ask): nothing written here; the caller hands the SMS to the reporter's side.
+   */
+  | { kind: 'from_reporter' }
   | { kind: 'rate_limited' };
 
 /** Commands per hour from one number: each refusal costs an SMS reply, so a flood must not. */
@@ -64,17 +69,22 @@ export async function handleOfficialSms(
   const [official, found] = await Promise.all([store.getOfficialByPhone(sms.from), store.getCaseByReference(command.reference)]);
   const actor = official ? `official:${official.id}` : 'unregistered';
 
-  const refuse = async (reason: RefusalReason, detail: Record<string, string | number | boolean> = {}) => {
+  const refuse = async (reason: RefusalReason, detail: Record<string, string | number | boolean> = {}, { answer = true } = {}) => {
     const events: CaseEvent[] = found
       ? [{ at, actor, type: 'official_command_refused', detail: { command: command.keyword, reason, ...detail } }]
       : [];
-    const first = await store.recordOnce(found?.id, {
-      onceKey, events, messages: [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})],
-    });
+    const messages = answer ? [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})] : [];
+    const first = await store.recordOnce(found?.id, { onceKey, events, messages });
     return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
   };
 
-  if (!official) return (await refuse('unregistered')).outcome;
+  if (!official) {
+    if (found && found.contact === sms.from) return { kind: 'from_reporter' };
+    // Sender numbers can be spoofed: a stranger's number gets at most one refusal SMS an hour, so
+    // the hotline cannot be used to text someone over and over. Every attempt is still recorded.
+    const answer = (await store.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
+    return (await refuse('unregistered', {}, { answer })).outcome;
+  }
   if (!official.active) return (await refuse('inactive')).outcome;
   if (official.locked) return (await refuse('locked')).outcome;
   if (!command.pin) return (await refuse('no_pin')).outcome;

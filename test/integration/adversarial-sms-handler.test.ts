@@ -17,7 +17,7 @@ let callbackKey: string;
 let context: Context;
 let failing = false;
 /** The wiring's own store: its lookup key differs from the test system's. */
-let store: { findCasesByContact(phone: string): Promise<unknown[]> };
+let store: Pick<import('../../lib/ports.js').HotlineStore, 'findCasesByContact' | 'timeline' | 'getMessage'>;
 
 beforeAll(async () => {
   sys = await createTestSystem();
@@ -48,6 +48,23 @@ const smsEvent = (form: Record<string, string>): HttpEvent => ({
     requestId: randomBytes(8).toString('hex'), routeKey: 'POST /sms', stage: '$default', time: '', timeEpoch: Date.now(),
   },
   body: new URLSearchParams(form).toString(), isBase64Encoded: false,
+});
+
+describe('a reporter writing like an official', () => {
+  it('adds "TANYA <own reference> <question>" to the reporter\'s case as a follow-up instead of refusing it as a command', async () => {
+    const phone = '+6281399911177';
+    const lapor = { from: phone, to: '1708', text: 'LAPOR gaji tidak dibayar', date: '2026-11-20 06:04:45', id: `ATXid_${randomBytes(4).toString('hex')}` };
+    expect((await handler(smsEvent(lapor), context)).statusCode).toBe(200);
+    const [filed] = (await store.findCasesByContact(phone)) as Array<{ id: string; reference: string }>;
+
+    const question = { ...lapor, text: `TANYA ${filed!.reference} kapan gaji dibayar?`, id: `ATXid_${randomBytes(4).toString('hex')}` };
+    expect((await handler(smsEvent(question), context)).statusCode).toBe(200);
+
+    const timeline = await store.timeline(filed!.id);
+    expect(timeline.map((e) => e.type)).toContain('follow_up');
+    expect(timeline.map((e) => e.type)).not.toContain('official_command_refused');
+    expect(await store.getMessage(`official-reply.${question.id}`)).toBeUndefined();
+  });
 });
 
 describe('the SMS callback while DynamoDB fails', () => {

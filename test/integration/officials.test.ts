@@ -164,6 +164,27 @@ describe('commands that must change nothing', () => {
     expect(await system.store.getMessage(`official-reply.${id}`)).toMatchObject({ to: STRANGER, text: officialTexts.refused() });
   });
 
+  it('answers a stranger\'s number at most once an hour, while recording every attempt', async () => {
+    const c = await report();
+    const stranger = '+60123450042';
+    const first = await send(stranger, `TERIMA ${c.reference} 1234`);
+    const second = await send(stranger, `TERIMA ${c.reference} 5678`);
+
+    expect([first.outcome, second.outcome]).toEqual([{ kind: 'refused', reason: 'unregistered' }, { kind: 'refused', reason: 'unregistered' }]);
+    expect(await events(c, 'official_command_refused')).toHaveLength(2);
+    expect(await system.store.getMessage(`official-reply.${first.id}`)).toMatchObject({ to: stranger });
+    expect(await system.store.getMessage(`official-reply.${second.id}`)).toBeUndefined();
+  });
+
+  it("leaves the case's own reporter writing TANYA with the reference to the reporter's side, recording nothing", async () => {
+    const c = await report();
+    const { id, outcome } = await send(REPORTER, `TANYA ${c.reference} kapan gaji dibayar`);
+
+    expect(outcome).toEqual({ kind: 'from_reporter' });
+    expect(await events(c, 'official_command_refused')).toEqual([]);
+    expect(await system.store.getMessage(`official-reply.${id}`)).toBeUndefined();
+  });
+
   it('an official of another regency is refused even with the right PIN', async () => {
     const c = await report();
     const before = await fresh(c);
