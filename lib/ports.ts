@@ -82,8 +82,13 @@ export interface CaseUpdate {
   expectedVersion: number;
   events?: CaseEvent[];
   messages?: OutboundMessage[];
-  /** Once-keys claimed in the same transaction: the whole update is skipped if any is taken. */
+  /** Once-keys of this case claimed in the same transaction: the whole update is skipped if any is taken. */
   onceKeys?: string[];
+  /**
+   * The gateway id of the inbound SMS this change answers, claimed table-wide in the same
+   * transaction: a redelivered "YA" must not close a second case after closing the first.
+   */
+  inboundSmsId?: string;
 }
 
 export interface HotlineStore {

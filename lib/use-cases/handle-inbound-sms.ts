@@ -315,7 +315,7 @@ class Conversation {
       if (!next) return undefined;
       try {
         const done = await this.deps.store.updateCase({
-          case: next.case, expectedVersion: c.version, events: [next.event], onceKeys: [`in.${this.sms.id}`],
+          case: next.case, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
         });
         return done ? next.case : undefined;
       } catch (error) {

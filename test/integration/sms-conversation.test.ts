@@ -210,6 +210,23 @@ describe('YA and TIDAK after an official marks the case resolved', () => {
     expect((await system.store.getCaseByReference(reference))!.status).toBe('new');
   });
 
+  it('a YA that AT delivers again closes no second case of the same reporter', async () => {
+    const worker = '+60123450024';
+    const first = ((await inbound(worker, 'LAPOR gaji')) as { reference: string }).reference;
+    await inbound(worker, 'LAPOR paspor saya ditahan agen');
+    const second = ((await inbound(worker, 'BARU')) as { reference: string }).reference;
+    expect(second).not.toBe(first);
+    await officialMoves(first, { status: 'resolved' });
+    await officialMoves(second, { status: 'resolved' });
+    const ya = { id: `AT-ya-${Date.now()}`, from: worker, text: 'YA', receivedAt: system.clock.now().toISOString() };
+
+    expect(await handleInboundSms(system.deps, ya)).toEqual({ kind: 'case_closed' });
+    await handleInboundSms(system.deps, ya);
+
+    const statuses = [(await system.store.getCaseByReference(first))!.status, (await system.store.getCaseByReference(second))!.status];
+    expect(statuses.sort()).toEqual(['closed', 'resolved']);
+  });
+
   it('YA from a number with nothing resolved changes no case', async () => {
     const worker = '+60123450023';
     const reference = ((await inbound(worker, 'LAPOR gaji')) as { reference: string }).reference;

@@ -93,6 +93,7 @@ export class DynamoHotlineStore implements HotlineStore {
   async updateCase(update: CaseUpdate): Promise<boolean> {
     const next = { ...update.case, version: update.expectedVersion + 1 };
     const caseItem = await this.caseItem(next);
+    const onceKeys = update.onceKeys ?? [];
     const items: TransactWriteItem[] = [
       {
         Put: {
@@ -103,7 +104,10 @@ export class DynamoHotlineStore implements HotlineStore {
           ExpressionAttributeValues: marshall({ ':v': update.expectedVersion }),
         },
       },
-      ...(update.onceKeys ?? []).map((key) => this.putNew({ pk: `CASE#${next.id}`, sk: `ONCE#${key}` })),
+      ...onceKeys.map((key) => this.putNew({ pk: `CASE#${next.id}`, sk: `ONCE#${key}` })),
+      ...(update.inboundSmsId
+        ? [this.putNew({ pk: `INTAKE#in:${update.inboundSmsId}`, sk: 'INTAKE', caseId: next.id, expiresAt: epochSeconds(new Date(next.updatedAt)) + INTAKE_TTL_SECONDS })]
+        : []),
       ...this.eventPuts(next.id, update.events ?? []),
       ...(await this.messagePuts(update.messages ?? [])),
     ];
@@ -114,7 +118,8 @@ export class DynamoHotlineStore implements HotlineStore {
     } catch (error) {
       const reasons = cancellationCodes(error);
       if (!reasons) throw error;
-      const onceTaken = reasons.slice(1, 1 + (update.onceKeys?.length ?? 0)).some((r) => r === 'ConditionalCheckFailed');
+      const claims = onceKeys.length + (update.inboundSmsId ? 1 : 0);
+      const onceTaken = reasons.slice(1, 1 + claims).some((r) => r === 'ConditionalCheckFailed');
       if (onceTaken) return false;
       // TransactionConflict: another transaction held the item at the same moment (real DynamoDB only).
       if (reasons[0] === 'ConditionalCheckFailed' || reasons.some((r) => r === 'TransactionConflict')) {

@@ -10,6 +10,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   CASE#<id> / ONCE#<key>       marks a once-only effect (alert per recipient and level, reminder...)
  *   REF#<ref> / REF              reference -> case id; conditional put makes references unique
  *   INTAKE#<channel>#<id> / INTAKE   gateway delivery id -> case id; makes intake idempotent
+ *   INTAKE#in:<AT id> / INTAKE       an inbound SMS that changed a case (YA, TIDAK, follow-up): once table-wide
  *   MSG#<id> / MSG               an outbound SMS (the outbox); gsi2 `PENDING` while unsent
  *   PROVIDER#<messageId> / PROVIDER  gateway message id -> MSG id, for delivery reports
  *   OFFICIAL#<id> / OFFICIAL     directory entry; gsi1 by phone
