@@ -5,6 +5,9 @@ import * as z from './zod.js';
  * variable named (never its value: some are secrets). Local runs need nothing set: the defaults are
  * the embedded local demo settings.
  */
+/** Shortest callback key accepted, locally and from the AWS secret (the stack generates 40 characters). */
+export const MIN_CALLBACK_KEY_LENGTH = 16;
+
 const minutes = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
 const EnvSchema = z.object({
@@ -22,7 +25,7 @@ const EnvSchema = z.object({
   /** AWS only: SNS topic that receives case events for other systems. */
   EVENTS_TOPIC_ARN: z.optional(z.string()),
   /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
-  GATEWAY_CALLBACK_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-callback-key'),
+  GATEWAY_CALLBACK_KEY: z._default(z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH)), 'local-demo-callback-key'),
   LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
   LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
   AT_SENDER_ID: z.optional(z.string()),

@@ -121,6 +121,8 @@ export interface HotlineStore {
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
   /** Counts a wrong PIN atomically (parallel guesses cannot lose counts) and locks at `max`. */
   recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }>;
+  /** Clears the wrong-PIN count after a right PIN, unless the official was locked or disabled meanwhile. */
+  clearPinFailures(officialId: string): Promise<void>;
 
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;

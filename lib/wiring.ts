@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { config, type Config } from './config.js';
+import { config, MIN_CALLBACK_KEY_LENGTH, type Config } from './config.js';
 import { DynamoHotlineStore } from './adapters/dynamo/hotline-store.js';
 import { FieldCipher, StaticDataKeySource } from './adapters/crypto/field-cipher.js';
 import { KmsDataKeySource } from './adapters/crypto/kms-data-keys.js';
@@ -59,6 +59,10 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
   };
   const [gatewayJson, lookupKey] = await Promise.all([readSecret(cfg.gatewaySecretArn!), readSecret(cfg.lookupKeySecretArn!)]);
   const gateway = JSON.parse(gatewayJson) as { username: string; apiKey: string; callbackKey: string };
+  if (typeof gateway.callbackKey !== 'string' || gateway.callbackKey.length < MIN_CALLBACK_KEY_LENGTH) {
+    // Fail the cold start: every callback would be refused anyway, and the error names the cause.
+    throw new Error('The gateway secret has no usable callbackKey');
+  }
   if (gateway.apiKey === AT_PLACEHOLDER_API_KEY) {
     // Reporter SMS stay pending (AT answers 401) until the secret is filled in and functions restart.
     logger.error("Africa's Talking credentials are not set in the gateway secret");

@@ -1,8 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ClientError, ForbiddenError, PayloadTooLargeError, ValidationError } from '../domain/errors.js';
 import { logger } from '../logger.js';
+import { MIN_CALLBACK_KEY_LENGTH } from '../config.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -34,9 +35,11 @@ export function header(event: HttpEvent, name: string): string | undefined {
  * (DOMAIN.md). Compared in constant time; never logged (the logger never sees the query string).
  */
 export function requireCallbackKey(event: HttpEvent, expected: string): void {
-  const given = Buffer.from(event.queryStringParameters?.key ?? '');
-  const wanted = Buffer.from(expected);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw new ForbiddenError();
+  // Digests of equal length: the comparison reveals neither the key nor its length. An unset key
+  // (a broken secret) lets nobody in rather than everybody.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const given = event.queryStringParameters?.key ?? '';
+  if (expected.length < MIN_CALLBACK_KEY_LENGTH || !timingSafeEqual(digest(given), digest(expected))) throw new ForbiddenError();
 }
 
 export const text = (statusCode: number, body: string, contentType = 'text/plain; charset=utf-8'): HttpResult => ({

@@ -96,7 +96,7 @@ export async function handleOfficialSms(
     if (refused.first) await countWrongPin(store, official);
     return refused.outcome;
   }
-  if (official.failedPins > 0) await resetWrongPins(store, official);
+  if (official.failedPins > 0) await store.clearPinFailures(official.id);
   if (!found) return (await refuse('unknown_reference')).outcome;
   if (!covers(official, found)) return (await refuse('not_covered')).outcome;
 
@@ -208,9 +208,3 @@ async function countWrongPin(store: Pick<HotlineStore, 'recordPinFailure'>, offi
   await store.recordPinFailure(official.id, MAX_FAILED_PINS);
 }
 
-async function resetWrongPins(store: Pick<HotlineStore, 'getOfficialByPhone' | 'putOfficial'>, official: Official): Promise<void> {
-  const fresh = await store.getOfficialByPhone(official.phone);
-  // A lock set meanwhile by parallel wrong guesses stands: only set-pin lifts it.
-  if (!fresh || fresh.id !== official.id || fresh.locked) return;
-  await store.putOfficial({ ...fresh, failedPins: 0 });
-}

@@ -241,6 +241,21 @@ describe('PIN lockout', () => {
 });
 
 describe('idempotency and concurrency', () => {
+  it('clears wrong-PIN counts only while the official is active and unlocked, so a disable or lock that lands first stands', async () => {
+    // Covering no regency, so that no other test's alerts reach them.
+    const base = { ...(await system.store.getOfficialByPhone(LOTIM.phone))!, regencies: [] };
+    const disabled = { ...base, id: 'race-disabled', phone: '+6281100009001', active: false, failedPins: 2, locked: false };
+    const locked = { ...base, id: 'race-locked', phone: '+6281100009002', active: true, failedPins: 5, locked: true };
+    const active = { ...base, id: 'race-active', phone: '+6281100009003', active: true, failedPins: 2, locked: false };
+    for (const o of [disabled, locked, active]) await system.store.putOfficial(o);
+
+    for (const o of [disabled, locked, active]) await system.store.clearPinFailures(o.id);
+
+    expect(await system.store.getOfficialByPhone(disabled.phone)).toMatchObject({ active: false, failedPins: 2 });
+    expect(await system.store.getOfficialByPhone(locked.phone)).toMatchObject({ locked: true, failedPins: 5 });
+    expect(await system.store.getOfficialByPhone(active.phone)).toMatchObject({ active: true, failedPins: 0 });
+  });
+
   it('a TERIMA delivered again, also three times at once, acknowledges once and replies once', async () => {
     const c = await report();
     const id = atId();

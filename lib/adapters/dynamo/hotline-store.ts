@@ -310,6 +310,20 @@ export class DynamoHotlineStore implements HotlineStore {
     return { failedPins, locked: Boolean(after.locked) || failedPins >= max };
   }
 
+  async clearPinFailures(officialId: string): Promise<void> {
+    try {
+      await this.db.send(new UpdateItemCommand({
+        TableName: this.tableName, Key: marshall({ pk: 'DIRECTORY', sk: `OFFICIAL#${officialId}` }),
+        UpdateExpression: 'SET failedPins = :zero',
+        // A lock set meanwhile by parallel wrong guesses, or a disable from the CLI, stands.
+        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f)',
+        ExpressionAttributeValues: marshall({ ':zero': 0, ':t': true, ':f': false }),
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   // ---- reporter preferences, rate limits, USSD drafts ------------------------------------------
 
   async getPrefs(phone: string): Promise<ReporterPrefs> {
