@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomInt } from 'node:crypto';
-import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
 import { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
@@ -132,6 +132,36 @@ describe('DynamoDB failing during intake', () => {
     const items = await scanTable();
     expect(items.filter((i) => i.pk === `INTAKE#sms:${id}`)).toHaveLength(1);
     expect(items.filter((i) => i.sk === 'MSG' && i.caseId === retried.case.id)).toHaveLength(1);
+  });
+});
+
+describe('two deliveries of one report filing at the same moment', () => {
+  it('answers the loser of a transaction conflict with the case the winner filed, not an error', async () => {
+    const id = `ATXid_race_${randomBytes(3).toString('hex')}`;
+    const phone = freshPhone();
+    const db = localDynamoClient(sys.endpoint);
+    clients.push(db);
+    let first = true;
+    let winner: Awaited<ReturnType<typeof fileReport>> | undefined;
+    db.middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand' && first) {
+        first = false;
+        // The other delivery commits while this one is in flight; real DynamoDB cancels this one.
+        winner = await fileReport(sys.deps, smsReport(id, phone));
+        throw new TransactionCanceledException({
+          message: 'Transaction cancelled', $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }],
+        });
+      }
+      return next(args);
+    }, { step: 'initialize', name: 'conflictInjection' });
+
+    const loser = await fileReport({ ...sys.deps, store: new DynamoHotlineStore(db, sys.tableName, sys.cipher) }, smsReport(id, phone));
+
+    expect(winner?.created).toBe(true);
+    expect(loser).toMatchObject({ created: false, case: { id: winner!.case.id } });
+    const items = await scanTable();
+    expect(items.filter((i) => i.sk === 'MSG' && i.caseId === winner!.case.id)).toHaveLength(1);
   });
 });
 

@@ -50,17 +50,26 @@ export class DynamoHotlineStore implements HotlineStore {
       ...this.eventPuts(c.id, write.events),
       ...(await this.messagePuts(write.messages)),
     ];
-    try {
-      await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
-      return { created: true, case: { ...c, version: 1 } };
-    } catch (error) {
-      const reasons = cancellationCodes(error);
-      if (reasons?.[2] === 'ConditionalCheckFailed') {
-        const existing = await this.get(`INTAKE#${write.intakeKey}`, 'INTAKE', true);
-        if (existing) return { created: false, caseId: String(existing.caseId) };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        return { created: true, case: { ...c, version: 1 } };
+      } catch (error) {
+        const reasons = cancellationCodes(error);
+        // A duplicate delivery already filed it (ConditionalCheckFailed), or is filing it this very
+        // moment (TransactionConflict, real DynamoDB only): answer with that case once it is there.
+        const intake = reasons?.[2];
+        if (intake === 'ConditionalCheckFailed' || intake === 'TransactionConflict') {
+          const existing = await this.get(`INTAKE#${write.intakeKey}`, 'INTAKE', true);
+          if (existing) return { created: false, caseId: String(existing.caseId) };
+          if (intake === 'TransactionConflict' && attempt < 4) {
+            await new Promise((r) => setTimeout(r, 25 * attempt));
+            continue;
+          }
+        }
+        if (reasons?.[1] === 'ConditionalCheckFailed') throw new ReferenceTakenError('Reference already in use', { cause: error });
+        throw error;
       }
-      if (reasons?.[1] === 'ConditionalCheckFailed') throw new ReferenceTakenError('Reference already in use', { cause: error });
-      throw error;
     }
   }
 
