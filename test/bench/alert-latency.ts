@@ -44,7 +44,6 @@ export async function alertLatency(sys: BenchSystem, opts: { reports: number; ga
   sys.runtime.deps.senders.official = timed;
 
   const samples = new Map<string, OperationSample[]>();
-  const ctx = sys.localContext('notifier');
   let deadLetters = 0;
   const poller = new StreamPoller({
     endpoint: sys.dynamo.endpoint, db: sys.db, tableName: sys.tableName, accept: isNotifierRecord,
@@ -53,7 +52,7 @@ export async function alertLatency(sys: BenchSystem, opts: { reports: number; ga
       const failures: Array<{ itemIdentifier: string }> = [];
       for (const record of event.Records) {
         const label = recordLabel(record);
-        const m = await sys.meter.measure(label, () => sys.handlers.notifier({ Records: [record] }, ctx));
+        const m = await sys.meter.measure(label, () => sys.handlers.notifier({ Records: [record] }, sys.localContext('notifier')));
         (samples.get(label) ?? samples.set(label, []).get(label)!).push(m);
         failures.push(...(m.result?.batchItemFailures ?? []));
       }

@@ -8,14 +8,13 @@ import { summarise, type OperationSample, type OperationSummary } from './operat
  */
 export async function smsRequestCosts(sys: BenchSystem, n: number): Promise<OperationSummary[]> {
   const key = sys.runtime.callbackKey;
-  const ctx = sys.localContext('sms-inbound');
   const lapor: OperationSample[] = [];
   const status: OperationSample[] = [];
-  for (let i = 0; i < 5; i++) await sys.handlers.smsInbound(formEvent('POST /sms', laporForm(), key), ctx);
+  for (let i = 0; i < 5; i++) await sys.handlers.smsInbound(formEvent('POST /sms', laporForm(), key), sys.localContext('sms-inbound'));
 
   for (let i = 0; i < n; i++) {
     const event = formEvent('POST /sms', laporForm(), key);
-    const m = await sys.meter.measure('sms-inbound LAPOR', () => sys.handlers.smsInbound(event, ctx));
+    const m = await sys.meter.measure('sms-inbound LAPOR', () => sys.handlers.smsInbound(event, sys.localContext('sms-inbound')));
     if (m.result.statusCode !== 200) throw new Error(`LAPOR answered ${m.result.statusCode}`);
     lapor.push(m);
   }
@@ -25,7 +24,7 @@ export async function smsRequestCosts(sys: BenchSystem, n: number): Promise<Oper
     const filed = await handleInboundSms(sys.runtime.deps, { id: nextSmsId(), from: phone, text: 'LAPOR paspor ditahan majikan', receivedAt: new Date().toISOString() });
     if (filed.kind !== 'case_filed') throw new Error('setup report not filed');
     const event = formEvent('POST /sms', { from: phone, to: '1708', text: `STATUS ${filed.reference}`, date: new Date().toISOString().slice(0, 19), id: nextSmsId() }, key);
-    const m = await sys.meter.measure('sms-inbound STATUS', () => sys.handlers.smsInbound(event, ctx));
+    const m = await sys.meter.measure('sms-inbound STATUS', () => sys.handlers.smsInbound(event, sys.localContext('sms-inbound')));
     if (m.result.statusCode !== 200) throw new Error(`STATUS answered ${m.result.statusCode}`);
     status.push(m);
   }

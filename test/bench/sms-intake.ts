@@ -19,7 +19,6 @@ export interface IntakeResult {
  */
 export async function smsIntakeThroughput(sys: BenchSystem, concurrency: number, opts: { maxCases: number; maxSeconds: number }): Promise<IntakeResult> {
   const key = sys.runtime.callbackKey;
-  const ctx = sys.localContext('sms-inbound');
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
@@ -29,7 +28,7 @@ export async function smsIntakeThroughput(sys: BenchSystem, concurrency: number,
     while (issued < opts.maxCases && performance.now() < deadline) {
       issued++;
       const t0 = performance.now();
-      const res = await sys.handlers.smsInbound(formEvent('POST /sms', laporForm(), key), ctx);
+      const res = await sys.handlers.smsInbound(formEvent('POST /sms', laporForm(), key), sys.localContext('sms-inbound'));
       latencies.push(performance.now() - t0);
       if (res.statusCode !== 200) errors++;
     }

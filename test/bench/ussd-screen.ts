@@ -72,7 +72,6 @@ export async function ussdScreenInProcess(sys: BenchSystem, iterations: number):
 export async function ussdRequestCosts(sys: BenchSystem, sessions: number): Promise<OperationSummary[]> {
   const session = reportSession();
   const key = sys.runtime.callbackKey;
-  const ctx = sys.localContext('ussd');
   const samples: Record<'first' | 'intermediate' | 'final', OperationSample[]> = { first: [], intermediate: [], final: [] };
   for (let s = 0; s < sessions; s++) {
     const phone = nextPhone();
@@ -82,7 +81,7 @@ export async function ussdRequestCosts(sys: BenchSystem, sessions: number): Prom
     ];
     for (const [kind, text] of steps) {
       const event = formEvent('POST /ussd', { sessionId, serviceCode: '*123*52#', phoneNumber: phone, networkCode: '51010', text }, key);
-      const m = await sys.meter.measure(`ussd ${kind}`, () => sys.handlers.ussd(event, ctx));
+      const m = await sys.meter.measure(`ussd ${kind}`, () => sys.handlers.ussd(event, sys.localContext('ussd')));
       if (!/^(CON|END) /.test(m.result.body ?? '')) throw new Error(`USSD ${kind} step answered ${m.result.statusCode}`);
       samples[kind].push(m);
     }

@@ -14,7 +14,8 @@ import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 let sys: TestSystem;
 let handler: (event: HttpEvent, context: Context) => Promise<HttpResult>;
 let callbackKey: string;
-let context: Context;
+/** A fresh Lambda context per invocation, as Lambda gives (middy times out on the remaining time). */
+let newContext: () => Context;
 let failing = false;
 /** The wiring's own store: its lookup key differs from the test system's. */
 let store: Pick<import('../../lib/ports.js').HotlineStore, 'findCasesByContact' | 'timeline' | 'getMessage'>;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   handler = mod.handler as unknown as typeof handler;
   callbackKey = runtime.callbackKey;
   store = runtime.store;
-  context = localContext('sms-inbound');
+  newContext = () => localContext('sms-inbound');
   const db = (runtime.store as unknown as { db: DynamoDBClient }).db;
   db.middlewareStack.add((next) => async (args) => {
     if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
@@ -54,11 +55,11 @@ describe('a reporter writing like an official', () => {
   it('adds "TANYA <own reference> <question>" to the reporter\'s case as a follow-up instead of refusing it as a command', async () => {
     const phone = '+6281399911177';
     const lapor = { from: phone, to: '1708', text: 'LAPOR gaji tidak dibayar', date: '2026-11-20 06:04:45', id: `ATXid_${randomBytes(4).toString('hex')}` };
-    expect((await handler(smsEvent(lapor), context)).statusCode).toBe(200);
+    expect((await handler(smsEvent(lapor), newContext())).statusCode).toBe(200);
     const [filed] = (await store.findCasesByContact(phone)) as Array<{ id: string; reference: string }>;
 
     const question = { ...lapor, text: `TANYA ${filed!.reference} kapan gaji dibayar?`, id: `ATXid_${randomBytes(4).toString('hex')}` };
-    expect((await handler(smsEvent(question), context)).statusCode).toBe(200);
+    expect((await handler(smsEvent(question), newContext())).statusCode).toBe(200);
 
     const timeline = await store.timeline(filed!.id);
     expect(timeline.map((e) => e.type)).toContain('follow_up');
@@ -74,7 +75,7 @@ describe('the SMS callback while DynamoDB fails', () => {
     failing = true;
     let refused: HttpResult;
     try {
-      refused = await handler(smsEvent(form), context);
+      refused = await handler(smsEvent(form), newContext());
     } finally {
       failing = false;
     }
@@ -82,8 +83,8 @@ describe('the SMS callback while DynamoDB fails', () => {
     expect(refused.body).not.toMatch(/injected|DynamoDB|gaji|\+62/);
     expect(await store.findCasesByContact(form.from)).toHaveLength(0);
 
-    const retried = await handler(smsEvent(form), context);
-    const again = await handler(smsEvent(form), context);
+    const retried = await handler(smsEvent(form), newContext());
+    const again = await handler(smsEvent(form), newContext());
     expect([retried.statusCode, again.statusCode]).toEqual([200, 200]);
     const cases = await store.findCasesByContact(form.from);
     expect(cases).toHaveLength(1);
