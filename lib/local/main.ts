@@ -56,7 +56,7 @@ const port = typeof address === 'object' && address ? address.port : cfg.port;
 const deadLetters: unknown[] = [];
 const poller = new StreamPoller({
   endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isNotifierRecord,
-  deliver: (event) => (notifier.handler as unknown as (e: unknown, c: unknown) => Promise<never>)(event, localContext('notifier')),
+  deliver: (event) => (notifier.handler as unknown as (e: unknown, c: unknown) => Promise<never>)(event, localContext('notifier', 60_000)),
   onDeadLetter: (record) => {
     deadLetters.push(record.dynamodb?.Keys);
     logger.error('stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
