@@ -6,7 +6,7 @@ import { officialTexts, questionForReporter } from '../messages/official.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
 import { verifyPin } from '../officials/pin.js';
-import type { HotlineStore, Official, OutboundMessage } from '../ports.js';
+import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
@@ -93,7 +93,7 @@ export async function handleOfficialSms(
     const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
     const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
     // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
-    if (refused.first) await countWrongPin(store, official);
+    if (refused.first) await store.recordPinFailure(official.id, MAX_FAILED_PINS);
     return refused.outcome;
   }
   if (official.failedPins > 0) await store.clearPinFailures(official.id);
@@ -202,9 +202,5 @@ export async function handleOfficialSms(
     }
   }
   throw lastConflict;
-}
-
-async function countWrongPin(store: Pick<HotlineStore, 'recordPinFailure'>, official: Official): Promise<void> {
-  await store.recordPinFailure(official.id, MAX_FAILED_PINS);
 }
 
