@@ -14,6 +14,25 @@ export interface LocalRoutes {
 }
 
 /** Bodies over this are cut off like API Gateway would (its limit is 10 MB; ours is far lower). */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/i;
+
+/**
+ * Whether a request may reach a local-only route. The dev routes hand out the demo PINs and move the
+ * clock, and the server listens on loopback only, but a web page open in the developer's browser can
+ * still reach it: by DNS rebinding (its own name resolved to 127.0.0.1, so the Host header carries
+ * that name) or by a cross-site form POST. So: only loopback Host names, and writes only from no page
+ * (curl) or from a loopback page (the simulator).
+ */
+export function devRequestAllowed(req: Pick<IncomingMessage, 'method' | 'headers'>): boolean {
+  if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return false;
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  return origin === undefined || LOOPBACK_ORIGIN.test(origin);
+}
+
 const MAX_LOCAL_BODY = 256 * 1024;
 
 export async function startLocalServer(port: number, routes: LocalRoutes): Promise<Server> {
@@ -37,6 +56,10 @@ export async function startLocalServer(port: number, routes: LocalRoutes): Promi
         return;
       }
       const dev = routes.dev[routeKey];
+      if (dev && !devRequestAllowed(req)) {
+        res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'FORBIDDEN', message: 'Local dev routes answer loopback requests only' }));
+        return;
+      }
       if (dev) {
         const out = await dev(req, body);
         res.writeHead(out.status, { 'content-type': out.type ?? 'application/json; charset=utf-8', 'cache-control': 'no-store' });
