@@ -25,7 +25,10 @@ const EnvSchema = z.object({
   /** AWS only: SNS topic that receives case events for other systems. */
   EVENTS_TOPIC_ARN: z.optional(z.string()),
   /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
-  GATEWAY_CALLBACK_KEY: z._default(z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH)), 'local-demo-callback-key'),
+  GATEWAY_CALLBACK_KEY: z._default(
+    z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH, `must be at least ${MIN_CALLBACK_KEY_LENGTH} characters`)),
+    'local-demo-callback-key',
+  ),
   LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
   LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
   AT_SENDER_ID: z.optional(z.string()),
@@ -83,18 +86,24 @@ export interface Config {
   policy: Policy;
 }
 
+/** A configuration a person must fix: its message names the variables and what each needs, never a value. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    throw new Error(`Invalid configuration: ${names}`);
+    // zod's messages state the rule ("must be at least 16 characters"), not the input: some are secrets.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message.replace(/^Invalid input: /, '')}`).join('; ');
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
   if (e.STAGE === 'aws') {
     const missing: string[] = (['KMS_KEY_ARN', 'GATEWAY_SECRET_ARN', 'LOOKUP_KEY_SECRET_ARN'] as const).filter((k) => !e[k]);
     // The demo number must never reach a real reporter's confirmation: AWS has to name the real one.
     if (!env.SMS_SHORTCODE) missing.push('SMS_SHORTCODE');
-    if (missing.length) throw new Error(`Invalid configuration: ${missing.join(', ')} required when STAGE=aws`);
+    if (missing.length) throw new ConfigurationError(`Invalid configuration: ${missing.join(', ')} required when STAGE=aws`);
   }
   return {
     stage: e.STAGE,

@@ -33,10 +33,25 @@ export function localDynamoClient(endpoint: string): DynamoDBClient {
  * Starts Amazon's DynamoDB Local (Java) on loopback. In memory unless `dbPath` is given.
  * The child is killed with its process group on stop and when this process exits, so no orphan java remains.
  */
+/** Something this machine lacks to run the local system; the message says what and how to get it. */
+export class LocalPrerequisiteError extends Error {
+  override readonly name = 'LocalPrerequisiteError';
+}
+
+const JAVA_MISSING = 'DynamoDB Local needs Java 17 or newer, and no `java` was found on the PATH.\n' +
+  'Install it, e.g. on Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless\n' +
+  '(macOS: brew install openjdk@17; Windows: winget install Microsoft.OpenJDK.17), then run npm start again.';
+const JAVA_TOO_OLD = 'DynamoDB Local needs Java 17 or newer; the `java` on the PATH is older.\n' +
+  'Install a newer one, e.g. on Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless, then run npm start again.';
+
 export async function startDynamoLocal(options: { port?: number; dbPath?: string } = {}): Promise<RunningDynamo> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn({ port, ...(options.dbPath ? { path: options.dbPath } : {}), sharedDb: true, stdio: 'pipe' });
   let output = '';
+  // Without java on the PATH the spawn fails with an 'error' event, which unhandled would end the
+  // process with a bare `spawn java ENOENT` stack trace.
+  let spawnError: NodeJS.ErrnoException | undefined;
+  child.once('error', (error: NodeJS.ErrnoException) => { spawnError = error; });
   child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
   const killChild = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
@@ -46,6 +61,12 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
   const client = localDynamoClient(endpoint);
   const deadline = Date.now() + 30_000;
   for (;;) {
+    if (spawnError) {
+      process.removeListener('exit', killChild);
+      if (spawnError.code === 'ENOENT') throw new LocalPrerequisiteError(JAVA_MISSING);
+      throw new LocalPrerequisiteError(`DynamoDB Local could not be started (${spawnError.code ?? spawnError.name}).`);
+    }
+    if (child.exitCode !== null && /UnsupportedClassVersionError/.test(output)) throw new LocalPrerequisiteError(JAVA_TOO_OLD);
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${output.slice(-500)}`);
     try {
       await client.send(new ListTablesCommand({}));

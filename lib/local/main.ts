@@ -5,14 +5,30 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { localDynamoClient, startDynamoLocal, ensureTable } from './dynamo-local.js';
-import { provideEnvironment } from '../config.js';
+import { localDynamoClient, startDynamoLocal, ensureTable, LocalPrerequisiteError, type RunningDynamo } from './dynamo-local.js';
+import { ConfigurationError, parseConfig, provideEnvironment } from '../config.js';
+
+/** A problem the person running `npm start` must fix: said in plain words, exit 1, no stack trace. */
+function stopWith(error: unknown): never {
+  if (error instanceof ConfigurationError || error instanceof LocalPrerequisiteError) {
+    process.stderr.write(`npm start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
 
 // The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs Node 22 already, and
 // locally the warning would only bury the start banner.
 provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
 const persist = process.argv.includes('--persist');
-const dynamo = await startDynamoLocal(persist ? { dbPath: (mkdirSync('.data', { recursive: true }), resolve('.data')) } : {});
+// Check the settings before starting Java, so that a bad one is named at once.
+try { parseConfig({ ...process.env, STAGE: 'local' }); } catch (error) { stopWith(error); }
+let dynamo: RunningDynamo;
+try {
+  dynamo = await startDynamoLocal(persist ? { dbPath: (mkdirSync('.data', { recursive: true }), resolve('.data')) } : {});
+} catch (error) {
+  stopWith(error);
+}
 // The config module reads the environment once, on first use: set what the local stage needs first.
 provideEnvironment({ STAGE: 'local' });
 provideEnvironment({ DYNAMODB_ENDPOINT: dynamo.endpoint }, { override: true });
