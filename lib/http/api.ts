@@ -53,7 +53,8 @@ export const json = (statusCode: number, body: unknown): HttpResult => ({
 /** The one place errors become HTTP answers: 4xx with a message for the caller, 5xx with none. */
 export function errorResponse(error: unknown, route: string): HttpResult {
   if (error instanceof ClientError) {
-    logger.info('request refused', { route, code: error.code, fields: Object.keys(error.fields) });
+    // The caller's fault (bad body, wrong key, too large): WARN, so that ERROR and its alarms mean a fault of ours.
+    logger.warn('request refused', { route, code: error.code, fields: Object.keys(error.fields) });
     return json(error.status, {
       error: error.code,
       message: error.message,

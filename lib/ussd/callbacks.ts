@@ -25,6 +25,18 @@ export const AtUssdSessionEnd = z.object({
 });
 export type AtUssdSessionEnd = z.infer<typeof AtUssdSessionEnd>;
 
+/**
+ * The first field that failed and how, for the screen: the phone number first (the person's own
+ * problem), else the first missing or over-long field of the network's request.
+ */
+export function firstProblem(error: z.core.$ZodError): { field: string; problem: 'missing' | 'too_long' } | undefined {
+  const issues = error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'body'), code: issue.code, input: (issue as { input?: unknown }).input }));
+  const phone = issues.find((i) => i.field === 'phoneNumber');
+  const first = phone ?? issues[0];
+  if (!first) return undefined;
+  return { field: first.field, problem: first.code === 'too_big' ? 'too_long' : 'missing' };
+}
+
 /** Names of the fields that failed (never their values: they include the phone number). */
 export function invalidFields(error: z.core.$ZodError): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'body')))];

@@ -35,8 +35,18 @@ export function failureScreen(language: Language, hotline: string): string {
   return end(endTexts.failure(language, { hotline }));
 }
 
-export function malformedScreen(language: Language, hotline: string): string {
-  return end(endTexts.malformed(language, { hotline }));
+/**
+ * The screen for a callback that failed validation, naming the field that failed: only a bad phone
+ * number is "your number could not be read"; a missing or over-long session id, service code or
+ * network code is the network's request, and the screen says which.
+ */
+export function malformedScreen(language: Language, hotline: string, problem?: { field: string; problem: 'missing' | 'too_long' }): string {
+  if (!problem || problem.field === 'phoneNumber') return end(endTexts.malformed(language, { hotline }));
+  return end(endTexts.badField(language, { ...problem, hotline }));
+}
+
+export function tooLargeScreen(language: Language, hotline: string): string {
+  return end(endTexts.tooLarge(language, { hotline }));
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Language } from '../domain/categories.js';
-import { ForbiddenError } from '../domain/errors.js';
+import { ClientError, ForbiddenError, PayloadTooLargeError } from '../domain/errors.js';
 import { errorResponse, formBody, httpHandler, requireCallbackKey, text, type HttpEvent } from '../http/api.js';
 import { logger } from '../logger.js';
 import type { Deps } from '../use-cases/deps.js';
-import { AtUssdRequest, AtUssdSessionEnd, invalidFields } from './callbacks.js';
-import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen } from './handle-ussd.js';
+import { AtUssdRequest, AtUssdSessionEnd, firstProblem, invalidFields } from './callbacks.js';
+import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen, tooLargeScreen } from './handle-ussd.js';
 
 export interface UssdHandlerRuntime {
   deps: Pick<Deps, 'store' | 'clock' | 'policy'>;
@@ -34,7 +34,7 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
       const parsed = AtUssdSessionEnd.safeParse(form);
       if (!parsed.success) {
         // Nothing for AT to retry and nobody waiting on a screen: note it and move on.
-        logger.info('ussd session end ignored', { fields: invalidFields(parsed.error) });
+        logger.warn('ussd session end ignored', { fields: invalidFields(parsed.error) });
         return text(200, 'OK');
       }
       const { sessionId, phoneNumber, status, input } = parsed.data;
@@ -44,14 +44,20 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
     }
     const parsed = AtUssdRequest.safeParse(form);
     if (!parsed.success) {
-      logger.info('ussd callback malformed', { fields: invalidFields(parsed.error) });
-      return ussdText(malformedScreen(fallbackLanguage, hotline));
+      // A client fault (the gateway's request), not ours: WARN, so that ERROR alarms mean our faults.
+      logger.warn('ussd callback malformed', { fields: invalidFields(parsed.error) });
+      return ussdText(malformedScreen(fallbackLanguage, hotline, firstProblem(parsed.error)));
     }
     const answer = await handleUssdRequest(runtime.deps, { sessionId: parsed.data.sessionId, phone: parsed.data.phoneNumber, text: parsed.data.text });
     logger.info('ussd step', { outcome: answer.outcome, ...(answer.reference ? { reference: answer.reference } : {}) });
     return ussdText(answer.body);
   }, (error, event) => {
     if (error instanceof ForbiddenError) return errorResponse(error, 'ussd');
+    if (error instanceof ClientError) {
+      logger.warn('ussd callback refused', { code: error.code });
+      if (isSessionEndEvent(event)) return text(200, 'OK');
+      return ussdText(error instanceof PayloadTooLargeError ? tooLargeScreen(fallbackLanguage, hotline) : malformedScreen(fallbackLanguage, hotline));
+    }
     logger.error('ussd handler failed', { errorName: error instanceof Error ? error.name : typeof error });
     return isSessionEndEvent(event) ? text(200, 'OK') : ussdText(failureScreen(fallbackLanguage, hotline));
   });

@@ -113,6 +113,15 @@ export const endTexts = {
     l === 'id'
       ? `Maaf, layanan sedang terganggu. Coba lagi nanti, atau telepon ${v.hotline} (gratis, 24 jam).`
       : `Sorry, the service has a problem. Please try again later, or call ${v.hotline} (free, 24h).`,
+  /** A field the network (not the person) sent missing or over-long: the person can only dial again. */
+  badField: (l: Language, v: { field: string; problem: 'missing' | 'too_long'; hotline: string }) =>
+    l === 'id'
+      ? `Maaf, permintaan dari jaringan tidak valid (${v.field} ${v.problem === 'missing' ? 'kosong' : 'terlalu panjang'}). Tekan kode USSD lagi, atau telepon ${v.hotline} (gratis, 24 jam).`
+      : `Sorry, the network's request was invalid (${v.field} ${v.problem === 'missing' ? 'missing' : 'too long'}). Dial the USSD code again, or call ${v.hotline} (free, 24h).`,
+  tooLarge: (l: Language, v: { hotline: string }) =>
+    l === 'id'
+      ? `Maaf, isian terlalu besar untuk diproses. Tekan kode USSD lagi dan jawab singkat, atau telepon ${v.hotline} (gratis, 24 jam).`
+      : `Sorry, the input is too large to process. Dial the USSD code again and answer briefly, or call ${v.hotline} (free, 24h).`,
   malformed: (l: Language, v: { hotline: string }) =>
     l === 'id'
       ? `Maaf, nomor HP Anda tidak terbaca. Tutup lalu tekan kode USSD lagi, atau telepon ${v.hotline} (gratis, 24 jam).`

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 import { handleUssdRequest, handleUssdSessionEnd } from '../../lib/ussd/handle-ussd.js';
@@ -7,6 +7,8 @@ import { endTexts } from '../../lib/ussd/texts.js';
 import { localContext } from '../../lib/local/lambda-shim.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
+import { logger } from '../../lib/logger.js';
+import { gsmLength } from '../../lib/domain/gsm.js';
 
 const REPORTER = '+6281234567001';
 const STRANGER = '+6281234567002';
@@ -204,13 +206,46 @@ describe('the USSD HTTP handler', () => {
     expect(result.statusCode).toBe(403);
   });
 
-  it('answers a callback without a phone number or session with a 200 END that says what to do', async () => {
+  it('answers a callback without a phone number or with an unreadable one with a 200 END that says what to do', async () => {
     const { phoneNumber: _phone, ...noPhone } = callback('');
-    const { sessionId: _session, ...noSession } = callback('');
-    for (const form of [noPhone, noSession, { ...callback(''), phoneNumber: 'not-a-number' }]) {
+    for (const form of [noPhone, { ...callback(''), phoneNumber: 'not-a-number' }]) {
       const result = await post('/ussd', form);
       expect(result.statusCode).toBe(200);
       expect(result.body).toBe(`END ${endTexts.malformed('id', { hotline: system.deps.policy.hotlinePhone })}`);
+    }
+  });
+
+  it('names the real problem when the session id, service code or network code is missing or too long, not the phone number', async () => {
+    const { sessionId: _session, ...noSession } = callback('');
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [noSession, /sessionId/],
+      [{ ...callback(''), sessionId: 's'.repeat(201) }, /sessionId terlalu panjang/],
+      [{ ...callback(''), serviceCode: '*'.repeat(65) }, /serviceCode terlalu panjang/],
+      [{ ...callback(''), networkCode: '9'.repeat(17) }, /networkCode terlalu panjang/],
+    ];
+    const phoneText = endTexts.malformed('id', { hotline: system.deps.policy.hotlinePhone });
+    for (const [form, problem] of cases) {
+      const result = await post('/ussd', form);
+      expect(result.statusCode).toBe(200);
+      expect(String(result.body)).toMatch(/^END /);
+      expect(String(result.body)).toMatch(problem);
+      expect(String(result.body)).not.toContain(phoneText.slice(0, 25));
+      expect(gsmLength(String(result.body).slice(4))).toBeLessThanOrEqual(182);
+    }
+  });
+
+  it('answers an oversized body with an END that says so, logged as a client fault (WARN), not ERROR', async () => {
+    const errors = vi.spyOn(logger, 'error');
+    const warnings = vi.spyOn(logger, 'warn');
+    try {
+      const result = await post('/ussd', callback('1*'.repeat(20_000)));
+      expect(result.statusCode).toBe(200);
+      expect(String(result.body)).toMatch(/^END .*terlalu besar/);
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      warnings.mockRestore();
     }
   });
 
