@@ -62,11 +62,23 @@ export function isOpen(c: Pick<Case, 'status'>): boolean {
   return OPEN_STATUSES.has(c.status);
 }
 
-/** Maximum description kept; longer text is truncated with a marker, never rejected silently. */
+/**
+ * The one description limit, in characters: the web form's text box, the JSON API and storage
+ * (fileReport) all hold to it. The web refuses longer text naming the limit; SMS, where the
+ * reporter cannot edit, cuts it and tells the reporter (never silently).
+ */
 export const DESCRIPTION_LIMIT = 1000;
 
+/**
+ * Report text as stored: invisible format characters (zero-width spaces, joiners, BOM) and control
+ * characters other than line breaks and tabs removed, trimmed. Text of only such characters is empty.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\p{Cf}/gu, '').replace(/[^\P{Cc}\n\t]/gu, '').replace(/\r\n?/g, '\n').trim();
+}
+
 export function truncateDescription(text: string): { text: string; truncated: boolean } {
-  const trimmed = text.trim();
+  const trimmed = cleanText(text);
   if (trimmed.length <= DESCRIPTION_LIMIT) return { text: trimmed, truncated: false };
   return { text: `${trimmed.slice(0, DESCRIPTION_LIMIT - 1)}…`, truncated: true };
 }

@@ -1,5 +1,5 @@
 import * as z from '../zod.js';
-import { type Case, Channel, ReporterType, truncateDescription } from '../domain/case.js';
+import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
 import { Category, Language, guessCategory, urgencyOf } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
@@ -24,7 +24,13 @@ export const ReportInput = z.object({
   reporterType: ReporterType,
   contact: PhoneNumber,
   category: z.optional(Category),
-  description: z._default(z.string().check(z.maxLength(20_000)), ''),
+  /** Cleaned (lib/domain/case.ts cleanText), then held to the one limit: storage refuses, never cuts. */
+  description: z._default(z.pipe(
+    z.pipe(z.string(), z.transform(cleanText)),
+    z.string().check(z.maxLength(DESCRIPTION_LIMIT, `Too long: max ${DESCRIPTION_LIMIT} characters`)),
+  ), ''),
+  /** The channel cut the reporter's text to the limit and tells the reporter so (SMS). */
+  truncated: z._default(z.boolean(), false),
   homeRegency: z._default(HomeRegency, 'unknown'),
   country: z._default(CountryCode, 'unknown'),
   nik: z.pipe(z.optional(z.string()), z.transform((raw: string | undefined, ctx) => {
@@ -68,7 +74,7 @@ export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
   const report = parseReport(input);
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { text: description, truncated } = truncateDescription(report.description);
+  const { description, truncated } = report;
   const category = report.category ?? guessCategory(description);
   const prefs = await deps.store.getPrefs(report.contact);
   const language = prefs.language ?? report.language;

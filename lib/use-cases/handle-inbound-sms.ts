@@ -144,9 +144,11 @@ class Conversation {
   private async fileNew(text: string, intakeKey: string): Promise<InboundOutcome> {
     const casesThisHour = await this.deps.store.countHit('sms-case', this.sms.from, HOUR_SECONDS, this.now);
     if (casesThisHour > this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
+    // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
+    const cut = truncateDescription(text);
     const filed = await fileReport(this.deps, {
       channel: 'sms', intakeKey, reporterType: 'worker', contact: this.sms.from,
-      description: text, country: countryOfPhone(this.sms.from), language: this.language,
+      description: cut.text, truncated: cut.truncated, country: countryOfPhone(this.sms.from), language: this.language,
     });
     if (filed.created && filed.truncated && filed.case.smsUpdates) {
       await this.reply('text_cut', reporterTexts.textCut(this.language, { limit: DESCRIPTION_LIMIT }), false);

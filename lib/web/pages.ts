@@ -4,7 +4,7 @@ import { REPORTER_TYPES } from '../domain/case.js';
 import { COUNTRIES, REGENCIES, REGENCY_CODES } from '../domain/regions.js';
 import { checkNik } from '../domain/nik.js';
 import type { Policy } from '../config.js';
-import { MAX_DESCRIPTION, WEB_FIELDS, type WebField } from './submit-report.js';
+import { MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './submit-report.js';
 import { WEB_TEXTS, type WebTexts } from './texts.js';
 
 /**
@@ -102,6 +102,8 @@ export function localErrors(language: Language, errors: Record<string, string>, 
     if (field === 'nik') {
       const check = checkNik(values.nik ?? '');
       out.push([field, t.nik[check.ok ? 'format' : check.problem]]);
+    } else if (field === 'description') {
+      out.push([field, t.description[descriptionProblem(values.description ?? '') ?? 'short']]);
     } else if (field === 'smsUpdates') {
       continue;
     } else {

@@ -1,7 +1,7 @@
 import * as z from '../zod.js';
 import { Category } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
-import { ReporterType } from '../domain/case.js';
+import { DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
 import { RateLimitedError, ValidationError } from '../domain/errors.js';
 import { newReference } from '../domain/reference.js';
 import { ReportInput, fileReport } from '../use-cases/file-report.js';
@@ -9,8 +9,25 @@ import type { Deps } from '../use-cases/deps.js';
 
 /** Long enough to say what happened; shorter text gives an official nothing to act on. */
 export const MIN_DESCRIPTION = 10;
-/** What the textarea accepts; fileReport keeps the first 1000 characters of anything longer. */
-export const MAX_DESCRIPTION = 5_000;
+/** The text box's maxlength, the JSON API's and storage's limit: one number (lib/domain/case.ts). */
+export const MAX_DESCRIPTION = DESCRIPTION_LIMIT;
+
+export type DescriptionProblem = 'empty' | 'short' | 'long';
+
+/** What is wrong with a description, if anything; the API message and the page's text both come from this. */
+export function descriptionProblem(raw: string): DescriptionProblem | undefined {
+  const text = cleanText(raw);
+  if (text === '') return 'empty';
+  if (text.length > MAX_DESCRIPTION) return 'long';
+  if (text.length < MIN_DESCRIPTION) return 'short';
+  return undefined;
+}
+
+const DESCRIPTION_MESSAGES: Record<DescriptionProblem, string> = {
+  empty: 'Required',
+  short: `At least ${MIN_DESCRIPTION} characters`,
+  long: `Too long: max ${MAX_DESCRIPTION} characters`,
+};
 
 /** Random per rendered form: the idempotency key, so a double click or a resend files one case. */
 export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expected 16-64 characters A-Z a-z 0-9 _ -'));
@@ -27,7 +44,13 @@ export const WebReport = z.extend(z.pick(ReportInput, {
   category: Category,
   country: CountryCode,
   homeRegency: HomeRegency,
-  description: z.string().check(z.trim(), z.minLength(MIN_DESCRIPTION, `At least ${MIN_DESCRIPTION} characters`), z.maxLength(MAX_DESCRIPTION)),
+  description: z.pipe(
+    z.string().check(z.superRefine((raw, ctx) => {
+      const problem = descriptionProblem(raw);
+      if (problem) ctx.issues.push({ code: 'custom', message: DESCRIPTION_MESSAGES[problem], input: raw });
+    })),
+    z.transform(cleanText),
+  ),
   consent: z.literal(true, 'Consent is required'),
   token: Token,
   /** Honeypot: hidden from people, filled in by naive bots. */

@@ -1,3 +1,4 @@
+import { DESCRIPTION_LIMIT } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
 import type { ReporterType } from '../domain/case.js';
 import type { NikProblem } from '../domain/nik.js';
@@ -35,7 +36,7 @@ export interface WebTexts {
     country: string;
     homeRegency: string;
     workerName: string;
-    description: string;
+    description: Record<'empty' | 'short' | 'long', string>;
     consent: string;
     nik: Record<NikProblem, string>;
     token: string;
@@ -64,7 +65,7 @@ const id: WebTexts = {
   country: { label: 'Negara tempat pekerja berada' },
   homeRegency: { label: 'Kabupaten/kota asal pekerja', hint: 'Menentukan petugas mana yang menangani.', outside: 'Luar NTB', unknown: 'Tidak tahu' },
   nik: { label: 'NIK pekerja', hint: '16 angka di KTP. Membantu petugas menemukan data penempatan.' },
-  description: { label: 'Apa yang terjadi?', hint: 'Ceritakan singkat: apa, di mana, sejak kapan, nama perusahaan atau calo jika tahu.' },
+  description: { label: 'Apa yang terjadi?', hint: `Ceritakan singkat: apa, di mana, sejak kapan, nama perusahaan atau calo jika tahu. Paling banyak ${DESCRIPTION_LIMIT.toLocaleString('id')} huruf.` },
   smsUpdates: { label: 'Kirim kabar lewat SMS ke nomor ini', hint: 'Jangan dicentang jika HP ini mungkin dibaca majikan atau calo.' },
   consent: {
     heading: 'Persetujuan data pribadi',
@@ -85,7 +86,11 @@ const id: WebTexts = {
     country: 'Pilih negara (boleh "Tidak diketahui").',
     homeRegency: 'Pilih kabupaten/kota asal (boleh "Tidak tahu").',
     workerName: 'Nama terlalu panjang (paling banyak 100 huruf).',
-    description: 'Ceritakan apa yang terjadi (paling sedikit 10 huruf).',
+    description: {
+      empty: 'Ceritakan apa yang terjadi (paling sedikit 10 huruf).',
+      short: 'Ceritakan sedikit lebih banyak (paling sedikit 10 huruf).',
+      long: `Terlalu panjang: paling banyak ${DESCRIPTION_LIMIT.toLocaleString('id')} huruf. Persingkat ceritanya.`,
+    },
     consent: 'Centang persetujuan agar laporan bisa diproses.',
     nik: {
       format: 'NIK harus 16 angka.',
@@ -129,7 +134,7 @@ const en: WebTexts = {
   country: { label: 'Country where the worker is' },
   homeRegency: { label: "Worker's home regency/city", hint: 'Decides which office handles the report.', outside: 'Outside NTB', unknown: 'Do not know' },
   nik: { label: "Worker's NIK", hint: '16 digits on the ID card (KTP). Helps officers find placement records.' },
-  description: { label: 'What happened?', hint: 'In short: what, where, since when, the name of the company or broker if known.' },
+  description: { label: 'What happened?', hint: `In short: what, where, since when, the name of the company or broker if known. At most ${DESCRIPTION_LIMIT.toLocaleString('en')} characters.` },
   smsUpdates: { label: 'Send updates by SMS to this number', hint: 'Leave unticked if an employer or broker may read this phone.' },
   consent: {
     heading: 'Consent to use personal data',
@@ -150,7 +155,11 @@ const en: WebTexts = {
     country: 'Choose a country ("Unknown" is fine).',
     homeRegency: 'Choose the home regency/city ("Do not know" is fine).',
     workerName: 'The name is too long (at most 100 characters).',
-    description: 'Tell us what happened (at least 10 characters).',
+    description: {
+      empty: 'Tell us what happened (at least 10 characters).',
+      short: 'Tell us a little more (at least 10 characters).',
+      long: `Too long: at most ${DESCRIPTION_LIMIT.toLocaleString('en')} characters. Please shorten it.`,
+    },
     consent: 'Tick the consent box so the report can be handled.',
     nik: {
       format: 'A NIK has 16 digits.',

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { ensureTable, localDynamoClient } from '../../lib/local/dynamo-local.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
+import { DESCRIPTION_LIMIT } from '../../lib/domain/case.js';
 
 /**
  * functions/web.ts as API Gateway invokes it, with the real local runtime on DynamoDB Local. The
@@ -143,3 +144,61 @@ describe('the web handler', () => {
     expect(bad.body).not.toContain('id="reference"');
   });
 });
+
+describe('the description limit, one for the form, the JSON API and storage', () => {
+  const limit = DESCRIPTION_LIMIT;
+
+  it('shows the limit on the form and lets the text box take exactly that many characters', async () => {
+    const page = String((await invoke(request('GET', '/?lang=en'))).body);
+    expect(page).toMatch(new RegExp(`<textarea[^>]*name="description"[^>]*maxlength="${limit}"`));
+    expect(page).toMatch(new RegExp(`at most ${limit.toLocaleString('en')} characters`, 'i'));
+  });
+
+  it('stores a description of exactly the limit whole, from the form and from JSON', async () => {
+    const text = `Gaji tidak dibayar. ${'a'.repeat(limit - 20)}`;
+    expect(text).toHaveLength(limit);
+    const form = await postForm(goodForm({ description: text }));
+    expect(form.statusCode).toBe(303);
+    const fromForm = new URL(String(form.headers?.location), 'http://localhost').searchParams.get('ref')!;
+    expect((await store.getCaseByReference(fromForm))?.description).toBe(text);
+    const json = await postJson(jsonReport({ description: text }));
+    expect(json.statusCode).toBe(201);
+    expect((await store.getCaseByReference(JSON.parse(String(json.body)).reference))?.description).toBe(text);
+  });
+
+  it('refuses one character more as too long, naming the maximum, and files nothing', async () => {
+    const text = `Gaji tidak dibayar. ${'a'.repeat(limit - 19)}`;
+    const json = await postJson(jsonReport({ description: text }));
+    expect(json.statusCode).toBe(400);
+    expect(JSON.parse(String(json.body)).fields.description).toMatch(new RegExp(`too long.*max ${limit}`, 'i'));
+    const form = await postForm(goodForm({ description: 'b'.repeat(5001), lang: 'en' }));
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toMatch(new RegExp(`too long.*${limit.toLocaleString('en')}`, 'i'));
+    expect(form.body).not.toContain('at least 10');
+  });
+
+  it('refuses zero-width characters and NULs as an empty description', async () => {
+    for (const description of ['\u200B'.repeat(40), '\u0000'.repeat(40), '\u200B\u200C\u200D\uFEFF\u2060'.repeat(10)]) {
+      const json = await postJson(jsonReport({ description }));
+      expect(json.statusCode).toBe(400);
+      expect(JSON.parse(String(json.body)).fields.description).toBe('Required');
+    }
+  });
+
+  it('is enforced by storage too: the shared use case refuses an over-long description rather than cutting it', async () => {
+    const { fileReport } = await import('../../lib/use-cases/file-report.js');
+    const { runtime } = await import('../../lib/wiring.js');
+    await expect(fileReport(runtime.deps, {
+      channel: 'web', intakeKey: `limit-${randomBytes(4).toString('hex')}`, reporterType: 'family', contact: '+60123456789',
+      description: 'c'.repeat(limit + 1),
+    })).rejects.toMatchObject({ fields: { description: expect.stringMatching(/too long/i) } });
+  });
+});
+
+let jsonTokens = 0;
+function jsonReport(over: Record<string, unknown>) {
+  return {
+    reporterType: 'organisation', contact: '+60123456788', category: 'trafficking', country: 'MY', homeRegency: 'unknown',
+    consent: true, token: `limit-json-token-${String(++jsonTokens).padStart(6, '0')}-${randomBytes(3).toString('hex')}`, ...over,
+  };
+}
