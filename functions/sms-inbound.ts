@@ -10,8 +10,8 @@ import { runtime } from '../lib/wiring.js';
  * AT incoming-SMS callback. AT retries for about ten minutes unless it gets a 200, and may deliver
  * the same `id` more than once: the use cases are keyed on that id. A failure to store answers 5xx on
  * purpose, so AT delivers again rather than the report being lost. Official commands (a keyword
- * followed by a reference) go to the officials' use case, unless they come from that case's own
- * reporter; everything else is a reporter's message.
+ * followed by a reference) go to the officials' use case when they come from a registered official's
+ * number; everything else, command-shaped or not, is a reporter's message.
  */
 export const handler = httpHandler('sms-inbound', async (event) => {
   requireCallbackKey(event, runtime.callbackKey);
@@ -19,7 +19,7 @@ export const handler = httpHandler('sms-inbound', async (event) => {
   const inbound = { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date };
   const command = parseOfficialCommand(sms.text);
   const outcome = command ? await handleOfficialSms(runtime.deps, inbound, command) : undefined;
-  if (command && outcome && outcome.kind !== 'from_reporter') {
+  if (command && outcome && outcome.kind !== 'not_official') {
     logger.info('official command handled', {
       command: command.keyword, outcome: outcome.kind,
       ...('reason' in outcome ? { reason: outcome.reason } : {}),

@@ -62,6 +62,11 @@ const LANGUAGE_NAMES: Record<string, Language> = {
   EN: 'en', ENG: 'en', ENGLISH: 'en', INGGRIS: 'en', INGRIS: 'en', E: 'en',
   ID: 'id', IND: 'id', INDO: 'id', INDONESIA: 'id', INDONESIAN: 'id', I: 'id', BI: 'id',
 };
+/**
+ * Words that ask ("Tanya status laporan saya", "minta status ABC-234"): before a status request they
+ * are part of it. TANYA and ASK are also officials' keywords, which a reporter has no reason to know.
+ */
+const ASKING = new Set(['TANYA', 'TANYAKAN', 'ASK', 'MINTA', 'MOHON']);
 /** Anything this long after a one-word command is a sentence, not an argument. */
 const MAX_ARGUMENT = 16;
 
@@ -92,6 +97,10 @@ export function parseSms(raw: string): SmsCommand {
   const after = leading[2]!;
   const found = lookup(word);
   if (found) return command(found, argument(after), text);
+  if (ASKING.has(word)) {
+    const asked = parseSms(argument(after));
+    if (asked.kind === 'status') return asked;
+  }
   const glued = unglue(word, leading[1]!);
   if (glued) return command(glued.found, argument(glued.rest + after), text);
   return asText(text);
@@ -111,7 +120,9 @@ function command([keyword, language]: [Keyword, Language | undefined], rest: str
       // "CEK STATUS ABC-234", "STATUS: laporan ABC234"
       const ref = reference ?? findReference(rest);
       if (ref) return { kind: 'status', reference: ref, ...lang };
-      return rest.length <= MAX_ARGUMENT ? { kind: 'status', badReference: true, ...lang } : asText(whole);
+      if (rest.length > MAX_ARGUMENT) return asText(whole);
+      // "STATUS abc123" tried a reference and got it wrong; "status laporan saya" asks about the newest case.
+      return looksLikeReference(rest) ? { kind: 'status', badReference: true, ...lang } : { kind: 'status', ...lang };
     }
     case 'info':
       if (bare) return { kind: 'info', ...lang };
@@ -159,6 +170,10 @@ function unglue(word: string, original: string): { found: [Keyword, Language | u
 /** The text after the keyword, without the separators people put there (`lapor:`, `Lapor.gaji`, `LAPOR - ...`). */
 function argument(after: string): string {
   return after.replace(/^[\s.,:;!?\-_=*#>/\\|~+]+/u, '').trim();
+}
+
+function looksLikeReference(rest: string): boolean {
+  return rest.split(/[\s:,;.!?]+/).some((token) => /[\d-]/.test(token) || /^[\p{L}\p{N}]{6}$/u.test(token));
 }
 
 function findReference(rest: string): string | undefined {

@@ -54,6 +54,12 @@ export async function handleInboundSms(deps: Pick<Deps, 'store' | 'clock' | 'pol
   return new Conversation(deps, sms, await deps.store.getPrefs(sms.from)).handle(parseSms(sms.text));
 }
 
+/** Words of letters only ("gaji", "dibayar"), not references, PINs or numbers. */
+const MIN_WORDS_FOR_A_REPORT = 4;
+function describesSomething(text: string): boolean {
+  return text.split(/\s+/).filter((token) => /^\p{L}{2,}[.,!?]*$/u.test(token)).length >= MIN_WORDS_FOR_A_REPORT;
+}
+
 class Conversation {
   private readonly now: Date;
   private readonly at: string;
@@ -196,10 +202,16 @@ class Conversation {
   // ---- conversation ---------------------------------------------------------------------------------
 
   private async text(text: string, reference?: string): Promise<InboundOutcome> {
-    const open = (await this.ownCases()).filter(isOpen);
-    const target = (reference && open.find((c) => c.reference === reference)) || open[0];
+    const own = await this.ownCases();
+    const open = own.filter(isOpen);
+    // A case just marked solved is still the conversation ("terima kasih banyak pak"), not a new problem.
+    const awaitingAnswer = own.find((c) => c.status === 'resolved');
+    const target = (reference && open.find((c) => c.reference === reference)) || open[0] || awaitingAnswer;
     if (!target) {
-      // A stranger's message is not a conversation: one short help, which the reply budget bounds.
+      // Without a case, a message that says something ("selesai kerja gaji belum dibayar") is a
+      // report: a worker who never learnt the keyword must not lose it. A greeting or a stray
+      // command gets one short help, which the reply budget bounds.
+      if (describesSomething(text)) return this.fileNew(text, this.sms.id);
       await this.reply('help', reporterTexts.help(this.language), false);
       return { kind: 'help_sent' };
     }

@@ -11,7 +11,7 @@ import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
 export type RefusalReason =
-  | 'unregistered' | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
+  | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
   | 'unknown_reference' | 'not_covered';
 
 /** An authenticated command that was understood but not applied, with the reason the official is told. */
@@ -24,10 +24,12 @@ export type OfficialOutcome =
   /** The same gateway message id was handled before: nothing written, nothing sent. */
   | { kind: 'duplicate' }
   /**
-   * Not from an official but from the case's own reporter ("TANYA ABC-234 kapan gaji dibayar" is a
-   * natural question to ask): nothing written here; the caller hands the SMS to the reporter's side.
+   * Not from a registered official's number: nothing written here, and no officials' text is sent;
+   * the caller hands the SMS to the reporter's side ("Tanya status laporan saya", "terima kasih",
+   * "TANYA ABC-234 kapan gaji dibayar" are a reporter's words), where it is a follow-up, a status
+   * request or a report.
    */
-  | { kind: 'from_reporter' }
+  | { kind: 'not_official' }
   | { kind: 'rate_limited' };
 
 /** Commands per hour from one number: each refusal costs an SMS reply, so a flood must not. */
@@ -78,13 +80,10 @@ export async function handleOfficialSms(
     return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
   };
 
-  if (!official) {
-    if (found && found.contact === sms.from) return { kind: 'from_reporter' };
-    // Sender numbers can be spoofed: a stranger's number gets at most one refusal SMS an hour, so
-    // the hotline cannot be used to text someone over and over. Every attempt is still recorded.
-    const answer = (await store.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
-    return (await refuse('unregistered', {}, { answer })).outcome;
-  }
+  // Only a registered official's number gets command parsing and refusals. Anyone else writing
+  // TANYA/TERIMA/SELESAI... is a reporter (or someone who may become one): their message must reach
+  // the reporter's side, never be refused with the officials' format (issue 12, finding 2).
+  if (!official) return { kind: 'not_official' };
   if (!official.active) return (await refuse('inactive')).outcome;
   if (official.locked) return (await refuse('locked')).outcome;
   if (!command.pin) return (await refuse('no_pin')).outcome;

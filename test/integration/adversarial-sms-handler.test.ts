@@ -97,3 +97,67 @@ describe('the SMS callback while DynamoDB fails', () => {
     expect(captured).toMatch(/"level":"ERROR".*"request failed"|"request failed".*"level":"ERROR"/);
   });
 });
+
+describe("a reporter's words that start like an official's command", () => {
+  const atId = () => `ATXid_${randomBytes(5).toString('hex')}`;
+  const sms = (from: string, text: string) => ({ from, to: '1708', text, date: '2026-11-20 06:04:45', id: atId() });
+  const deliver = async (form: ReturnType<typeof sms>) => {
+    expect((await handler(smsEvent(form), newContext())).statusCode).toBe(200);
+    return form.id;
+  };
+  const officialsFormat = /TERIMA <kode>|Perintah tidak dapat diproses/;
+  const replyTo = async (id: string) => (await store.getMessage(`reply.${id}`)) as { text: string } | undefined;
+
+  async function reporterWithCase(phone: string) {
+    await deliver(sms(phone, 'LAPOR gaji tidak dibayar 3 bulan'));
+    const [filed] = (await store.findCasesByContact(phone)) as Array<{ id: string; reference: string }>;
+    return filed!;
+  }
+
+  it('"Tanya status laporan saya" is a status request: the reporter gets the status, not the officials\' command format', async () => {
+    const phone = '+6281399911201';
+    const filed = await reporterWithCase(phone);
+    const id = await deliver(sms(phone, 'Tanya status laporan saya'));
+
+    expect(await store.getMessage(`official-reply.${id}`)).toBeUndefined();
+    const reply = await replyTo(id);
+    expect(reply?.text).toContain(filed.reference);
+    expect(reply?.text).not.toMatch(officialsFormat);
+    expect((await store.timeline(filed.id)).map((e) => e.type)).not.toContain('official_command_refused');
+  });
+
+  it('"tanya apa aja yg hrs sy siapkan" and "terima kasih" are added to the open case, never refused', async () => {
+    const phone = '+6281399911202';
+    const filed = await reporterWithCase(phone);
+    const ids = [await deliver(sms(phone, 'tanya apa aja yg hrs sy siapkan')), await deliver(sms(phone, 'terima kasih'))];
+
+    const timeline = await store.timeline(filed.id);
+    expect(timeline.filter((e) => e.type === 'follow_up')).toHaveLength(2);
+    expect(timeline.map((e) => e.type)).not.toContain('official_command_refused');
+    for (const id of ids) {
+      expect(await store.getMessage(`official-reply.${id}`)).toBeUndefined();
+      expect((await replyTo(id))?.text ?? '').not.toMatch(officialsFormat);
+    }
+  });
+
+  it('"selesai kerja gaji belum dibayar" from a number with no case is filed as a report and answered with its reference', async () => {
+    const phone = '+6281399911203';
+    const id = await deliver(sms(phone, 'selesai kerja gaji belum dibayar'));
+
+    const [filed] = (await store.findCasesByContact(phone)) as Array<{ id: string; reference: string }>;
+    expect(filed).toBeDefined();
+    expect(((await store.getMessage(`received.${filed!.id}`)) as { text: string } | undefined)?.text).toContain(filed!.reference);
+    expect(await store.getMessage(`official-reply.${id}`)).toBeUndefined();
+  });
+
+  it('a command with a PIN from a number that is not a registered official gets no officials\' text, whatever the reference', async () => {
+    const phone = '+6281399911204';
+    const victim = await reporterWithCase('+6281399911205');
+    for (const text of [`TERIMA ${victim.reference} 1234`, 'SELESAI ABC-234 0303 beres', `INFO ${victim.reference} 5200`, 'ACK STA-TUS 1111']) {
+      const id = await deliver(sms(phone, text));
+      expect(await store.getMessage(`official-reply.${id}`), text).toBeUndefined();
+      expect((await replyTo(id))?.text ?? '', text).not.toMatch(officialsFormat);
+    }
+    expect((await store.timeline(victim.id)).map((e) => e.type)).not.toContain('acknowledged');
+  });
+});

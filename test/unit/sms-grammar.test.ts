@@ -56,6 +56,13 @@ describe('the SMS grammar', () => {
     expect(parseSms('status abc123')).toMatchObject({ kind: 'status', badReference: true });
   });
 
+  it('reads asking words before STATUS ("Tanya status laporan saya", "minta status ABC-234") as the status question they are', () => {
+    expect(parseSms('Tanya status laporan saya')).toEqual({ kind: 'status' });
+    expect(parseSms('status laporan saya')).toEqual({ kind: 'status' });
+    expect(parseSms('minta status ABC-234')).toMatchObject({ kind: 'status', reference: 'ABC-234' });
+    expect(parseSms('tanya apa aja yg hrs sy siapkan')).toEqual({ kind: 'text', text: 'tanya apa aja yg hrs sy siapkan' });
+  });
+
   it.each([
     ['BAHASA EN', 'en'], ['bahasa inggris', 'en'], ['LANG id', 'id'], ['english', 'en'], ['Bahasa Indonesia', 'id'],
   ])('reads %j as a language choice of %s', (message, language) => {
