@@ -2,7 +2,8 @@ import { AtInboundSms, parseCallback } from '../lib/sms/at-callbacks.js';
 import { formBody, httpHandler, requireCallbackKey, text } from '../lib/http/api.js';
 import { handleInboundSms } from '../lib/use-cases/handle-inbound-sms.js';
 import { handleOfficialSms } from '../lib/use-cases/handle-official-sms.js';
-import { parseOfficialCommand } from '../lib/officials/commands.js';
+import { parseOfficialCommand, parseUnlockCommand } from '../lib/officials/commands.js';
+import { unlockOfficial } from '../lib/use-cases/unlock-official.js';
 import { logger } from '../lib/logger.js';
 import { runtime } from '../lib/wiring.js';
 
@@ -17,6 +18,15 @@ export const handler = httpHandler('sms-inbound', async (event) => {
   requireCallbackKey(event, runtime.callbackKey);
   const sms = parseCallback(AtInboundSms, formBody(event));
   const inbound = { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date };
+  const unlock = parseUnlockCommand(sms.text);
+  const unlocked = unlock ? await unlockOfficial(runtime.deps, inbound, unlock) : undefined;
+  if (unlocked && unlocked.kind !== 'not_official') {
+    logger.info('official unlock handled', {
+      outcome: unlocked.kind, ...('reason' in unlocked ? { reason: unlocked.reason } : {}),
+      ...('officialId' in unlocked ? { officialId: unlocked.officialId, by: unlocked.by } : {}),
+    });
+    return text(200, 'OK');
+  }
   const command = parseOfficialCommand(sms.text);
   const outcome = command ? await handleOfficialSms(runtime.deps, inbound, command) : undefined;
   if (command && outcome && outcome.kind !== 'not_official') {

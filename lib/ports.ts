@@ -123,6 +123,15 @@ export interface HotlineStore {
   recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }>;
   /** Clears the wrong-PIN count after a right PIN, unless the official was locked or disabled meanwhile. */
   clearPinFailures(officialId: string): Promise<void>;
+  /**
+   * Unlocks a locked official (count back to zero) with its audit events and messages in one
+   * transaction, claiming `onceKey`; false when the once-key was taken or the official is not locked.
+   */
+  unlockOfficial(officialId: string, write: { onceKey: string; events: CaseEvent[]; messages: OutboundMessage[] }): Promise<boolean>;
+  /** Appends to an official's own audit trail (locks, unlocks) and queues messages; once per `onceKey`. */
+  recordForOfficial(officialId: string, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
+  /** An official's audit trail, oldest first. */
+  officialTimeline(officialId: string): Promise<CaseEvent[]>;
 
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;

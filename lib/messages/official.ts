@@ -49,6 +49,18 @@ export const officialTexts = {
     `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. NIK ${c.nik ? maskNik(c.nik) : '-'}. ` +
     `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ''}`,
+  /** To a locked official's own phone: neutral (a spoofer may have caused it), no PIN, what to do. */
+  lockedSelf: () =>
+    'PMI NTB: perintah SMS dari nomor ini dikunci setelah 5 PIN salah. Minta atasan Anda membuka akses dari HP-nya, atau hubungi admin.',
+  /** To the desk above: who is locked and the one command that restores access. */
+  lockedDesk: (o: { id: string }) =>
+    `PMI NTB: akses SMS petugas ${o.id} dikunci setelah 5 PIN salah. Bila benar petugasnya, buka dengan: BUKA ${o.id} PIN (PIN Anda sendiri).`,
+  unlockedReply: (id: string) =>
+    `Akses SMS petugas ${id} dibuka lagi; hitungan PIN salah diulang dari nol.`,
+  unlockedSelf: (byId: string) =>
+    `PMI NTB: perintah SMS dari nomor ini dibuka lagi oleh ${byId}. Bila Anda tidak memintanya, hubungi atasan Anda.`,
+  notLocked: (id: string) =>
+    `Akses SMS petugas ${id} tidak terkunci. Tidak ada yang diubah.`,
   /** One text for every refusal: a stranger learns nothing about numbers, PINs, references or locks. */
   refused: () =>
     'Perintah tidak dapat diproses. Periksa kode laporan dan PIN. Format: TERIMA <kode> <PIN>',

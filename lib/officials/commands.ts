@@ -56,3 +56,27 @@ export function parseOfficialCommand(raw: string): OfficialCommand | undefined {
   if (kind.action === 'info' && !pin) return undefined;
   return { ...kind, reference, ...(pin ? { pin } : {}), text: rest.join(' ') };
 }
+
+/** BUKA <official id or phone> <PIN>: the level above restores a locked official's access. */
+export interface UnlockCommand {
+  /** As typed: an official id (`kab-5203`) or a phone number in any common form. */
+  target: string;
+  pin: string;
+}
+
+const OFFICIAL_ID = /^[a-z0-9][a-z0-9-]{1,40}$/i;
+const PHONE_LIKE = /^\+?[\d\-]{8,20}$/;
+
+/**
+ * Returns the unlock command, or undefined when the text is not one. "buka" is also an everyday
+ * word ("buka rekening di bank"), so only the exact shape counts: keyword, one id or number, a PIN.
+ */
+export function parseUnlockCommand(raw: string): UnlockCommand | undefined {
+  const tokens = raw.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
+  if (tokens.length !== 3) return undefined;
+  const [head, target, pin] = tokens as [string, string, string];
+  if (!['BUKA', 'UNLOCK'].includes(head.replace(/[.,:;!]+$/, '').toUpperCase())) return undefined;
+  if (!PIN.test(pin)) return undefined;
+  if (!PHONE_LIKE.test(target) && !(OFFICIAL_ID.test(target) && /[a-z]/i.test(target) && /[-\d]/.test(target))) return undefined;
+  return { target: PHONE_LIKE.test(target) ? target : target.toLowerCase(), pin };
+}

@@ -8,6 +8,7 @@ import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
 import { verifyPin } from '../officials/pin.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
+import { announceLock } from './unlock-official.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
 export type RefusalReason =
@@ -91,8 +92,12 @@ export async function handleOfficialSms(
   if (!(await verifyPin(command.pin, official.pinHash))) {
     const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
     const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
-    // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
-    if (refused.first) await store.recordPinFailure(official.id, MAX_FAILED_PINS);
+    // Counted only the first time this SMS is seen: a gateway retry is not a second guess. The guess
+    // that locks tells the official and the desk above (a lock must not be a silent denial of service).
+    if (refused.first) {
+      const failure = await store.recordPinFailure(official.id, MAX_FAILED_PINS);
+      if (failure.failedPins === MAX_FAILED_PINS) await announceLock(deps, { ...official, locked: true }, `locked.${sms.id}`);
+    }
     return refused.outcome;
   }
   if (official.failedPins > 0) await store.clearPinFailures(official.id);

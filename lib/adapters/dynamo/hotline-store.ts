@@ -333,6 +333,57 @@ export class DynamoHotlineStore implements HotlineStore {
     }
   }
 
+  async unlockOfficial(officialId: string, write: { onceKey: string; events: CaseEvent[]; messages: OutboundMessage[] }): Promise<boolean> {
+    const items: TransactWriteItem[] = [
+      {
+        Update: {
+          TableName: this.tableName, Key: marshall({ pk: 'DIRECTORY', sk: `OFFICIAL#${officialId}` }),
+          UpdateExpression: 'SET locked = :f, failedPins = :zero',
+          ConditionExpression: 'attribute_exists(pk) AND locked = :t',
+          ExpressionAttributeValues: marshall({ ':f': false, ':t': true, ':zero': 0 }),
+        },
+      },
+      this.putNew({ pk: `OFFICIAL#${officialId}`, sk: `ONCE#${write.onceKey}` }),
+      ...this.eventPuts(officialId, write.events, 'OFFICIAL'),
+      ...(await this.messagePuts(write.messages)),
+    ];
+    try {
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (cancellationCodes(error)?.some((r) => r === 'ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async recordForOfficial(officialId: string, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean> {
+    const items: TransactWriteItem[] = [
+      ...(write.onceKey ? [this.putNew({ pk: `OFFICIAL#${officialId}`, sk: `ONCE#${write.onceKey}` })] : []),
+      ...this.eventPuts(officialId, write.events ?? [], 'OFFICIAL'),
+      ...(await this.messagePuts(write.messages ?? [])),
+    ];
+    if (items.length === 0) return true;
+    try {
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (cancellationCodes(error)?.some((r) => r === 'ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async officialTimeline(officialId: string): Promise<CaseEvent[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
+      ExpressionAttributeValues: marshall({ ':pk': `OFFICIAL#${officialId}`, ':ev': 'EV#' }),
+      ConsistentRead: true,
+    });
+    return items.map((i) => {
+      const { at, actor, type, detail } = i as unknown as CaseEvent;
+      return { at, actor, type, ...(detail ? { detail } : {}) };
+    });
+  }
+
   // ---- reporter preferences, rate limits, USSD drafts ------------------------------------------
 
   async getPrefs(phone: string): Promise<ReporterPrefs> {
@@ -462,9 +513,9 @@ export class DynamoHotlineStore implements HotlineStore {
     };
   }
 
-  private eventPuts(caseId: string, events: CaseEvent[]): TransactWriteItem[] {
+  private eventPuts(id: string, events: CaseEvent[], owner: 'CASE' | 'OFFICIAL' = 'CASE'): TransactWriteItem[] {
     return events.map((e) => this.putNew({
-      pk: `CASE#${caseId}`, sk: `EV#${e.at}#${randomBytes(4).toString('hex')}`, ...e,
+      pk: `${owner}#${id}`, sk: `EV#${e.at}#${randomBytes(4).toString('hex')}`, ...e,
     }));
   }
 
