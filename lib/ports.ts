@@ -1,5 +1,6 @@
 import type { Case, CaseEvent, Level } from './domain/case.js';
 import type { Category, Language } from './domain/categories.js';
+import type { OfficialEvent } from './domain/official-event.js';
 
 /**
  * Ports: what the use cases need from the outside world. Use cases take them as parameters
@@ -91,7 +92,11 @@ export interface CaseUpdate {
   inboundSmsId?: string;
 }
 
-export interface HotlineStore {
+/**
+ * The cases aggregate: a case with its timeline, its reference, its intake keys and its once-keys.
+ * Outbox messages caused by a change are written in the same transaction as the change.
+ */
+export interface CaseStore {
   createCase(write: NewCaseWrite): Promise<CreateCaseResult>;
   getCase(id: string): Promise<Case | undefined>;
   getCaseByReference(reference: string): Promise<Case | undefined>;
@@ -104,7 +109,10 @@ export interface HotlineStore {
   timeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases whose nextCheckAt is at or before `until`, via the due index. */
   casesDueBy(until: Date, limit?: number): Promise<Case[]>;
+}
 
+/** The outbox: outbound SMS and their sending state. */
+export interface Outbox {
   getMessage(id: string): Promise<OutboundMessage | undefined>;
   /** Conditional on the current status, so two senders cannot both send. */
   updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean>;
@@ -115,7 +123,10 @@ export interface HotlineStore {
    */
   claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined>;
   pendingMessagesOlderThan(before: Date, limit?: number): Promise<OutboundMessage[]>;
+}
 
+/** The officials directory, with each official's wrong-PIN state. */
+export interface Directory {
   listOfficials(): Promise<Official[]>;
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
@@ -127,19 +138,32 @@ export interface HotlineStore {
    * Unlocks a locked official (count back to zero) with its audit events and messages in one
    * transaction, claiming `onceKey`; false when the once-key was taken or the official is not locked.
    */
-  unlockOfficial(officialId: string, write: { onceKey: string; events: CaseEvent[]; messages: OutboundMessage[] }): Promise<boolean>;
+  unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }): Promise<boolean>;
   /** Appends to an official's own audit trail (locks, unlocks) and queues messages; once per `onceKey`. */
-  recordForOfficial(officialId: string, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
+  recordForOfficial(officialId: string, write: { onceKey?: string; events?: OfficialEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
   /** An official's audit trail, oldest first. */
-  officialTimeline(officialId: string): Promise<CaseEvent[]>;
+  officialTimeline(officialId: string): Promise<OfficialEvent[]>;
+}
 
+/** Reporters (by phone): their preferences and the counters that bound what one number can cost. */
+export interface Reporters {
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;
-
   /** Adds one to a fixed-window counter and returns the new count. */
   countHit(scope: string, key: string, windowSeconds: number, now: Date): Promise<number>;
+}
 
-  saveUssdDraft(phone: string, draft: { text: string; language: Language }, expiresAt: Date): Promise<void>;
-  getUssdDraft(phone: string, now: Date): Promise<{ text: string; language: Language } | undefined>;
+export interface UssdDraft {
+  text: string;
+  language: Language;
+}
+
+/** Interrupted USSD reports, kept for a short while so the next dial can resume. */
+export interface UssdDrafts {
+  saveUssdDraft(phone: string, draft: UssdDraft, expiresAt: Date): Promise<void>;
+  getUssdDraft(phone: string, now: Date): Promise<UssdDraft | undefined>;
   deleteUssdDraft(phone: string): Promise<void>;
 }
+
+export type MetricName = 'ReportFiled' | 'AlertSent' | 'AlertFailed' | 'AcknowledgedInTime' | 'AcknowledgedLate' | 'Escalated' | 'DeadLetter' | 'ReporterSmsSent' | 'SpendGuardTripped';
+export interface Metrics { count(name: MetricName, value?: number, dimensions?: Record<string, string>): void; }

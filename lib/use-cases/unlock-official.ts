@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../domain/case.js';
+import { officialEvent, type OfficialEvent } from '../domain/official-event.js';
 import { normalisePhone } from '../domain/phone.js';
 import { officialTexts } from '../messages/official.js';
 import type { UnlockCommand } from '../officials/commands.js';
@@ -11,6 +11,8 @@ import type { InboundSms } from './handle-inbound-sms.js';
 /** Same budgets as the other officials' commands (lib/use-cases/handle-official-sms.ts). */
 const COMMANDS_PER_HOUR_PER_PHONE = 60;
 const PIN_CHECKS_PER_HOUR = 60;
+
+export type UnlockDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock'>;
 
 export type UnlockOutcome =
   | { kind: 'unlocked'; officialId: string; by: string }
@@ -39,16 +41,16 @@ export function deskAbove(official: Official, directory: Official[]): Official[]
  * can cause one. The official and the desk above are told in neutral words, without any PIN, and the
  * lock is recorded on the official's own trail. `onceKey` (the SMS that locked) makes this once per lock.
  */
-export async function announceLock(deps: Pick<Deps, 'store' | 'clock'>, official: Official, onceKey: string): Promise<void> {
+export async function announceLock(deps: Pick<Deps, 'directory' | 'clock'>, official: Official, onceKey: string): Promise<void> {
   const at = deps.clock.now().toISOString();
-  const desk = deskAbove(official, await deps.store.listOfficials());
+  const desk = deskAbove(official, await deps.directory.listOfficials());
   const message = (to: Official, purpose: string, text: string): OutboundMessage => ({
     id: `${onceKey}.${to.id}`, audience: 'official', to: to.phone, officialId: to.id, level: to.level, purpose, text,
     status: 'pending', attempts: 0, createdAt: at,
   });
-  await deps.store.recordForOfficial(official.id, {
+  await deps.directory.recordForOfficial(official.id, {
     onceKey,
-    events: [{ at, actor: 'system', type: 'official_locked', detail: { failedPins: MAX_FAILED_PINS, told: desk.map((o) => o.id).join(',') } }],
+    events: [officialEvent('official_locked', at, 'system', { failedPins: MAX_FAILED_PINS, told: desk.map((o) => o.id).join(',') })],
     messages: [
       message(official, 'official_locked', officialTexts.lockedSelf()),
       ...desk.map((o) => message(o, 'official_locked', officialTexts.lockedDesk(official))),
@@ -63,62 +65,62 @@ export async function announceLock(deps: Pick<Deps, 'store' | 'clock'>, official
  * one transaction keyed on the gateway id, so a redelivery changes nothing.
  */
 export async function unlockOfficial(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: UnlockDeps,
   sms: InboundSms,
   command: UnlockCommand,
 ): Promise<UnlockOutcome> {
-  const { store } = deps;
+  const { directory, reporters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const onceKey = `cmd.${sms.id}`;
 
-  if ((await store.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
-  const sender = await store.getOfficialByPhone(sms.from);
+  if ((await reporters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  const sender = await directory.getOfficialByPhone(sms.from);
   // Not an official: the words go to the reporter's side, like any other command-shaped text.
   if (!sender) return { kind: 'not_official' };
 
-  const directory = await store.listOfficials();
+  const officials = await directory.listOfficials();
   const wanted = normalisePhone(command.target);
-  const target = directory.find((o) => o.id === command.target || (wanted !== undefined && o.phone === wanted));
+  const target = officials.find((o) => o.id === command.target || (wanted !== undefined && o.phone === wanted));
   const reply = (purpose: string, text: string): OutboundMessage => ({
     id: `official-reply.${sms.id}`, audience: 'official', to: sms.from, officialId: sender.id, purpose, text,
     status: 'pending', attempts: 0, createdAt: at,
   });
   const refuse = async (reason: Extract<UnlockOutcome, { kind: 'refused' }>['reason']): Promise<{ first: boolean; outcome: UnlockOutcome }> => {
-    const events: CaseEvent[] = [{ at, actor: `official:${sender.id}`, type: 'unlock_refused', detail: { reason } }];
+    const events: OfficialEvent[] = [officialEvent('unlock_refused', at, `official:${sender.id}`, { reason })];
     const messages = [reply('refused', officialTexts.refused())];
     const first = target
-      ? await store.recordForOfficial(target.id, { onceKey, events, messages })
-      : await store.recordOnce(undefined, { onceKey, messages });
+      ? await directory.recordForOfficial(target.id, { onceKey, events, messages })
+      : await deps.cases.recordOnce(undefined, { onceKey, messages });
     return { first, outcome: first ? { kind: 'refused', reason } : { kind: 'duplicate' } };
   };
 
   if (!sender.active) return (await refuse('inactive')).outcome;
   if (sender.locked) return (await refuse('locked')).outcome;
-  if ((await store.countHit('pin', sender.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  if ((await reporters.countHit('pin', sender.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
   if (!(await verifyPin(command.pin, sender.pinHash))) {
     const refused = await refuse('wrong_pin');
     if (refused.first) {
-      const failure = await store.recordPinFailure(sender.id, MAX_FAILED_PINS);
+      const failure = await directory.recordPinFailure(sender.id, MAX_FAILED_PINS);
       if (failure.failedPins === MAX_FAILED_PINS) await announceLock(deps, { ...sender, locked: true }, `locked.${sms.id}`);
     }
     return refused.outcome;
   }
-  if (sender.failedPins > 0) await store.clearPinFailures(sender.id);
+  if (sender.failedPins > 0) await directory.clearPinFailures(sender.id);
   if (!target) return (await refuse('unknown_official')).outcome;
   if (sender.level <= target.level) return (await refuse('not_above')).outcome;
 
   if (!target.locked) {
-    const first = await store.recordForOfficial(target.id, {
+    const first = await directory.recordForOfficial(target.id, {
       onceKey,
-      events: [{ at, actor: `official:${sender.id}`, type: 'unlock_not_needed', detail: { by: sender.id } }],
+      events: [officialEvent('unlock_not_needed', at, `official:${sender.id}`, { by: sender.id })],
       messages: [reply('unlock_not_needed', officialTexts.notLocked(target.id))],
     });
     return first ? { kind: 'not_locked', officialId: target.id, by: sender.id } : { kind: 'duplicate' };
   }
-  const done = await store.unlockOfficial(target.id, {
+  const done = await directory.unlockOfficial(target.id, {
     onceKey,
-    events: [{ at, actor: `official:${sender.id}`, type: 'official_unlocked', detail: { by: sender.id, failedPins: target.failedPins } }],
+    events: [officialEvent('official_unlocked', at, `official:${sender.id}`, { by: sender.id, failedPins: target.failedPins })],
     messages: [
       reply('official_unlocked', officialTexts.unlockedReply(target.id)),
       {

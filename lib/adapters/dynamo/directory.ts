@@ -1,0 +1,150 @@
+import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { OfficialEvent } from '../../domain/official-event.js';
+import type { Cipher, Directory, Official, OutboundMessage } from '../../ports.js';
+import { indexKeys, keys } from './keys.js';
+import { messagePut } from './outbox.js';
+import { type DynamoTable, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
+import { TABLE } from './table-definition.js';
+
+// ---- codec ----------------------------------------------------------------------------------------
+
+/** Officials' numbers are work numbers the system must match on, so they are stored as given. */
+export function encodeOfficial(official: Official): Item {
+  return { ...keys.official(official.id), ...official, ...indexKeys.officialPhone(official.phone, official.id) };
+}
+
+export function decodeOfficial(item: Item): Official {
+  const o: Official = {
+    id: String(item.id), name: String(item.name), phone: String(item.phone),
+    level: Number(item.level) as Official['level'], regencies: (item.regencies as string[]) ?? [],
+    active: Boolean(item.active), failedPins: Number(item.failedPins ?? 0), locked: Boolean(item.locked),
+  };
+  if (item.categories) o.categories = item.categories as Official['categories'];
+  if (item.pinHash) o.pinHash = String(item.pinHash);
+  return o;
+}
+
+// ---- the aggregate ------------------------------------------------------------------------------
+
+/** The officials directory: one partition, an official per item, found by phone through gsi1. */
+export class DynamoDirectory implements Directory {
+  /** The cipher seals the outbox messages (lock and unlock notices) written with the audit trail. */
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
+
+  async listOfficials(): Promise<Official[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
+      ExpressionAttributeValues: marshall({ ':pk': keys.directoryPartition, ':o': keys.officialPrefix }),
+    });
+    return items.map(decodeOfficial);
+  }
+
+  async putOfficial(official: Official): Promise<void> {
+    await this.table.db.send(new PutItemCommand({
+      TableName: this.table.name, Item: marshall(encodeOfficial(official), { removeUndefinedValues: true }),
+    }));
+  }
+
+  async getOfficialByPhone(phone: string): Promise<Official | undefined> {
+    const [hit] = await this.table.query({
+      IndexName: TABLE.byContactIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.byContactIndex.partitionKey },
+      ExpressionAttributeValues: marshall({ ':pk': indexKeys.officialPhonePartition(phone) }),
+      Limit: 1,
+    });
+    if (!hit) return undefined;
+    // The index lags; the PIN state must be current.
+    const fresh = await this.table.get(keys.official(String(hit.id)), true);
+    return fresh ? decodeOfficial(fresh) : undefined;
+  }
+
+  async recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }> {
+    const key = marshall(keys.official(officialId));
+    const out = await this.table.db.send(new UpdateItemCommand({
+      TableName: this.table.name, Key: key,
+      UpdateExpression: 'ADD failedPins :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: marshall({ ':one': 1 }),
+      ReturnValues: 'ALL_NEW',
+    }));
+    const after = unmarshall(out.Attributes ?? {});
+    const failedPins = Number(after.failedPins ?? 0);
+    if (failedPins >= max && !after.locked) {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: key, UpdateExpression: 'SET locked = :t', ExpressionAttributeValues: marshall({ ':t': true }),
+      }));
+    }
+    return { failedPins, locked: Boolean(after.locked) || failedPins >= max };
+  }
+
+  async clearPinFailures(officialId: string): Promise<void> {
+    try {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: marshall(keys.official(officialId)),
+        UpdateExpression: 'SET failedPins = :zero',
+        // A lock set meanwhile by parallel wrong guesses, or a disable from the CLI, stands.
+        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f)',
+        ExpressionAttributeValues: marshall({ ':zero': 0, ':t': true, ':f': false }),
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }): Promise<boolean> {
+    const items: LabelledWrite[] = [
+      this.table.update('official', keys.official(officialId), {
+        expression: 'SET locked = :f, failedPins = :zero',
+        condition: 'attribute_exists(pk) AND locked = :t',
+        values: { ':f': false, ':t': true, ':zero': 0 },
+      }),
+      this.table.putNew('once', { ...keys.officialOnce(officialId, write.onceKey) }),
+      ...this.trailPuts(officialId, write.events),
+      ...(await this.messagePuts(write.messages)),
+    ];
+    try {
+      await this.table.transact(items);
+      return true;
+    } catch (error) {
+      // Unlocked meanwhile, or this SMS did it before.
+      if (error instanceof TransactionCancelled && (error.failed('official') || error.failed('once'))) return false;
+      throw error;
+    }
+  }
+
+  async recordForOfficial(officialId: string, write: { onceKey?: string; events?: OfficialEvent[]; messages?: OutboundMessage[] }): Promise<boolean> {
+    const items: LabelledWrite[] = [
+      ...(write.onceKey ? [this.table.putNew('once', { ...keys.officialOnce(officialId, write.onceKey) })] : []),
+      ...this.trailPuts(officialId, write.events ?? []),
+      ...(await this.messagePuts(write.messages ?? [])),
+    ];
+    if (items.length === 0) return true;
+    try {
+      await this.table.transact(items);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCancelled && (error.failed('once') || error.anyFailed('message:'))) return false;
+      throw error;
+    }
+  }
+
+  async officialTimeline(officialId: string): Promise<OfficialEvent[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
+      ExpressionAttributeValues: marshall({ ':pk': keys.officialTrailPartition(officialId), ':ev': keys.eventPrefix }),
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} }) as OfficialEvent);
+  }
+
+  private trailPuts(officialId: string, events: OfficialEvent[]): LabelledWrite[] {
+    return events.map((e, i) => this.table.putNew(`event:${i}`, { ...keys.officialEvent(officialId, e.at, randomBytes(4).toString('hex')), ...e }));
+  }
+
+  private async messagePuts(messages: OutboundMessage[]): Promise<LabelledWrite[]> {
+    return Promise.all(messages.map(async (m, i) => this.table.putNew(`message:${i}`, await messagePut(this.cipher, m))));
+  }
+}
