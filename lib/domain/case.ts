@@ -36,7 +36,10 @@ export interface CaseEventDetails {
   official_command_not_applied: { command: string; reason: string; status: CaseStatus };
   acknowledged: { command: string; level: Level; takenFrom?: string };
   resolved: { command: string; note: boolean; noteLength: number };
-  info_viewed: { command: string; contactShown: boolean };
+  /** `textShown`: the report text went out (holder only); `page`/`parts`: which page, in how many SMS. */
+  info_viewed: { command: string; contactShown: boolean; textShown?: boolean; page?: number; parts?: number };
+  /** The reporter's answer to a TANYA went, with its text, to the official who asked. */
+  answer_relayed: { official: string; length: number };
   question_relayed: { command: string; official: string };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
   reminder: { level: Level; status: CaseStatus; deadline: string; official: string };

@@ -48,7 +48,17 @@ export const officialTexts = {
   info: (c: AlertCase & Pick<Case, 'status' | 'nik'>, viewer: { isAssignee: boolean; contact: string }) =>
     `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. NIK ${c.nik ? maskNik(c.nik) : '-'}. ` +
-    `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ''}`,
+    `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ' Isi laporan: setelah TERIMA.'}`,
+  /** The reply to INFO <ref> <PIN> <page> for page 2 onwards (the case summary came with page 1). */
+  infoPage: (reference: string, page: number, pages: number) =>
+    pages === 0 || page > pages
+      ? `${reference}: tidak ada halaman ${page}.`
+      : `${reference} isi laporan, halaman ${page}/${pages} (terbaru dulu).`,
+  /** The reporter's answer to TANYA, to the official who asked: reference, then the answer cut to fit. */
+  answer: (reference: string, text: string) => {
+    const frame = (t: string) => `Jawaban pelapor ${reference}: ${t}`;
+    return frame(fitGsm(toGsm7(text.replace(/\s+/g, ' ').trim()), SMS_LIMIT - gsmLength(frame(''))));
+  },
   /** To a locked official's own phone: neutral (a spoofer may have caused it), no PIN, what to do. */
   lockedSelf: () =>
     'PMI NTB: perintah SMS dari nomor ini dikunci setelah 5 PIN salah. Minta atasan Anda membuka akses dari HP-nya, atau hubungi admin.',
@@ -87,4 +97,40 @@ export function fitGsm(text: string, budget: number): string {
     out += ch;
   }
   return `${out.trimEnd()}...`;
+}
+
+/** SMS of case text per INFO request: what one official's read can cost, and what fits a screen or two. */
+export const TEXT_PARTS_PER_REQUEST = 3;
+
+/**
+ * The report and its follow-ups (newest first) as SMS for the official who holds the case: every
+ * part GSM-7 and at most 160 septets (so a pasted emoji cannot switch it to 70-character UCS-2),
+ * numbered, at most TEXT_PARTS_PER_REQUEST per page, and the last part of a page names the next.
+ */
+export function caseTextPages(reference: string, entries: Array<{ label: string; text: string }>, page: number): { parts: string[]; pages: number } {
+  const stream = entries.map((e) => `[${e.label}] ${toGsm7(e.text).replace(/\s+/g, ' ')}`).join(' ');
+  const prefix = (k: number) => `${reference} #${k}: `;
+  const next = (p: number) => ` >INFO ${reference} PIN ${p}`;
+  // Room for the longest prefix and a "next page" note in every part, so paging never re-cuts.
+  const budget = SMS_LIMIT - gsmLength(prefix(999)) - gsmLength(next(999));
+  const chunks: string[] = [];
+  let rest = stream;
+  while (rest.length > 0) {
+    let cut = '';
+    for (const ch of rest) {
+      if (gsmLength(cut + ch) > budget) break;
+      cut += ch;
+    }
+    if (cut.length < rest.length) {
+      const space = cut.lastIndexOf(' ');
+      if (space > budget / 2) cut = cut.slice(0, space);
+    }
+    chunks.push(cut.trim());
+    rest = rest.slice(cut.length).trimStart();
+  }
+  const pages = Math.ceil(chunks.length / TEXT_PARTS_PER_REQUEST);
+  const first = (page - 1) * TEXT_PARTS_PER_REQUEST;
+  const parts = chunks.slice(first, first + TEXT_PARTS_PER_REQUEST).map((c, i) => `${prefix(first + i + 1)}${c}`);
+  if (parts.length > 0 && page < pages) parts[parts.length - 1] += next(page + 1);
+  return { parts, pages };
 }

@@ -1,5 +1,5 @@
 import * as z from '../zod.js';
-import { type Case, eventsOf, type Level } from '../domain/case.js';
+import { type Case, type CaseEvent, eventsOf, type Level } from '../domain/case.js';
 import { Category } from '../domain/categories.js';
 import { isNtbRegency, REGENCY_CODES } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
@@ -57,4 +57,15 @@ export async function officialToRelayTo(
   const [timeline, officials] = await Promise.all([store.timeline(c.id), store.listOfficials()]);
   const id = eventsOf(timeline, QUESTION_RELAYED).at(-1)?.detail.official ?? c.assignee;
   return officials.find((o) => o.id === id && o.active);
+}
+
+/**
+ * The official whose TANYA is still waiting for the reporter's answer: the last question on the
+ * timeline, if no answer was relayed since. The reporter's next message is that answer.
+ */
+export function unansweredQuestionBy(timeline: readonly CaseEvent[]): string | undefined {
+  const question = eventsOf(timeline, QUESTION_RELAYED).at(-1);
+  if (!question) return undefined;
+  const answered = eventsOf(timeline, 'answer_relayed').some((e) => e.at >= question.at);
+  return answered ? undefined : question.detail.official;
 }

@@ -49,3 +49,22 @@ export function takeFollowUp(description: string, n: number): { text: string; re
   const text = description.slice(start + found[index]![0].length, end);
   return { text, rest: description.slice(0, start) + description.slice(end) };
 }
+
+/** One piece of a case's text as an official reads it: the first report, or a numbered follow-up. */
+export interface TextEntry {
+  /** `Laporan` for the first report; `+2 12/11 08:00` for follow-up 2. */
+  label: string;
+  text: string;
+}
+
+/** The report and its follow-ups, newest first: what the reporter said last is what an official needs first. */
+export function entriesNewestFirst(description: string): TextEntry[] {
+  const found = blocks(description);
+  const entries: TextEntry[] = [{ label: 'Laporan', text: originalText(description).trim() }];
+  found.forEach((m, i) => {
+    const end = found[i + 1]?.index ?? description.length;
+    const header = m[0].trim().replace(/^\[|\]$/g, '');
+    entries.push({ label: header, text: description.slice(m.index + m[0].length, end).trim() });
+  });
+  return entries.filter((e) => e.text !== '').reverse();
+}

@@ -10,6 +10,8 @@ import type { OutboundMessage, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
 import { notifyOfficials } from './notify-reporter.js';
+import { officialTexts } from '../messages/official.js';
+import { unansweredQuestionBy } from '../officials/directory.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import type { Deps } from './deps.js';
 
@@ -244,8 +246,9 @@ class Conversation {
       };
     });
     if (!updated) return false;
+    const answeredBy = stored ? await this.relayAnswer(updated, cut.text) : undefined;
     const hour = Math.floor(this.now.getTime() / HOUR_MS);
-    await notifyOfficials(this.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`);
+    await notifyOfficials(this.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
 
     const v = { reference: updated.reference, hotline: this.deps.policy.hotlinePhone, limit: FOLLOW_UP_LIMIT };
     if (!stored) await this.reply('case_full', reporterTexts.caseFull(this.language, v), false);
@@ -255,6 +258,28 @@ class Conversation {
       await this.reply('follow_up_ack', reporterTexts.followUpAdded(this.language, v), false);
     }
     return true;
+  }
+
+  /**
+   * When an official asked by TANYA and is still waiting, this message is the answer: it goes to
+   * that official with its text (cut to one GSM-7 SMS; the whole is in the case for INFO), once,
+   * recorded on the timeline. Returns the official's id, so the text-free notice skips them.
+   */
+  private async relayAnswer(c: Case, text: string): Promise<string | undefined> {
+    const askerId = unansweredQuestionBy(await this.deps.cases.timeline(c.id));
+    if (!askerId) return undefined;
+    const asker = (await this.deps.directory.listOfficials()).find((o) => o.id === askerId && o.active);
+    if (!asker) return undefined;
+    const message: OutboundMessage = {
+      id: `answer.${this.sms.id}`, audience: 'official', to: asker.phone, caseId: c.id, officialId: asker.id, level: asker.level,
+      purpose: 'question_answer', text: officialTexts.answer(c.reference, text), status: 'pending', attempts: 0, createdAt: this.at,
+    };
+    const first = await this.deps.cases.recordOnce(c.id, {
+      onceKey: `answer.${this.sms.id}`,
+      events: [caseEvent('answer_relayed', this.at, 'reporter', { official: asker.id, length: text.length })],
+      messages: [message],
+    });
+    return first ? asker.id : undefined;
   }
 
   /** YA / TIDAK to "is your problem solved?": only for a case an official marked resolved. */

@@ -2,7 +2,8 @@ import { type Case, type CaseEvent, caseEvent, type Level } from '../domain/case
 import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
 import { nextCheckAt } from '../domain/sla.js';
-import { officialTexts, questionForReporter } from '../messages/official.js';
+import { caseTextPages, officialTexts, questionForReporter } from '../messages/official.js';
+import { entriesNewestFirst } from '../sms/follow-up.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
 import { verifyPin } from '../officials/pin.js';
@@ -161,10 +162,26 @@ export async function handleOfficialSms(
       }
       case 'info': {
         const isAssignee = c.assignee === official.id && c.status !== 'new';
+        if (!isAssignee) {
+          return {
+            write: 'record',
+            events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
+            messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
+            outcome: done('info_sent'),
+          };
+        }
+        // The holder reads what the reporter wrote, newest first, a bounded page per request
+        // (`INFO <ref> <PIN> 2` for the next); every read is on the timeline with its page.
+        const page = /^\d{1,3}$/.test(command.text) ? Math.max(1, Number(command.text)) : 1;
+        const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description), page);
+        const first = page === 1 ? officialTexts.info(c, { isAssignee, contact: c.contact }) : officialTexts.infoPage(c.reference, page, pages);
         return {
           write: 'record',
-          events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: isAssignee })],
-          messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
+          events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: page === 1, textShown: parts.length > 0, page, parts: parts.length })],
+          messages: [
+            officialReply('info', first, c),
+            ...parts.map((text, i) => ({ ...officialReply('info_text', text, c), id: `official-reply.${sms.id}.t${i + 1}` })),
+          ],
           outcome: done('info_sent'),
         };
       }

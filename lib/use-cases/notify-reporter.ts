@@ -60,14 +60,16 @@ export async function notifyOfficials(
   c: Case,
   about: 'followUp' | 'reopened',
   onceKey: string,
+  /** Officials who were just sent the message itself (the answer to their TANYA). */
+  except: string[] = [],
 ): Promise<string[]> {
-  const recipients = conversationRecipients(c, await deps.directory.listOfficials());
+  const recipients = conversationRecipients(c, await deps.directory.listOfficials()).filter((o) => !except.includes(o.id));
   if (recipients.length === 0) return [];
   const at = deps.clock.now().toISOString();
   const messages: OutboundMessage[] = recipients.map((o) => ({
     id: `${onceKey}.${o.id}`, audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level: o.level,
     purpose: about === 'followUp' ? 'follow_up_notice' : 'reopened_notice',
-    text: conversationTexts[about](c), status: 'pending', attempts: 0, createdAt: at,
+    text: conversationTexts[about](c, c.assignee === o.id), status: 'pending', attempts: 0, createdAt: at,
   }));
   const events = recipients.map((o) => caseEvent(about === 'followUp' ? 'follow_up_notice' : 'reopened_notice', at, 'system', { official: o.id }));
   const done = await deps.cases.recordOnce(c.id, { onceKey, events, messages });

@@ -51,9 +51,10 @@ describe('a worker abroad, by SMS', () => {
     const followUp = (await system.store.timeline(c.id)).find((e) => e.type === 'follow_up')!;
     expect(followUp).toMatchObject({ actor: 'reporter', detail: { length: 32, stored: true } });
     expect(JSON.stringify(followUp)).not.toContain('paspor');
-    // The regency is unknown, so the province desk handles it: told the reference, not the text.
+    // The regency is unknown, so the province desk handles it: told the reference, not the text, and
+    // (not holding the case yet) that TERIMA is what lets it read the text.
     const notice = system.outbox.entries.filter((e) => e.to === '+6281100005200' && e.message.includes('pesan tambahan'));
-    expect(notice.map((e) => e.message)).toEqual([`PMI NTB ${reference}: pelapor mengirim pesan tambahan. Balas INFO ${reference} PIN untuk rincian.`]);
+    expect(notice.map((e) => e.message)).toEqual([`PMI NTB ${reference}: pelapor mengirim pesan tambahan. Balas TERIMA ${reference} PIN untuk menangani dan membaca isinya.`]);
     expect(sentTo(worker)[2]).toBe(reporterTexts.followUpAdded('id', { reference }));
 
     await inbound(worker, 'bahasa en');
