@@ -10,10 +10,21 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * Where a sealed value lives: its item's key and its field. The ciphertext is bound to it (AES-GCM
+ * additional data), so a value copied to another item or field does not decrypt.
+ */
+export interface SealedPlace {
+  pk: string;
+  sk: string;
+  field: string;
+}
+
 /** Field encryption at rest and keyed hashing for lookups (envelope encryption with KMS in AWS). */
 export interface Cipher {
-  encrypt(plain: string): Promise<string>;
-  decrypt(sealed: string): Promise<string>;
+  encrypt(plain: string, place: SealedPlace): Promise<string>;
+  /** Throws when the value was sealed for another place, or tampered with. */
+  decrypt(sealed: string, place: SealedPlace): Promise<string>;
   /** Deterministic keyed hash (HMAC): lets us find a case by phone or NIK without storing them in clear. */
   lookupHash(value: string): string;
 }

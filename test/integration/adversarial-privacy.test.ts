@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
 import { officialTexts } from '../../lib/messages/official.js';
@@ -64,7 +64,7 @@ describe('what the table holds', () => {
     try {
       const raw = await db.send(new GetItemCommand({ TableName: sys.tableName, Key: marshall({ pk: `CASE#${c.id}`, sk: 'CASE' }), ConsistentRead: true }));
       const item = unmarshall(raw.Item!);
-      for (const field of ['nikEnc', 'contactEnc', 'descriptionEnc', 'workerNameEnc']) expect(String(item[field])).toMatch(/^v1\./);
+      for (const field of ['nikEnc', 'contactEnc', 'descriptionEnc', 'workerNameEnc']) expect(String(item[field])).toMatch(/^v2\./);
       const json = JSON.stringify(raw.Item);
       for (const value of CLEAR_VALUES) expect(json).not.toContain(value);
       // The case reads back whole through the store: the ciphertext is the data, not a placeholder.
@@ -83,6 +83,33 @@ describe('what the table holds', () => {
       const json = JSON.stringify(out.Items);
       expect(json).toContain('MSG#received.');
       for (const value of CLEAR_VALUES) expect(json).not.toContain(value);
+    } finally {
+      db.destroy();
+    }
+  });
+});
+
+describe('a sealed field moved to another place (issue 12, finding 13)', () => {
+  it('does not open when copied to another case or another field: reading fails instead of showing it', async () => {
+    const victim = await fileSensitiveReport();
+    const other = (await fileReport(sys.deps, {
+      channel: 'web', intakeKey: `web-${randomBytes(6).toString('hex')}`, reporterType: 'family', contact: '+60123450999',
+      description: 'laporan lain', homeRegency: '5201', country: 'MY',
+    })).case;
+    const db = localDynamoClient(sys.endpoint);
+    try {
+      const raw = unmarshall((await db.send(new GetItemCommand({ TableName: sys.tableName, Key: marshall({ pk: `CASE#${victim.id}`, sk: 'CASE' }), ConsistentRead: true }))).Item!);
+      const copy = async (target: Case, field: string, value: unknown) => db.send(new UpdateItemCommand({
+        TableName: sys.tableName, Key: marshall({ pk: `CASE#${target.id}`, sk: 'CASE' }),
+        UpdateExpression: 'SET #f = :v', ExpressionAttributeNames: { '#f': field }, ExpressionAttributeValues: marshall({ ':v': value }),
+      }));
+
+      // The victim's NIK pasted into another case's description, where an official's INFO would show it.
+      await copy(other, 'descriptionEnc', raw.nikEnc);
+      await expect(sys.store.getCase(other.id)).rejects.toThrow();
+      // The victim's description pasted into its own contact field (which receives SMS).
+      await copy(victim, 'contactEnc', raw.descriptionEnc);
+      await expect(sys.store.getCase(victim.id)).rejects.toThrow();
     } finally {
       db.destroy();
     }

@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { SnsCaseEventPublisher, SnsSmsSender } from '../../lib/adapters/sms/sns.js';
-import { KmsDataKeySource } from '../../lib/adapters/crypto/kms-data-keys.js';
+import { FIELD_KEY_CONTEXT, KmsDataKeySource } from '../../lib/adapters/crypto/kms-data-keys.js';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
 
 const sns = mockClient(SNSClient);
@@ -55,19 +56,24 @@ describe('the SNS SMS adapter', () => {
   });
 });
 
+const nik = { pk: 'CASE#a', sk: 'CASE', field: 'nik' };
+const contact = { pk: 'CASE#a', sk: 'CASE', field: 'contact' };
+const description = { pk: 'CASE#a', sk: 'CASE', field: 'description' };
+
 describe('envelope encryption with KMS', () => {
   it('asks KMS for one data key, reuses it, and opens its own ciphertext without another call', async () => {
     const plaintext = new Uint8Array(32).fill(7);
     kms.on(GenerateDataKeyCommand).resolves({ Plaintext: plaintext, CiphertextBlob: new Uint8Array([1, 2, 3]) });
     const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: 'ap-southeast-3' }), 'alias/fields'), 'lookup');
 
-    const a = await cipher.encrypt('5203014507900001');
-    const b = await cipher.encrypt('+6281234567890');
+    const a = await cipher.encrypt('5203014507900001', nik);
+    const b = await cipher.encrypt('+6281234567890', contact);
 
-    expect(await cipher.decrypt(a)).toBe('5203014507900001');
-    expect(await cipher.decrypt(b)).toBe('+6281234567890');
+    expect(await cipher.decrypt(a, nik)).toBe('5203014507900001');
+    expect(await cipher.decrypt(b, contact)).toBe('+6281234567890');
     expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1);
-    expect(kms.commandCalls(GenerateDataKeyCommand)[0]!.args[0].input).toEqual({ KeyId: 'alias/fields', KeySpec: 'AES_256' });
+    // The data key is bound to its use by an encryption context, which KMS logs in CloudTrail.
+    expect(kms.commandCalls(GenerateDataKeyCommand)[0]!.args[0].input).toEqual({ KeyId: 'alias/fields', KeySpec: 'AES_256', EncryptionContext: FIELD_KEY_CONTEXT });
     expect(kms.commandCalls(DecryptCommand)).toHaveLength(0);
   });
 
@@ -78,9 +84,23 @@ describe('envelope encryption with KMS', () => {
     const writer = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: 'ap-southeast-3' }), 'alias/fields'), 'lookup');
     const reader = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: 'ap-southeast-3' }), 'alias/fields'), 'lookup');
 
-    const sealed = await writer.encrypt('gaji tidak dibayar');
+    const sealed = await writer.encrypt('gaji tidak dibayar', description);
 
-    expect(await reader.decrypt(sealed)).toBe('gaji tidak dibayar');
+    expect(await reader.decrypt(sealed, description)).toBe('gaji tidak dibayar');
     expect(Buffer.from(kms.commandCalls(DecryptCommand)[0]!.args[0].input.CiphertextBlob!)).toEqual(Buffer.from([4, 5, 6]));
+    expect(kms.commandCalls(DecryptCommand)[0]!.args[0].input.EncryptionContext).toEqual(FIELD_KEY_CONTEXT);
+  });
+
+  it('opens a v1 data key (written before the encryption context) without a context', async () => {
+    const key = new Uint8Array(32).fill(3);
+    kms.on(DecryptCommand).resolves({ Plaintext: key });
+    const reader = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: 'ap-southeast-3' }), 'alias/fields'), 'lookup');
+    const iv = randomBytes(12);
+    const gcm = createCipheriv('aes-256-gcm', Buffer.from(key), iv);
+    const body = Buffer.concat([gcm.update('gaji', 'utf8'), gcm.final()]);
+    const v1 = ['v1', Buffer.from([7, 7, 7]).toString('base64url'), iv.toString('base64url'), body.toString('base64url'), gcm.getAuthTag().toString('base64url')].join('.');
+
+    expect(await reader.decrypt(v1, description)).toBe('gaji');
+    expect(kms.commandCalls(DecryptCommand)[0]!.args[0].input.EncryptionContext).toBeUndefined();
   });
 });

@@ -5,6 +5,14 @@ const kmsSdk = () => import('@aws-sdk/client-kms');
 import type { DataKey, DataKeySource } from './field-cipher.js';
 
 /**
+ * The encryption context of every data key: KMS binds the data key to it (Decrypt fails without
+ * it) and logs it in CloudTrail with each call, so key use for personal fields is visible as such.
+ * A data key serves many items (it is cached), so the per-item binding is the AES-GCM additional
+ * data in field-cipher.ts; this one says what the key is for.
+ */
+export const FIELD_KEY_CONTEXT: Readonly<Record<string, string>> = { app: 'pmi-hotline', purpose: 'personal-field' };
+
+/**
  * KMS-backed data keys. One data key is reused for a bounded time (like the AWS Encryption SDK's
  * caching materials manager), so intake costs no KMS call per item; decrypted keys are cached by ref.
  */
@@ -21,7 +29,7 @@ export class KmsDataKeySource implements DataKeySource {
   async current(): Promise<DataKey> {
     if (this.currentKey && this.currentKey.expires > Date.now()) return this.currentKey.key;
     const { GenerateDataKeyCommand } = await kmsSdk();
-    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256' }));
+    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: { ...FIELD_KEY_CONTEXT } }));
     if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key');
     const key = { plaintext: Buffer.from(out.Plaintext), ref: Buffer.from(out.CiphertextBlob).toString('base64url') };
     this.currentKey = { key, expires: Date.now() + this.reuseMs };
@@ -29,11 +37,14 @@ export class KmsDataKeySource implements DataKeySource {
     return key;
   }
 
-  async resolve(ref: string): Promise<Buffer> {
+  async resolve(ref: string, { legacy = false } = {}): Promise<Buffer> {
     const cached = this.opened.get(ref);
     if (cached) return cached;
     const { DecryptCommand } = await kmsSdk();
-    const out = await this.kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(ref, 'base64url'), KeyId: this.keyId }));
+    // v1 data keys were generated without a context, and KMS opens them only without one.
+    const out = await this.kms.send(new DecryptCommand({
+      CiphertextBlob: Buffer.from(ref, 'base64url'), KeyId: this.keyId, ...(legacy ? {} : { EncryptionContext: { ...FIELD_KEY_CONTEXT } }),
+    }));
     if (!out.Plaintext) throw new Error('KMS could not open data key');
     const key = Buffer.from(out.Plaintext);
     if (this.opened.size > 100) this.opened.clear();

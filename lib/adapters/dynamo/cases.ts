@@ -7,20 +7,23 @@ import { ConcurrentUpdateError, ReferenceTakenError } from '../../domain/errors.
 import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, NewCaseWrite, OutboundMessage } from '../../ports.js';
 import { indexKeys, keys, SK } from './keys.js';
 import { messagePut } from './outbox.js';
-import { DynamoTable, epochSeconds, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
+import { DynamoTable, epochSeconds, type Item, type LabelledWrite, placeOf, TransactionCancelled } from './table.js';
 import { TABLE } from './table-definition.js';
 
 const INTAKE_TTL_SECONDS = 30 * 24 * 3600;
 
 // ---- codec (also used on stream images) ---------------------------------------------------------
 
+
 /** The case item: personal fields sealed, the contact hashed for the reporter index. */
 export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
+  // Each field sealed for this item and this field (see field-cipher.ts): a copy elsewhere does not open.
+  const at = (field: string) => ({ ...keys.case(c.id), field });
   const [contactEnc, nikEnc, workerNameEnc, descriptionEnc] = await Promise.all([
-    cipher.encrypt(c.contact),
-    c.nik ? cipher.encrypt(c.nik) : undefined,
-    c.workerName ? cipher.encrypt(c.workerName) : undefined,
-    cipher.encrypt(c.description),
+    cipher.encrypt(c.contact, at('contact')),
+    c.nik ? cipher.encrypt(c.nik, at('nik')) : undefined,
+    c.workerName ? cipher.encrypt(c.workerName, at('workerName')) : undefined,
+    cipher.encrypt(c.description, at('description')),
   ]);
   return {
     ...keys.case(c.id), type: 'case',
@@ -38,10 +41,10 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
 
 export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   const [contact, nik, workerName, description] = await Promise.all([
-    cipher.decrypt(String(item.contactEnc)),
-    item.nikEnc ? cipher.decrypt(String(item.nikEnc)) : undefined,
-    item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc)) : undefined,
-    cipher.decrypt(String(item.descriptionEnc)),
+    cipher.decrypt(String(item.contactEnc), placeOf(item, 'contact')),
+    item.nikEnc ? cipher.decrypt(String(item.nikEnc), placeOf(item, 'nik')) : undefined,
+    item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc), placeOf(item, 'workerName')) : undefined,
+    cipher.decrypt(String(item.descriptionEnc), placeOf(item, 'description')),
   ]);
   const c: Case = {
     id: String(item.id), reference: String(item.reference),

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } fr
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Cipher, MessageStatus, Outbox, OutboundMessage } from '../../ports.js';
 import { indexKeys, keys } from './keys.js';
+import { placeOf } from './table.js';
 import type { DynamoTable, Item } from './table.js';
 import { TABLE } from './table-definition.js';
 
@@ -10,9 +11,10 @@ import { TABLE } from './table-definition.js';
 /** The message item: number and text sealed; pending messages sit in the due index for the sweeper. */
 export async function messagePut(cipher: Cipher, m: OutboundMessage): Promise<Item> {
   const { to, text, ...rest } = m;
+  const key = keys.message(m.id);
   return {
-    ...keys.message(m.id), ...rest,
-    toEnc: await cipher.encrypt(to), textEnc: await cipher.encrypt(text),
+    ...key, ...rest,
+    toEnc: await cipher.encrypt(to, { ...key, field: 'to' }), textEnc: await cipher.encrypt(text, { ...key, field: 'text' }),
     ...(m.status === 'pending' ? indexKeys.pending(m.createdAt) : {}),
   };
 }
@@ -20,7 +22,7 @@ export async function messagePut(cipher: Cipher, m: OutboundMessage): Promise<It
 export async function decodeMessage(cipher: Cipher, item: Item): Promise<OutboundMessage> {
   const m: OutboundMessage = {
     id: String(item.id), audience: item.audience as OutboundMessage['audience'],
-    to: await cipher.decrypt(String(item.toEnc)), text: await cipher.decrypt(String(item.textEnc)),
+    to: await cipher.decrypt(String(item.toEnc), placeOf(item, 'to')), text: await cipher.decrypt(String(item.textEnc), placeOf(item, 'text')),
     purpose: String(item.purpose), status: item.status as MessageStatus,
     attempts: Number(item.attempts ?? 0), createdAt: String(item.createdAt),
   };

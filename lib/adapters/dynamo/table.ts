@@ -9,10 +9,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ItemKey } from './keys.js';
+import type { SealedPlace } from '../../ports.js';
 
 export type Item = Record<string, unknown>;
 
 export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The place a stored field was read from: its item's own key (stream images carry it too). */
+export function placeOf(item: Item, field: string): SealedPlace {
+  return { pk: String(item.pk), sk: String(item.sk), field };
+}
 
 /** One item of a transaction, with the name its cancellation reason is read by. */
 export interface LabelledWrite {

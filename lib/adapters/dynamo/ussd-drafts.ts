@@ -3,21 +3,23 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Language } from '../../domain/categories.js';
 import type { Cipher, UssdDraft, UssdDrafts } from '../../ports.js';
 import { keys } from './keys.js';
+import { placeOf } from './table.js';
 import { type DynamoTable, epochSeconds, type Item } from './table.js';
 import { TABLE } from './table-definition.js';
 
 // ---- codec ----------------------------------------------------------------------------------------
 
 async function encodeDraft(cipher: Cipher, phone: string, draft: UssdDraft, expiresAt: Date): Promise<Item> {
+  const key = keys.ussdDraft(cipher.lookupHash(phone));
   return {
-    ...keys.ussdDraft(cipher.lookupHash(phone)),
-    textEnc: await cipher.encrypt(draft.text), language: draft.language,
+    ...key,
+    textEnc: await cipher.encrypt(draft.text, { ...key, field: 'text' }), language: draft.language,
     [TABLE.ttlAttribute]: epochSeconds(expiresAt),
   };
 }
 
 async function decodeDraft(cipher: Cipher, item: Item): Promise<UssdDraft> {
-  return { text: await cipher.decrypt(String(item.textEnc)), language: item.language as Language };
+  return { text: await cipher.decrypt(String(item.textEnc), placeOf(item, 'text')), language: item.language as Language };
 }
 
 // ---- the aggregate ------------------------------------------------------------------------------
