@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
@@ -110,6 +110,31 @@ describe('a sealed field moved to another place (issue 12, finding 13)', () => {
       // The victim's description pasted into its own contact field (which receives SMS).
       await copy(victim, 'contactEnc', raw.descriptionEnc);
       await expect(sys.store.getCase(victim.id)).rejects.toThrow();
+    } finally {
+      db.destroy();
+    }
+  });
+});
+
+describe('values sealed before the binding (v1)', () => {
+  it('stay readable, and the next write of the case re-seals them as v2', async () => {
+    const c = await fileSensitiveReport();
+    // A v1 contact exactly as the earlier code wrote it (no additional data), with the test system's key.
+    const iv = randomBytes(12);
+    const gcm = createCipheriv('aes-256-gcm', Buffer.from('11'.repeat(32), 'hex'), iv);
+    const body = Buffer.concat([gcm.update(PHONE, 'utf8'), gcm.final()]);
+    const v1 = ['v1', 'local', iv.toString('base64url'), body.toString('base64url'), gcm.getAuthTag().toString('base64url')].join('.');
+    const db = localDynamoClient(sys.endpoint);
+    try {
+      const key = marshall({ pk: `CASE#${c.id}`, sk: 'CASE' });
+      await db.send(new UpdateItemCommand({ TableName: sys.tableName, Key: key, UpdateExpression: 'SET contactEnc = :v', ExpressionAttributeValues: marshall({ ':v': v1 }) }));
+      const read = (await sys.store.getCase(c.id))!;
+      expect(read.contact).toBe(PHONE);
+
+      await sys.store.updateCase({ case: { ...read, updatedAt: new Date().toISOString() }, expectedVersion: read.version });
+      const raw = unmarshall((await db.send(new GetItemCommand({ TableName: sys.tableName, Key: key, ConsistentRead: true }))).Item!);
+      expect(String(raw.contactEnc)).toMatch(/^v2\./);
+      expect((await sys.store.getCase(c.id))?.contact).toBe(PHONE);
     } finally {
       db.destroy();
     }
