@@ -98,15 +98,20 @@ export async function unlockOfficial(
   if (!sender.active) return (await refuse('inactive')).outcome;
   if (sender.locked) return (await refuse('locked')).outcome;
   if ((await reporters.countHit('pin', sender.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  // As for every command (handle-official-sms.ts): the check is reserved as a wrong one before the
+  // PIN is verified, so concurrent guesses cannot pass MAX_FAILED_PINS.
+  const check = await directory.reservePinCheck(sender.id, MAX_FAILED_PINS);
+  if (!check.reserved) return (await refuse('locked')).outcome;
   if (!(await verifyPin(command.pin, sender.pinHash))) {
     const refused = await refuse('wrong_pin');
-    if (refused.first) {
-      const failure = await directory.recordPinFailure(sender.id, MAX_FAILED_PINS);
-      if (failure.failedPins === MAX_FAILED_PINS) await announceLock(deps, { ...sender, locked: true }, `locked.${sms.id}`);
+    if (!refused.first) await directory.releasePinCheck(sender.id);
+    else if (check.failedPins >= MAX_FAILED_PINS) {
+      await directory.lockOfficial(sender.id);
+      await announceLock(deps, { ...sender, locked: true }, `locked.${sms.id}`);
     }
     return refused.outcome;
   }
-  if (sender.failedPins > 0) await directory.clearPinFailures(sender.id);
+  await directory.clearPinFailures(sender.id);
   if (!target) return (await refuse('unknown_official')).outcome;
   if (sender.level <= target.level) return (await refuse('not_above')).outcome;
 

@@ -33,7 +33,7 @@ export interface TestSystem {
   drop(): Promise<void>;
 }
 
-export async function createTestSystem(options: { policy?: Partial<Policy>; seed?: boolean } = {}): Promise<TestSystem> {
+export async function createTestSystem(options: { policy?: Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> }; seed?: boolean } = {}): Promise<TestSystem> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error('Integration tests only run against DynamoDB Local on loopback');
@@ -46,7 +46,8 @@ export async function createTestSystem(options: { policy?: Partial<Policy>; seed
   const clock = new AdjustableClock();
   const outbox = new LocalOutbox();
   const now = () => clock.now();
-  const policy = { ...defaultPolicy(), ...options.policy };
+  const defaults = defaultPolicy();
+  const policy: Policy = { ...defaults, ...options.policy, limits: { ...defaults.limits, ...options.policy?.limits } };
   if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
     stores, store, outbox, clock, cipher, tableName, endpoint,
