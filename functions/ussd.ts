@@ -1,9 +1,18 @@
+import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsStore } from '../lib/composition/aws-store.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
 import { createUssdHandler } from '../lib/ussd/http.js';
-import { runtime } from '../lib/wiring.js';
 
 /**
- * AT USSD: `POST /ussd` (one request per screen) and `POST /ussd/events` (end-of-session notice).
- * Parsing, routing and the CON/END mapping live in lib/ussd/http.ts so they are tested on DynamoDB
- * Local without this module's AWS wiring.
+ * AT USSD: `POST /ussd` (one request per screen) and `POST /ussd/events` (end-of-session notice),
+ * lib/ussd/http.ts. Ports: the table, the callback key, metrics.
  */
-export const handler = createUssdHandler(runtime);
+const cfg = awsConfig();
+const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+
+export const handler = createUssdHandler({
+  deps: { store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+  callbackKey: gateway.callbackKey,
+});

@@ -134,3 +134,6 @@ export interface HotlineStore {
   getUssdDraft(phone: string, now: Date): Promise<{ text: string; language: Language } | undefined>;
   deleteUssdDraft(phone: string): Promise<void>;
 }
+
+export type MetricName = 'ReportFiled' | 'AlertSent' | 'AlertFailed' | 'AcknowledgedInTime' | 'AcknowledgedLate' | 'Escalated' | 'DeadLetter' | 'ReporterSmsSent' | 'SpendGuardTripped';
+export interface Metrics { count(name: MetricName, value?: number, dimensions?: Record<string, string>): void; }

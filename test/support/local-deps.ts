@@ -2,12 +2,13 @@ import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
-import { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
-import { FieldCipher, StaticDataKeySource } from '../../lib/adapters/crypto/field-cipher.js';
-import { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
-import { AdjustableClock } from '../../lib/clock.js';
-import { defaultPolicy, type Policy } from '../../lib/config.js';
+import type { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
+import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
+import type { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
+import type { AdjustableClock } from '../../lib/clock.js';
+import { parseConfig, type Policy } from '../../lib/config.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
+import { composeLocal, type LocalSystem } from '../../lib/composition/local.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
@@ -17,9 +18,14 @@ import type { DynamoDBRecord } from 'aws-lambda';
 /**
  * Real adapters on the DynamoDB Local that test/support/global-dynamo.ts started: a fresh table per
  * call, so test files never see each other's data. Refuses any endpoint that is not loopback.
+ * Built by the same composition as `npm start` (lib/composition/local.ts): `handlers` are the
+ * functions' handlers, made by the same factories as the Lambda entry points.
  */
 export interface TestSystem {
   deps: Deps;
+  handlers: LocalSystem['handlers'];
+  callbackKey: string;
+  metrics: LocalSystem['metrics'];
   store: DynamoHotlineStore;
   outbox: LocalOutbox;
   clock: AdjustableClock;
@@ -36,20 +42,15 @@ export async function createTestSystem(options: { policy?: Partial<Policy>; seed
   const db = localDynamoClient(endpoint);
   const tableName = `test-${randomBytes(6).toString('hex')}`;
   await ensureTable(db, tableName);
-  const cipher = new FieldCipher(new StaticDataKeySource('11'.repeat(32)), 'test-lookup-key-0123456789');
-  const store = new DynamoHotlineStore(db, tableName, cipher);
-  const clock = new AdjustableClock();
-  const outbox = new LocalOutbox();
-  const now = () => clock.now();
-  const policy = { ...defaultPolicy(), ...options.policy };
+  const cfg = parseConfig({
+    STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName,
+    LOCAL_DATA_KEY: '11'.repeat(32), LOCAL_LOOKUP_KEY: 'test-lookup-key-0123456789',
+  });
+  const system = composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
+  const { store, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
   if (options.seed !== false) await seedDemoDirectory(store);
   return {
-    store, outbox, clock, cipher, tableName, endpoint,
-    deps: {
-      store, clock, policy,
-      senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
-      events: outbox.publisher(),
-    },
+    store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
     drop: async () => {
       await db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       db.destroy();

@@ -1,0 +1,53 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Config, Policy } from '../config.js';
+import { DynamoHotlineStore } from '../adapters/dynamo/hotline-store.js';
+import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
+import { LocalOutbox } from '../adapters/sms/outbox.js';
+import { LocalMetrics } from '../adapters/metrics/local.js';
+import { AdjustableClock } from '../clock.js';
+import { localDynamoClient } from '../local/dynamo-local.js';
+import type { Deps } from '../use-cases/deps.js';
+import { handlersFor, type Handlers } from './handlers.js';
+
+/**
+ * Every function of the system in one process, on local adapters: DynamoDB Local, the embedded demo
+ * keys, the outbox for every SMS, an adjustable clock. `npm start`, the tests and the bench build it
+ * here and get the same handlers (the same factories) the Lambda entry points in functions/ build.
+ */
+export interface LocalSystem {
+  config: Config;
+  db: DynamoDBClient;
+  cipher: FieldCipher;
+  store: DynamoHotlineStore;
+  outbox: LocalOutbox;
+  clock: AdjustableClock;
+  metrics: LocalMetrics;
+  callbackKey: string;
+  /** Every port; each handler gets only its part (lib/composition/handlers.ts). */
+  deps: Deps;
+  handlers: Handlers;
+}
+
+/** The store on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
+export function localStore(cfg: Pick<Config, 'tableName' | 'local'>, db: DynamoDBClient): { store: DynamoHotlineStore; cipher: FieldCipher } {
+  const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
+  return { cipher, store: new DynamoHotlineStore(db, cfg.tableName, cipher) };
+}
+
+export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: Partial<Policy> } = {}): LocalSystem {
+  if (!cfg.dynamoEndpoint && !options.db) throw new Error('The local system needs DYNAMODB_ENDPOINT (DynamoDB Local)');
+  const db = options.db ?? localDynamoClient(cfg.dynamoEndpoint!);
+  const { store, cipher } = localStore(cfg, db);
+  const clock = new AdjustableClock();
+  const outbox = new LocalOutbox();
+  const metrics = new LocalMetrics();
+  const now = () => clock.now();
+  const deps: Deps = {
+    store, clock, metrics,
+    policy: { ...cfg.policy, ...options.policy },
+    senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
+    events: outbox.publisher(),
+  };
+  const callbackKey = cfg.local.callbackKey;
+  return { config: cfg, db, cipher, store, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, store, callbackKey) };
+}
