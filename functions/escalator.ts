@@ -1,4 +1,4 @@
-import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStore } from '../lib/composition/aws-store.js';
 import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { snsPorts } from '../lib/composition/aws-sns.js';
@@ -11,11 +11,14 @@ import { createEscalatorHandler } from '../lib/jobs/escalator.js';
  * both SMS routes, metrics; no case events.
  */
 const cfg = awsConfig();
-const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
 
-export const handler = createEscalatorHandler({
-  deps: {
-    store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
-    senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official: snsPorts({ ...cfg, eventsTopicArn: undefined }).official },
-  },
+export const handler = handlerWhenReady(async () => {
+  const { official } = snsPorts({ ...cfg, eventsTopicArn: undefined });
+  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+  return createEscalatorHandler({
+    deps: {
+      store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
+      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
+    },
+  });
 });

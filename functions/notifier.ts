@@ -1,4 +1,4 @@
-import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStore } from '../lib/composition/aws-store.js';
 import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { snsPorts } from '../lib/composition/aws-sns.js';
@@ -11,14 +11,16 @@ import { createNotifierHandler } from '../lib/jobs/notifier.js';
  * Talking with the gateway secret's current credentials, SNS), case events, metrics.
  */
 const cfg = awsConfig();
-const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
-const { official, events } = snsPorts(cfg);
 
-export const handler = createNotifierHandler({
-  deps: {
-    store, clock: systemClock, metrics: new CloudWatchMetrics(),
-    senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
-    ...(events ? { events } : {}),
-  },
-  decoder: store,
+export const handler = handlerWhenReady(async () => {
+  const { official, events } = snsPorts(cfg);
+  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+  return createNotifierHandler({
+    deps: {
+      store, clock: systemClock, metrics: new CloudWatchMetrics(),
+      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
+      ...(events ? { events } : {}),
+    },
+    decoder: store,
+  });
 });

@@ -1,4 +1,4 @@
-import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStore } from '../lib/composition/aws-store.js';
 import { gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
@@ -7,9 +7,8 @@ import { createSmsDeliveryHandler } from '../lib/sms/http.js';
 
 /** AT delivery-report callback (lib/sms/http.ts). Ports: the table, the callback key, metrics. */
 const cfg = awsConfig();
-const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
 
-export const handler = createSmsDeliveryHandler({
-  deps: { store, clock: systemClock, metrics: new CloudWatchMetrics() },
-  callbackKey: gateway.callbackKey,
+export const handler = handlerWhenReady(async () => {
+  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+  return createSmsDeliveryHandler({ deps: { store, clock: systemClock, metrics: new CloudWatchMetrics() }, callbackKey: gateway.callbackKey });
 });

@@ -1,4 +1,4 @@
-import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStore } from '../lib/composition/aws-store.js';
 import { gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
@@ -10,9 +10,11 @@ import { createUssdHandler } from '../lib/ussd/http.js';
  * lib/ussd/http.ts. Ports: the table, the callback key, metrics.
  */
 const cfg = awsConfig();
-const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
 
-export const handler = createUssdHandler({
-  deps: { store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
-  callbackKey: gateway.callbackKey,
+export const handler = handlerWhenReady(async () => {
+  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+  return createUssdHandler({
+    deps: { store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+    callbackKey: gateway.callbackKey,
+  });
 });

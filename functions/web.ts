@@ -1,4 +1,4 @@
-import { awsConfig } from '../lib/composition/aws-config.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStore } from '../lib/composition/aws-store.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
@@ -9,6 +9,7 @@ import { createWebHandler } from '../lib/web/http.js';
  * gateway secret (anyone may report), and the role cannot read that secret.
  */
 const cfg = awsConfig();
-const store = await awsStore(cfg);
 
-export const handler = createWebHandler({ deps: { store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() } });
+export const handler = handlerWhenReady(async () =>
+  createWebHandler({ deps: { store: await awsStore(cfg), clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() } }),
+);

@@ -12,3 +12,22 @@ export function awsConfig(): Config {
   configureLogger(cfg);
   return cfg;
 }
+
+type Handler<E, C, R> = (event: E, context: C) => Promise<R>;
+
+/**
+ * A Lambda handler whose ports are built in the background from the cold start on: module loading
+ * and client construction happen during init, the secret reads they need are already in flight, and
+ * the first invocation waits for them (later ones find them done). A failed build fails that
+ * invocation (function errors alarm) and is tried again on the next one.
+ */
+export function handlerWhenReady<E, C, R>(build: () => Promise<Handler<E, C, R>>): Handler<E, C, R> {
+  let ready: Promise<Handler<E, C, R>> | undefined;
+  const start = () => {
+    ready = build();
+    ready.catch(() => { ready = undefined; });
+    return ready;
+  };
+  start();
+  return async (event, context) => (await (ready ?? start()))(event, context);
+}

@@ -35,6 +35,7 @@ export function createSmsInboundHandler(runtime: SmsInboundRuntime) {
       return text(200, 'OK');
     }
     const handled = await handleInboundSms(runtime.deps, inbound);
+    if (handled.kind === 'case_filed' && handled.created) runtime.deps.metrics?.count('ReportFiled');
     logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
     return text(200, 'OK');
   });

@@ -48,6 +48,7 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
       return ussdText(malformedScreen(fallbackLanguage, hotline));
     }
     const answer = await handleUssdRequest(runtime.deps, { sessionId: parsed.data.sessionId, phone: parsed.data.phoneNumber, text: parsed.data.text });
+    if (answer.outcome === 'filed') runtime.deps.metrics?.count('ReportFiled');
     logger.info('ussd step', { outcome: answer.outcome, ...(answer.reference ? { reference: answer.reference } : {}) });
     return ussdText(answer.body);
   }, (error, event) => {

@@ -36,6 +36,7 @@ async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpRe
   const source = { ip: event.requestContext.http.sourceIp };
   if (isJson(event)) {
     const outcome = await submitReport(runtime.deps, readJson(event), source);
+    if (outcome.kind === 'filed' && outcome.created) runtime.deps.metrics?.count('ReportFiled');
     if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'json' });
     else logger.info('web report ignored', { reason: 'honeypot', via: 'json' });
     return { statusCode: 201, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ reference: outcome.reference }) };
@@ -45,6 +46,7 @@ async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpRe
   const language = languageOf(form.lang);
   try {
     const outcome = await submitReport(runtime.deps, fromForm(form), source);
+    if (outcome.kind === 'filed' && outcome.created) runtime.deps.metrics?.count('ReportFiled');
     if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'form' });
     else logger.info('web report ignored', { reason: 'honeypot', via: 'form' });
     // 303 so a reload of the confirmation page is a GET, never a second POST.
