@@ -1,14 +1,14 @@
 import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStore } from '../lib/composition/aws-store.js';
+import { awsStores } from '../lib/composition/aws-store.js';
 import { gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { createSmsDeliveryHandler } from '../lib/sms/http.js';
 
-/** AT delivery-report callback (lib/sms/http.ts). Ports: the table, the callback key, metrics. */
+/** AT delivery-report callback (lib/sms/http.ts). Ports: cases, outbox, directory, the callback key, metrics. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
-  return createSmsDeliveryHandler({ deps: { store, clock: systemClock, metrics: new CloudWatchMetrics() }, callbackKey: gateway.callbackKey });
+  const [{ cases, outbox, directory }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createSmsDeliveryHandler({ deps: { cases, outbox, directory, clock: systemClock, metrics: new CloudWatchMetrics() }, callbackKey: gateway.callbackKey });
 });

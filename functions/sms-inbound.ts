@@ -1,17 +1,17 @@
 import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStore } from '../lib/composition/aws-store.js';
+import { awsStores } from '../lib/composition/aws-store.js';
 import { gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { createSmsInboundHandler } from '../lib/sms/http.js';
 
-/** AT incoming-SMS callback (lib/sms/http.ts). Ports: the table, the callback key, metrics. */
+/** AT incoming-SMS callback (lib/sms/http.ts). Ports: cases, directory, reporters, the callback key, metrics. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const [store, gateway] = await Promise.all([awsStore(cfg), gatewaySecret(cfg)]);
+  const [{ cases, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
   return createSmsInboundHandler({
-    deps: { store, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+    deps: { cases, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
     callbackKey: gateway.callbackKey,
   });
 });

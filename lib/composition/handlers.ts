@@ -13,15 +13,15 @@ import { createEscalatorHandler } from '../jobs/escalator.js';
  * builds its own ports and nothing more.
  */
 export function handlersFor(deps: Deps, decoder: StreamDecoder, callbackKey: CallbackKey) {
-  const { store, clock, policy, senders, events, metrics } = deps;
+  const { cases, outbox, directory, reporters, ussdDrafts, clock, policy, senders, events, metrics } = deps;
   const opt = { ...(metrics ? { metrics } : {}) };
   return {
-    smsInbound: createSmsInboundHandler({ deps: { store, clock, policy, ...opt }, callbackKey }),
-    smsDelivery: createSmsDeliveryHandler({ deps: { store, clock, ...opt }, callbackKey }),
-    ussd: createUssdHandler({ deps: { store, clock, policy, ...opt }, callbackKey }),
-    web: createWebHandler({ deps: { store, clock, policy, ...opt } }),
-    notifier: createNotifierHandler({ deps: { store, clock, senders, ...(events ? { events } : {}), ...opt }, decoder }),
-    escalator: createEscalatorHandler({ deps: { store, clock, policy, senders, ...opt } }),
+    smsInbound: createSmsInboundHandler({ deps: { cases, directory, reporters, clock, policy, ...opt }, callbackKey }),
+    smsDelivery: createSmsDeliveryHandler({ deps: { cases, outbox, directory, clock, ...opt }, callbackKey }),
+    ussd: createUssdHandler({ deps: { cases, reporters, ussdDrafts, clock, policy, ...opt }, callbackKey }),
+    web: createWebHandler({ deps: { cases, reporters, clock, policy, ...opt } }),
+    notifier: createNotifierHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...(events ? { events } : {}), ...opt }, decoder }),
+    escalator: createEscalatorHandler({ deps: { cases, outbox, directory, clock, policy, senders, ...opt } }),
   };
 }
 

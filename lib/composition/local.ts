@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config, Policy } from '../config.js';
-import { DynamoHotlineStore } from '../adapters/dynamo/hotline-store.js';
+import { DynamoStores } from '../adapters/dynamo/stores.js';
 import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
 import { LocalOutbox } from '../adapters/sms/outbox.js';
 import { LocalMetrics } from '../adapters/metrics/local.js';
@@ -18,7 +18,8 @@ export interface LocalSystem {
   config: Config;
   db: DynamoDBClient;
   cipher: FieldCipher;
-  store: DynamoHotlineStore;
+  /** The table's aggregates (`stores.ports` are what use cases take). */
+  stores: DynamoStores;
   outbox: LocalOutbox;
   clock: AdjustableClock;
   metrics: LocalMetrics;
@@ -28,26 +29,26 @@ export interface LocalSystem {
   handlers: Handlers;
 }
 
-/** The store on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
-export function localStore(cfg: Pick<Config, 'tableName' | 'local'>, db: DynamoDBClient): { store: DynamoHotlineStore; cipher: FieldCipher } {
+/** The aggregates on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
+export function localStores(cfg: Pick<Config, 'tableName' | 'local'>, db: DynamoDBClient): { stores: DynamoStores; cipher: FieldCipher } {
   const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
-  return { cipher, store: new DynamoHotlineStore(db, cfg.tableName, cipher) };
+  return { cipher, stores: new DynamoStores(db, cfg.tableName, cipher) };
 }
 
 export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: Partial<Policy> } = {}): LocalSystem {
   if (!cfg.dynamoEndpoint && !options.db) throw new Error('The local system needs DYNAMODB_ENDPOINT (DynamoDB Local)');
   const db = options.db ?? localDynamoClient(cfg.dynamoEndpoint!);
-  const { store, cipher } = localStore(cfg, db);
+  const { stores, cipher } = localStores(cfg, db);
   const clock = new AdjustableClock();
   const outbox = new LocalOutbox();
   const metrics = new LocalMetrics();
   const now = () => clock.now();
   const deps: Deps = {
-    store, clock, metrics,
+    ...stores.ports, clock, metrics,
     policy: { ...cfg.policy, ...options.policy },
     senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
     events: outbox.publisher(),
   };
   const callbackKey = cfg.local.callbackKey;
-  return { config: cfg, db, cipher, store, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, store, callbackKey) };
+  return { config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, stores.cases, callbackKey) };
 }

@@ -1,13 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import middy from '@middy/core';
-import { escalateOverdueCases } from '../use-cases/escalate-overdue-cases.js';
+import { escalateOverdueCases, type EscalationDeps } from '../use-cases/escalate-overdue-cases.js';
 import { retryPendingMessages } from '../use-cases/retry-pending-messages.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 
 export interface EscalatorRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'policy' | 'senders' | 'metrics'>;
+  deps: EscalationDeps & Parameters<typeof retryPendingMessages>[0];
 }
 
 /** What the re-send sweep leaves of the function's timeout: one slow send with backoff, and some. */

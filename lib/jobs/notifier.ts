@@ -4,10 +4,9 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { reactToTableChange, type StreamDecoder } from '../use-cases/react-to-table-change.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 
 export interface NotifierRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'senders' | 'events' | 'metrics'>;
+  deps: Parameters<typeof reactToTableChange>[0];
   /** Turns stream images into cases: the store, which owns the item format. */
   decoder: StreamDecoder;
 }

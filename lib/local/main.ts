@@ -31,7 +31,7 @@ const { handlers } = system;
 
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
-await seedDemoDirectory(system.store);
+await seedDemoDirectory(system.stores.directory);
 
 let ready = false;
 const route = (name: string, handler: unknown) => ({ name, handler: handler as never });

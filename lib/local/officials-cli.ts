@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
-import { localStore } from '../composition/local.js';
-import { awsStore } from '../composition/aws-store.js';
+import { localStores } from '../composition/local.js';
+import { awsStores } from '../composition/aws-store.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
 import { LOCAL_CREDENTIALS } from './dynamo-local.js';
 
@@ -32,13 +32,13 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
     const host = new URL(values.endpoint).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost') throw new CliError('--endpoint is for DynamoDB Local on this machine');
     const db = new DynamoDBClient({ endpoint: values.endpoint, region, credentials: LOCAL_CREDENTIALS });
-    return localStore({ ...cfg, tableName }, db).store;
+    return localStores({ ...cfg, tableName }, db).stores.directory;
   }
   const kmsKey = values['kms-key'] ?? cfg.kmsKeyArn;
   const lookupSecret = values['lookup-secret'] ?? cfg.lookupKeySecretArn;
   if (!values.table || !kmsKey || !lookupSecret) throw new CliError('For AWS give --table, --kms-key and --lookup-secret (or use --endpoint for DynamoDB Local)');
   // The same store the functions build in AWS (lib/composition/aws-store.ts).
-  return awsStore({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret });
+  return (await awsStores({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret })).directory;
 }
 
 try {

@@ -1,14 +1,14 @@
 import { AtDeliveryReport, AtInboundSms, parseCallback } from './at-callbacks.js';
 import { formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey } from '../http/api.js';
-import { handleInboundSms } from '../use-cases/handle-inbound-sms.js';
-import { handleOfficialSms } from '../use-cases/handle-official-sms.js';
+import { handleInboundSms, type InboundSmsDeps } from '../use-cases/handle-inbound-sms.js';
+import { handleOfficialSms, type OfficialSmsDeps } from '../use-cases/handle-official-sms.js';
 import { recordDelivery } from '../use-cases/record-delivery.js';
 import { parseOfficialCommand } from '../officials/commands.js';
 import { logger } from '../logger.js';
 import type { Deps } from '../use-cases/deps.js';
 
 export interface SmsInboundRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'policy' | 'metrics'>;
+  deps: InboundSmsDeps & OfficialSmsDeps;
   callbackKey: CallbackKey;
 }
 
@@ -35,14 +35,13 @@ export function createSmsInboundHandler(runtime: SmsInboundRuntime) {
       return text(200, 'OK');
     }
     const handled = await handleInboundSms(runtime.deps, inbound);
-    if (handled.kind === 'case_filed' && handled.created) runtime.deps.metrics?.count('ReportFiled');
     logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
     return text(200, 'OK');
   });
 }
 
 export interface SmsDeliveryRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'metrics'>;
+  deps: Parameters<typeof recordDelivery>[0] & Pick<Deps, 'metrics'>;
   callbackKey: CallbackKey;
 }
 

@@ -2,12 +2,11 @@ import type { Language } from '../domain/categories.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { errorResponse, formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey, type HttpEvent } from '../http/api.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 import { AtUssdRequest, AtUssdSessionEnd, invalidFields } from './callbacks.js';
-import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen } from './handle-ussd.js';
+import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen, type UssdDeps } from './handle-ussd.js';
 
 export interface UssdHandlerRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'policy' | 'metrics'>;
+  deps: UssdDeps;
   callbackKey: CallbackKey;
 }
 
@@ -48,7 +47,6 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
       return ussdText(malformedScreen(fallbackLanguage, hotline));
     }
     const answer = await handleUssdRequest(runtime.deps, { sessionId: parsed.data.sessionId, phone: parsed.data.phoneNumber, text: parsed.data.text });
-    if (answer.outcome === 'filed') runtime.deps.metrics?.count('ReportFiled');
     logger.info('ussd step', { outcome: answer.outcome, ...(answer.reference ? { reference: answer.reference } : {}) });
     return ussdText(answer.body);
   }, (error, event) => {

@@ -5,7 +5,6 @@ import { SECURITY_HEADERS, newFormToken, renderDone, renderForm, renderProblem }
 import { Token, fromForm, submitReport } from './submit-report.js';
 import { languageOf } from './texts.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 
 /**
  * The public web form: GET / (the form), POST /reports (form-encoded from the page, or JSON from NGO
@@ -13,7 +12,7 @@ import type { Deps } from '../use-cases/deps.js';
  * bounded by rawBody (32 KB), bots by the honeypot and a per-source hourly limit.
  */
 export interface WebRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'policy' | 'metrics'>;
+  deps: Parameters<typeof submitReport>[0];
 }
 
 const html = (statusCode: number, body: string, language: string): HttpResult => ({
@@ -36,7 +35,6 @@ async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpRe
   const source = { ip: event.requestContext.http.sourceIp };
   if (isJson(event)) {
     const outcome = await submitReport(runtime.deps, readJson(event), source);
-    if (outcome.kind === 'filed' && outcome.created) runtime.deps.metrics?.count('ReportFiled');
     if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'json' });
     else logger.info('web report ignored', { reason: 'honeypot', via: 'json' });
     return { statusCode: 201, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ reference: outcome.reference }) };
@@ -46,7 +44,6 @@ async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpRe
   const language = languageOf(form.lang);
   try {
     const outcome = await submitReport(runtime.deps, fromForm(form), source);
-    if (outcome.kind === 'filed' && outcome.created) runtime.deps.metrics?.count('ReportFiled');
     if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'form' });
     else logger.info('web report ignored', { reason: 'honeypot', via: 'form' });
     // 303 so a reload of the confirmation page is a GET, never a second POST.

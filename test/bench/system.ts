@@ -49,11 +49,10 @@ export async function startBenchSystem(): Promise<BenchSystem> {
   const db = localDynamoClient(dynamo.endpoint);
   await ensureTable(db, tableName);
   const runtime = composeLocal(cfg);
-  await seedDemoDirectory(runtime.store);
+  await seedDemoDirectory(runtime.stores.directory);
 
   const meter = new DynamoMeter();
-  // The store keeps its client private on purpose; the bench reaches in only to count what it sends.
-  meter.attach((runtime.store as unknown as { db: DynamoDBClient }).db);
+  meter.attach(runtime.stores.db);
 
   const handlers = {
     smsInbound: runtime.handlers.smsInbound as unknown as BenchSystem['handlers']['smsInbound'],

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
+import type { StoreView } from '../support/store-view.js';
 
 /**
  * The SMS Lambda handler itself, made by the same factory as functions/sms-inbound.ts
@@ -18,7 +18,7 @@ let callbackKey: string;
 let newContext: () => Context;
 let failing = false;
 /** The store the handler writes through. */
-let store: Pick<import('../../lib/ports.js').HotlineStore, 'findCasesByContact' | 'timeline' | 'getMessage'>;
+let store: Pick<StoreView, 'findCasesByContact' | 'timeline' | 'getMessage'>;
 
 beforeAll(async () => {
   sys = await createTestSystem();
@@ -27,7 +27,7 @@ beforeAll(async () => {
   callbackKey = sys.callbackKey;
   store = sys.store;
   newContext = () => localContext('sms-inbound');
-  const db = (sys.store as unknown as { db: DynamoDBClient }).db;
+  const db = sys.stores.db;
   db.middlewareStack.add((next) => async (args) => {
     if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
     return next(args);

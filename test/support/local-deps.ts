@@ -2,7 +2,8 @@ import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
-import type { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
+import type { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
+import { storeView, type StoreView } from './store-view.js';
 import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
 import type { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
 import type { AdjustableClock } from '../../lib/clock.js';
@@ -26,7 +27,10 @@ export interface TestSystem {
   handlers: LocalSystem['handlers'];
   callbackKey: string;
   metrics: LocalSystem['metrics'];
-  store: DynamoHotlineStore;
+  /** The aggregates as built for the deps. */
+  stores: DynamoStores;
+  /** All aggregates' methods on one object, for reading what the system stored. */
+  store: StoreView;
   outbox: LocalOutbox;
   clock: AdjustableClock;
   cipher: FieldCipher;
@@ -47,10 +51,11 @@ export async function createTestSystem(options: { policy?: Partial<Policy>; seed
     LOCAL_DATA_KEY: '11'.repeat(32), LOCAL_LOOKUP_KEY: 'test-lookup-key-0123456789',
   });
   const system = composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
-  const { store, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
-  if (options.seed !== false) await seedDemoDirectory(store);
+  const { stores, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
+  const store = storeView(stores.ports);
+  if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
-    store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
+    stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
     drop: async () => {
       await db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       db.destroy();
@@ -71,7 +76,7 @@ export async function startNotifier(system: TestSystem): Promise<{ poller: Strea
       for (const record of event.Records) {
         seen.push(record);
         try {
-          await reactToTableChange(system.deps, system.store, record);
+          await reactToTableChange(system.deps, system.stores.cases, record);
         } catch {
           failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
         }
