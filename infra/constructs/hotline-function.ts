@@ -39,6 +39,9 @@ export const BUNDLING: nodejs.BundlingOptions = {
   // africastalking comes from a layer (africasTalkingLayerCode): with its dependencies it is ~1.7 MB,
   // eight times the rest of a function, and only the senders load it, lazily.
   externalModules: ['africastalking'],
+  // Lambda gives credentials in the environment only: the SDK's default chain (SSO, ini files, STS web
+  // identity, metadata endpoints) is replaced by its environment provider (infra/bundling/lambda-credentials.ts).
+  esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': './infra/bundling/lambda-credentials.ts' },
   // Bundle with the local esbuild: synth must work offline and without Docker.
   forceDockerBundling: false,
 };

@@ -30,7 +30,7 @@ const REPO = resolve(import.meta.dirname, '../..');
  * a loopback stand-in (AWS_ENDPOINT_URL), so no request leaves the machine; credentials come from
  * the environment as in Lambda.
  */
-function awsLikeEnv(endpoint: string): Record<string, string> {
+export function awsLikeEnv(endpoint: string): Record<string, string> {
   const arn = (service: string, resource: string) => `arn:aws:${service}:ap-southeast-3:000000000000:${resource}`;
   return {
     STAGE: 'aws', AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
@@ -42,7 +42,7 @@ function awsLikeEnv(endpoint: string): Record<string, string> {
 }
 
 /** Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init), refuses the rest. */
-async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: () => number }> {
+export async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: () => number }> {
   let requests = 0;
   const server = createServer((req, res) => {
     let body = '';
@@ -62,9 +62,18 @@ async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: 
   return { endpoint: `http://127.0.0.1:${port}`, server, requests: () => requests };
 }
 
-async function bundle(entry: string, outfile: string, external: string[]): Promise<{ bytes: number; meta: Metafile }> {
+/** BUNDLING's `--alias:` esbuild arguments, as esbuild's API takes them (paths from the repository root). */
+const ALIASES = Object.fromEntries(
+  Object.entries(BUNDLING.esbuildArgs ?? {})
+    .filter(([flag]) => flag.startsWith('--alias:'))
+    .map(([flag, to]) => [flag.slice('--alias:'.length), resolve(REPO, String(to))]),
+);
+
+export async function bundle(entry: string, outfile: string, external: string[]): Promise<{ bytes: number; meta: Metafile }> {
+  // With the SDK left to the runtime, the alias has nothing to replace (the chain is the runtime's).
+  const alias = Object.fromEntries(Object.entries(ALIASES).filter(([from]) => !external.some((e) => e.endsWith('/*') && from.startsWith(e.slice(0, -1)))));
   const built = await build({
-    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm',
+    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', alias, absWorkingDir: REPO,
     target: BUNDLING.target, minify: BUNDLING.minify, mainFields: BUNDLING.mainFields, external,
     metafile: true, banner: { js: BUNDLING.banner ?? '' }, logLevel: 'silent',
   });

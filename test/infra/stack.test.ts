@@ -169,6 +169,9 @@ describe('functions', () => {
       expect(map.sources.filter((src: string) => src.includes('node_modules/@aws-sdk/client-dynamodb/')).length, name).toBeGreaterThan(0);
       expect(code, name).not.toMatch(/from\s*["']@aws-sdk\//);
       expect(statSync(join(dir, 'index.mjs')).size, name).toBeLessThan(1024 * 1024);
+      // Credentials from the environment only (Lambda's): no SSO, ini-file or STS providers to parse.
+      expect(map.sources.filter((src: string) => /credential-provider-(sso|ini|web-identity|node)\//.test(src)), name).toEqual([]);
+      expect(map.sources.some((src: string) => src.includes('credential-provider-env/')), name).toBe(true);
       expect(map.sources.filter((src: string) => src.startsWith('/')), name).toEqual([]);
       expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     }
