@@ -7,17 +7,17 @@ import { systemClock } from '../lib/clock.js';
 import { createEscalatorHandler } from '../lib/jobs/escalator.js';
 
 /**
- * Every 5 minutes: SLA escalation and the re-send sweep (lib/jobs/escalator.ts). Ports: cases, outbox, directory,
- * both SMS routes, metrics; no case events.
+ * Every 5 minutes: SLA escalation and the re-send sweep (lib/jobs/escalator.ts). Ports: cases, outbox,
+ * directory, reporters (the hour's SMS count), both SMS routes, metrics; no case events.
  */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
   const { official } = snsPorts({ ...cfg, eventsTopicArn: undefined });
-  const [{ cases, outbox, directory }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
   return createEscalatorHandler({
     deps: {
-      cases, outbox, directory, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
+      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
       senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
     },
   });

@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   LIMIT_INBOUND_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
   LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
   LIMIT_WEB_REPORTS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
+  /** Web-form confirmations one number receives per day, however many forms name it. */
+  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
+  /** Spend guard: past this many SMS to reporters in an hour, confirmations to numbers that never wrote pause. */
+  LIMIT_REPORTER_SMS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /**
@@ -68,6 +72,8 @@ export interface Policy {
     inboundPerHour: number;
     statusLookupsPerHour: number;
     webReportsPerHour: number;
+    confirmationsPerNumberPerDay: number;
+    reporterSmsPerHour: number;
   };
 }
 
@@ -129,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         inboundPerHour: e.LIMIT_INBOUND_PER_HOUR,
         statusLookupsPerHour: e.LIMIT_STATUS_LOOKUPS_PER_HOUR,
         webReportsPerHour: e.LIMIT_WEB_REPORTS_PER_HOUR,
+        confirmationsPerNumberPerDay: e.LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY,
+        reporterSmsPerHour: e.LIMIT_REPORTER_SMS_PER_HOUR,
       },
     },
   };

@@ -21,7 +21,7 @@ export function handlersFor(deps: Deps, decoder: StreamDecoder, callbackKey: Cal
     ussd: createUssdHandler({ deps: { cases, reporters, ussdDrafts, clock, policy, ...opt }, callbackKey }),
     web: createWebHandler({ deps: { cases, reporters, clock, policy, ...opt } }),
     notifier: createNotifierHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...(events ? { events } : {}), ...opt }, decoder }),
-    escalator: createEscalatorHandler({ deps: { cases, outbox, directory, clock, policy, senders, ...opt } }),
+    escalator: createEscalatorHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...opt } }),
   };
 }
 

@@ -35,7 +35,10 @@ export function localStores(cfg: Pick<Config, 'tableName' | 'local'>, db: Dynamo
   return { cipher, stores: new DynamoStores(db, cfg.tableName, cipher) };
 }
 
-export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: Partial<Policy> } = {}): LocalSystem {
+/** Policy values to change, limits one by one (tests lower a single limit). */
+export type PolicyOverrides = Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> };
+
+export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: PolicyOverrides } = {}): LocalSystem {
   if (!cfg.dynamoEndpoint && !options.db) throw new Error('The local system needs DYNAMODB_ENDPOINT (DynamoDB Local)');
   const db = options.db ?? localDynamoClient(cfg.dynamoEndpoint!);
   const { stores, cipher } = localStores(cfg, db);
@@ -45,7 +48,7 @@ export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy
   const now = () => clock.now();
   const deps: Deps = {
     ...stores.ports, clock, metrics,
-    policy: { ...cfg.policy, ...options.policy },
+    policy: { ...cfg.policy, ...options.policy, limits: { ...cfg.policy.limits, ...options.policy?.limits } },
     senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
     events: outbox.publisher(),
   };

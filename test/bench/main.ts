@@ -19,6 +19,8 @@ const TARGETS = {
   initMs: 60,
   computeUsd: 3,
   alertP99Ms: 2000,
+  /** DynamoDB requests per operation, at most (issue 11). */
+  requests: { 'sms-inbound LAPOR': 3, 'sms-inbound STATUS': 3, 'ussd final step': 2 } as Record<string, number>,
 };
 
 function ussdScreenUnits(ussd: OperationSummary[]): { read: number; write: number } {
@@ -110,6 +112,15 @@ try {
       target: `< ${TARGETS.alertP99Ms} ms, all alerted`,
       pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99Ms,
     },
+    ...Object.entries(TARGETS.requests).map(([label, most]): TargetRow => {
+      const op = ops.find((o) => o.label.startsWith(label));
+      return {
+        measure: `DynamoDB requests, ${op?.label ?? label}`,
+        figure: op ? `at most ${op.maxRequestsPerOp} (mean ${fmtNum(op.requestsPerOp, 1)}: ${op.commands})` : 'not measured',
+        target: `<= ${most} per request`,
+        pass: op ? op.maxRequestsPerOp <= most : undefined,
+      };
+    }),
   ];
   print(table(['Measure', 'Figure', 'Target', 'Result'], rows.map((r) => [r.measure, r.figure, r.target, verdict(r.pass)])));
   const failed = rows.filter((r) => r.pass === false);

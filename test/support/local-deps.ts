@@ -9,7 +9,7 @@ import type { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
 import type { AdjustableClock } from '../../lib/clock.js';
 import { parseConfig, type Policy } from '../../lib/config.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
-import { composeLocal, type LocalSystem } from '../../lib/composition/local.js';
+import { composeLocal, type LocalSystem, type PolicyOverrides } from '../../lib/composition/local.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
@@ -39,7 +39,7 @@ export interface TestSystem {
   drop(): Promise<void>;
 }
 
-export async function createTestSystem(options: { policy?: Partial<Policy>; seed?: boolean } = {}): Promise<TestSystem> {
+export async function createTestSystem(options: { policy?: Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> }; seed?: boolean } = {}): Promise<TestSystem> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error('Integration tests only run against DynamoDB Local on loopback');
