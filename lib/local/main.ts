@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system on this machine. DynamoDB Local (in memory, or on disk with
- * `--persist`), the table from the shared definition, the demo directory, the same handler modules
- * as in AWS behind a local HTTP server, the stream fed to the notifier, the scheduler on an interval.
+ * `--persist`), the table from the shared definition, the demo directory, the functions' handlers
+ * made by the same factories as in AWS (lib/composition/local.ts) behind a local HTTP server, the
+ * stream fed to the notifier, the scheduler on an interval.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,6 +30,7 @@ configureLogger(cfg);
 const system = composeLocal(cfg);
 const { handlers } = system;
 
+// The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
 await seedDemoDirectory(system.stores.directory);
