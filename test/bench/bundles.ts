@@ -16,6 +16,8 @@ export interface BundleResult {
   /** Whole initialisation of the deployed bundle (AWS SDK bundled): import, clients constructed. */
   initMedianMs: number;
   initMaxMs: number;
+  /** CPU time (user + system, all threads) of the same imports: less sensitive to other load on the machine. */
+  initCpuMedianMs: number;
   /** The same function bundled with the AWS SDK left to the Lambda runtime (the former setting). */
   runtimeSdkKb: number;
   runtimeSdkInitMedianMs: number;
@@ -103,7 +105,7 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
       const runtimeSdk = join(out, `${name}-runtime-sdk`, 'index.mjs');
       const own = await bundle(join(REPO, 'functions', file), deployed, BUNDLING.externalModules ?? []);
       const sdkOut = await bundle(join(REPO, 'functions', file), runtimeSdk, [...(BUNDLING.externalModules ?? []), '@aws-sdk/*']);
-      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
+      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
     const env = awsLikeEnv(aws.endpoint);
     for (let i = 0; i < runsPerFunction; i++) {
@@ -111,16 +113,17 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
         if (b.error) continue;
         const t = await importTime(b.deployed, env);
         if (typeof t === 'string') { b.error = t; continue; }
-        b.times.push(t);
+        b.times.push(t.wall);
+        b.cpu.push(t.cpu);
         const s = await importTime(b.runtimeSdk, env);
-        if (typeof s === 'number') b.sdkTimes.push(s);
+        if (typeof s !== 'string') b.sdkTimes.push(s.wall);
       }
     }
     return {
       requestsDuringInit: aws.requests(),
       bundles: built.map((b) => ({
         name: b.name, kb: b.kb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
-        initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN,
+        initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN, initCpuMedianMs: median(b.cpu),
         runtimeSdkInitMedianMs: median(b.sdkTimes),
         ...(b.error ? { initError: b.error } : {}),
       })),
@@ -145,8 +148,8 @@ function largestInputs(meta: Metafile): string {
  * Cold start: a fresh node process imports the bundle (module evaluation, configuration, every AWS
  * SDK client the function constructs) and reports how long that took, excluding node's own start-up.
  */
-function importTime(file: string, env: Record<string, string>): Promise<number | string> {
-  const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write('INIT ' + (performance.now() - t0));`;
+function importTime(file: string, env: Record<string, string>): Promise<{ wall: number; cpu: number } | string> {
+  const script = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const t = performance.now() - t0; const c = process.cpuUsage(c0); process.stdout.write('INIT ' + t + ' ' + (c.user + c.system) / 1000);`;
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,8 +161,8 @@ function importTime(file: string, env: Record<string, string>): Promise<number |
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('exit', () => {
       clearTimeout(timer);
-      const m = /INIT ([\d.]+)/.exec(stdout);
-      resolvePromise(m ? Number(m[1]) : `import failed: ${stderr.split('\n').find((l) => /Error/.test(l))?.slice(0, 120) ?? 'no output'}`);
+      const m = /INIT ([\d.]+) ([\d.]+)/.exec(stdout);
+      resolvePromise(m ? { wall: Number(m[1]), cpu: Number(m[2]) } : `import failed: ${stderr.split('\n').find((l) => /Error/.test(l))?.slice(0, 120) ?? 'no output'}`);
     });
   });
 }
