@@ -1,7 +1,7 @@
 import { type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
-import { nextCheckAt } from '../domain/sla.js';
+import { deadlineOf, levelSinceOf, nextCheckAt } from '../domain/sla.js';
 import { officialTexts, questionForReporter } from '../messages/official.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
@@ -198,6 +198,11 @@ export async function handleOfficialSms(
     const first = p.write === 'record'
       ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
       : await cases.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+    if (first && p.outcome.kind === 'acknowledged' && c.status === 'new') {
+      // Taken within the acknowledge deadline of the level that had it, or late: what operators watch.
+      const deadline = deadlineOf(c, deps.policy, levelSinceOf(c));
+      deps.metrics?.count(deadline && now > deadline ? 'AcknowledgedLate' : 'AcknowledgedInTime', 1, { level: String(c.level) });
+    }
     return first ? p.outcome : { kind: 'duplicate' };
   });
 }
