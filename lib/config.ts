@@ -54,6 +54,11 @@ const EnvSchema = z.object({
   LIMIT_REPORTER_SMS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
+  /**
+   * AWS only: how long a function keeps a secret before reading it again (Powertools parameters
+   * cache). Bounds how long new Africa's Talking credentials or a new callback key take to apply.
+   */
+  SECRETS_MAX_AGE_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive(), z.lte(3600)), 300),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -89,6 +94,7 @@ export interface Config {
   snsSenderId?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  secretsMaxAgeSeconds: number;
   policy: Policy;
 }
 
@@ -125,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     snsSenderId: e.SNS_SENDER_ID,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    secretsMaxAgeSeconds: e.SECRETS_MAX_AGE_SECONDS,
     policy: {
       hotlinePhone: e.HOTLINE_PHONE,
       smsShortcode: e.SMS_SHORTCODE,
@@ -150,18 +157,11 @@ export const defaultPolicy = (): Policy => parseConfig({}).policy;
 let loaded: Config | undefined;
 
 /**
- * For the local entry points (`npm start`, the officials CLI): they are the environment a Lambda
- * would get from CDK, so they provide it here, before any handler module reads the configuration.
- * Variables already set win unless `override` (for values only the entry point can know, such as the
- * port of the DynamoDB Local it just started).
+ * The process environment, parsed on first use and kept: a Lambda's configuration cannot change
+ * while it runs. Importing this module (or any module that imports it) reads nothing, so an entry
+ * point such as `npm start` can prepare the environment, or pass a Config of its own to the
+ * composition, in any order.
  */
-export function provideEnvironment(vars: Record<string, string>, { override = false } = {}): void {
-  if (loaded) throw new Error('provideEnvironment called after the configuration was read');
-  for (const [name, value] of Object.entries(vars)) {
-    if (override || process.env[name] === undefined) process.env[name] = value;
-  }
-}
-
 export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;

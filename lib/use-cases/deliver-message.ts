@@ -1,6 +1,6 @@
 import type { Deps } from './deps.js';
 import { passUndeliveredAlertOn } from './record-delivery.js';
-import { REPORTER_SMS_COUNTER } from './file-report.js';
+import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
 
 export class RetryableSendError extends Error {
   readonly code = 'SEND_RETRYABLE';
@@ -39,7 +39,7 @@ export async function deliverMessage(
       const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
       await deps.reporters.countHit(scope, key, windowSeconds, now);
     } else if (message.purpose === 'alert') {
-      deps.metrics?.count('AlertSent', 1, { level: String(message.level ?? 1) });
+      deps.metrics?.count('AlertSent');
     }
     return 'sent';
   }
@@ -48,7 +48,7 @@ export async function deliverMessage(
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
   if (await deps.outbox.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
-    if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertFailed', 1, { level: String(message.level ?? 1) });
+    if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertFailed');
     await passUndeliveredAlertOn(deps, message);
   }
   return 'failed';

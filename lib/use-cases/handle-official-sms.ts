@@ -222,7 +222,7 @@ export async function handleOfficialSms(
     if (first && p.outcome.kind === 'acknowledged' && c.status === 'new') {
       // Taken within the acknowledge deadline of the level that had it, or late: what operators watch.
       const deadline = deadlineOf(c, deps.policy, levelSinceOf(c));
-      deps.metrics?.count(deadline && now > deadline ? 'AcknowledgedLate' : 'AcknowledgedInTime', 1, { level: String(c.level) });
+      deps.metrics?.count(deadline && now > deadline ? 'AcknowledgedLate' : 'AcknowledgedInTime');
     }
     return first ? p.outcome : { kind: 'duplicate' };
   });

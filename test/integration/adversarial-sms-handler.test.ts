@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
-import { storeView, type StoreView } from '../support/store-view.js';
+import type { StoreView } from '../support/store-view.js';
 
 /**
- * The SMS Lambda handler itself (functions/sms-inbound.ts) with its real wiring, pointed at this
- * file's table. The wiring reads the environment once at import, hence the dynamic imports.
+ * The SMS Lambda handler itself, made by the same factory as functions/sms-inbound.ts
+ * (lib/sms/http.ts), on the local composition over this file's table.
  */
 let sys: TestSystem;
 let handler: (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -17,22 +17,17 @@ let callbackKey: string;
 /** A fresh Lambda context per invocation, as Lambda gives (middy times out on the remaining time). */
 let newContext: () => Context;
 let failing = false;
-/** The wiring's own store: its lookup key differs from the test system's. */
+/** The store the handler writes through. */
 let store: Pick<StoreView, 'findCasesByContact' | 'timeline' | 'getMessage'>;
 
 beforeAll(async () => {
   sys = await createTestSystem();
-  process.env.STAGE = 'local';
-  process.env.DYNAMODB_ENDPOINT = sys.endpoint;
-  process.env.TABLE_NAME = sys.tableName;
-  const { runtime } = await import('../../lib/wiring.js');
   const { localContext } = await import('../../lib/local/lambda-shim.js');
-  const mod = await import('../../functions/sms-inbound.js');
-  handler = mod.handler as unknown as typeof handler;
-  callbackKey = runtime.callbackKey;
-  store = storeView(runtime.stores.ports);
+  handler = sys.handlers.smsInbound as unknown as typeof handler;
+  callbackKey = sys.callbackKey;
+  store = sys.store;
   newContext = () => localContext('sms-inbound');
-  const db = runtime.stores.db;
+  const db = sys.stores.db;
   db.middlewareStack.add((next) => async (args) => {
     if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
     return next(args);
@@ -165,7 +160,7 @@ describe("a reporter's words that start like an official's command", () => {
 describe('BUKA through the SMS callback', () => {
   it('lets the province desk unlock a locked regency official from its own phone, and leaves a reporter\'s "BUKA" to the reporter\'s side', async () => {
     const official = { id: 'kab-5208', phone: '+6281100005008' };
-    const wiring = (await import('../../lib/wiring.js')).runtime.stores.directory;
+    const wiring = sys.stores.directory;
     const before = (await wiring.getOfficialByPhone(official.phone))!;
     await wiring.putOfficial({ ...before, locked: true, failedPins: 5 });
     const form = (from: string, text: string) => ({ from, to: '1708', text, date: '2026-11-20 06:04:45', id: `ATXid_${randomBytes(5).toString('hex')}` });
