@@ -160,17 +160,17 @@ describe("a reporter's words that start like an official's command", () => {
 describe('BUKA through the SMS callback', () => {
   it('lets the province desk unlock a locked regency official from its own phone, and leaves a reporter\'s "BUKA" to the reporter\'s side', async () => {
     const official = { id: 'kab-5208', phone: '+6281100005008' };
-    const wiring = sys.stores.directory;
-    const before = (await wiring.getOfficialByPhone(official.phone))!;
-    await wiring.putOfficial({ ...before, locked: true, failedPins: 5 });
+    const directory = sys.stores.directory;
+    const before = (await directory.getOfficialByPhone(official.phone))!;
+    await directory.putOfficial({ ...before, locked: true, failedPins: 5 });
     const form = (from: string, text: string) => ({ from, to: '1708', text, date: '2026-11-20 06:04:45', id: `ATXid_${randomBytes(5).toString('hex')}` });
 
     expect((await handler(smsEvent(form('+60123459999', `BUKA ${official.id} 5200`)), newContext())).statusCode).toBe(200);
-    expect(await wiring.getOfficialByPhone(official.phone)).toMatchObject({ locked: true });
+    expect(await directory.getOfficialByPhone(official.phone)).toMatchObject({ locked: true });
 
     const unlock = form('+6281100005200', `BUKA ${official.id} 5200`);
     expect((await handler(smsEvent(unlock), newContext())).statusCode).toBe(200);
-    expect(await wiring.getOfficialByPhone(official.phone)).toMatchObject({ locked: false, failedPins: 0 });
+    expect(await directory.getOfficialByPhone(official.phone)).toMatchObject({ locked: false, failedPins: 0 });
     expect(await store.getMessage(`official-reply.${unlock.id}`)).toBeDefined();
   });
 });

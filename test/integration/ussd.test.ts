@@ -7,7 +7,7 @@ import { endTexts } from '../../lib/ussd/texts.js';
 import { localContext } from '../../lib/local/lambda-shim.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import type { UssdDeps } from '../../lib/ussd/handle-ussd.js';
-import { logger } from '../../lib/logger.js';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { gsmLength } from '../../lib/domain/gsm.js';
 
 const REPORTER = '+6281234567001';
@@ -235,8 +235,9 @@ describe('the USSD HTTP handler', () => {
   });
 
   it('answers an oversized body with an END that says so, logged as a client fault (WARN), not ERROR', async () => {
-    const errors = vi.spyOn(logger, 'error');
-    const warnings = vi.spyOn(logger, 'warn');
+    // On the class: lib/logger.ts hands out whichever Logger instance the composition configured.
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    const warnings = vi.spyOn(Logger.prototype, 'warn');
     try {
       const result = await post('/ussd', callback('1*'.repeat(20_000)));
       expect(result.statusCode).toBe(200);
