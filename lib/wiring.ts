@@ -18,6 +18,9 @@ export interface Runtime {
   config: Config;
   deps: Deps;
   store: DynamoHotlineStore;
+  /** The console's adapters are built from these (lib/console/wiring.ts). */
+  db: DynamoDBClient;
+  cipher: FieldCipher;
   callbackKey: string;
   /** Local stage only. */
   outbox?: LocalOutbox;
@@ -37,7 +40,7 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
     const outbox = new LocalOutbox();
     const now = () => clock.now();
     return {
-      config: cfg, store, callbackKey: cfg.local.callbackKey, outbox, clock,
+      config: cfg, store, db, cipher, callbackKey: cfg.local.callbackKey, outbox, clock,
       deps: {
         store, clock, policy: cfg.policy,
         senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
@@ -72,7 +75,7 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
   const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: cfg.region }), cfg.kmsKeyArn!), lookupKey);
   const store = new DynamoHotlineStore(db, cfg.tableName, cipher);
   return {
-    config: cfg, store, callbackKey: gateway.callbackKey,
+    config: cfg, store, db, cipher, callbackKey: gateway.callbackKey,
     deps: {
       store, clock: systemClock, policy: cfg.policy,
       senders: {

@@ -54,6 +54,8 @@ export interface Case {
   version: number;
   /** Next time the escalation job must look at the case; absent once it is resolved or closed. */
   nextCheckAt?: string;
+  /** A duplicate merged into another case: that case's reference (both references keep working). */
+  mergedInto?: string;
 }
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['new', 'acknowledged']);

@@ -26,9 +26,10 @@ const { StreamPoller } = await import('./stream-poller.js');
 const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
 const { localContext } = await import('./lambda-shim.js');
 const { logger } = await import('../logger.js');
-const [smsInbound, smsDelivery, ussd, web, notifier, escalator] = await Promise.all([
+const [smsInbound, smsDelivery, ussd, web, notifier, escalator, consoleFn] = await Promise.all([
   import('../../functions/sms-inbound.js'), import('../../functions/sms-delivery.js'), import('../../functions/ussd.js'),
   import('../../functions/web.js'), import('../../functions/notifier.js'), import('../../functions/escalator.js'),
+  import('../../functions/console.js'),
 ]);
 
 const cfg = runtime.config;
@@ -48,6 +49,7 @@ const server = await startLocalServer(cfg.port, {
     'POST /reports': route('web', web.handler),
     'GET /reports/done': route('web', web.handler),
   },
+  lambdaPrefixes: { '/console': route('console', consoleFn.handler) },
   dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime) },
 });
 const address = server.address();
@@ -77,6 +79,7 @@ const key = encodeURIComponent(runtime.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Web form           ${base}/
+  Officials' console http://localhost:${port}/console  (sign in with a demo official: phone and PIN at /dev/officials, code in the outbox)
   Phone simulator    ${base}/dev/phone
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}

@@ -21,6 +21,7 @@ import type {
   Official, OutboundMessage, ReporterPrefs,
 } from '../../ports.js';
 import { TABLE } from './table-definition.js';
+import { queueIndexAttributes } from './console-keys.js';
 
 type Item = Record<string, unknown>;
 
@@ -417,6 +418,7 @@ export class DynamoHotlineStore implements HotlineStore {
     if (item.assignee) c.assignee = String(item.assignee);
     if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
     if (item.levelSince) c.levelSince = String(item.levelSince);
+    if (item.mergedInto) c.mergedInto = String(item.mergedInto);
     return c;
   }
 
@@ -455,10 +457,11 @@ export class DynamoHotlineStore implements HotlineStore {
       ...(c.nik ? { nikHash: this.cipher.lookupHash(c.nik) } : {}),
       smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
       assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
-      nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+      nextCheckAt: c.nextCheckAt, levelSince: c.levelSince, mergedInto: c.mergedInto,
       [TABLE.byContactIndex.partitionKey]: `CONTACT#${this.cipher.lookupHash(c.contact)}`,
       [TABLE.byContactIndex.sortKey]: c.createdAt,
       ...(c.nextCheckAt ? { [TABLE.dueIndex.partitionKey]: 'DUE', [TABLE.dueIndex.sortKey]: c.nextCheckAt } : {}),
+      ...queueIndexAttributes(c),
     };
   }
 
@@ -513,7 +516,7 @@ function cancellationCodes(error: unknown): (string | undefined)[] | undefined {
   return (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
 }
 
-function officialFromItem(item: Item): Official {
+export function officialFromItem(item: Item): Official {
   const o: Official = {
     id: String(item.id), name: String(item.name), phone: String(item.phone),
     level: Number(item.level) as Official['level'], regencies: (item.regencies as string[]) ?? [],

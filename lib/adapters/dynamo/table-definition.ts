@@ -17,6 +17,16 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   PREF#<phone hash> / PREF     reporter preferences (language, SMS stop)
  *   RATE#<scope>#<key>#<window> / RATE   fixed-window counters, expire by TTL
  *   USSD#<phone hash> / DRAFT    an interrupted USSD report, expires after 30 minutes
+ *
+ * Console (see console-keys.ts):
+ *   CASE#<id> / NOTE#<time>#<n>  internal note of an official, text encrypted
+ *   The case item also carries the queue keys: gsi3 `AREA#<regency>#<status>`, gsi4 `ALL#<status>`,
+ *   gsi5 `ASSIGNEE#<official>#<status>`, each sorted by urgency then by when the level got it, so the
+ *   console's queue is a few Queries per page whatever the number of cases.
+ *   SESSION#<id hash> / SESSION  console session, expires by TTL (idle 30 min, absolute 12 h)
+ *   SIGNIN#<id hash> / SIGNIN    pending sign-in: SMS code (hashed, 5 tries) or passkey challenge, 5 min
+ *   PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
+ *   ACCESS#<day> / <time>#<n>    access log: who viewed which personal data of which case, append-only
  */
 export const TABLE = {
   partitionKey: 'pk',
@@ -24,8 +34,16 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   byContactIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   dueIndex: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Console queue: open and closed cases by home regency and status. */
+  areaIndex: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /** Console queue for the province desk and BP3MI: every case by status. */
+  allIndex: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  /** Console queue "my cases": by assignee and status. */
+  assigneeIndex: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   streamView: 'NEW_AND_OLD_IMAGES',
 } as const;
+
+export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
@@ -43,12 +61,13 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       TABLE.partitionKey, TABLE.sortKey,
       TABLE.byContactIndex.partitionKey, TABLE.byContactIndex.sortKey,
       TABLE.dueIndex.partitionKey, TABLE.dueIndex.sortKey,
+      ...QUEUE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
     ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex)],
+    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), ...QUEUE_INDEXES.map(index)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamView },
   };
 }

@@ -1,0 +1,39 @@
+import type { SignInChallenge, SignInStore } from '../../console/ports.js';
+import { consoleKeys } from './console-keys.js';
+import { ConsoleTable, epochSeconds } from './console-table.js';
+import { TABLE } from './table-definition.js';
+
+/** Pending sign-ins (SMS code or passkey challenge): short-lived, tries counted atomically. */
+export class DynamoSignInStore implements SignInStore {
+  constructor(private readonly table: ConsoleTable) {}
+
+  async putChallenge(c: SignInChallenge): Promise<void> {
+    await this.table.put({ ...consoleKeys.signIn(c.idHash), ...c, [TABLE.ttlAttribute]: epochSeconds(new Date(c.expiresAt)) });
+  }
+
+  async getChallenge(idHash: string): Promise<SignInChallenge | undefined> {
+    const item = await this.table.get(consoleKeys.signIn(idHash));
+    if (!item) return undefined;
+    if (item.kind === 'code') {
+      return {
+        kind: 'code', idHash, officialId: String(item.officialId), codeHash: String(item.codeHash),
+        tries: Number(item.tries ?? 0), expiresAt: String(item.expiresAt),
+      };
+    }
+    return { kind: 'passkey', idHash, challenge: String(item.challenge), expiresAt: String(item.expiresAt) };
+  }
+
+  async countTry(idHash: string, maxTries: number): Promise<number | undefined> {
+    // Parallel guesses cannot share a try: the count and its limit are one conditional update.
+    const after = await this.table.update(consoleKeys.signIn(idHash), {
+      UpdateExpression: 'ADD tries :one',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(tries) OR tries < :max)',
+      values: { ':one': 1, ':max': maxTries },
+    });
+    return after ? Number(after.tries) : undefined;
+  }
+
+  async deleteChallenge(idHash: string): Promise<void> {
+    await this.table.delete(consoleKeys.signIn(idHash));
+  }
+}
