@@ -11,16 +11,24 @@ export const ORIGIN = 'http://console.test';
 export interface ConsoleTestSystem extends TestSystem {
   app: Hono<ConsoleEnv>;
   console: ConsoleDeps;
+  /** Names of the DynamoDB commands the console's own adapters sent, in order. */
+  commands: string[];
 }
 
 /** The console app on a fresh DynamoDB Local table with the demo directory, as functions/console.ts builds it. */
 export async function createConsoleTestSystem(): Promise<ConsoleTestSystem> {
   const system = await createTestSystem();
+  const db = localDynamoClient(system.endpoint);
+  const commands: string[] = [];
+  db.middlewareStack.add((next, context) => async (args) => {
+    commands.push(String(context.commandName));
+    return next(args);
+  }, { step: 'initialize' });
   const deps = consoleDeps({
-    db: localDynamoClient(system.endpoint), tableName: system.tableName, cipher: system.cipher, store: system.store,
+    db, tableName: system.tableName, cipher: system.cipher, store: system.store,
     clock: system.clock, policy: system.deps.policy,
   });
-  return { ...system, console: deps, app: createConsoleApp(deps, { secureCookies: false, origin: ORIGIN, rpName: 'test' }) };
+  return { ...system, console: deps, commands, app: createConsoleApp(deps, { secureCookies: false, origin: ORIGIN, rpName: 'test' }) };
 }
 
 /** A browser-like client: keeps cookies, sends the console's Origin on writes, from one source address. */

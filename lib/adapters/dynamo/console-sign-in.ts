@@ -8,7 +8,9 @@ export class DynamoSignInStore implements SignInStore {
   constructor(private readonly table: ConsoleTable) {}
 
   async putChallenge(c: SignInChallenge): Promise<void> {
-    await this.table.put({ ...consoleKeys.signIn(c.idHash), ...c, [TABLE.ttlAttribute]: epochSeconds(new Date(c.expiresAt)) });
+    // The TTL attribute holds epoch seconds; the exact ISO time is kept apart as `validUntil`.
+    const { expiresAt, ...rest } = c;
+    await this.table.put({ ...consoleKeys.signIn(c.idHash), ...rest, validUntil: expiresAt, [TABLE.ttlAttribute]: epochSeconds(new Date(expiresAt)) });
   }
 
   async getChallenge(idHash: string): Promise<SignInChallenge | undefined> {
@@ -17,10 +19,10 @@ export class DynamoSignInStore implements SignInStore {
     if (item.kind === 'code') {
       return {
         kind: 'code', idHash, officialId: String(item.officialId), codeHash: String(item.codeHash),
-        tries: Number(item.tries ?? 0), expiresAt: String(item.expiresAt),
+        tries: Number(item.tries ?? 0), expiresAt: String(item.validUntil),
       };
     }
-    return { kind: 'passkey', idHash, challenge: String(item.challenge), expiresAt: String(item.expiresAt) };
+    return { kind: 'passkey', idHash, challenge: String(item.challenge), expiresAt: String(item.validUntil) };
   }
 
   async countTry(idHash: string, maxTries: number): Promise<number | undefined> {
