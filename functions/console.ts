@@ -9,7 +9,7 @@ import { runtime } from '../lib/wiring.js';
  * handler. Cookies are Secure with the `__Host-` prefix in AWS; plain http locally.
  */
 const app = createConsoleApp(
-  consoleDeps({ db: runtime.db, tableName: runtime.config.tableName, cipher: runtime.cipher, store: runtime.store, clock: runtime.deps.clock, policy: runtime.deps.policy }),
+  consoleDeps({ stores: runtime.stores, cipher: runtime.cipher, clock: runtime.deps.clock, policy: runtime.deps.policy }),
   { secureCookies: runtime.config.stage === 'aws', ...(runtime.config.consoleOrigin ? { origin: runtime.config.consoleOrigin } : {}), rpName: 'Hotline PMI NTB' },
 );
 

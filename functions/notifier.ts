@@ -13,7 +13,7 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
  * blocking the others.
  */
 async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  const result = await reactToTableChange(runtime.deps, runtime.store, record);
+  const result = await reactToTableChange(runtime.deps, runtime.stores.cases, record);
   if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
 }
 

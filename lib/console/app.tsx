@@ -162,7 +162,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: ConsoleOptions): Ho
   });
 
   const renderCase = async (c: ConsoleContext, view: Parameters<typeof CaseViewPage>[0]['view'], state: CaseFormState, status: 200 | 400 | 409 = 200) => {
-    const directory = await deps.store.listOfficials();
+    const directory = await deps.directory.listOfficials();
     return html(c, view.file.case.reference, (
       <CaseViewPage l={c.get('lang')} view={view} official={c.get('official')} officials={directory} policy={deps.policy}
         now={deps.clock.now()} csrf={c.get('session').csrfToken} state={state} />
@@ -228,7 +228,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: ConsoleOptions): Ho
     if (!canReadAccessLog(c.get('official'))) return html(c, t(c, T.accessLog), <p class="err">{t(c, T.forbidden)}</p>, 403);
     const day = /^\d{4}-\d{2}-\d{2}$/.test(c.req.query('day') ?? '') ? c.req.query('day')! : deps.clock.now().toISOString().slice(0, 10);
     const after = c.req.query('after');
-    const [log, directory] = await Promise.all([deps.accessLog.day(day, 100, after), deps.store.listOfficials()]);
+    const [log, directory] = await Promise.all([deps.accessLog.day(day, 100, after), deps.directory.listOfficials()]);
     const names = new Map(directory.map((o) => [o.id, o.name]));
     return html(c, t(c, T.accessLog), <AccessLogView l={c.get('lang')} day={day} entries={log.entries} {...(log.cursor ? { cursor: log.cursor } : {})} names={names} />);
   });

@@ -139,7 +139,3 @@ export interface CaseReader {
   count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;
 }
-
-export interface OfficialLookup {
-  getOfficial(id: string): Promise<import('../ports.js').Official | undefined>;
-}

@@ -119,7 +119,7 @@ export function QueueView({ l, official, page, filter, now, query }: { l: Langua
 
 function eventText(l: Language, e: CaseEvent, names: Map<string, string>): string {
   const who = e.actor.startsWith('official:') ? names.get(e.actor.slice(9)) ?? e.actor.slice(9) : e.actor;
-  const d = e.detail ?? {};
+  const d = (e.detail ?? {}) as Record<string, unknown>;
   const parts = Object.entries(d).filter(([k]) => k !== 'via').map(([k, v]) => `${k}=${String(names.get(String(v)) ?? v)}`);
   return `${who}: ${e.type}${parts.length ? ` (${parts.join(', ')})` : ''}${d.via ? ` [${String(d.via)}]` : ''}`;
 }

@@ -1,24 +1,20 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Policy } from '../config.js';
-import type { FieldCipher } from '../adapters/crypto/field-cipher.js';
-import { DynamoAccessLog } from '../adapters/dynamo/console-access-log.js';
-import { DynamoCaseReader } from '../adapters/dynamo/console-cases.js';
-import { DynamoOfficialLookup } from '../adapters/dynamo/console-directory.js';
-import { DynamoPasskeyStore } from '../adapters/dynamo/console-passkeys.js';
-import { DynamoSessionStore } from '../adapters/dynamo/console-sessions.js';
-import { DynamoSignInStore } from '../adapters/dynamo/console-sign-in.js';
-import { ConsoleTable } from '../adapters/dynamo/console-table.js';
-import type { DynamoHotlineStore } from '../adapters/dynamo/hotline-store.js';
-import type { Clock } from '../ports.js';
+import type { Cipher, Clock } from '../ports.js';
+import { DynamoAccessLog } from '../adapters/dynamo/access-log.js';
+import { DynamoCaseReader } from '../adapters/dynamo/case-pages.js';
+import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
+import { DynamoSessionStore } from '../adapters/dynamo/sessions.js';
+import { DynamoSignInStore } from '../adapters/dynamo/sign-ins.js';
+import type { DynamoStores } from '../adapters/dynamo/stores.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 
 /** The console's ports on the one table: used by functions/console.ts, the tests and the bench alike. */
-export function consoleDeps(parts: { db: DynamoDBClient; tableName: string; cipher: FieldCipher; store: DynamoHotlineStore; clock: Clock; policy: Policy }): ConsoleDeps {
-  const table = new ConsoleTable(parts.db, parts.tableName);
+export function consoleDeps(parts: { stores: DynamoStores; cipher: Cipher; clock: Clock; policy: Policy }): ConsoleDeps {
+  const { stores, cipher } = parts;
   return {
-    store: parts.store, clock: parts.clock, policy: parts.policy, cipher: parts.cipher,
-    sessions: new DynamoSessionStore(table), signIns: new DynamoSignInStore(table), passkeys: new DynamoPasskeyStore(table),
-    accessLog: new DynamoAccessLog(table, parts.cipher), cases: new DynamoCaseReader(table, parts.cipher, parts.store),
-    officials: new DynamoOfficialLookup(table),
+    cases: stores.cases, directory: stores.directory, reporters: stores.reporters,
+    clock: parts.clock, policy: parts.policy, cipher,
+    sessions: new DynamoSessionStore(stores.table), signIns: new DynamoSignInStore(stores.table), passkeys: new DynamoPasskeyStore(stores.table),
+    accessLog: new DynamoAccessLog(stores.table, cipher), casePages: new DynamoCaseReader(stores.table, cipher, stores.cases),
   };
 }

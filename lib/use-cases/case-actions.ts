@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, Level } from '../domain/case.js';
+import type { Case, CaseEvent, CaseEventDetails, Level } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
 import { nextCheckAt } from '../domain/sla.js';
@@ -35,8 +35,8 @@ export interface ActionContext {
   policy: Deps['policy'];
   /** Which door: on every event, so the timeline says how the official acted. */
   via: 'sms' | 'console';
-  /** Extra non-personal detail the door adds to the main event (the SMS keyword). */
-  detail?: Record<string, string | number | boolean>;
+  /** The SMS keyword (TERIMA, SELESAI, TANYA) when the official acted by SMS. */
+  command?: string;
 }
 
 export const actorOf = (o: Pick<Official, 'id'>) => `official:${o.id}`;
@@ -61,7 +61,7 @@ export function planAcknowledge(c: Case, x: ActionContext, outranksAssignee: boo
   next.nextCheckAt = nextCheckAt(next, x.policy, x.at, x.now);
   return ok({
     case: next, messages: [],
-    events: [{ at: x.at, actor: x.actor, type: 'acknowledged', detail: { ...x.detail, via: x.via, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) } }],
+    events: [{ at: x.at, actor: x.actor, type: 'acknowledged', detail: { ...(x.command ? { command: x.command } : {}), via: x.via, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) } }],
   });
 }
 
@@ -73,7 +73,7 @@ export function planResolve(c: Case, x: ActionContext, outranksAssignee: boolean
   const next: Case = { ...rest, status: 'resolved', assignee: c.assignee && c.status === 'acknowledged' ? c.assignee : x.official.id, updatedAt: x.at };
   return ok({
     case: next, messages: [],
-    events: [{ at: x.at, actor: x.actor, type: 'resolved', detail: { ...x.detail, via: x.via, note: noteLength > 0, noteLength } }],
+    events: [{ at: x.at, actor: x.actor, type: 'resolved', detail: { ...(x.command ? { command: x.command } : {}), via: x.via, note: noteLength > 0, noteLength } }],
   });
 }
 
@@ -86,7 +86,7 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
   if (!question.trim()) return no('no_question');
   if (c.status === 'closed') return no('not_open');
   if (!c.smsUpdates || prefs.smsStopped) return no('reporter_no_sms');
-  const events: CaseEvent[] = [{ at: x.at, actor: x.actor, type: QUESTION_RELAYED, detail: { ...x.detail, via: x.via, official: x.official.id, length: question.length } }];
+  const events: CaseEvent[] = [{ at: x.at, actor: x.actor, type: QUESTION_RELAYED, detail: { ...(x.command ? { command: x.command } : {}), via: x.via, official: x.official.id, length: question.length } }];
   const messages: OutboundMessage[] = [{
     id: messageId, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
     text: questionForReporter(prefs.language ?? c.language, c.reference, question), status: 'pending', attempts: 0, createdAt: x.at,
@@ -97,10 +97,10 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
 
 /** Correct what intake got wrong; the queue and the visibility follow the regency, the deadlines the urgency. */
 export function planCorrect(c: Case, x: ActionContext, change: { category?: Category; urgency?: Urgency; homeRegency?: HomeRegency }): PlanResult {
-  const detail: Record<string, string> = {};
+  const detail: Omit<CaseEventDetails['corrected'], 'via'> = {};
   for (const field of ['category', 'urgency', 'homeRegency'] as const) {
     const value = change[field];
-    if (value !== undefined && value !== c[field]) { detail[`${field}From`] = c[field]; detail[`${field}To`] = value; }
+    if (value !== undefined && value !== c[field]) Object.assign(detail, { [`${field}From`]: c[field], [`${field}To`]: value });
   }
   if (Object.keys(detail).length === 0) return no('unchanged');
   const next: Case = { ...c, ...change, updatedAt: x.at };
@@ -133,7 +133,7 @@ export function planRefer(c: Case, x: ActionContext, to: ReferralTarget): PlanRe
 
 /** Reopen a resolved or closed case: back to whoever had it, with fresh deadlines; the stream tells the reporter. */
 export function planReopen(c: Case, x: ActionContext): PlanResult {
-  if (isOpenStatus(c) || c.mergedInto) return no('not_closed');
+  if (c.status === 'new' || c.status === 'acknowledged' || c.mergedInto) return no('not_closed');
   const status = c.assignee ? 'acknowledged' as const : 'new' as const;
   const next: Case = { ...c, status, levelSince: x.at, updatedAt: x.at };
   const due = nextCheckAt(next, x.policy, x.at, x.now);

@@ -1,14 +1,16 @@
-import type { Case, CaseEvent, Level } from '../domain/case.js';
-import { ConcurrentUpdateError } from '../domain/errors.js';
+import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
-import { nextCheckAt } from '../domain/sla.js';
-import { officialTexts, questionForReporter } from '../messages/official.js';
+import { officialTexts } from '../messages/official.js';
 import type { OfficialCommand } from '../officials/commands.js';
-import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
+import { MAX_FAILED_PINS } from '../officials/directory.js';
+import { type ActionContext, type NotApplied as SharedNotApplied, type PlanResult, planAcknowledge, planAskReporter, planResolve } from './case-actions.js';
 import { verifyPin } from '../officials/pin.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
+
+export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
 
 export type RefusalReason =
   | 'unregistered' | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
@@ -37,7 +39,6 @@ const COMMANDS_PER_HOUR_PER_PHONE = 60;
  * PINs is a read-modify-write of the directory item: this bounds what parallel guesses can gain.
  */
 const PIN_CHECKS_PER_HOUR = 60;
-const MAX_UPDATE_ATTEMPTS = 5;
 
 type Plan =
   | { write: 'update'; case: Case; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome }
@@ -51,11 +52,11 @@ type Plan =
  * changes nothing and replies nothing.
  */
 export async function handleOfficialSms(
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  deps: OfficialSmsDeps,
   sms: InboundSms,
   command: OfficialCommand,
 ): Promise<OfficialOutcome> {
-  const { store } = deps;
+  const { cases, directory, reporters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const onceKey = `cmd.${sms.id}`;
@@ -64,17 +65,17 @@ export async function handleOfficialSms(
     status: 'pending', attempts: 0, createdAt: at, ...extra,
   });
 
-  if ((await store.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  if ((await reporters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
 
-  const [official, found] = await Promise.all([store.getOfficialByPhone(sms.from), store.getCaseByReference(command.reference)]);
+  const [official, found] = await Promise.all([directory.getOfficialByPhone(sms.from), cases.getCaseByReference(command.reference)]);
   const actor = official ? `official:${official.id}` : 'unregistered';
 
-  const refuse = async (reason: RefusalReason, detail: Record<string, string | number | boolean> = {}, { answer = true } = {}) => {
+  const refuse = async (reason: RefusalReason, detail: { locked?: boolean } = {}, { answer = true } = {}) => {
     const events: CaseEvent[] = found
-      ? [{ at, actor, type: 'official_command_refused', detail: { command: command.keyword, reason, ...detail } }]
+      ? [caseEvent('official_command_refused', at, actor, { command: command.keyword, reason, ...detail })]
       : [];
     const messages = answer ? [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})] : [];
-    const first = await store.recordOnce(found?.id, { onceKey, events, messages });
+    const first = await cases.recordOnce(found?.id, { onceKey, events, messages });
     return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
   };
 
@@ -82,125 +83,93 @@ export async function handleOfficialSms(
     if (found && found.contact === sms.from) return { kind: 'from_reporter' };
     // Sender numbers can be spoofed: a stranger's number gets at most one refusal SMS an hour, so
     // the hotline cannot be used to text someone over and over. Every attempt is still recorded.
-    const answer = (await store.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
+    const answer = (await reporters.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
     return (await refuse('unregistered', {}, { answer })).outcome;
   }
   if (!official.active) return (await refuse('inactive')).outcome;
   if (official.locked) return (await refuse('locked')).outcome;
   if (!command.pin) return (await refuse('no_pin')).outcome;
-  if ((await store.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  if ((await reporters.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
   if (!(await verifyPin(command.pin, official.pinHash))) {
     const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
     const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
     // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
-    if (refused.first) await store.recordPinFailure(official.id, MAX_FAILED_PINS);
+    if (refused.first) await directory.recordPinFailure(official.id, MAX_FAILED_PINS);
     return refused.outcome;
   }
-  if (official.failedPins > 0) await store.clearPinFailures(official.id);
+  if (official.failedPins > 0) await directory.clearPinFailures(official.id);
   if (!found) return (await refuse('unknown_reference')).outcome;
   if (!covers(official, found)) return (await refuse('not_covered')).outcome;
 
   const done = (kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'): OfficialOutcome => ({ kind, reference: found.reference, officialId: official.id });
   const notApplied = (reason: NotAppliedReason, text: string, c: Case): Plan => ({
     write: 'record',
-    events: [{ at, actor, type: 'official_command_not_applied', detail: { command: command.keyword, reason, status: c.status } }],
+    events: [caseEvent('official_command_not_applied', at, actor, { command: command.keyword, reason, status: c.status })],
     messages: [reply('command_not_applied', text, { officialId: official.id, caseId: c.id })],
     outcome: { kind: 'not_applied', reason, reference: c.reference, officialId: official.id },
   });
   const officialReply = (purpose: string, text: string, c: Case) => reply(purpose, text, { officialId: official.id, caseId: c.id });
   // Whether this official may take over from the current assignee: only from a lower level of the ladder.
-  let directory: Official[] | undefined;
+  let officials: Official[] | undefined;
   const outranksAssignee = async (c: Case) => {
     if (!c.assignee) return true;
-    directory ??= await store.listOfficials();
-    const assignee = directory.find((o) => o.id === c.assignee);
+    officials ??= await directory.listOfficials();
+    const assignee = officials.find((o) => o.id === c.assignee);
     return !assignee || !assignee.active || official.level > assignee.level;
+  };
+
+  // The operation itself is the shared plan (case-actions.ts), as in the console; this door adds the
+  // SMS keyword, the reply to the official and the gateway id as once-key.
+  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: 'sms', command: command.keyword };
+  const notAppliedText = (reason: SharedNotApplied, c: Case): string => {
+    switch (reason) {
+      case 'already_assigned': return officialTexts.alreadyYours(c.reference);
+      case 'taken': return officialTexts.taken(c.reference);
+      case 'no_question': return officialTexts.needsText(c.reference);
+      case 'reporter_no_sms': return officialTexts.reporterNoSms(c.reference);
+      default: return officialTexts.notOpen(c.reference, c.status);
+    }
+  };
+  const fromPlan = (c: Case, result: PlanResult, kind: 'acknowledged' | 'resolved' | 'question_relayed', replyText: string): Plan => {
+    if (!result.applies) return notApplied(result.reason as NotAppliedReason, notAppliedText(result.reason, c), c);
+    const { case: next, events, messages } = result.plan;
+    const all = [...messages, officialReply(kind, replyText, c)];
+    return next
+      ? { write: 'update', case: next, events, messages: all, outcome: done(kind) }
+      : { write: 'record', events, messages: all, outcome: done(kind) };
   };
 
   const plan = async (c: Case): Promise<Plan> => {
     switch (command.action) {
-      case 'acknowledge': {
-        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        if (c.status === 'acknowledged' && c.assignee === official.id) return notApplied('already_assigned', officialTexts.alreadyYours(c.reference), c);
-        const takeover = c.status === 'acknowledged';
-        if (takeover && !(await outranksAssignee(c))) return notApplied('taken', officialTexts.taken(c.reference), c);
-        // Escalation stops at the level that took the case; from now on the resolve deadline runs.
-        const next: Case = {
-          ...c, status: 'acknowledged', assignee: official.id, level: Math.max(c.level, official.level) as Level,
-          levelSince: at, updatedAt: at,
-        };
-        next.nextCheckAt = nextCheckAt(next, deps.policy, at, now);
-        return {
-          write: 'update', case: next,
-          events: [{
-            at, actor, type: 'acknowledged',
-            detail: { command: command.keyword, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) },
-          }],
-          messages: [officialReply('acknowledged', officialTexts.acknowledged(c.reference), c)],
-          outcome: done('acknowledged'),
-        };
-      }
-      case 'resolve': {
-        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        if (c.status === 'acknowledged' && c.assignee !== official.id && !(await outranksAssignee(c))) {
-          return notApplied('taken', officialTexts.taken(c.reference), c);
-        }
-        const { nextCheckAt: _done, ...rest } = c;
-        const next: Case = { ...rest, status: 'resolved', assignee: c.assignee && c.status === 'acknowledged' ? c.assignee : official.id, updatedAt: at };
-        // The note may name people or places: only that one was given is kept, never its text.
-        return {
-          write: 'update', case: next,
-          events: [{ at, actor, type: 'resolved', detail: { command: command.keyword, note: command.text.length > 0, noteLength: command.text.length } }],
-          messages: [officialReply('resolved', officialTexts.resolved(c.reference), c)],
-          outcome: done('resolved'),
-        };
-      }
+      case 'acknowledge':
+        return fromPlan(c, planAcknowledge(c, context, await outranksAssignee(c)), 'acknowledged', officialTexts.acknowledged(c.reference));
+      case 'resolve':
+        // The note may name people or places: only its length is kept, never its text.
+        return fromPlan(c, planResolve(c, context, await outranksAssignee(c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
       case 'info': {
         const isAssignee = c.assignee === official.id && c.status !== 'new';
         return {
           write: 'record',
-          events: [{ at, actor, type: 'info_viewed', detail: { command: command.keyword, contactShown: isAssignee } }],
+          events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: isAssignee })],
           messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
           outcome: done('info_sent'),
         };
       }
-      case 'ask': {
-        if (!command.text) return notApplied('no_question', officialTexts.needsText(c.reference), c);
-        if (c.status === 'closed') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        const prefs = await store.getPrefs(c.contact);
-        if (!c.smsUpdates || prefs.smsStopped) return notApplied('reporter_no_sms', officialTexts.reporterNoSms(c.reference), c);
-        const events: CaseEvent[] = [{ at, actor, type: QUESTION_RELAYED, detail: { command: command.keyword, official: official.id } }];
-        const messages: OutboundMessage[] = [
-          {
-            id: `ask.${sms.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
-            text: questionForReporter(c.language, c.reference, command.text), status: 'pending', attempts: 0, createdAt: at,
-          },
-          officialReply('question_relayed', officialTexts.asked(c.reference), c),
-        ];
-        // The reporter's answer is routed to the assignee: a case nobody holds yet gets the asker.
-        if (c.assignee) return { write: 'record', events, messages, outcome: done('question_relayed') };
-        return { write: 'update', case: { ...c, assignee: official.id, updatedAt: at }, events, messages, outcome: done('question_relayed') };
-      }
+      case 'ask':
+        return fromPlan(c, planAskReporter(c, context, command.text, await reporters.getPrefs(c.contact), `ask.${sms.id}`), 'question_relayed', officialTexts.asked(c.reference));
     }
   };
 
-  let lastConflict: unknown;
-  for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-    const c = attempt === 0 ? found : await store.getCase(found.id);
-    if (!c) throw new Error('Case vanished during an official command');
+  return retryOnConflict<Case, OfficialOutcome>({
+    first: found,
+    reload: () => cases.getCase(found.id),
+    vanished: () => { throw new Error('Case vanished during an official command'); },
+  }, async (c) => {
     const p = await plan(c);
-    if (p.write === 'record') {
-      const first = await store.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages });
-      return first ? p.outcome : { kind: 'duplicate' };
-    }
-    try {
-      const first = await store.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
-      return first ? p.outcome : { kind: 'duplicate' };
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError)) throw error;
-      lastConflict = error;
-    }
-  }
-  throw lastConflict;
+    const first = p.write === 'record'
+      ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
+      : await cases.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+    return first ? p.outcome : { kind: 'duplicate' };
+  });
 }
 

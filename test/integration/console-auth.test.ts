@@ -40,7 +40,7 @@ describe('signing in to the console', () => {
   });
 
   it('answers an unknown phone, a wrong PIN and a locked official exactly as a right PIN, and sends a code only for the right one', async () => {
-    await system.store.putOfficial({ ...(await system.console.officials.getOfficial('kab-5205'))!, locked: true });
+    await system.store.putOfficial({ ...(await system.console.directory.getOfficial('kab-5205'))!, locked: true });
     const before = await signInCodes('+6281100005005');
     const attempts = [
       { phone: '+6281100009999', pin: '1234' },
@@ -59,7 +59,7 @@ describe('signing in to the console', () => {
     expect(await signInCodes('+6281100005005')).toBe(before);
     expect(await signInCodes('+6281100005002')).toBe(1);
     // The wrong PIN counts towards the same lock as the SMS commands.
-    expect((await system.console.officials.getOfficial(LOMBOK_BARAT.id))!.failedPins).toBe(1);
+    expect((await system.console.directory.getOfficial(LOMBOK_BARAT.id))!.failedPins).toBe(1);
   });
 
   it('refuses a code after five wrong tries even when the right code follows, and a code older than five minutes', async () => {
@@ -89,7 +89,7 @@ describe('signing in to the console', () => {
     const phone = '+6281100005006';
     for (let i = 0; i < SIGN_IN_PER_PHONE_PER_HOUR; i++) await client().post('/console/sign-in', { phone, pin: '9999' });
     await system.store.clearPinFailures('kab-5206');
-    await system.store.putOfficial({ ...(await system.console.officials.getOfficial('kab-5206'))!, failedPins: 0, locked: false });
+    await system.store.putOfficial({ ...(await system.console.directory.getOfficial('kab-5206'))!, failedPins: 0, locked: false });
     const before = await signInCodes(phone);
     const res = await client().post('/console/sign-in', { phone, pin: '0606' });
     expect(res.status).toBe(303);
@@ -147,7 +147,7 @@ describe('console sessions', () => {
   });
 
   it('ends every session of an official at once when the official is disabled or the PIN is reset', async () => {
-    const official = (await system.console.officials.getOfficial('kab-5271'))!;
+    const official = (await system.console.directory.getOfficial('kab-5271'))!;
     const a = client();
     const b = client();
     await a.signIn('+6281100005009', '7171');
@@ -160,7 +160,7 @@ describe('console sessions', () => {
     const c = client();
     await c.signIn('+6281100005009', '1357');
     expect((await c.get('/console')).status).toBe(200);
-    await system.store.putOfficial({ ...(await system.console.officials.getOfficial('kab-5271'))!, active: false });
+    await system.store.putOfficial({ ...(await system.console.directory.getOfficial('kab-5271'))!, active: false });
     expect((await c.get('/console')).status).toBe(303);
   });
 

@@ -4,6 +4,7 @@ import type { ConsoleEnv } from '../../lib/console/kit.js';
 import { consoleDeps } from '../../lib/console/wiring.js';
 import type { ConsoleDeps } from '../../lib/use-cases/console/deps.js';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { createTestSystem, type TestSystem } from './local-deps.js';
 
 export const ORIGIN = 'http://console.test';
@@ -24,10 +25,7 @@ export async function createConsoleTestSystem(): Promise<ConsoleTestSystem> {
     commands.push(String(context.commandName));
     return next(args);
   }, { step: 'initialize' });
-  const deps = consoleDeps({
-    db, tableName: system.tableName, cipher: system.cipher, store: system.store,
-    clock: system.clock, policy: system.deps.policy,
-  });
+  const deps = consoleDeps({ stores: new DynamoStores(db, system.tableName, system.cipher), cipher: system.cipher, clock: system.clock, policy: system.deps.policy });
   return { ...system, console: deps, commands, app: createConsoleApp(deps, { secureCookies: false, origin: ORIGIN, rpName: 'test' }) };
 }
 

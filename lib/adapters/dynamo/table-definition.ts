@@ -4,29 +4,37 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * The one table design, read by the CDK stack (infra/) and by the local runtime and tests, so the
  * table in AWS and on DynamoDB Local cannot drift apart.
  *
- * Items (pk / sk):
- *   CASE#<id> / CASE             the case; gsi1 by reporter contact hash, gsi2 `DUE` by next check time
- *   CASE#<id> / EV#<time>#<n>    timeline events, append-only (conditional put)
- *   CASE#<id> / ONCE#<key>       marks a once-only effect (alert per recipient and level, reminder...)
- *   REF#<ref> / REF              reference -> case id; conditional put makes references unique
- *   INTAKE#<channel>#<id> / INTAKE   gateway delivery id -> case id; makes intake idempotent
- *   INTAKE#in:<AT id> / INTAKE       an inbound SMS that changed a case (YA, TIDAK, follow-up): once table-wide
- *   MSG#<id> / MSG               an outbound SMS (the outbox); gsi2 `PENDING` while unsent
- *   PROVIDER#<messageId> / PROVIDER  gateway message id -> MSG id, for delivery reports
- *   OFFICIAL#<id> / OFFICIAL     directory entry; gsi1 by phone
- *   PREF#<phone hash> / PREF     reporter preferences (language, SMS stop)
- *   RATE#<scope>#<key>#<window> / RATE   fixed-window counters, expire by TTL
- *   USSD#<phone hash> / DRAFT    an interrupted USSD report, expires after 30 minutes
- *
- * Console (see console-keys.ts):
- *   CASE#<id> / NOTE#<time>#<n>  internal note of an official, text encrypted
- *   The case item also carries the queue keys: gsi3 `AREA#<regency>#<status>`, gsi4 `ALL#<status>`,
- *   gsi5 `ASSIGNEE#<official>#<status>`, each sorted by urgency then by when the level got it, so the
- *   console's queue is a few Queries per page whatever the number of cases.
- *   SESSION#<id hash> / SESSION  console session, expires by TTL (idle 30 min, absolute 12 h)
- *   SIGNIN#<id hash> / SIGNIN    pending sign-in: SMS code (hashed, 5 tries) or passkey challenge, 5 min
- *   PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
- *   ACCESS#<day> / <time>#<n>    access log: who viewed which personal data of which case, append-only
+ * Items (pk / sk), grouped by the aggregate module that owns them; keys.ts builds every key:
+ *   cases.ts
+ *     CASE#<id> / CASE                 the case; gsi1 `CONTACT#<phone hash>` by creation time, gsi2 `DUE` by next check
+ *     CASE#<id> / EV#<time>#<hex>      timeline events, append-only (conditional put)
+ *     CASE#<id> / ONCE#<key>           a once-only effect of the case (alert per level, reminder, command...)
+ *     ONCE / ONCE#<key>                a once-only effect without a case
+ *     REF#<reference> / REF            reference -> case id; the conditional put makes references unique
+ *     INTAKE#<channel>:<...> / INTAKE  a report's intake key -> case id; makes intake idempotent (TTL 30 days)
+ *     INTAKE#in:<AT id> / INTAKE       an inbound SMS that changed a case (YA, TIDAK, follow-up): once table-wide
+ *   outbox.ts
+ *     MSG#<id> / MSG                   an outbound SMS; gsi2 `PENDING` by creation time while unsent
+ *     PROVIDER#<gateway id> / PROVIDER gateway message id -> MSG id, for delivery reports
+ *   directory.ts
+ *     DIRECTORY / OFFICIAL#<id>        an official; gsi1 `OFFICIALPHONE#<phone>`
+ *   reporters.ts
+ *     PREF#<phone hash> / PREF         the reporter item: preferences (language, SMS stop) and this hour's counters
+ *     RATE#<scope>#<hash>#<window> / RATE   fixed-window counters for what is not a reporter (IP, official); TTL
+ *   ussd-drafts.ts
+ *     USSD#<phone hash> / DRAFT        an interrupted USSD report, expires after 30 minutes (TTL)
+ *   case-pages.ts (the console's reads of cases, and its notes)
+ *     CASE#<id> / NOTE#<time>#<hex>    an official's internal note, text encrypted
+ *     the case item also carries the queue keys: gsi3 `AREA#<regency>#<status>`, gsi4 `ALL#<status>`,
+ *     gsi5 `ASSIGNEE#<official>#<status>`, each sorted by urgency, then by when the level got the case
+ *   sessions.ts
+ *     SESSION#<id hash> / SESSION      a console session; TTL at the idle or absolute limit
+ *   sign-ins.ts
+ *     SIGNIN#<id hash> / SIGNIN        a pending sign-in: SMS code (hashed, 5 tries) or passkey challenge; TTL 5 min
+ *   passkeys.ts
+ *     PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
+ *   access-log.ts
+ *     ACCESS#<day> / <time>#<hex>      who viewed which personal data of which case; append-only
  */
 export const TABLE = {
   partitionKey: 'pk',

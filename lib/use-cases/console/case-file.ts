@@ -13,7 +13,6 @@ import {
   planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
 } from '../case-actions.js';
 import { alertOfficials } from '../alert-officials.js';
-import type { Deps } from '../deps.js';
 import type { ConsoleDeps } from './deps.js';
 
 export interface CaseView {
@@ -31,13 +30,13 @@ export type OpenOutcome = { kind: 'found'; view: CaseView } | { kind: 'not_found
  * name, the reporter's number) is recorded in the access log with what it showed.
  */
 export async function openCase(
-  deps: Pick<ConsoleDeps, 'cases' | 'accessLog' | 'clock'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock'>,
   official: Official,
   rawReference: string,
   options: { revealNikReason?: string } = {},
 ): Promise<OpenOutcome> {
   const reference = normaliseReference(rawReference);
-  const file = reference ? await deps.cases.caseFile(reference) : undefined;
+  const file = reference ? await deps.casePages.caseFile(reference) : undefined;
   const at = deps.clock.now().toISOString();
   if (!file) return { kind: 'not_found' };
   if (!canSee(official, file.case)) {
@@ -93,7 +92,7 @@ const NOTE_LIMIT = 2000;
  * is written and the official gets the case as it is now, with the changes listed and their text kept.
  */
 export async function actOnCase(
-  deps: Pick<ConsoleDeps, 'cases' | 'accessLog' | 'clock' | 'store' | 'policy'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'policy'>,
   official: Official,
   rawReference: string,
   action: CaseAction,
@@ -115,7 +114,7 @@ export async function actOnCase(
   if (c.version !== form.version) return { kind: 'conflict', changes: view.file.events.filter((e) => e.at > form.seen), view };
 
   if (action === 'note') {
-    await deps.cases.addNote(c, { at: x.at, officialId: official.id, text: form.note!.trim() }, { at: x.at, actor: x.actor, type: 'note_added', detail: { via: 'console', length: form.note!.trim().length } });
+    await deps.casePages.addNote(c, { at: x.at, officialId: official.id, text: form.note!.trim() }, { at: x.at, actor: x.actor, type: 'note_added', detail: { via: 'console', length: form.note!.trim().length } });
     return { kind: 'done', reference: c.reference, notice: 'note_added' };
   }
 
@@ -124,17 +123,17 @@ export async function actOnCase(
   switch (action) {
     case 'take': plan = planAcknowledge(c, x, await outranksAssignee(deps, official, c)); break;
     case 'resolve': plan = planResolve(c, x, await outranksAssignee(deps, official, c)); break;
-    case 'message': plan = planAskReporter(c, x, form.message!.trim(), await deps.store.getPrefs(c.contact), `ask.console.${randomBytes(8).toString('hex')}`); break;
+    case 'message': plan = planAskReporter(c, x, form.message!.trim(), await deps.reporters.getPrefs(c.contact), `ask.console.${randomBytes(8).toString('hex')}`); break;
     case 'correct': plan = planCorrect(c, x, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) }); break;
     case 'handover': plan = planHandOver(c, x, form.level!); break;
     case 'refer': plan = planRefer(c, x, form.referral!); break;
     case 'reopen': plan = planReopen(c, x); break;
     case 'merge': {
       const ref = normaliseReference(form.into ?? '');
-      into = ref ? (await deps.cases.caseFile(ref))?.case : undefined;
+      into = ref ? (await deps.casePages.caseFile(ref))?.case : undefined;
       // A case this official may not see is "not found" here too.
       if (!into || !canSee(official, into)) return invalid({ into: 'No case with this reference' });
-      plan = planMerge(c, into, x, await deps.store.getPrefs(c.contact));
+      plan = planMerge(c, into, x, await deps.reporters.getPrefs(c.contact));
       break;
     }
   }
@@ -142,9 +141,9 @@ export async function actOnCase(
 
   try {
     if (plan.plan.case) {
-      await deps.store.updateCase({ case: plan.plan.case, expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
+      await deps.cases.updateCase({ case: plan.plan.case, expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
     } else {
-      await deps.store.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
+      await deps.cases.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
     }
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;
@@ -154,17 +153,17 @@ export async function actOnCase(
   }
   // Side effects after the write: the other case's timeline, and the new level's alert.
   if (action === 'merge' && into) {
-    await deps.store.recordOnce(into.id, { onceKey: `merged-from.${c.id}`, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: 'console', from: c.reference } }] });
+    await deps.cases.recordOnce(into.id, { onceKey: `merged-from.${c.id}`, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: 'console', from: c.reference } }] });
   }
   if (action === 'handover' && plan.plan.case) {
-    await alertOfficials(deps as Pick<Deps, 'store' | 'clock'>, plan.plan.case, plan.plan.case.level, 'escalation');
+    await alertOfficials(deps, plan.plan.case, plan.plan.case.level, 'escalation');
   }
   return { kind: 'done', reference: c.reference, notice: action };
 }
 
 /** Taking over from another official is for a higher level only (as with TERIMA by SMS). */
-async function outranksAssignee(deps: Pick<ConsoleDeps, 'store'>, official: Official, c: Case): Promise<boolean> {
+async function outranksAssignee(deps: Pick<ConsoleDeps, 'directory'>, official: Official, c: Case): Promise<boolean> {
   if (!c.assignee || c.assignee === official.id) return true;
-  const assignee = (await deps.store.listOfficials()).find((o) => o.id === c.assignee);
+  const assignee = (await deps.directory.listOfficials()).find((o) => o.id === c.assignee);
   return !assignee || !assignee.active || official.level > assignee.level;
 }

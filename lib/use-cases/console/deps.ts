@@ -1,10 +1,12 @@
 import type { Policy } from '../../config.js';
-import type { AccessLog, CaseReader, OfficialLookup, PasskeyStore, SessionStore, SignInStore } from '../../console/ports.js';
-import type { Cipher, Clock, HotlineStore } from '../../ports.js';
+import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../console/ports.js';
+import type { CaseStore, Cipher, Clock, Directory, Reporters } from '../../ports.js';
 
-/** What the console's use cases may be given; each takes only the parts it needs. */
+/** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */
 export interface ConsoleDeps {
-  store: HotlineStore;
+  cases: CaseStore;
+  directory: Directory;
+  reporters: Reporters;
   clock: Clock;
   policy: Policy;
   cipher: Pick<Cipher, 'lookupHash'>;
@@ -12,6 +14,6 @@ export interface ConsoleDeps {
   signIns: SignInStore;
   passkeys: PasskeyStore;
   accessLog: AccessLog;
-  cases: CaseReader;
-  officials: OfficialLookup;
+  /** The console's reads: case pages and the queue. */
+  casePages: CaseReader;
 }

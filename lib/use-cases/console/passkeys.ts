@@ -77,7 +77,7 @@ export type PasskeySignIn = { kind: 'signed_in'; sessionId: string; official: Of
 
 /** A disabled or locked official's passkey signs nobody in, like their PIN. */
 export async function signInWithPasskey(
-  deps: Pick<ConsoleDeps, 'signIns' | 'passkeys' | 'officials' | 'sessions' | 'clock'>,
+  deps: Pick<ConsoleDeps, 'signIns' | 'passkeys' | 'directory' | 'sessions' | 'clock'>,
   rp: RelyingParty,
   challengeId: string,
   response: AuthenticationResponseJSON,
@@ -98,7 +98,7 @@ export async function signInWithPasskey(
   }).catch(() => undefined);
   if (!verification?.verified) return { kind: 'refused' };
   await deps.passkeys.updateCounter(passkey.credentialId, verification.authenticationInfo.newCounter);
-  const official = await deps.officials.getOfficial(passkey.officialId);
+  const official = await deps.directory.getOfficial(passkey.officialId);
   if (!official || !official.active || official.locked) return { kind: 'refused' };
   const { sessionId } = await startSession(deps, official);
   return { kind: 'signed_in', sessionId, official };

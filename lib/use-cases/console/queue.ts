@@ -2,7 +2,7 @@ import type { CaseStatus } from '../../domain/case.js';
 import { URGENCIES, type Urgency } from '../../domain/categories.js';
 import { deadlineOf } from '../../domain/sla.js';
 import type { Official } from '../../ports.js';
-import { consoleKeys, URGENCY_RANK } from '../../adapters/dynamo/console-keys.js';
+import { queueKeys, URGENCY_RANK } from '../../adapters/dynamo/keys.js';
 import type { QueueFilter, QueueFilterExpr, QueuePartition, QueueRow, QueueTab } from '../../console/ports.js';
 import type { ConsoleDeps } from './deps.js';
 
@@ -34,13 +34,13 @@ const OPEN: CaseStatus[] = ['new', 'acknowledged'];
 export function partitionsFor(official: Official, tab: QueueTab, filter: QueueFilter, policy: ConsoleDeps['policy'], now: Date): QueuePartition[] {
   const statuses = filter.status ? [filter.status] : OPEN;
   const scope = (status: CaseStatus): Array<Pick<QueuePartition, 'index' | 'key'>> => {
-    if (official.level > 1) return [filter.regency ? { index: 'area', key: consoleKeys.area(filter.regency, status) } : { index: 'all', key: consoleKeys.all(status) }];
+    if (official.level > 1) return [filter.regency ? { index: 'area', key: queueKeys.area(filter.regency, status) } : { index: 'all', key: queueKeys.all(status) }];
     const regencies = filter.regency ? official.regencies.filter((r) => r === filter.regency) : official.regencies;
-    return regencies.map((r) => ({ index: 'area' as const, key: consoleKeys.area(r, status) }));
+    return regencies.map((r) => ({ index: 'area' as const, key: queueKeys.area(r, status) }));
   };
   switch (tab) {
     case 'mine':
-      return statuses.map((s) => ({ index: 'assignee', key: consoleKeys.assignee(official.id, s) }));
+      return statuses.map((s) => ({ index: 'assignee', key: queueKeys.assignee(official.id, s) }));
     case 'unassigned':
       return statuses.includes('new') ? scope('new') : [];
     case 'all':
@@ -50,7 +50,7 @@ export function partitionsFor(official: Official, tab: QueueTab, filter: QueueFi
       return statuses.filter((s) => OPEN.includes(s)).flatMap((status) => URGENCIES.flatMap((urgency) => {
         const minutes = status === 'new' ? policy.slaMinutes.acknowledge[urgency] : policy.slaMinutes.resolve[urgency];
         const threshold = new Date(now.getTime() - minutes * 60_000).toISOString();
-        return scope(status).map((p) => ({ ...p, prefix: consoleKeys.queueSortPrefix(urgency), before: `${consoleKeys.queueSortPrefix(urgency)}${threshold}` }));
+        return scope(status).map((p) => ({ ...p, prefix: queueKeys.sortPrefix(urgency), before: `${queueKeys.sortPrefix(urgency)}${threshold}` }));
       }));
   }
 }
@@ -89,7 +89,7 @@ export function decodeCursor(raw: string | undefined): Record<string, string> {
  * urgency then deadline. The cursor holds, per partition, the last row shown from it.
  */
 export async function queuePage(
-  deps: Pick<ConsoleDeps, 'cases' | 'clock' | 'policy'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy'>,
   official: Official,
   input: { tab: QueueTab; filter: QueueFilter; after?: string },
 ): Promise<QueuePage> {
@@ -103,11 +103,11 @@ export async function queuePage(
   };
 
   const [results, counts] = await Promise.all([
-    Promise.all(partitions.map(async (p) => ({ p, ...(await deps.cases.queueRows(p, filter, PAGE_SIZE, after[partitionId(p)])) }))),
+    Promise.all(partitions.map(async (p) => ({ p, ...(await deps.casePages.queueRows(p, filter, PAGE_SIZE, after[partitionId(p)])) }))),
     Promise.all(QUEUE_TABS.map(async (tab) => {
       const parts = partitionsFor(official, tab, input.filter, deps.policy, now);
       const tabFilter = filterExpr(official, tab, input.filter);
-      const each = await Promise.all(parts.map((p) => deps.cases.count(p, tabFilter, COUNT_CAP)));
+      const each = await Promise.all(parts.map((p) => deps.casePages.count(p, tabFilter, COUNT_CAP)));
       const count = each.reduce((n, c) => n + c.count, 0);
       return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
     })),

@@ -46,25 +46,25 @@ export type StartSignInOutcome =
  * SMS commands.
  */
 export async function startSignIn(
-  deps: Pick<ConsoleDeps, 'store' | 'clock' | 'signIns' | 'cipher'>,
+  deps: Pick<ConsoleDeps, 'cases' | 'directory' | 'reporters' | 'clock' | 'signIns' | 'cipher'>,
   input: { phone: string; pin: string; sourceAddress: string },
 ): Promise<StartSignInOutcome> {
   const now = deps.clock.now();
   const challengeId = newOpaqueId();
-  if ((await deps.store.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
+  if ((await deps.reporters.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
   const neutral = { kind: 'code_requested' as const, challengeId };
-  if ((await deps.store.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR) return neutral;
+  if ((await deps.reporters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR) return neutral;
 
-  const official = await deps.store.getOfficialByPhone(input.phone);
+  const official = await deps.directory.getOfficialByPhone(input.phone);
   if (!official || !official.active || official.locked || !official.pinHash) {
     await verifyPin(input.pin, await decoy());
     return neutral;
   }
   if (!(await verifyPin(input.pin, official.pinHash))) {
-    await deps.store.recordPinFailure(official.id, MAX_FAILED_PINS);
+    await deps.directory.recordPinFailure(official.id, MAX_FAILED_PINS);
     return neutral;
   }
-  if (official.failedPins > 0) await deps.store.clearPinFailures(official.id);
+  if (official.failedPins > 0) await deps.directory.clearPinFailures(official.id);
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const idHash = hashOpaqueId(challengeId);
@@ -74,7 +74,7 @@ export async function startSignIn(
     expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS).toISOString(),
   });
   // Through the outbox like every SMS: the stream sends it on the officials' route (SNS).
-  await deps.store.recordOnce(undefined, {
+  await deps.cases.recordOnce(undefined, {
     messages: [{
       id: `signin.${idHash.slice(0, 24)}`, audience: 'official', to: official.phone, officialId: official.id,
       purpose: 'console_sign_in_code', text: signInCodeText(code), status: 'pending', attempts: 0, createdAt: at,
@@ -90,7 +90,7 @@ export type VerifyCodeOutcome =
   | { kind: 'start_again' };
 
 export async function verifySignInCode(
-  deps: Pick<ConsoleDeps, 'clock' | 'signIns' | 'cipher' | 'sessions' | 'officials'>,
+  deps: Pick<ConsoleDeps, 'clock' | 'signIns' | 'cipher' | 'sessions' | 'directory'>,
   input: { challengeId: string; code: string },
 ): Promise<VerifyCodeOutcome> {
   const now = deps.clock.now();
@@ -106,7 +106,7 @@ export async function verifySignInCode(
     return tries >= CODE_TRIES ? { kind: 'start_again' } : { kind: 'wrong_code', triesLeft: CODE_TRIES - tries };
   }
   await deps.signIns.deleteChallenge(idHash);
-  const official = await deps.officials.getOfficial(challenge.officialId);
+  const official = await deps.directory.getOfficial(challenge.officialId);
   if (!official || !official.active || official.locked) return { kind: 'start_again' };
   return { kind: 'signed_in', official, ...(await startSession(deps, official)) };
 }
@@ -137,7 +137,7 @@ function sessionExpiry(s: Pick<ConsoleSession, 'createdAt'>, lastSeen: Date): Da
  * given a new PIN since.
  */
 export async function resolveSession(
-  deps: Pick<ConsoleDeps, 'clock' | 'sessions' | 'officials'>,
+  deps: Pick<ConsoleDeps, 'clock' | 'sessions' | 'directory'>,
   sessionId: string,
 ): Promise<{ session: ConsoleSession; official: Official } | undefined> {
   if (sessionId.length < 32 || sessionId.length > 64) return undefined;
@@ -151,7 +151,7 @@ export async function resolveSession(
     await deps.sessions.deleteSession(idHash);
     return undefined;
   }
-  const official = await deps.officials.getOfficial(session.officialId);
+  const official = await deps.directory.getOfficial(session.officialId);
   if (!official || !official.active || official.locked || credentialStamp(official) !== session.credentialStamp) {
     await deps.sessions.deleteSession(idHash);
     return undefined;

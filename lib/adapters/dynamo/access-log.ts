@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AccessEntry, AccessLog, AccessedField } from '../../console/ports.js';
 import type { Cipher } from '../../ports.js';
-import { consoleKeys } from './console-keys.js';
-import { ConsoleTable, type Item } from './console-table.js';
+import { keys } from './keys.js';
+import { DynamoTable, type Item } from './table.js';
 
 /**
  * The access log (UU 27/2022 accountability): one item per view, in a partition per UTC day, written
@@ -10,20 +10,20 @@ import { ConsoleTable, type Item } from './console-table.js';
  * and may name people, so it is encrypted like every other personal field.
  */
 export class DynamoAccessLog implements AccessLog {
-  constructor(private readonly table: ConsoleTable, private readonly cipher: Cipher) {}
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
 
   async append(e: AccessEntry): Promise<void> {
-    await this.table.put({
-      pk: consoleKeys.accessDay(e.at.slice(0, 10)), sk: `${e.at}#${randomBytes(4).toString('hex')}`,
+    await this.table.putItem({
+      ...keys.accessLogEntry(e.at, randomBytes(4).toString('hex')),
       at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields,
       ...(e.reason ? { reasonEnc: await this.cipher.encrypt(e.reason) } : {}),
     }, { onlyNew: true });
   }
 
   async day(day: string, limit: number, cursor?: string): Promise<{ entries: AccessEntry[]; cursor?: string }> {
-    const { items, last } = await this.table.query({
+    const { items, last } = await this.table.queryPage({
       KeyConditionExpression: cursor ? 'pk = :pk AND sk < :after' : 'pk = :pk',
-      values: { ':pk': consoleKeys.accessDay(day), ...(cursor ? { ':after': cursor } : {}) },
+      values: { ':pk': keys.accessLogDay(day), ...(cursor ? { ':after': cursor } : {}) },
       ScanIndexForward: false, Limit: limit,
     });
     const entries = await Promise.all(items.map((i) => this.decode(i)));

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
 import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../console/ports.js';
 import type { Cipher } from '../../ports.js';
-import { consoleKeys } from './console-keys.js';
-import { ConsoleTable, type Item } from './console-table.js';
-import type { DynamoHotlineStore } from './hotline-store.js';
+import { decodeEvent } from './cases.js';
+import { keys } from './keys.js';
+import { DynamoTable, type Item } from './table.js';
+
 import { TABLE } from './table-definition.js';
 
 const INDEX = { area: TABLE.areaIndex, all: TABLE.allIndex, assignee: TABLE.assigneeIndex } as const;
@@ -19,17 +20,17 @@ const MAX_ROUNDS = 3;
  * shows category, urgency, country and regency only, so listing is not a view of personal data.
  */
 export class DynamoCaseReader implements CaseReader {
-  constructor(private readonly table: ConsoleTable, private readonly cipher: Cipher, private readonly cases: Pick<DynamoHotlineStore, 'decodeCase'>) {}
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher, private readonly cases: { decodeCase(item: Item): Promise<Case> }) {}
 
   async caseFile(reference: string): Promise<CaseFile | undefined> {
-    const ref = await this.table.get({ pk: `REF#${reference}`, sk: 'REF' }, false);
+    const ref = await this.table.get(keys.reference(reference));
     if (!ref) return undefined;
     const items: Item[] = [];
     let start;
     do {
-      const page = await this.table.query({
+      const page = await this.table.queryPage({
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        values: { ':pk': consoleKeys.casePartition(String(ref.caseId)), ':from': consoleKeys.casePageRange.from, ':to': consoleKeys.casePageRange.to },
+        values: { ':pk': keys.casePartition(String(ref.caseId)), ':from': keys.casePageRange.from, ':to': keys.casePageRange.to },
         ConsistentRead: true, ...(start ? { start } : {}),
       });
       items.push(...page.items);
@@ -37,11 +38,8 @@ export class DynamoCaseReader implements CaseReader {
     } while (start);
     const caseItem = items.find((i) => i.sk === 'CASE');
     if (!caseItem) return undefined;
-    const events: CaseEvent[] = items.filter((i) => String(i.sk).startsWith(consoleKeys.eventSortPrefix)).map((i) => {
-      const { at, actor, type, detail } = i as unknown as CaseEvent;
-      return { at, actor, type, ...(detail ? { detail } : {}) };
-    });
-    const notes = await Promise.all(items.filter((i) => String(i.sk).startsWith(consoleKeys.noteSortPrefix)).map(async (i): Promise<Note> => ({
+    const events: CaseEvent[] = items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).map(decodeEvent);
+    const notes = await Promise.all(items.filter((i) => String(i.sk).startsWith(keys.notePrefix)).map(async (i): Promise<Note> => ({
       at: String(i.at), officialId: String(i.officialId), text: await this.cipher.decrypt(String(i.textEnc)),
     })));
     return { case: await this.cases.decodeCase(caseItem), events, notes };
@@ -51,7 +49,7 @@ export class DynamoCaseReader implements CaseReader {
     const rows: QueueRow[] = [];
     let start;
     for (let round = 0; round < MAX_ROUNDS && rows.length < limit; round++) {
-      const page = await this.table.query({ ...this.partitionQuery(partition, filter, after), Limit: limit, ...(start ? { start } : {}) });
+      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter, after), Limit: limit, ...(start ? { start } : {}) });
       rows.push(...page.items.map(rowFromItem));
       start = page.last;
       if (!start) break;
@@ -63,7 +61,7 @@ export class DynamoCaseReader implements CaseReader {
     let count = 0;
     let start;
     for (let round = 0; round < MAX_ROUNDS && count < cap; round++) {
-      const page = await this.table.query({ ...this.partitionQuery(partition, filter), Select: 'COUNT', Limit: cap, ...(start ? { start } : {}) });
+      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter), Select: 'COUNT', Limit: cap, ...(start ? { start } : {}) });
       count += page.count;
       start = page.last;
       if (!start) break;
@@ -73,11 +71,11 @@ export class DynamoCaseReader implements CaseReader {
 
   async addNote(c: Case, note: Note, event: CaseEvent): Promise<void> {
     const suffix = randomBytes(4).toString('hex');
-    const put = (item: Item) => ({ Put: { TableName: this.table.tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' } });
+    const put = (item: Item) => ({ Put: { TableName: this.table.name, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' } });
     await this.table.db.send(new TransactWriteItemsCommand({
       TransactItems: [
-        put({ pk: consoleKeys.casePartition(c.id), sk: `${consoleKeys.noteSortPrefix}${note.at}#${suffix}`, at: note.at, officialId: note.officialId, textEnc: await this.cipher.encrypt(note.text) }),
-        put({ pk: consoleKeys.casePartition(c.id), sk: `${consoleKeys.eventSortPrefix}${event.at}#${suffix}`, ...event }),
+        put({ ...keys.note(c.id, note.at, suffix), at: note.at, officialId: note.officialId, textEnc: await this.cipher.encrypt(note.text) }),
+        put({ ...keys.event(c.id, event.at, suffix), ...event }),
       ],
     }));
   }

@@ -1,38 +1,37 @@
 import type { Passkey, PasskeyStore } from '../../console/ports.js';
-import { consoleKeys } from './console-keys.js';
-import { ConsoleTable, type Item } from './console-table.js';
+import { indexKeys, keys } from './keys.js';
+import { DynamoTable, type Item } from './table.js';
 import { TABLE } from './table-definition.js';
 
 /** Officials' passkeys, found by credential id at sign-in and listed per official on gsi1. */
 export class DynamoPasskeyStore implements PasskeyStore {
-  constructor(private readonly table: ConsoleTable) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async putPasskey(p: Passkey): Promise<void> {
-    await this.table.put({
-      ...consoleKeys.passkey(p.credentialId), ...p,
-      [TABLE.byContactIndex.partitionKey]: consoleKeys.passkeysOf(p.officialId),
-      [TABLE.byContactIndex.sortKey]: p.createdAt,
+    await this.table.putItem({
+      ...keys.passkey(p.credentialId), ...p,
+      ...indexKeys.officialPasskeys(p.officialId, p.createdAt),
     }, { onlyNew: true });
   }
 
   async getPasskey(credentialId: string): Promise<Passkey | undefined> {
-    const item = await this.table.get(consoleKeys.passkey(credentialId));
+    const item = await this.table.get(keys.passkey(credentialId), true);
     return item ? passkeyFromItem(item) : undefined;
   }
 
   async passkeysOf(officialId: string): Promise<Passkey[]> {
-    const { items } = await this.table.query({
+    const { items } = await this.table.queryPage({
       IndexName: TABLE.byContactIndex.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': TABLE.byContactIndex.partitionKey },
-      values: { ':pk': consoleKeys.passkeysOf(officialId) },
+      values: { ':pk': indexKeys.officialPasskeysPartition(officialId) },
       Limit: 20,
     });
     return items.map(passkeyFromItem);
   }
 
   async updateCounter(credentialId: string, counter: number): Promise<void> {
-    await this.table.update(consoleKeys.passkey(credentialId), {
+    await this.table.updateItem(keys.passkey(credentialId), {
       UpdateExpression: 'SET #c = :c', ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#c': 'counter' }, values: { ':c': counter }, ReturnValues: 'NONE',
     });

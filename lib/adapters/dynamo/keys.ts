@@ -1,0 +1,126 @@
+import type { Case, CaseStatus } from '../../domain/case.js';
+import type { Urgency } from '../../domain/categories.js';
+import { levelSinceOf } from '../../domain/sla.js';
+import { TABLE } from './table-definition.js';
+
+/**
+ * Every partition, sort and index key of the table, and nothing else: the aggregate modules build
+ * their keys here, so a key's spelling lives in one place (see table-definition.ts for the map).
+ * Phone numbers and NIKs never appear in a key: callers pass their keyed hash.
+ */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Sort keys that say what an item is; the stream filter and the CDK event filter match on them. */
+export const SK = {
+  case: 'CASE',
+  message: 'MSG',
+  reference: 'REF',
+  intake: 'INTAKE',
+  provider: 'PROVIDER',
+  reporter: 'PREF',
+  rate: 'RATE',
+  ussdDraft: 'DRAFT',
+} as const;
+
+const EVENT_PREFIX = 'EV#';
+const DUE = 'DUE';
+const PENDING = 'PENDING';
+const ONCE_PREFIX = 'ONCE#';
+const OFFICIAL_PREFIX = 'OFFICIAL#';
+const NOTE_PREFIX = 'NOTE#';
+
+export const keys = {
+  // ---- cases: the case, its timeline, its once-keys, its reference and its intake keys ----------
+  case: (caseId: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: SK.case }),
+  casePartition: (caseId: string): string => `CASE#${caseId}`,
+  /** `unique` keeps two events written in the same millisecond apart. */
+  event: (caseId: string, at: string, unique: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `${EVENT_PREFIX}${at}#${unique}` }),
+  eventPrefix: EVENT_PREFIX,
+  /** A once-only effect of a case (alert per level, reminder...), or table-wide without a case. */
+  once: (caseId: string | undefined, onceKey: string): ItemKey => ({ pk: caseId ? `CASE#${caseId}` : 'ONCE', sk: `${ONCE_PREFIX}${onceKey}` }),
+  reference: (reference: string): ItemKey => ({ pk: `REF#${reference}`, sk: SK.reference }),
+  /** `<channel>:<...>` for a new report; `in:<gateway id>` for an inbound SMS that changed a case. */
+  intake: (intakeKey: string): ItemKey => ({ pk: `INTAKE#${intakeKey}`, sk: SK.intake }),
+  inboundSmsIntake: (gatewayId: string): string => `in:${gatewayId}`,
+
+  // ---- outbox ------------------------------------------------------------------------------------
+  message: (messageId: string): ItemKey => ({ pk: `MSG#${messageId}`, sk: SK.message }),
+  providerMessage: (providerMessageId: string): ItemKey => ({ pk: `PROVIDER#${providerMessageId}`, sk: SK.provider }),
+
+  // ---- directory ---------------------------------------------------------------------------------
+  directoryPartition: 'DIRECTORY',
+  official: (officialId: string): ItemKey => ({ pk: 'DIRECTORY', sk: `${OFFICIAL_PREFIX}${officialId}` }),
+  officialPrefix: OFFICIAL_PREFIX,
+
+  // ---- reporters: preferences and counters -------------------------------------------------------
+  /** The reporter item (preferences; kept on the `PREF#` key so existing preferences stay found). */
+  reporter: (phoneHash: string): ItemKey => ({ pk: `PREF#${phoneHash}`, sk: SK.reporter }),
+  /** A fixed-window counter for anything that is not a reporter (an IP, an official, the whole hotline). */
+  rate: (scope: string, keyHash: string, window: number): ItemKey => ({ pk: `RATE#${scope}#${keyHash}#${window}`, sk: SK.rate }),
+
+  // ---- USSD drafts -------------------------------------------------------------------------------
+  ussdDraft: (phoneHash: string): ItemKey => ({ pk: `USSD#${phoneHash}`, sk: SK.ussdDraft }),
+
+  // ---- console: notes, sessions, sign-in challenges, passkeys, access log --------------------------
+  note: (caseId: string, at: string, unique: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `${NOTE_PREFIX}${at}#${unique}` }),
+  notePrefix: NOTE_PREFIX,
+  /** The case item, its events and its notes sort between these: one Query reads a case page. */
+  casePageRange: { from: SK.case, to: `${NOTE_PREFIX}\uffff` },
+  session: (idHash: string): ItemKey => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  signIn: (idHash: string): ItemKey => ({ pk: `SIGNIN#${idHash}`, sk: 'SIGNIN' }),
+  passkey: (credentialId: string): ItemKey => ({ pk: `PASSKEY#${credentialId}`, sk: 'PASSKEY' }),
+  accessLogEntry: (at: string, unique: string): ItemKey => ({ pk: `ACCESS#${at.slice(0, 10)}`, sk: `${at}#${unique}` }),
+  accessLogDay: (day: string): string => `ACCESS#${day}`,
+} as const;
+
+export const URGENCY_RANK: Record<Urgency, string> = { urgent: '0', high: '1', normal: '2' };
+
+/** The console's queue partitions (gsi3 area, gsi4 all, gsi5 assignee) and their common sort key. */
+export const queueKeys = {
+  area: (regency: string, status: CaseStatus) => `AREA#${regency}#${status}`,
+  all: (status: CaseStatus) => `ALL#${status}`,
+  assignee: (officialId: string, status: CaseStatus) => `ASSIGNEE#${officialId}#${status}`,
+  /**
+   * Urgency first, then when the current level got the case: within one status partition the
+   * deadline is that time plus a constant, so this order is deadline order.
+   */
+  sort: (c: Pick<Case, 'urgency' | 'levelSince' | 'createdAt' | 'id'>) => `${URGENCY_RANK[c.urgency]}#${levelSinceOf(c)}#${c.id}`,
+  sortPrefix: (urgency: Urgency) => `${URGENCY_RANK[urgency]}#`,
+} as const;
+
+/** Values of the two secondary indexes (attribute names in TABLE). */
+export const indexKeys = {
+  /** gsi1: a reporter's cases by contact hash, newest first. */
+  contact: (contactHash: string, createdAt: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `CONTACT#${contactHash}`, [TABLE.byContactIndex.sortKey]: createdAt,
+  }),
+  contactPartition: (contactHash: string): string => `CONTACT#${contactHash}`,
+  /** gsi1: an official by phone number (officials' numbers are not secret to the system). */
+  officialPhone: (phone: string, officialId: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `OFFICIALPHONE#${phone}`, [TABLE.byContactIndex.sortKey]: officialId,
+  }),
+  officialPhonePartition: (phone: string): string => `OFFICIALPHONE#${phone}`,
+  /** gsi2: open cases by next check time. */
+  due: (nextCheckAt: string) => ({ [TABLE.dueIndex.partitionKey]: DUE, [TABLE.dueIndex.sortKey]: nextCheckAt }),
+  duePartition: DUE,
+  /** gsi2: outbox messages not yet sent, by creation time. */
+  pending: (createdAt: string) => ({ [TABLE.dueIndex.partitionKey]: PENDING, [TABLE.dueIndex.sortKey]: createdAt }),
+  pendingPartition: PENDING,
+  /** gsi1: an official's passkeys. */
+  officialPasskeys: (officialId: string, createdAt: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `OFFICIALPASSKEY#${officialId}`, [TABLE.byContactIndex.sortKey]: createdAt,
+  }),
+  officialPasskeysPartition: (officialId: string): string => `OFFICIALPASSKEY#${officialId}`,
+  /** gsi3-5: the console's queue entries of a case. */
+  queue: (c: Case): Record<string, string> => {
+    const sort = queueKeys.sort(c);
+    return {
+      [TABLE.areaIndex.partitionKey]: queueKeys.area(c.homeRegency, c.status), [TABLE.areaIndex.sortKey]: sort,
+      [TABLE.allIndex.partitionKey]: queueKeys.all(c.status), [TABLE.allIndex.sortKey]: sort,
+      ...(c.assignee ? { [TABLE.assigneeIndex.partitionKey]: queueKeys.assignee(c.assignee, c.status), [TABLE.assigneeIndex.sortKey]: sort } : {}),
+    };
+  },
+} as const;
