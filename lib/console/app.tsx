@@ -44,7 +44,12 @@ const QueueQueryInput = z.object({
  * case page and its actions, passkeys and the access log. Pages are rendered on the server with
  * hono/jsx (every value escaped), work without JavaScript, and carry a CSP with no inline script.
  */
-export function createConsoleApp(deps: ConsoleDeps, options: ConsoleOptions): Hono<ConsoleEnv> {
+export function createConsoleApp(
+  deps: ConsoleDeps,
+  options: ConsoleOptions,
+  /** Further screens, each a `signedInRoutes()` group mounted at `/console<path>` (e.g. the figures). */
+  screens: Array<{ path: string; routes: Hono<ConsoleEnv> }> = [],
+): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const names = cookieNames(options);
   const html = (c: ConsoleContext, title: string, body: Parameters<typeof page>[1]['body'], status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200, scripts?: string[]) =>
@@ -233,7 +238,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: ConsoleOptions): Ho
     return html(c, t(c, T.accessLog), <AccessLogView l={c.get('lang')} day={day} entries={log.entries} {...(log.cursor ? { cursor: log.cursor } : {})} names={names} />);
   });
 
-  // Further signed-in screens (the figures of issue 14) mount here with their own signedInRoutes() group.
+  for (const screen of screens) app.route(`/console${screen.path}`, screen.routes);
   app.route('/console', officials);
   app.notFound((c) => notFound(c as ConsoleContext));
   app.onError((error, c) => {
