@@ -88,7 +88,7 @@ export const requireOfficial: MiddlewareHandler<ConsoleEnv> = async (c, next) =>
   const found = sessionId ? await resolveSession(c.get('deps'), sessionId) : undefined;
   if (!found || !sessionId) {
     if (sessionId) clearConsoleCookie(c, names.session);
-    if (c.req.method === 'GET') return c.redirect('/console/sign-in?ended=1', 303);
+    if (c.req.method === 'GET') return c.redirect(sessionId ? '/console/sign-in?ended=1' : '/console/sign-in', 303);
     return c.html(page(c, { title: t(c, T.sessionOver), body: <p class="err">{t(c, T.sessionOver)} <a href="/console/sign-in">{t(c, T.signIn)}</a></p> }), 401);
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
