@@ -134,7 +134,7 @@ export type QueueFilterExpr = QueueFilter & { unassignedOnly?: boolean; categori
 export interface CaseReader {
   caseFile(reference: string): Promise<CaseFile | undefined>;
   /** Up to `limit` rows of one partition in sort order, after the sort key `after`. */
-  queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean }>;
+  queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }>;
   /** Matching rows counted up to `cap` (a tab shows "cap+" beyond). */
   count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;

@@ -1,5 +1,5 @@
 import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
 import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../console/ports.js';
@@ -11,8 +11,11 @@ import { DynamoTable, type Item } from './table.js';
 import { TABLE } from './table-definition.js';
 
 const INDEX = { area: TABLE.areaIndex, all: TABLE.allIndex, assignee: TABLE.assigneeIndex } as const;
-/** Index pages read per partition for one page of rows: filters can thin a page, never without bound. */
-const MAX_ROUNDS = 3;
+/**
+ * Index entries read per partition for a filtered page: one Query per partition whatever the table
+ * holds. A filter may leave fewer rows than a page; the cursor then continues after what was read.
+ */
+const FILTERED_READ = 200;
 
 /**
  * What the console reads: a case page (the case, its timeline and its notes in one Query) and the
@@ -45,28 +48,19 @@ export class DynamoCaseReader implements CaseReader {
     return { case: await this.cases.decodeCase(caseItem), events, notes };
   }
 
-  async queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean }> {
-    const rows: QueueRow[] = [];
-    let start;
-    for (let round = 0; round < MAX_ROUNDS && rows.length < limit; round++) {
-      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter, after), Limit: limit, ...(start ? { start } : {}) });
-      rows.push(...page.items.map(rowFromItem));
-      start = page.last;
-      if (!start) break;
-    }
-    return { rows: rows.slice(0, limit), more: rows.length > limit || start !== undefined };
+  async queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }> {
+    const query = this.partitionQuery(partition, filter, after);
+    const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? FILTERED_READ : limit });
+    const rows = page.items.map(rowFromItem);
+    // Where the read stopped, when every row it found is returned (none held back by `limit`).
+    const lastRead = page.last && rows.length <= limit ? String(unmarshall(page.last)[INDEX[partition.index].sortKey]) : undefined;
+    return { rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}) };
   }
 
   async count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {
-    let count = 0;
-    let start;
-    for (let round = 0; round < MAX_ROUNDS && count < cap; round++) {
-      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter), Select: 'COUNT', Limit: cap, ...(start ? { start } : {}) });
-      count += page.count;
-      start = page.last;
-      if (!start) break;
-    }
-    return { count: Math.min(count, cap), more: count > cap || start !== undefined };
+    const query = this.partitionQuery(partition, filter);
+    const page = await this.table.queryPage({ ...query, Select: 'COUNT', Limit: query.FilterExpression ? FILTERED_READ : cap });
+    return { count: Math.min(page.count, cap), more: page.count > cap || page.last !== undefined };
   }
 
   async addNote(c: Case, note: Note, event: CaseEvent): Promise<void> {

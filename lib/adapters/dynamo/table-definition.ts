@@ -53,6 +53,14 @@ export const TABLE = {
 
 export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
 
+/**
+ * What the queue indexes carry besides their keys: what a queue row shows and filters on. No
+ * personal field (encrypted or not) is copied into them, and small entries keep the queries cheap.
+ */
+export const QUEUE_INDEX_ATTRIBUTES = [
+  'id', 'reference', 'category', 'urgency', 'status', 'level', 'homeRegency', 'country', 'channel', 'assignee', 'levelSince', 'createdAt',
+] as const;
+
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
     IndexName: i.name,
@@ -60,7 +68,9 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: (QUEUE_INDEXES as readonly { name: string }[]).some((q) => q.name === i.name)
+      ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES] }
+      : { ProjectionType: 'ALL' as const },
   });
   return {
     TableName: tableName,

@@ -118,6 +118,13 @@ export async function queuePage(
   const page = merged.slice(0, PAGE_SIZE);
   const nextAfter = { ...after };
   for (const { pid, row } of page) nextAfter[pid] = row.sortKey;
+  // A partition whose every row made this page continues after all it read (a filter may have
+  // skipped entries), so the next page does not read them again.
+  for (const { p, rows, lastRead } of results) {
+    const pid = partitionId(p);
+    const shown = page.filter((e) => e.pid === pid).length;
+    if (lastRead && shown === rows.length) nextAfter[pid] = lastRead;
+  }
   const more = merged.length > PAGE_SIZE || results.some((r) => r.more);
   return {
     tab: input.tab, rows: page.map((e) => e.row), counts: Object.fromEntries(counts) as QueuePage['counts'],
