@@ -22,7 +22,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { NOTIFIER_EVENTS } from '../lib/adapters/dynamo/stream-filter.js';
-import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
+import { QUEUE_INDEX_ATTRIBUTES, QUEUE_INDEXES, TABLE } from '../lib/adapters/dynamo/table-definition.js';
 import { AT_PLACEHOLDER_API_KEY } from '../lib/adapters/sms/africastalking.js';
 
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
@@ -83,7 +83,7 @@ export function africasTalkingLayerCode(): lambda.Code {
   });
 }
 
-export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator';
+export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console';
 
 interface FunctionSpec {
   id: string;
@@ -91,6 +91,8 @@ interface FunctionSpec {
   description: string;
   timeout: Duration;
   memorySize?: number;
+  /** Reads the console's queue indexes (only the console does). */
+  queueIndexes?: boolean;
 }
 
 /** Africa's Talking drops a callback after 15 s, so HTTP handlers must give up well before that. */
@@ -104,6 +106,8 @@ const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   web: { id: 'Web', entry: 'functions/web.ts', description: 'Web report form', timeout: API_TIMEOUT },
   notifier: { id: 'Notifier', entry: 'functions/notifier.ts', description: 'Table stream consumer: sends SMS, publishes case events', timeout: Duration.seconds(60) },
   escalator: { id: 'Escalator', entry: 'functions/escalator.ts', description: 'Scheduled SLA escalation and SMS retry', timeout: Duration.seconds(120) },
+  // Sign-in checks the PIN with scrypt, as the SMS commands do: the same memory.
+  console: { id: 'Console', entry: 'functions/console.ts', description: "Officials' console", timeout: API_TIMEOUT, memorySize: 512, queueIndexes: true },
 };
 
 /** The HTTP routes and the function behind each; the callback URLs given to Africa's Talking follow from these. */
@@ -115,6 +119,8 @@ export const ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; f
   { method: apigwv2.HttpMethod.GET, path: '/', fn: 'web' },
   { method: apigwv2.HttpMethod.POST, path: '/reports', fn: 'web' },
   { method: apigwv2.HttpMethod.GET, path: '/reports/done', fn: 'web' },
+  { method: apigwv2.HttpMethod.ANY, path: '/console', fn: 'console' },
+  { method: apigwv2.HttpMethod.ANY, path: '/console/{proxy+}', fn: 'console' },
 ];
 
 /**
@@ -241,6 +247,17 @@ export class HotlineStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+    // The console's queue indexes carry only the queue's non-personal fields. CloudFormation adds one
+    // index per table update: on an existing deployment, deploy with one more of these at a time.
+    for (const index of QUEUE_INDEXES) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
+      });
+    }
     this.table = table;
 
     // ---- Topics -----------------------------------------------------------------------------
@@ -344,7 +361,7 @@ export class HotlineStack extends Stack {
       role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: ['dynamodb:Query'],
-          resources: [TABLE.byContactIndex.name, TABLE.dueIndex.name].map((name) => `${table.tableArn}/index/${name}`),
+          resources: [TABLE.byContactIndex.name, TABLE.dueIndex.name, ...(spec.queueIndexes ? QUEUE_INDEXES.map((i) => i.name) : [])].map((name) => `${table.tableArn}/index/${name}`),
         }),
       );
       tableKey.grant(role, ...TABLE_KEY_ACTIONS);
@@ -480,7 +497,12 @@ export class HotlineStack extends Stack {
       'GET /': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       'POST /reports': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 },
       'GET /reports/done': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      // A few dozen officials at most; sign-in is also limited per phone and per address in the table.
+      'ANY /console': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      'ANY /console/{proxy+}': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
     });
+    // Writes are checked against the console's own origin, which is also the WebAuthn origin.
+    functions.console.addEnvironment('CONSOLE_ORIGIN', api.apiEndpoint);
     this.api = api;
     this.stage = stage;
 
