@@ -1,16 +1,21 @@
-import { handle } from 'hono/aws-lambda';
-import { createConsoleApp } from '../lib/console/app.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { systemClock } from '../lib/clock.js';
+import { createConsoleHandler } from '../lib/console/http.js';
 import { consoleDeps } from '../lib/console/wiring.js';
-import { runtime } from '../lib/wiring.js';
 
 /**
- * The officials' console behind the HTTP API (`ANY /console` and `/console/{proxy+}`): one Hono app,
- * adapted to API Gateway's payload by Hono's aws-lambda adapter. Locally `npm start` serves the same
- * handler. Cookies are Secure with the `__Host-` prefix in AWS; plain http locally.
+ * The officials' console (lib/console/app.tsx) behind `ANY /console` and `/console/{proxy+}`. Ports:
+ * the table's aggregates (cases, directory, reporters and the console's own); no gateway secret and
+ * no SMS sending: a sign-in code goes out through the outbox like every SMS. Cookies are Secure with
+ * the `__Host-` prefix; writes and passkeys are checked against CONSOLE_ORIGIN.
  */
-const app = createConsoleApp(
-  consoleDeps({ stores: runtime.stores, cipher: runtime.cipher, clock: runtime.deps.clock, policy: runtime.deps.policy }),
-  { secureCookies: runtime.config.stage === 'aws', ...(runtime.config.consoleOrigin ? { origin: runtime.config.consoleOrigin } : {}), rpName: 'Hotline PMI NTB' },
-);
+const cfg = awsConfig();
 
-export const handler = handle(app);
+export const handler = handlerWhenReady(async () => {
+  const stores = await awsStores(cfg);
+  return createConsoleHandler({
+    deps: consoleDeps({ stores, clock: systemClock, policy: cfg.policy }),
+    options: { secureCookies: true, ...(cfg.consoleOrigin ? { origin: cfg.consoleOrigin } : {}), rpName: 'Hotline PMI NTB' },
+  });
+});

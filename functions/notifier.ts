@@ -1,22 +1,26 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import middy from '@middy/core';
-import { reactToTableChange } from '../lib/use-cases/react-to-table-change.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
-
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { snsPorts } from '../lib/composition/aws-sns.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createNotifierHandler } from '../lib/jobs/notifier.js';
 
 /**
- * The table stream drives every side effect. Each record succeeds or fails on its own (partial
- * batch response), so a poison record is retried, then goes to the failure queue, without
- * blocking the others.
+ * The table stream consumer (lib/jobs/notifier.ts). Ports: cases, outbox, directory, reporters, both SMS routes (Africa's
+ * Talking with the gateway secret's current credentials, SNS), case events, metrics.
  */
-async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  const result = await reactToTableChange(runtime.deps, runtime.stores.cases, record);
-  if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
-}
+const cfg = awsConfig();
 
-export const handler = middy<DynamoDBStreamEvent, unknown>().handler((event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, handleRecord, processor, { context }),
-);
+export const handler = handlerWhenReady(async () => {
+  const { official, events } = snsPorts(cfg);
+  const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createNotifierHandler({
+    deps: {
+      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
+      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
+      ...(events ? { events } : {}),
+    },
+    decoder: cases,
+  });
+});

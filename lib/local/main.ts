@@ -6,51 +6,55 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { localDynamoClient, startDynamoLocal, ensureTable } from './dynamo-local.js';
-import { provideEnvironment } from '../config.js';
+import { parseConfig } from '../config.js';
+import { composeLocal } from '../composition/local.js';
+import { configureLogger, logger } from '../logger.js';
+import { seedDemoDirectory } from './seed.js';
+import { startLocalServer } from './server.js';
+import { devRoutes } from './dev-routes.js';
+import { extraDevRoutes } from './dev-pages.js';
+import { StreamPoller } from './stream-poller.js';
+import { isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
+import { localContext } from './lambda-shim.js';
+import { createConsoleHandler } from '../console/http.js';
+import { consoleDeps } from '../console/wiring.js';
 
 // The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs Node 22 already, and
 // locally the warning would only bury the start banner.
-provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const persist = process.argv.includes('--persist');
 const dynamo = await startDynamoLocal(persist ? { dbPath: (mkdirSync('.data', { recursive: true }), resolve('.data')) } : {});
-// The config module reads the environment once, on first use: set what the local stage needs first.
-provideEnvironment({ STAGE: 'local' });
-provideEnvironment({ DYNAMODB_ENDPOINT: dynamo.endpoint }, { override: true });
+// The environment as a Lambda would get it from CDK, plus what only this entry point knows: the
+// stage, and the DynamoDB Local it just started. Read once; a bad value stops the start here.
+const cfg = parseConfig({ ...process.env, STAGE: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint });
+configureLogger(cfg);
+const system = composeLocal(cfg);
+const { handlers } = system;
 
-const { runtime } = await import('../wiring.js');
-const { seedDemoDirectory } = await import('./seed.js');
-const { startLocalServer } = await import('./server.js');
-const { devRoutes } = await import('./dev-routes.js');
-const { extraDevRoutes } = await import('./dev-pages.js');
-const { StreamPoller } = await import('./stream-poller.js');
-const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
-const { localContext } = await import('./lambda-shim.js');
-const { logger } = await import('../logger.js');
-const [smsInbound, smsDelivery, ussd, web, notifier, escalator, consoleFn] = await Promise.all([
-  import('../../functions/sms-inbound.js'), import('../../functions/sms-delivery.js'), import('../../functions/ussd.js'),
-  import('../../functions/web.js'), import('../../functions/notifier.js'), import('../../functions/escalator.js'),
-  import('../../functions/console.js'),
-]);
+// The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
+const consoleHandler = createConsoleHandler({
+  deps: consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy }),
+  options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+});
 
-const cfg = runtime.config;
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
-await seedDemoDirectory(runtime.stores.directory);
+await seedDemoDirectory(system.stores.directory);
 
 let ready = false;
 const route = (name: string, handler: unknown) => ({ name, handler: handler as never });
 const server = await startLocalServer(cfg.port, {
   lambda: {
-    'POST /sms': route('sms-inbound', smsInbound.handler),
-    'POST /sms/delivery': route('sms-delivery', smsDelivery.handler),
-    'POST /ussd': route('ussd', ussd.handler),
-    'POST /ussd/events': route('ussd', ussd.handler),
-    'GET /': route('web', web.handler),
-    'POST /reports': route('web', web.handler),
-    'GET /reports/done': route('web', web.handler),
+    'POST /sms': route('sms-inbound', handlers.smsInbound),
+    'POST /sms/delivery': route('sms-delivery', handlers.smsDelivery),
+    'POST /ussd': route('ussd', handlers.ussd),
+    'POST /ussd/events': route('ussd', handlers.ussd),
+    'GET /': route('web', handlers.web),
+    'POST /reports': route('web', handlers.web),
+    'GET /reports/done': route('web', handlers.web),
   },
-  lambdaPrefixes: { '/console': route('console', consoleFn.handler) },
-  dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime) },
+  lambdaPrefixes: { '/console': route('console', consoleHandler) },
+  dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system) },
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : cfg.port;
@@ -58,9 +62,10 @@ const port = typeof address === 'object' && address ? address.port : cfg.port;
 const deadLetters: unknown[] = [];
 const poller = new StreamPoller({
   endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isNotifierRecord,
-  deliver: (event) => (notifier.handler as unknown as (e: unknown, c: unknown) => Promise<never>)(event, localContext('notifier', 60_000)),
+  deliver: (event) => handlers.notifier(event, localContext('notifier', 60_000)) as Promise<never>,
   onDeadLetter: (record) => {
     deadLetters.push(record.dynamodb?.Keys);
+    system.metrics.count('DeadLetter');
     logger.error('stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
   },
 });
@@ -69,13 +74,13 @@ await poller.start();
 // In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
 // `POST /dev/clock` makes deadlines pass within a demo.
 const scheduler = setInterval(() => {
-  (escalator.handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)({}, localContext('escalator', 120_000))
+  handlers.escalator({}, localContext('escalator', 120_000))
     .catch((error: Error) => logger.error('scheduled run failed', { errorName: error.name }));
 }, 5_000);
 
 ready = true;
 const base = `http://127.0.0.1:${port}`;
-const key = encodeURIComponent(runtime.callbackKey);
+const key = encodeURIComponent(system.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Web form           ${base}/

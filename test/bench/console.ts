@@ -9,6 +9,7 @@ import { encodeCase } from '../../lib/adapters/dynamo/cases.js';
 import { keys } from '../../lib/adapters/dynamo/keys.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { consoleDeps } from '../../lib/console/wiring.js';
+import { createConsoleHandler } from '../../lib/console/http.js';
 import { startSession } from '../../lib/use-cases/console/sign-in.js';
 import { percentile } from './stats.js';
 import type { BenchSystem } from './system.js';
@@ -90,9 +91,9 @@ function getEvent(path: string, cookie: string): HttpEvent {
 
 /** Queue and case pages for the province desk and a regency officer, through functions/console.ts. */
 export async function consolePages(sys: BenchSystem, options: { requests: number }): Promise<PageFigures[]> {
-  const { handler } = await import('../../functions/console.js');
-  const invoke = handler as unknown as (e: HttpEvent, c: Context) => Promise<HttpResult>;
-  const deps = consoleDeps({ stores: sys.runtime.stores, cipher: sys.runtime.cipher, clock: sys.runtime.deps.clock, policy: sys.runtime.deps.policy });
+  const deps = consoleDeps({ stores: sys.runtime.stores, clock: sys.runtime.deps.clock, policy: sys.runtime.deps.policy });
+  // The handler as `npm start` serves it (functions/console.ts builds the same one on AWS ports).
+  const invoke = createConsoleHandler({ deps, options: { secureCookies: false, rpName: 'bench' } }) as unknown as (e: HttpEvent, c: Context) => Promise<HttpResult>;
   const cookieFor = async (id: string) => `pmi-session=${(await startSession(deps, (await deps.directory.getOfficial(id))!)).sessionId}`;
   const desk = await cookieFor('prov-ntb');
   const regency = await cookieFor('kab-5203');

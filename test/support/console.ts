@@ -25,7 +25,7 @@ export async function createConsoleTestSystem(): Promise<ConsoleTestSystem> {
     commands.push(String(context.commandName));
     return next(args);
   }, { step: 'initialize' });
-  const deps = consoleDeps({ stores: new DynamoStores(db, system.tableName, system.cipher), cipher: system.cipher, clock: system.clock, policy: system.deps.policy });
+  const deps = consoleDeps({ stores: new DynamoStores(db, system.tableName, system.cipher), clock: system.clock, policy: system.deps.policy });
   return { ...system, console: deps, commands, app: createConsoleApp(deps, { secureCookies: false, origin: ORIGIN, rpName: 'test' }) };
 }
 

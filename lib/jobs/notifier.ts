@@ -1,0 +1,28 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import middy from '@middy/core';
+import { reactToTableChange, type StreamDecoder } from '../use-cases/react-to-table-change.js';
+import { logger } from '../logger.js';
+
+export interface NotifierRuntime {
+  deps: Parameters<typeof reactToTableChange>[0];
+  /** Turns stream images into cases: the store, which owns the item format. */
+  decoder: StreamDecoder;
+}
+
+/**
+ * The table stream drives every side effect. Each record succeeds or fails on its own (partial
+ * batch response), so a poison record is retried, then goes to the failure queue, without
+ * blocking the others.
+ */
+export function createNotifierHandler(runtime: NotifierRuntime) {
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  async function handleRecord(record: DynamoDBRecord): Promise<void> {
+    const result = await reactToTableChange(runtime.deps, runtime.decoder, record);
+    if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
+  }
+  return middy<DynamoDBStreamEvent, unknown>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler((event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, handleRecord, processor, { context }));
+}
