@@ -174,6 +174,7 @@ export async function handleOfficialSms(
     const first = p.write === 'record'
       ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
       : await cases.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+    // AcknowledgedInTime/Late are counted from the stream (case-changed.ts), for both doors alike.
     return first ? p.outcome : { kind: 'duplicate' };
   });
 }
