@@ -8,7 +8,7 @@ import type { Official } from '../ports.js';
 import { canReadAccessLog } from '../domain/visibility.js';
 import { resolveSession } from '../use-cases/console/sign-in.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
-import type { ConsoleSession } from './ports.js';
+import type { ConsoleSession } from '../ports.js';
 import { T, type Text } from './texts.js';
 
 /**

@@ -11,7 +11,7 @@ import type { Policy } from '../config.js';
 import { REFERRAL_TARGETS } from '../use-cases/case-actions.js';
 import type { CaseView } from '../use-cases/console/case-file.js';
 import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
-import type { AccessEntry, Passkey, QueueFilter } from './ports.js';
+import type { AccessEntry, Passkey, QueueFilter } from '../ports.js';
 import { T } from './texts.js';
 
 const ALL_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AccessEntry, AccessLog, AccessedField } from '../../console/ports.js';
+import type { AccessEntry, AccessLog, AccessedField } from '../../ports.js';
 import type { Cipher } from '../../ports.js';
 import { keys } from './keys.js';
 import { DynamoTable, type Item } from './table.js';

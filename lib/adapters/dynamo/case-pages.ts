@@ -2,7 +2,7 @@ import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
-import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../console/ports.js';
+import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../ports.js';
 import type { Cipher } from '../../ports.js';
 import { decodeEvent } from './cases.js';
 import { keys } from './keys.js';

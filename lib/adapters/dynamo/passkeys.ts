@@ -1,4 +1,4 @@
-import type { Passkey, PasskeyStore } from '../../console/ports.js';
+import type { Passkey, PasskeyStore } from '../../ports.js';
 import { indexKeys, keys } from './keys.js';
 import { DynamoTable, type Item } from './table.js';
 import { TABLE } from './table-definition.js';

@@ -7,7 +7,7 @@ import { normaliseReference } from '../../domain/reference.js';
 import { HomeRegency } from '../../domain/regions.js';
 import { canSee, canSeeContact } from '../../domain/visibility.js';
 import type { Official } from '../../ports.js';
-import type { AccessedField, CaseFile } from '../../console/ports.js';
+import type { AccessedField, CaseFile } from '../../ports.js';
 import {
   actorOf, type ActionContext, type NotApplied, type PlanResult, planAcknowledge, planAskReporter, planCorrect, planHandOver,
   planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,

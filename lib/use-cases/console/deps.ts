@@ -1,5 +1,5 @@
 import type { Policy } from '../../config.js';
-import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../console/ports.js';
+import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../ports.js';
 import type { CaseStore, Cipher, Clock, Directory, Reporters } from '../../ports.js';
 
 /** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */

@@ -4,7 +4,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Official } from '../../ports.js';
-import type { ConsoleSession } from '../../console/ports.js';
+import type { ConsoleSession } from '../../ports.js';
 import { CODE_LIFETIME_MS, hashOpaqueId, newOpaqueId, startSession } from './sign-in.js';
 import type { ConsoleDeps } from './deps.js';
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { Official } from '../../ports.js';
 import { MAX_FAILED_PINS } from '../../officials/directory.js';
 import { hashPin, LOCAL_PIN_PARAMS, verifyPin } from '../../officials/pin.js';
-import type { ConsoleSession } from '../../console/ports.js';
+import type { ConsoleSession } from '../../ports.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const CODE_LIFETIME_MS = 5 * 60_000;
