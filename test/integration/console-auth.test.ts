@@ -101,6 +101,15 @@ describe('signing in to the console', () => {
     expect(last!.status).toBe(429);
   });
 
+  it('speaks Bahasa Indonesia by default and English once switched, and remembers the choice', async () => {
+    const browser = client();
+    expect(await (await browser.get('/console/sign-in')).text()).toContain('Kirim kode');
+    const english = await (await browser.get('/console/sign-in?lang=en')).text();
+    expect(english).toContain('Send code');
+    expect(english).toContain('<html lang="en">');
+    expect(await (await browser.get('/console/sign-in')).text()).toContain('Send code');
+  });
+
   it('names the field when the phone or the PIN is malformed', async () => {
     const bad = await client().post('/console/sign-in', { phone: '12', pin: '5200' });
     expect(bad.status).toBe(400);
