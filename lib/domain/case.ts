@@ -18,7 +18,7 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 export type Level = 1 | 2 | 3;
 
 /** Why officials were alerted: a new case, an escalation, or an alert below that was not delivered. */
-export type AlertReason = 'new_case' | 'escalation' | 'undelivered';
+export type AlertReason = 'new_case' | 'escalation' | 'undelivered' | 'handed_over' | 'rerouted';
 
 /**
  * What each timeline event records, by event type. Details are non-personal only (levels, official

@@ -216,12 +216,17 @@ describe('case actions', () => {
     expect(after.nextCheckAt! < before.nextCheckAt!).toBe(true);
     expect((await open(lombokTimur, c.reference)).status).toBe(200);
     expect(await (await lombokTimur.get('/console?tab=unassigned')).text()).toContain(c.reference);
+    // Routing follows: the Lombok Timur office is alerted as for a new case.
+    const pending = await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 500);
+    expect(pending.some((m) => m.caseId === c.id && m.purpose === 'alert' && m.to === '+6281100005003')).toBe(true);
   });
 
   it('hands over to BP3MI (new there, with its own deadline), refers to an LTSA service, and adds an internal note', async () => {
     const c = await file();
     expect((await act(desk, c.reference, 'handover', { level: '3' })).status).toBe(303);
     expect(await current(c)).toMatchObject({ level: 3, status: 'new' });
+    const alerts = await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 500);
+    expect(alerts.some((m) => m.caseId === c.id && m.purpose === 'alert' && m.to === '+6281100005300')).toBe(true);
     expect((await act(desk, c.reference, 'refer', { referral: 'ltsa_repatriation' })).status).toBe(303);
     expect((await act(desk, c.reference, 'note', { note: 'Sudah telepon agensi, menunggu jawaban' })).status).toBe(303);
     const page = await open(bp3mi, c.reference);

@@ -155,8 +155,13 @@ export async function actOnCase(
   if (action === 'merge' && into) {
     await deps.cases.recordOnce(into.id, { onceKey: `merged-from.${c.id}`, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: 'console', from: c.reference } }] });
   }
-  if (action === 'handover' && plan.plan.case) {
-    await alertOfficials(deps, plan.plan.case, plan.plan.case.level, 'escalation');
+  // The level the case was handed to, or the regency it now belongs to, is alerted as for a new case.
+  const next = plan.plan.case;
+  if (action === 'handover' && next) {
+    await alertOfficials(deps, next, next.level, 'handed_over', `v${next.version}`);
+  }
+  if (action === 'correct' && next && next.homeRegency !== c.homeRegency && next.status === 'new') {
+    await alertOfficials(deps, next, next.level, 'rerouted', `v${next.version}`);
   }
   return { kind: 'done', reference: c.reference, notice: action };
 }
