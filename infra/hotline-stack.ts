@@ -16,7 +16,7 @@ import { StreamConsumer } from './constructs/stream-consumer.js';
 export { BUNDLING, TABLE_DATA_ACTIONS, africasTalkingLayerCode } from './constructs/hotline-function.js';
 export { STABLE_LOGICAL_IDS } from './constructs/logical-ids.js';
 
-export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator';
+export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console';
 
 /** Africa's Talking drops a callback after 15 s, so HTTP handlers must give up well before that. */
 const API_TIMEOUT = Duration.seconds(10);
@@ -33,6 +33,8 @@ const FUNCTIONS: Record<FunctionName, { id: string; entry: string; description: 
   web: { id: 'Web', entry: 'functions/web.ts', description: 'Web report form', timeout: API_TIMEOUT },
   notifier: { id: 'Notifier', entry: 'functions/notifier.ts', description: 'Table stream consumer: sends SMS, publishes case events', timeout: Duration.seconds(60) },
   escalator: { id: 'Escalator', entry: 'functions/escalator.ts', description: 'Scheduled SLA escalation and SMS retry', timeout: Duration.seconds(120) },
+  // Sign-in checks the PIN with scrypt, as the SMS commands do: the same memory.
+  console: { id: 'Console', entry: 'functions/console.ts', description: "Officials' console", timeout: API_TIMEOUT, memorySize: 512 },
 };
 
 /**
@@ -48,6 +50,9 @@ export const ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; f
   { method: apigwv2.HttpMethod.GET, path: '/', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
   { method: apigwv2.HttpMethod.POST, path: '/reports', fn: 'web', throttle: { rateLimit: 2, burstLimit: 5 } },
   { method: apigwv2.HttpMethod.GET, path: '/reports/done', fn: 'web', throttle: { rateLimit: 5, burstLimit: 10 } },
+  // A few dozen officials; sign-in is also limited per phone and per source address in the table.
+  { method: apigwv2.HttpMethod.ANY, path: '/console', fn: 'console', throttle: { rateLimit: 5, burstLimit: 10 } },
+  { method: apigwv2.HttpMethod.ANY, path: '/console/{proxy+}', fn: 'console', throttle: { rateLimit: 10, burstLimit: 20 } },
 ];
 
 export interface HotlineStackProps extends StackProps {
@@ -147,6 +152,9 @@ export class HotlineStack extends Stack {
     fns.web.grantStore(data);
     fns.notifier.grantStore(data).grantGatewaySecret(data).grantSendSms().grantPublish(this.eventsTopic, data);
     fns.escalator.grantStore(data).grantGatewaySecret(data).grantSendSms();
+    // The console reads the queue indexes besides the store; no gateway secret, no SMS of its own
+    // (sign-in codes go through the outbox, which the notifier sends).
+    fns.console.grantStore(data).grantQueueIndexes(data);
 
     // Only the functions that send reporter SMS carry the Africa's Talking SDK.
     const atLayer = new lambda.LayerVersion(this, 'AfricasTalkingSdk', {
@@ -174,6 +182,8 @@ export class HotlineStack extends Stack {
     });
     this.api = http.api;
     this.stage = http.stage;
+    // Writes are checked against the console's own origin, which is also the WebAuthn origin.
+    fns.console.fn.addEnvironment('CONSOLE_ORIGIN', this.api.apiEndpoint);
 
     this.alarms = new HotlineAlarms(this, 'Alarms', {
       key: data.key,

@@ -52,6 +52,8 @@ const EnvSchema = z.object({
   LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
   /** Spend guard: past this many SMS to reporters in an hour, confirmations to numbers that never wrote pause. */
   LIMIT_REPORTER_SMS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
+  /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
+  CONSOLE_ORIGIN: z.optional(z.url()),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /**
@@ -92,6 +94,7 @@ export interface Config {
   local: { callbackKey: string; dataKeyHex: string; lookupKey: string };
   atSenderId?: string;
   snsSenderId?: string;
+  consoleOrigin?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   secretsMaxAgeSeconds: number;
@@ -129,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     local: { callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY },
     atSenderId: e.AT_SENDER_ID,
     snsSenderId: e.SNS_SENDER_ID,
+    consoleOrigin: e.CONSOLE_ORIGIN,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     secretsMaxAgeSeconds: e.SECRETS_MAX_AGE_SECONDS,

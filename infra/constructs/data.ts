@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { TABLE } from '../../lib/adapters/dynamo/table-definition.js';
+import { QUEUE_INDEX_ATTRIBUTES, QUEUE_INDEXES, TABLE } from '../../lib/adapters/dynamo/table-definition.js';
 import { AT_PLACEHOLDER_API_KEY } from '../../lib/adapters/sms/africastalking.js';
 import { STABLE_LOGICAL_IDS, keepLogicalId } from './logical-ids.js';
 
@@ -93,6 +93,17 @@ export class HotlineData extends Construct {
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
         projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    // The console's queue indexes carry only the queue's non-personal fields. CloudFormation adds one
+    // index per table update: on a table deployed before the console, add them one deployment at a time.
+    for (const index of QUEUE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
       });
     }
   }

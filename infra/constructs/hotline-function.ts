@@ -8,7 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { TABLE } from '../../lib/adapters/dynamo/table-definition.js';
+import { QUEUE_INDEXES, TABLE } from '../../lib/adapters/dynamo/table-definition.js';
 import type { HotlineData } from './data.js';
 import { keepLogicalId } from './logical-ids.js';
 
@@ -184,6 +184,17 @@ export class HotlineFunction extends Construct {
     );
     data.key.grant(this.role, ...TABLE_KEY_ACTIONS);
     data.lookupKeySecret.grantRead(this.role);
+    return this;
+  }
+
+  /** The console's queue indexes (gsi3-5): Query only, and only for the console. */
+  grantQueueIndexes(data: HotlineData): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: QUEUE_INDEXES.map((index) => `${data.table.tableArn}/index/${index.name}`),
+      }),
+    );
     return this;
   }
 

@@ -17,6 +17,8 @@ import { extraDevRoutes } from './dev-pages.js';
 import { StreamPoller } from './stream-poller.js';
 import { isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
 import { localContext } from './lambda-shim.js';
+import { createConsoleHandler } from '../console/http.js';
+import { consoleDeps } from '../console/wiring.js';
 
 /** A problem the person running `npm start` must fix: said in plain words, exit 1, no stack trace. */
 function stopWith(error: unknown): never {
@@ -46,6 +48,12 @@ configureLogger(cfg);
 const system = composeLocal(cfg);
 const { handlers } = system;
 
+// The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
+const consoleHandler = createConsoleHandler({
+  deps: consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy }),
+  options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+});
+
 // The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
@@ -63,6 +71,7 @@ const server = await startLocalServer(cfg.port, {
     'POST /reports': route('web', handlers.web),
     'GET /reports/done': route('web', handlers.web),
   },
+  lambdaPrefixes: { '/console': route('console', consoleHandler) },
   dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system) },
 });
 const address = server.address();
@@ -93,6 +102,7 @@ const key = encodeURIComponent(system.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Web form           ${base}/
+  Officials' console http://localhost:${port}/console  (sign in with a demo official: phone and PIN at /dev/officials, code in the outbox)
   Phone simulator    ${base}/dev/phone
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}

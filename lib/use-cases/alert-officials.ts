@@ -14,18 +14,24 @@ export async function alertOfficials(
   c: Case,
   level: Level,
   reason: AlertReason,
+  /**
+   * A later round of alerts at the same level (the console's hand-over or a corrected regency): its
+   * own once-key and message ids, so the first round does not hide it and a retry does not repeat it.
+   */
+  round?: string,
 ): Promise<{ alerted: string[] }> {
+  const suffix = round ? `.${round}` : '';
   const officials = await deps.directory.listOfficials();
   const recipients = recipientsFor(c, level, officials);
   const at = deps.clock.now().toISOString();
   const messages: OutboundMessage[] = recipients.map((o) => ({
-    id: `alert.${c.id}.${o.id}.L${level}`,
+    id: `alert.${c.id}.${o.id}.L${level}${suffix}`,
     audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,
     purpose: 'alert', text: officialTexts.newCase(c), status: 'pending', attempts: 0, createdAt: at,
   }));
   const events: CaseEvent[] = recipients.length > 0
     ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
     : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
-  const done = await deps.cases.recordOnce(c.id, { onceKey: `alert.L${level}`, events, messages });
+  const done = await deps.cases.recordOnce(c.id, { onceKey: `alert.L${level}${suffix}`, events, messages });
   return { alerted: done ? recipients.map((o) => o.id) : [] };
 }

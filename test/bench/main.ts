@@ -19,6 +19,7 @@ const TARGETS = {
   initMs: 60,
   computeUsd: 3,
   alertP99Ms: 2000,
+  consolePageP95Ms: 100,
   /** DynamoDB requests per operation, at most (issue 11). */
   requests: { 'sms-inbound LAPOR': 3, 'sms-inbound STATUS': 3, 'ussd final step': 2 } as Record<string, number>,
 };
@@ -46,6 +47,7 @@ const { smsIntakeThroughput } = await import('./sms-intake.js');
 const { smsRequestCosts } = await import('./request-costs.js');
 const { alertLatency } = await import('./alert-latency.js');
 const { measureBundles } = await import('./bundles.js');
+const { consolePages, seedCases } = await import('./console.js');
 try {
   progress('USSD screens');
   const ussdLocal = await ussdScreenInProcess(sys, 5_000);
@@ -66,6 +68,13 @@ try {
   // Paced at 5 reports a second (NTB's real rate is a few an hour), then a burst to show queueing.
   const alerts = await alertLatency(sys, { reports: 60, gapMs: 200, timeoutMs: 15_000 });
   const burst = await alertLatency(sys, { reports: 100, gapMs: 0, timeoutMs: 30_000 });
+
+  progress('console: seeding 1,000 cases, then pages');
+  await seedCases(sys, 1_000);
+  const consoleSmall = await consolePages(sys, { requests: 40 });
+  progress('console: seeding 9,000 more cases (10,000), then pages');
+  await seedCases(sys, 9_000);
+  const consoleLarge = await consolePages(sys, { requests: 100 });
 
   progress('bundles and module initialisation');
   const { bundles, requestsDuringInit } = await measureBundles();
@@ -122,10 +131,32 @@ try {
         pass: op ? op.maxRequestsPerOp <= most : undefined,
       };
     }),
+    ...(['queue', 'case page'] as const).map((kind): TargetRow => {
+      const pages = consoleLarge.filter((f) => f.label.startsWith(kind));
+      const worst = [...pages].sort((a, b) => b.p95Ms - a.p95Ms)[0]!;
+      return {
+        measure: `Console ${kind} through the handler at ${fmtNum(worst.cases, 0)} cases (worst p95)`,
+        figure: `${fmtMs(worst.p95Ms)} (p50 ${fmtMs(worst.p50Ms)}; ${worst.label})`,
+        target: `< ${TARGETS.consolePageP95Ms} ms`,
+        pass: pages.every((f) => f.p95Ms < TARGETS.consolePageP95Ms),
+      };
+    }),
+    {
+      measure: 'Console DynamoDB requests per page, 1,000 vs 10,000 cases',
+      figure: consoleLarge.map((f, i) => `${fmtNum(consoleSmall[i]!.requestsPerPage, 1)} -> ${fmtNum(f.requestsPerPage, 1)}`).join('; '),
+      target: 'the same at both sizes (no Scan)',
+      pass: consoleLarge.every((f, i) => f.requestsPerPage === consoleSmall[i]!.requestsPerPage && !f.commands.includes('Scan')),
+    },
   ];
   print(table(['Measure', 'Figure', 'Target', 'Result'], rows.map((r) => [r.measure, r.figure, r.target, verdict(r.pass)])));
   const failed = rows.filter((r) => r.pass === false);
   print(failed.length ? `\n${failed.length} TARGET(S) FAILED: ${failed.map((r) => r.measure).join('; ')}` : '\nAll measured targets met.');
+
+  print(section('Console pages (the console handler in-process; cases seeded across the regencies)'));
+  print(table(['Page', 'Cases', 'n', 'p50', 'p95', 'DynamoDB requests/page', 'Commands per page', 'Statuses'], [...consoleSmall, ...consoleLarge].map((f) => [
+    f.label, fmtNum(f.cases, 0), String(f.n), fmtMs(f.p50Ms), fmtMs(f.p95Ms), fmtNum(f.requestsPerPage, 1), f.commands, f.statuses,
+  ])));
+  print('A page = session check (session, official) + its reads; a case page also appends one access-log entry.');
 
   print(section('USSD step latency'));
   print(table(['Path (intermediate steps)', 'Steps', 'Median', 'p99', 'Note'], [

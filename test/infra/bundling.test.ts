@@ -106,6 +106,15 @@ describe('a deployed function bundle', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('serves the console sign-in page in the AWS stage with its CSP, and sends a signed-out visitor to it', async () => {
+    const page = await invoke('console', { ...httpEvent('GET', '/console/sign-in'), headers: { host: 'console.example' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const queue = await invoke('console', { ...httpEvent('GET', '/console'), headers: { host: 'console.example' } });
+    expect(queue.statusCode).toBe(303);
+    expect(queue.headers.location).toBe('/console/sign-in');
+  });
+
   it('checks an SMS callback against the key read from the gateway secret', async () => {
     expect((await invoke('sms-inbound', httpEvent('POST', '/sms', { key: 'not-the-key-in-the-secret' }))).statusCode).toBe(403);
   });

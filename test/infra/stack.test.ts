@@ -7,7 +7,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
+import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
 import { BUNDLING, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
 import { NTB_WORKLOAD } from '../bench/cost.js';
 import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
@@ -21,8 +21,8 @@ beforeAll(() => {
 });
 afterAll(() => s?.cleanup());
 
-const FUNCTION_NAMES: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'notifier', 'escalator'];
-const HTTP_FUNCTIONS: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web'];
+const FUNCTION_NAMES: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'notifier', 'escalator', 'console'];
+const HTTP_FUNCTIONS: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'console'];
 const logicalId = (construct: IConstruct) => s.stack.getLogicalId(construct.node.defaultChild as CfnElement);
 const fnId = (name: FunctionName) => logicalId(s.stack.functions[name]);
 const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
@@ -47,10 +47,10 @@ const allows = (name: FunctionName, action: string, resource: unknown) =>
   );
 
 describe('HTTP API', () => {
-  it('has exactly the seven routes, each integrated with its function', () => {
+  it('has exactly the seven routes and the console\'s two, each integrated with its function', () => {
     const routes = resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
-      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done'].sort(),
+      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done', 'ANY /console', 'ANY /console/{proxy+}'].sort(),
     );
     for (const route of ROUTES) {
       const cfn = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
@@ -74,6 +74,14 @@ describe('HTTP API', () => {
     expect(Object.keys(stage.RouteSettings).some((k) => k.includes('/sms') || k.includes('/ussd'))).toBe(false);
   });
 
+  it('gives the console its own limits, below the stage default', () => {
+    const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage').Properties;
+    for (const key of ['ANY /console', 'ANY /console/{proxy+}']) {
+      expect(stage.RouteSettings[key].ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+      expect(stage.RouteSettings[key].ThrottlingBurstLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingBurstLimit);
+    }
+  });
+
   it('throttles the stage and writes access logs without the query string or caller IP', () => {
     const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage');
     const { DefaultRouteSettings: throttle, AccessLogSettings: access } = stage.Properties;
@@ -92,7 +100,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB (512 MB where PINs are hashed) and bounded timeouts', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(6);
+    expect(fns).toHaveLength(7);
     for (const [, fn] of fns) {
       const [, version] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
       expect(Number(version), fn.Properties.Runtime).toBeGreaterThanOrEqual(22);
@@ -101,6 +109,7 @@ describe('functions', () => {
     }
     const memory = (name: FunctionName) => resources[fnId(name)].Properties.MemorySize;
     expect(memory('smsInbound')).toBe(512);
+    expect(memory('console')).toBe(512);
     for (const name of ['smsDelivery', 'ussd', 'web', 'notifier', 'escalator'] as const) expect(memory(name)).toBe(256);
     const timeout = (name: FunctionName) => resources[fnId(name)].Properties.Timeout;
     // Africa's Talking gives up after 15 s.
@@ -147,7 +156,7 @@ describe('functions', () => {
       expect(resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
       logGroupIds.add(logGroupId);
     }
-    expect(logGroupIds.size).toBe(6);
+    expect(logGroupIds.size).toBe(7);
     for (const [id, group] of resourcesOfType(s.template, 'AWS::Logs::LogGroup')) {
       expect(group.Properties.RetentionInDays, id).toBe(30);
     }
@@ -456,6 +465,10 @@ describe('IAM', () => {
       expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.dueIndex.name}`]] }), name).toBe(true);
       expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.byContactIndex.name}`]] }), name).toBe(true);
       expect(statementsOf(name).some((st) => asArray(st.Action).includes('dynamodb:Scan')), name).toBe(false);
+      // Only the console reads the queue indexes.
+      for (const index of QUEUE_INDEXES) {
+        expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${index.name}`]] }), `${name} ${index.name}`).toBe(name === 'console');
+      }
       expect(allows(name, 'kms:GenerateDataKey', keyArn) && allows(name, 'kms:Decrypt', keyArn), name).toBe(true);
       expect(allows(name, 'secretsmanager:GetSecretValue', ref(byPath('Data/LookupKeySecret'))), name).toBe(true);
     }
@@ -467,6 +480,7 @@ describe('IAM', () => {
     const sendsSms = (name: FunctionName) => statementsOf(name).some((st) => asArray(st.Action).includes('sns:Publish') && asArray(st.Resource).includes('*'));
     expect(FUNCTION_NAMES.filter(readsGateway).sort()).toEqual(['escalator', 'notifier', 'smsDelivery', 'smsInbound', 'ussd']);
     expect(readsGateway('web')).toBe(false);
+    expect(readsGateway('console')).toBe(false);
     expect(FUNCTION_NAMES.filter(sendsSms).sort()).toEqual(['escalator', 'notifier']);
     // Nobody reads a secret by a wildcard or another stack's secret.
     for (const name of FUNCTION_NAMES) {
@@ -547,7 +561,7 @@ describe('cdk-nag (AwsSolutions)', () => {
         'Data/LookupKeySecret AwsSolutions-SMG4',
         'NotifierStream/Dlq AwsSolutions-SQS3',
         'Notifier/Role AwsSolutions-IAM5[Resource::*]',
-        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator'].map((fn) => `${fn} AwsSolutions-L1`),
+        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator', 'Console'].map((fn) => `${fn} AwsSolutions-L1`),
       ].sort(),
     );
   });

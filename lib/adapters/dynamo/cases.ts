@@ -34,9 +34,10 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     ...(c.nik ? { nikHash: cipher.lookupHash(c.nik) } : {}),
     smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
     assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
-    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince, mergedInto: c.mergedInto,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
     ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : {}),
+    ...indexKeys.queue(c),
   };
 }
 
@@ -61,6 +62,7 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.assignee) c.assignee = String(item.assignee);
   if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
   if (item.levelSince) c.levelSince = String(item.levelSince);
+  if (item.mergedInto) c.mergedInto = String(item.mergedInto);
   return c;
 }
 
@@ -68,7 +70,7 @@ function encodeEvent(caseId: string, e: CaseEvent): Item {
   return { ...keys.event(caseId, e.at, randomBytes(4).toString('hex')), at: e.at, actor: e.actor, type: e.type, detail: e.detail };
 }
 
-function decodeEvent(item: Item): CaseEvent {
+export function decodeEvent(item: Item): CaseEvent {
   return { at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} } as CaseEvent;
 }
 

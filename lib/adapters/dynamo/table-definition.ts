@@ -23,6 +23,18 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *     RATE#<scope>#<hash>#<window> / RATE   fixed-window counters for what is not a reporter (IP, official); TTL
  *   ussd-drafts.ts
  *     USSD#<phone hash> / DRAFT        an interrupted USSD report, expires after 30 minutes (TTL)
+ *   case-pages.ts (the console's reads of cases, and its notes)
+ *     CASE#<id> / NOTE#<time>#<hex>    an official's internal note, text encrypted
+ *     the case item also carries the queue keys: gsi3 `AREA#<regency>#<status>`, gsi4 `ALL#<status>`,
+ *     gsi5 `ASSIGNEE#<official>#<status>`, each sorted by urgency, then by when the level got the case
+ *   sessions.ts
+ *     SESSION#<id hash> / SESSION      a console session; TTL at the idle or absolute limit
+ *   sign-ins.ts
+ *     SIGNIN#<id hash> / SIGNIN        a pending sign-in: SMS code (hashed, 5 tries) or passkey challenge; TTL 5 min
+ *   passkeys.ts
+ *     PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
+ *   access-log.ts
+ *     ACCESS#<day> / <time>#<hex>      who viewed which personal data of which case; append-only
  */
 export const TABLE = {
   partitionKey: 'pk',
@@ -30,8 +42,24 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   byContactIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   dueIndex: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Console queue: open and closed cases by home regency and status. */
+  areaIndex: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /** Console queue for the province desk and BP3MI: every case by status. */
+  allIndex: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  /** Console queue "my cases": by assignee and status. */
+  assigneeIndex: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   streamView: 'NEW_AND_OLD_IMAGES',
 } as const;
+
+export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
+
+/**
+ * What the queue indexes carry besides their keys: what a queue row shows and filters on. No
+ * personal field (encrypted or not) is copied into them, and small entries keep the queries cheap.
+ */
+export const QUEUE_INDEX_ATTRIBUTES = [
+  'id', 'reference', 'category', 'urgency', 'status', 'level', 'homeRegency', 'country', 'channel', 'assignee', 'levelSince', 'createdAt',
+] as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
@@ -40,7 +68,9 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: (QUEUE_INDEXES as readonly { name: string }[]).some((q) => q.name === i.name)
+      ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES] }
+      : { ProjectionType: 'ALL' as const },
   });
   return {
     TableName: tableName,
@@ -49,12 +79,13 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       TABLE.partitionKey, TABLE.sortKey,
       TABLE.byContactIndex.partitionKey, TABLE.byContactIndex.sortKey,
       TABLE.dueIndex.partitionKey, TABLE.dueIndex.sortKey,
+      ...QUEUE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
     ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex)],
+    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), ...QUEUE_INDEXES.map(index)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamView },
   };
 }
