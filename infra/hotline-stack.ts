@@ -241,6 +241,14 @@ export class HotlineStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+    // Cases by month for the figures rebuild and the case-list export: non-personal facts only.
+    table.addGlobalSecondaryIndex({
+      indexName: TABLE.byMonthIndex.name,
+      partitionKey: { name: TABLE.byMonthIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE.byMonthIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...TABLE.byMonthIndex.projected],
+    });
     this.table = table;
 
     // ---- Topics -----------------------------------------------------------------------------

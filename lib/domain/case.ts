@@ -54,6 +54,16 @@ export interface Case {
   version: number;
   /** Next time the escalation job must look at the case; absent once it is resolved or closed. */
   nextCheckAt?: string;
+  /** Agency (P3MI) or broker the report names, as typed: business or personal data, encrypted, never published. */
+  agentName?: string;
+  /** Milestones (see milestones.ts): first response, latest resolution, escalations, reporter's YA, TIDAK count. */
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  escalations?: number;
+  confirmedAt?: string;
+  reopenings?: number;
+  /** Reference of the case this one was merged into: a duplicate counts once, in the case it joined. */
+  mergedInto?: string;
 }
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['new', 'acknowledged']);

@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, isOpen } from '../domain/case.js';
 import { ConcurrentUpdateError } from '../domain/errors.js';
 import { recipientsFor } from '../domain/routing.js';
@@ -70,7 +71,7 @@ async function checkCase(
     if (attempt > 0) c = await deps.store.getCase(first.id);
     if (!c) return 'cleared';
     const write = async (next: Case, events: CaseEvent[], messages: OutboundMessage[] = []) =>
-      deps.store.updateCase({ case: next, expectedVersion: c!.version, events, messages });
+      deps.store.updateCase({ case: withMilestones(c!, next, at), expectedVersion: c!.version, events, messages });
     try {
       if (!isOpen(c)) {
         const { nextCheckAt: _gone, ...rest } = c;

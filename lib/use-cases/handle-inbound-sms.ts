@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, DESCRIPTION_LIMIT, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
@@ -314,10 +315,11 @@ class Conversation {
       const next = change(c);
       if (!next) return undefined;
       try {
+        const changed = withMilestones(c, next.case, this.at);
         const done = await this.deps.store.updateCase({
-          case: next.case, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
+          case: changed, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
         });
-        return done ? next.case : undefined;
+        return done ? changed : undefined;
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         c = await this.deps.store.getCase(c.id);

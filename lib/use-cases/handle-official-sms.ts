@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import type { Case, CaseEvent, Level } from '../domain/case.js';
 import { ConcurrentUpdateError } from '../domain/errors.js';
 import { covers } from '../domain/routing.js';
@@ -194,7 +195,7 @@ export async function handleOfficialSms(
       return first ? p.outcome : { kind: 'duplicate' };
     }
     try {
-      const first = await store.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+      const first = await store.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
       return first ? p.outcome : { kind: 'duplicate' };
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;

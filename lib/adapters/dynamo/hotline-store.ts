@@ -21,6 +21,8 @@ import type {
   Official, OutboundMessage, ReporterPrefs,
 } from '../../ports.js';
 import { TABLE } from './table-definition.js';
+import { normaliseAgentName } from '../../domain/agent-name.js';
+import { caseMonthIndexKeys } from './figures-keys.js';
 
 type Item = Record<string, unknown>;
 
@@ -397,11 +399,12 @@ export class DynamoHotlineStore implements HotlineStore {
   // ---- item codecs (also used on stream images) -------------------------------------------------
 
   async decodeCase(item: Item): Promise<Case> {
-    const [contact, nik, workerName, description] = await Promise.all([
+    const [contact, nik, workerName, description, agentName] = await Promise.all([
       this.cipher.decrypt(String(item.contactEnc)),
       item.nikEnc ? this.cipher.decrypt(String(item.nikEnc)) : undefined,
       item.workerNameEnc ? this.cipher.decrypt(String(item.workerNameEnc)) : undefined,
       this.cipher.decrypt(String(item.descriptionEnc)),
+      item.agentNameEnc ? this.cipher.decrypt(String(item.agentNameEnc)) : undefined,
     ]);
     const c: Case = {
       id: String(item.id), reference: String(item.reference),
@@ -417,6 +420,12 @@ export class DynamoHotlineStore implements HotlineStore {
     if (item.assignee) c.assignee = String(item.assignee);
     if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
     if (item.levelSince) c.levelSince = String(item.levelSince);
+    if (agentName) c.agentName = agentName;
+    for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+      if (item[key] !== undefined) c[key] = String(item[key]);
+    }
+    if (item.escalations !== undefined) c.escalations = Number(item.escalations);
+    if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
     return c;
   }
 
@@ -441,12 +450,14 @@ export class DynamoHotlineStore implements HotlineStore {
   // ---- helpers -------------------------------------------------------------------------------------
 
   private async caseItem(c: Case): Promise<Item> {
-    const [contactEnc, nikEnc, workerNameEnc, descriptionEnc] = await Promise.all([
+    const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc] = await Promise.all([
       this.cipher.encrypt(c.contact),
       c.nik ? this.cipher.encrypt(c.nik) : undefined,
       c.workerName ? this.cipher.encrypt(c.workerName) : undefined,
       this.cipher.encrypt(c.description),
+      c.agentName ? this.cipher.encrypt(c.agentName) : undefined,
     ]);
+    const agent = c.agentName ? normaliseAgentName(c.agentName) : undefined;
     return {
       pk: `CASE#${c.id}`, sk: 'CASE', type: 'case',
       id: c.id, reference: c.reference, category: c.category, urgency: c.urgency,
@@ -456,6 +467,10 @@ export class DynamoHotlineStore implements HotlineStore {
       smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
       assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
       nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+      agentNameEnc, ...(agent ? { agentHash: this.cipher.lookupHash(`agent:${agent}`) } : {}),
+      acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
+      confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
+      ...caseMonthIndexKeys(c),
       [TABLE.byContactIndex.partitionKey]: `CONTACT#${this.cipher.lookupHash(c.contact)}`,
       [TABLE.byContactIndex.sortKey]: c.createdAt,
       ...(c.nextCheckAt ? { [TABLE.dueIndex.partitionKey]: 'DUE', [TABLE.dueIndex.sortKey]: c.nextCheckAt } : {}),
