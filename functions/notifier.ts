@@ -4,6 +4,8 @@ import middy from '@middy/core';
 import { reactToTableChange } from '../lib/use-cases/react-to-table-change.js';
 import { logger } from '../lib/logger.js';
 import { runtime } from '../lib/wiring.js';
+import { updateAgentWatch } from '../lib/figures/agent-watch.js';
+import { figuresRuntime } from '../lib/figures/runtime.js';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
@@ -15,6 +17,11 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 async function handleRecord(record: DynamoDBRecord): Promise<void> {
   const result = await reactToTableChange(runtime.deps, runtime.store, record);
   if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
+  // The agent watch sends SMS, so it runs where the outbox is: here, after the case's own effects.
+  if (result.kind === 'case') {
+    const watch = await updateAgentWatch({ store: runtime.store, agents: figuresRuntime().agents, clock: runtime.deps.clock }, record);
+    if (watch === 'alerted') logger.info('agent alert queued');
+  }
 }
 
 export const handler = middy<DynamoDBStreamEvent, unknown>().handler((event: DynamoDBStreamEvent, context: Context) =>

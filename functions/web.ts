@@ -6,6 +6,10 @@ import { Token, fromForm, submitReport } from '../lib/web/submit-report.js';
 import { languageOf } from '../lib/web/texts.js';
 import { logger } from '../lib/logger.js';
 import { runtime } from '../lib/wiring.js';
+import { statistikRoutes } from '../lib/figures/http.js';
+import { figuresRuntime } from '../lib/figures/runtime.js';
+
+const statistik = statistikRoutes(() => ({ figures: figuresRuntime().figures, clock: runtime.deps.clock }));
 
 /**
  * The public web form: GET / (the form), POST /reports (form-encoded from the page, or JSON from NGO
@@ -59,6 +63,8 @@ async function postReport(event: HttpEvent): Promise<HttpResult> {
 }
 
 async function route(event: HttpEvent): Promise<HttpResult> {
+  const figures = await statistik(event);
+  if (figures) return figures;
   const policy = runtime.deps.policy;
   const query = event.queryStringParameters ?? {};
   const language = languageOf(query.lang);

@@ -26,9 +26,11 @@ const { StreamPoller } = await import('./stream-poller.js');
 const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
 const { localContext } = await import('./lambda-shim.js');
 const { logger } = await import('../logger.js');
-const [smsInbound, smsDelivery, ussd, web, notifier, escalator] = await Promise.all([
+const { isFiguresRecord } = await import('../figures/stream-filter.js');
+const [smsInbound, smsDelivery, ussd, web, notifier, escalator, figures] = await Promise.all([
   import('../../functions/sms-inbound.js'), import('../../functions/sms-delivery.js'), import('../../functions/ussd.js'),
   import('../../functions/web.js'), import('../../functions/notifier.js'), import('../../functions/escalator.js'),
+  import('../../functions/figures.js'),
 ]);
 
 const cfg = runtime.config;
@@ -47,6 +49,8 @@ const server = await startLocalServer(cfg.port, {
     'GET /': route('web', web.handler),
     'POST /reports': route('web', web.handler),
     'GET /reports/done': route('web', web.handler),
+    'GET /statistik': route('web', web.handler),
+    'GET /statistik.json': route('web', web.handler),
   },
   dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime) },
 });
@@ -63,6 +67,13 @@ const poller = new StreamPoller({
   },
 });
 await poller.start();
+// The figures consumer reads the same stream on its own, as its own event source mapping does in AWS.
+const figuresPoller = new StreamPoller({
+  endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isFiguresRecord,
+  deliver: (event) => (figures.handler as unknown as (e: unknown, c: unknown) => Promise<never>)(event, localContext('figures', 60_000)),
+  onDeadLetter: (record) => logger.error('figures stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S }),
+});
+await figuresPoller.start();
 
 // In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
 // `POST /dev/clock` makes deadlines pass within a demo.
@@ -81,6 +92,7 @@ PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}
   AT USSD callback   POST ${base}/ussd?key=${key}
+  Public figures     ${base}/statistik  (JSON: ${base}/statistik.json)
   Outbox (all SMS)   ${base}/dev/outbox
   Demo officials     ${base}/dev/officials
   Health             ${base}/healthz
@@ -96,6 +108,7 @@ async function shutdown(): Promise<void> {
   server.close();
   server.closeAllConnections();
   await poller.stop().catch(() => undefined);
+  await figuresPoller.stop().catch(() => undefined);
   await dynamo.stop();
   process.exit(0);
 }

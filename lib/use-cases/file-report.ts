@@ -37,6 +37,8 @@ export const ReportInput = z.object({
     return check.nik;
   })),
   workerName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  /** Agency (P3MI) or broker the reporter names: kept encrypted, matched by the hash of its normal form, never published. */
+  agentName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   smsUpdates: z._default(z.boolean(), true),
   language: z._default(Language, 'id'),
 });
@@ -82,6 +84,7 @@ export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
       status: 'new' as const, level: 1 as const, levelSince: at, createdAt: at, updatedAt: at, version: 1,
       ...(report.nik ? { nik: report.nik } : {}),
       ...(report.workerName ? { workerName: report.workerName } : {}),
+      ...(report.agentName ? { agentName: report.agentName } : {}),
     };
     const c: Case = { ...base, nextCheckAt: nextCheckAt(base, deps.policy, at, now) };
     try {

@@ -21,7 +21,7 @@ export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expecte
  * description is required), plus what only the web needs: consent, the token and the honeypot.
  */
 export const WebReport = z.extend(z.pick(ReportInput, {
-  contact: true, nik: true, workerName: true, smsUpdates: true, language: true,
+  contact: true, nik: true, workerName: true, agentName: true, smsUpdates: true, language: true,
 }), {
   reporterType: ReporterType,
   category: Category,
@@ -37,7 +37,7 @@ export type WebReportInput = z.input<typeof WebReport>;
 
 /** Web field names, in the order the form shows them: errors are listed and focused in this order. */
 export const WEB_FIELDS = [
-  'reporterType', 'workerName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
+  'reporterType', 'workerName', 'agentName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
 ] as const;
 export type WebField = (typeof WEB_FIELDS)[number];
 
@@ -47,6 +47,7 @@ export function fromForm(form: Record<string, string>): Record<string, unknown> 
   return {
     reporterType: chosen('reporterType'),
     workerName: form.workerName?.trim() ? form.workerName : undefined,
+    agentName: form.agentName?.trim() ? form.agentName : undefined,
     contact: form.contact ?? '',
     category: chosen('category'),
     country: chosen('country'),
@@ -110,6 +111,7 @@ export async function submitReport(
     language: report.language,
     ...(report.nik ? { nik: report.nik } : {}),
     ...(report.workerName ? { workerName: report.workerName } : {}),
+    ...(report.agentName ? { agentName: report.agentName } : {}),
   });
   return { kind: 'filed', reference: filed.case.reference, created: filed.created };
 }
