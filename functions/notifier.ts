@@ -5,9 +5,10 @@ import { reactToTableChange } from '../lib/use-cases/react-to-table-change.js';
 import { logger } from '../lib/logger.js';
 import { runtime } from '../lib/wiring.js';
 import { updateAgentWatch } from '../lib/figures/agent-watch.js';
-import { figuresRuntime } from '../lib/figures/runtime.js';
+import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
+const agents = new DynamoAgentsStore(runtime.stores.table);
 
 /**
  * The table stream drives every side effect. Each record succeeds or fails on its own (partial
@@ -15,11 +16,11 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
  * blocking the others.
  */
 async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  const result = await reactToTableChange(runtime.deps, runtime.store, record);
+  const result = await reactToTableChange(runtime.deps, runtime.stores.cases, record);
   if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
   // The agent watch sends SMS, so it runs where the outbox is: here, after the case's own effects.
   if (result.kind === 'case') {
-    const watch = await updateAgentWatch({ store: runtime.store, agents: figuresRuntime().agents, clock: runtime.deps.clock }, record);
+    const watch = await updateAgentWatch({ ...runtime.deps, agents }, record);
     if (watch === 'alerted') logger.info('agent alert queued');
   }
 }

@@ -91,7 +91,11 @@ export interface CaseUpdate {
   inboundSmsId?: string;
 }
 
-export interface HotlineStore {
+/**
+ * The cases aggregate: a case with its timeline, its reference, its intake keys and its once-keys.
+ * Outbox messages caused by a change are written in the same transaction as the change.
+ */
+export interface CaseStore {
   createCase(write: NewCaseWrite): Promise<CreateCaseResult>;
   getCase(id: string): Promise<Case | undefined>;
   getCaseByReference(reference: string): Promise<Case | undefined>;
@@ -104,7 +108,10 @@ export interface HotlineStore {
   timeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases whose nextCheckAt is at or before `until`, via the due index. */
   casesDueBy(until: Date, limit?: number): Promise<Case[]>;
+}
 
+/** The outbox: outbound SMS and their sending state. */
+export interface Outbox {
   getMessage(id: string): Promise<OutboundMessage | undefined>;
   /** Conditional on the current status, so two senders cannot both send. */
   updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean>;
@@ -115,7 +122,10 @@ export interface HotlineStore {
    */
   claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined>;
   pendingMessagesOlderThan(before: Date, limit?: number): Promise<OutboundMessage[]>;
+}
 
+/** The officials directory, with each official's wrong-PIN state. */
+export interface Directory {
   listOfficials(): Promise<Official[]>;
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
@@ -123,14 +133,27 @@ export interface HotlineStore {
   recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }>;
   /** Clears the wrong-PIN count after a right PIN, unless the official was locked or disabled meanwhile. */
   clearPinFailures(officialId: string): Promise<void>;
+}
 
+/** Reporters (by phone): their preferences and the counters that bound what one number can cost. */
+export interface Reporters {
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;
-
   /** Adds one to a fixed-window counter and returns the new count. */
   countHit(scope: string, key: string, windowSeconds: number, now: Date): Promise<number>;
+}
 
-  saveUssdDraft(phone: string, draft: { text: string; language: Language }, expiresAt: Date): Promise<void>;
-  getUssdDraft(phone: string, now: Date): Promise<{ text: string; language: Language } | undefined>;
+export interface UssdDraft {
+  text: string;
+  language: Language;
+}
+
+/** Interrupted USSD reports, kept for a short while so the next dial can resume. */
+export interface UssdDrafts {
+  saveUssdDraft(phone: string, draft: UssdDraft, expiresAt: Date): Promise<void>;
+  getUssdDraft(phone: string, now: Date): Promise<UssdDraft | undefined>;
   deleteUssdDraft(phone: string): Promise<void>;
 }
+
+export type MetricName = 'ReportFiled' | 'AlertSent' | 'AlertFailed' | 'AcknowledgedInTime' | 'AcknowledgedLate' | 'Escalated' | 'DeadLetter' | 'ReporterSmsSent' | 'SpendGuardTripped';
+export interface Metrics { count(name: MetricName, value?: number, dimensions?: Record<string, string>): void; }

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { config, MIN_CALLBACK_KEY_LENGTH, type Config } from './config.js';
-import { DynamoHotlineStore } from './adapters/dynamo/hotline-store.js';
+import { DynamoStores } from './adapters/dynamo/stores.js';
 import { FieldCipher, StaticDataKeySource } from './adapters/crypto/field-cipher.js';
 import { KmsDataKeySource } from './adapters/crypto/kms-data-keys.js';
 import { AfricasTalkingSender, AT_PLACEHOLDER_API_KEY } from './adapters/sms/africastalking.js';
@@ -17,7 +17,8 @@ import { logger } from './logger.js';
 export interface Runtime {
   config: Config;
   deps: Deps;
-  store: DynamoHotlineStore;
+  /** The table's aggregates (the notifier decodes stream images with `stores.cases`). */
+  stores: DynamoStores;
   callbackKey: string;
   /** Local stage only. */
   outbox?: LocalOutbox;
@@ -32,14 +33,14 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
-    const store = new DynamoHotlineStore(db, cfg.tableName, cipher);
+    const stores = new DynamoStores(db, cfg.tableName, cipher);
     const clock = new AdjustableClock();
     const outbox = new LocalOutbox();
     const now = () => clock.now();
     return {
-      config: cfg, store, callbackKey: cfg.local.callbackKey, outbox, clock,
+      config: cfg, stores, callbackKey: cfg.local.callbackKey, outbox, clock,
       deps: {
-        store, clock, policy: cfg.policy,
+        ...stores.ports, clock, policy: cfg.policy,
         senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
         events: outbox.publisher(),
       },
@@ -70,11 +71,11 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
   const db = new DynamoDBClient({ region: cfg.region });
   const sns = new SNSClient({ region: cfg.region });
   const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: cfg.region }), cfg.kmsKeyArn!), lookupKey);
-  const store = new DynamoHotlineStore(db, cfg.tableName, cipher);
+  const stores = new DynamoStores(db, cfg.tableName, cipher);
   return {
-    config: cfg, store, callbackKey: gateway.callbackKey,
+    config: cfg, stores, callbackKey: gateway.callbackKey,
     deps: {
-      store, clock: systemClock, policy: cfg.policy,
+      ...stores.ports, clock: systemClock, policy: cfg.policy,
       senders: {
         reporter: new AfricasTalkingSender({ username: gateway.username, apiKey: gateway.apiKey, ...(cfg.atSenderId ? { senderId: cfg.atSenderId } : {}) }),
         official: new SnsSmsSender(sns, cfg.snsSenderId),

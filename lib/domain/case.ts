@@ -17,13 +17,59 @@ export type CaseStatus = z.infer<typeof CaseStatus>;
 /** Escalation ladder: 1 regency office, 2 province desk (Disnakertrans NTB), 3 BP3MI. */
 export type Level = 1 | 2 | 3;
 
-export interface CaseEvent {
-  at: string;
-  /** `reporter`, `system`, or `official:<id>`: never a phone number. */
-  actor: string;
-  type: string;
-  /** Non-personal details only (levels, official ids, statuses, reasons). */
-  detail?: Record<string, string | number | boolean>;
+/** Why officials were alerted: a new case, an escalation, or an alert below that was not delivered. */
+export type AlertReason = 'new_case' | 'escalation' | 'undelivered';
+
+/**
+ * What each timeline event records, by event type. Details are non-personal only (levels, official
+ * ids, statuses, reasons, lengths): never a phone number, a name or the reporter's words.
+ */
+export interface CaseEventDetails {
+  reported: { channel: Channel; category: Category; truncated: boolean };
+  /** `block`: the follow-up's number in the description; `askedNewProblem`: the reporter was asked whether it is a new problem (BARU). */
+  follow_up: { channel: 'sms'; length: number; truncated: boolean; stored: boolean; block: number; askedNewProblem?: boolean };
+  /** BARU moved follow-up `block` out into the case with reference `to`. */
+  follow_up_moved: { block: number; to: string };
+  reporter_confirmed: { answer: 'solved' };
+  reopened: { from: 'resolved'; to: CaseStatus };
+  official_command_refused: { command: string; reason: string; locked?: boolean };
+  official_command_not_applied: { command: string; reason: string; status: CaseStatus };
+  acknowledged: { command: string; level: Level; takenFrom?: string };
+  resolved: { command: string; note: boolean; noteLength: number };
+  info_viewed: { command: string; contactShown: boolean };
+  question_relayed: { command: string; official: string };
+  escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
+  reminder: { level: Level; status: CaseStatus; deadline: string; official: string };
+  sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string };
+  alert: { official: string; level: Level; reason: AlertReason };
+  alert_no_recipient: { official: 'none'; level: Level; reason: AlertReason };
+  reporter_notified: { notice: string };
+  follow_up_notice: { official: string };
+  reopened_notice: { official: string };
+}
+export type CaseEventType = keyof CaseEventDetails;
+
+/** One timeline entry; `type` decides the shape of `detail`. */
+export type CaseEvent = {
+  [K in CaseEventType]: {
+    at: string;
+    /** `reporter`, `system`, or `official:<id>`: never a phone number. */
+    actor: string;
+    type: K;
+    detail: CaseEventDetails[K];
+  };
+}[CaseEventType];
+
+export type CaseEventOf<K extends CaseEventType> = Extract<CaseEvent, { type: K }>;
+
+/** Builds a typed event: `detail` must match `type`, so a misspelt key does not compile. */
+export function caseEvent<K extends CaseEventType>(type: K, at: string, actor: string, detail: CaseEventDetails[K]): CaseEventOf<K> {
+  return { at, actor, type, detail } as CaseEventOf<K>;
+}
+
+/** The events of one type, typed as such. */
+export function eventsOf<K extends CaseEventType>(timeline: readonly CaseEvent[], type: K): CaseEventOf<K>[] {
+  return timeline.filter((e): e is CaseEventOf<K> => e.type === type);
 }
 
 /** A case as the domain sees it, with personal fields in clear; the store encrypts them. */

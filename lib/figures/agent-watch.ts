@@ -1,7 +1,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Clock, HotlineStore, OutboundMessage } from '../ports.js';
+import type { CaseStore, Clock, Directory, OutboundMessage } from '../ports.js';
 
 /** One case naming an agency or broker (by the hash of the normalised name). */
 export interface AgentLink {
@@ -72,7 +72,7 @@ type Image = Record<string, AttributeValue> | undefined;
  * months the province desk and BP3MI get one SMS with the count and references, once per crossing.
  */
 export async function updateAgentWatch(
-  deps: { store: Pick<HotlineStore, 'listOfficials' | 'recordOnce'>; agents: AgentsPort; clock: Clock },
+  deps: { cases: Pick<CaseStore, 'recordOnce'>; directory: Pick<Directory, 'listOfficials'>; agents: AgentsPort; clock: Clock },
   record: DynamoDBRecord,
 ): Promise<'alerted' | 'linked' | 'unchanged' | 'ignored'> {
   const newImage = record.dynamodb?.NewImage as Image;
@@ -94,14 +94,14 @@ export async function updateAgentWatch(
   if (!crossing) return 'linked';
   const inWindow = links.filter((l) => Date.parse(l.createdAt) > now.getTime() - AGENT_WINDOW_MS).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const references = inWindow.map((l) => l.reference);
-  const officials = (await deps.store.listOfficials()).filter((o) => o.active && o.level >= 2);
+  const officials = (await deps.directory.listOfficials()).filter((o) => o.active && o.level >= 2);
   const at = now.toISOString();
   const key = `agent.${hash.slice(0, 24)}.${crossing}`;
   const messages: OutboundMessage[] = officials.map((o) => ({
     id: `agent-alert.${hash.slice(0, 24)}.${Date.parse(crossing).toString(36)}.${o.id}`, audience: 'official', to: o.phone, officialId: o.id,
     level: o.level, purpose: 'agent_alert', text: agentAlertText(references.length, references.slice(0, 12)), status: 'pending', attempts: 0, createdAt: at,
   }));
-  const first = await deps.store.recordOnce(undefined, { onceKey: key, messages });
+  const first = await deps.cases.recordOnce(undefined, { onceKey: key, messages });
   await deps.agents.flag(hash, { since: crossing, count: references.length, ...(after.agentNameEnc ? { agentNameEnc: String(after.agentNameEnc) } : {}) });
   return first ? 'alerted' : 'unchanged';
 }

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
+import { DynamoTable } from '../adapters/dynamo/table.js';
 import type { FiguresDeps } from './update-figures.js';
 import type { AgentsPort } from './agent-watch.js';
 
@@ -21,6 +22,7 @@ export function figuresRuntime(): FiguresDeps & { agents: AgentsPort } {
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, ...(cfg.dynamoEndpoint ? { endpoint: cfg.dynamoEndpoint } : {}) }
       : {}),
   });
-  built = { figures: new DynamoFiguresStore(db, cfg.tableName), agents: new DynamoAgentsStore(db, cfg.tableName), policy: cfg.policy };
+  const table = new DynamoTable(db, cfg.tableName);
+  built = { figures: new DynamoFiguresStore(table), agents: new DynamoAgentsStore(table), policy: cfg.policy };
   return built;
 }

@@ -5,7 +5,7 @@ import type { Policy } from '../config.js';
 import { caseFactsFromItem } from '../adapters/dynamo/figures-store.js';
 import { contribution, monthOf, sumContributions, type CaseFacts, type Contribution } from './contribution.js';
 import type { FiguresPort } from './port.js';
-import { figuresKeys } from '../adapters/dynamo/figures-keys.js';
+import { keys } from '../adapters/dynamo/keys.js';
 
 export interface FiguresDeps {
   figures: FiguresPort;
@@ -49,7 +49,7 @@ export async function rebuildFigures(deps: FiguresDeps, from: string, to: string
   }
   const cells = sumContributions(perCase.map((p) => p.contribution));
   // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too.
-  await deps.figures.replaceCells([...months.map(figuresKeys.monthCells), figuresKeys.openCells], cells, perCase);
+  await deps.figures.replaceCells([...months.map(keys.figuresMonthPartition), keys.figuresOpenPartition], cells, perCase);
   return { months: months.length, cases: perCase.length };
 }
 

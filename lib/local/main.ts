@@ -36,7 +36,7 @@ const [smsInbound, smsDelivery, ussd, web, notifier, escalator, figures] = await
 const cfg = runtime.config;
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
-await seedDemoDirectory(runtime.store);
+await seedDemoDirectory(runtime.stores.directory);
 
 let ready = false;
 const route = (name: string, handler: unknown) => ({ name, handler: handler as never });

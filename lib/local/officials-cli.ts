@@ -9,7 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { config, provideEnvironment } from '../config.js';
-import { DynamoHotlineStore } from '../adapters/dynamo/hotline-store.js';
+import { DynamoStores } from '../adapters/dynamo/stores.js';
 import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
 import { KmsDataKeySource } from '../adapters/crypto/kms-data-keys.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
@@ -35,7 +35,7 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
     const host = new URL(values.endpoint).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost') throw new CliError('--endpoint is for DynamoDB Local on this machine');
     const db = new DynamoDBClient({ endpoint: values.endpoint, region, credentials: LOCAL_CREDENTIALS });
-    return new DynamoHotlineStore(db, tableName, new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey));
+    return new DynamoStores(db, tableName, new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey)).directory;
   }
   const kmsKey = values['kms-key'] ?? cfg.kmsKeyArn;
   const lookupSecret = values['lookup-secret'] ?? cfg.lookupKeySecretArn;
@@ -43,7 +43,7 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
   const secret = await new SecretsManagerClient({ region }).send(new GetSecretValueCommand({ SecretId: lookupSecret }));
   if (!secret.SecretString) throw new CliError('The lookup-key secret has no string value');
   const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region }), kmsKey), secret.SecretString);
-  return new DynamoHotlineStore(new DynamoDBClient({ region }), tableName, cipher);
+  return new DynamoStores(new DynamoDBClient({ region }), tableName, cipher).directory;
 }
 
 try {

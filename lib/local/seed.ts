@@ -1,4 +1,4 @@
-import type { HotlineStore } from '../ports.js';
+import type { Directory } from '../ports.js';
 import { hashPin, LOCAL_PIN_PARAMS } from '../officials/pin.js';
 import { DEMO_OFFICIALS } from './demo-directory.js';
 
@@ -7,7 +7,7 @@ import { DEMO_OFFICIALS } from './demo-directory.js';
  * including unlocking them). Demo PINs are hashed like real ones, with a lower scrypt cost so that
  * every test table and every `npm start` can seed in milliseconds.
  */
-export async function seedDemoDirectory(store: HotlineStore): Promise<void> {
+export async function seedDemoDirectory(store: Pick<Directory, 'putOfficial'>): Promise<void> {
   await Promise.all(DEMO_OFFICIALS.map(async ({ demoPin, ...official }) => {
     await store.putOfficial({ ...official, pinHash: await hashPin(demoPin, LOCAL_PIN_PARAMS), failedPins: 0, locked: false });
   }));

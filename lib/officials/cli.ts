@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { HotlineStore } from '../ports.js';
+import type { Directory } from '../ports.js';
 import { DEFAULT_PIN_PARAMS, hashPin, isValidPin, type PinHashParams } from './pin.js';
 import { describeOfficial, findOfficialById, OfficialInput, officialFromInput } from './directory.js';
 
@@ -35,7 +35,7 @@ const list = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.tr
  * store for DynamoDB Local or AWS. PINs are hashed here, before anything reaches the table.
  */
 export async function runOfficialsCommand(
-  store: Pick<HotlineStore, 'listOfficials' | 'putOfficial' | 'getOfficialByPhone'>,
+  store: Pick<Directory, 'listOfficials' | 'putOfficial' | 'getOfficialByPhone'>,
   argv: string[],
   io: CliIo,
   pinParams: PinHashParams = DEFAULT_PIN_PARAMS,

@@ -1,16 +1,16 @@
 import * as z from '../zod.js';
-import type { Case, Level } from '../domain/case.js';
+import { type Case, eventsOf, type Level } from '../domain/case.js';
 import { Category } from '../domain/categories.js';
 import { isNtbRegency, REGENCY_CODES } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
-import type { HotlineStore, Official } from '../ports.js';
+import type { CaseStore, Directory, Official } from '../ports.js';
 import { isValidPin } from './pin.js';
 
 /** Wrong PINs in a row before an official is locked out until `officials set-pin` resets them. */
 export const MAX_FAILED_PINS = 5;
 
 /** Timeline event type written when an official's question is relayed to the reporter. */
-export const QUESTION_RELAYED = 'question_relayed';
+export const QUESTION_RELAYED = 'question_relayed' as const;
 
 /** A new directory entry as the CLI takes it; level 2 and 3 cover every regency. */
 export const OfficialInput = z.object({
@@ -41,7 +41,7 @@ export function describeOfficial(o: Official): Record<string, unknown> {
   };
 }
 
-export async function findOfficialById(store: Pick<HotlineStore, 'listOfficials'>, id: string): Promise<Official | undefined> {
+export async function findOfficialById(store: Pick<Directory, 'listOfficials'>, id: string): Promise<Official | undefined> {
   return (await store.listOfficials()).find((o) => o.id === id);
 }
 
@@ -50,9 +50,11 @@ export async function findOfficialById(store: Pick<HotlineStore, 'listOfficials'
  * official who acknowledged the case. Inactive officials are skipped (the reply then has no
  * official to go to, and the caller falls back to its own handling).
  */
-export async function officialToRelayTo(store: Pick<HotlineStore, 'timeline' | 'listOfficials'>, c: Pick<Case, 'id' | 'assignee'>): Promise<Official | undefined> {
+export async function officialToRelayTo(
+  store: Pick<CaseStore, 'timeline'> & Pick<Directory, 'listOfficials'>,
+  c: Pick<Case, 'id' | 'assignee'>,
+): Promise<Official | undefined> {
   const [timeline, officials] = await Promise.all([store.timeline(c.id), store.listOfficials()]);
-  const asked = timeline.filter((e) => e.type === QUESTION_RELAYED).at(-1)?.detail?.official;
-  const id = typeof asked === 'string' ? asked : c.assignee;
+  const id = eventsOf(timeline, QUESTION_RELAYED).at(-1)?.detail.official ?? c.assignee;
   return officials.find((o) => o.id === id && o.active);
 }

@@ -1,4 +1,4 @@
-import type { Case, Level } from '../domain/case.js';
+import { type AlertReason, type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
 import { officialTexts } from '../messages/official.js';
 import type { OutboundMessage } from '../ports.js';
@@ -10,12 +10,12 @@ import type { Deps } from './deps.js';
  * scheduler run that overlaps) alerts nobody twice.
  */
 export async function alertOfficials(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'directory' | 'clock'>,
   c: Case,
   level: Level,
-  reason: 'new_case' | 'escalation' | 'undelivered',
+  reason: AlertReason,
 ): Promise<{ alerted: string[] }> {
-  const officials = await deps.store.listOfficials();
+  const officials = await deps.directory.listOfficials();
   const recipients = recipientsFor(c, level, officials);
   const at = deps.clock.now().toISOString();
   const messages: OutboundMessage[] = recipients.map((o) => ({
@@ -23,12 +23,9 @@ export async function alertOfficials(
     audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,
     purpose: 'alert', text: officialTexts.newCase(c), status: 'pending', attempts: 0, createdAt: at,
   }));
-  const events = recipients.map((o) => ({
-    at, actor: 'system', type: 'alert', detail: { official: o.id, level, reason },
-  }));
-  if (recipients.length === 0) {
-    events.push({ at, actor: 'system', type: 'alert_no_recipient', detail: { official: 'none', level, reason } });
-  }
-  const done = await deps.store.recordOnce(c.id, { onceKey: `alert.L${level}`, events, messages });
+  const events: CaseEvent[] = recipients.length > 0
+    ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
+    : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
+  const done = await deps.cases.recordOnce(c.id, { onceKey: `alert.L${level}`, events, messages });
   return { alerted: done ? recipients.map((o) => o.id) : [] };
 }

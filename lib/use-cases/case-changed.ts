@@ -9,7 +9,7 @@ import type { Deps } from './deps.js';
  * after the write, never inside the request. Every effect is keyed on the case version, so a
  * redelivered record queues nothing twice.
  */
-export async function onCaseChanged(deps: Pick<Deps, 'store' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
+export async function onCaseChanged(deps: Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
   if (!before) {
     await alertOfficials(deps, after, 1, 'new_case');
   }

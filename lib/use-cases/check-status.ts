@@ -12,14 +12,14 @@ export type StatusAnswer =
  * exactly the answer for an unknown reference, so references cannot be used to read cases.
  * Lookups are counted per phone (found or not) so references cannot be guessed either.
  */
-export async function checkStatus(deps: Pick<Deps, 'store' | 'clock' | 'policy'>, query: { phone: string; reference: string }): Promise<StatusAnswer> {
-  const hits = await deps.store.countHit('status', query.phone, 3600, deps.clock.now());
+export async function checkStatus(deps: Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy'>, query: { phone: string; reference: string }): Promise<StatusAnswer> {
+  const hits = await deps.reporters.countHit('status', query.phone, 3600, deps.clock.now());
   if (hits > deps.policy.limits.statusLookupsPerHour) throw new RateLimitedError('status');
   const reference = normaliseReference(query.reference);
   if (!reference) return { found: false };
-  const c = await deps.store.getCaseByReference(reference);
+  const c = await deps.cases.getCaseByReference(reference);
   if (!c || c.contact !== query.phone) return { found: false };
-  const timeline = await deps.store.timeline(c.id);
+  const timeline = await deps.cases.timeline(c.id);
   const lastEvent = timeline.at(-1);
   return { found: true, case: c, lastUpdate: c.updatedAt, ...(lastEvent ? { lastEvent } : {}) };
 }

@@ -17,11 +17,11 @@ export const STALE_CLAIM_MS = 5 * 60_000;
  * A retryable failure puts it back to pending and throws, so the stream (or the next sweep) retries.
  */
 export async function deliverMessage(
-  deps: Pick<Deps, 'store' | 'senders' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'senders' | 'clock'>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const now = deps.clock.now();
-  const message = await deps.store.claimMessage(messageId, now, new Date(now.getTime() - STALE_CLAIM_MS));
+  const message = await deps.outbox.claimMessage(messageId, now, new Date(now.getTime() - STALE_CLAIM_MS));
   if (!message) return 'skipped';
   const sender = deps.senders[message.audience];
   let result;
@@ -31,14 +31,14 @@ export async function deliverMessage(
     result = { ok: false as const, reason: error instanceof Error ? error.name : 'unknown', retryable: true };
   }
   if (result.ok) {
-    await deps.store.updateMessage(message.id, ['sending'], { status: 'sent', providerMessageId: result.providerMessageId });
+    await deps.outbox.updateMessage(message.id, ['sending'], { status: 'sent', providerMessageId: result.providerMessageId });
     return 'sent';
   }
   if (result.retryable && message.attempts < MAX_SEND_ATTEMPTS) {
-    await deps.store.updateMessage(message.id, ['sending'], { status: 'pending', failureReason: result.reason });
+    await deps.outbox.updateMessage(message.id, ['sending'], { status: 'pending', failureReason: result.reason });
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
-  if (await deps.store.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
+  if (await deps.outbox.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
     await passUndeliveredAlertOn(deps, message);
   }
   return 'failed';

@@ -1,14 +1,24 @@
 import type { Policy } from '../config.js';
-import type { Clock, HotlineStore, SmsSender } from '../ports.js';
+import type { CaseStore, Clock, Directory, Metrics, Outbox, Reporters, SmsSender, UssdDrafts } from '../ports.js';
 
-/** What every use case may be given. Each takes only the parts it needs (`Pick<Deps, ...>`). */
+/**
+ * Everything a use case may be given: one port per aggregate plus clock, policy and senders. Each
+ * use case declares the parts it uses (`Pick<Deps, ...>`), so a function is built with, and granted,
+ * only those.
+ */
 export interface Deps {
-  store: HotlineStore;
+  cases: CaseStore;
+  outbox: Outbox;
+  directory: Directory;
+  reporters: Reporters;
+  ussdDrafts: UssdDrafts;
   clock: Clock;
   policy: Policy;
   /** Reporter SMS go through the gateway (Africa's Talking); official alerts through SNS. */
   senders: { reporter: SmsSender; official: SmsSender };
   events?: CaseEventPublisher;
+  /** Counts operators alarm on (CloudWatch metrics in AWS); optional, nothing depends on it. */
+  metrics?: Metrics;
 }
 
 export interface CaseEventPublisher {

@@ -1,12 +1,14 @@
 import { withMilestones } from '../domain/milestones.js';
-import { type Case, type CaseEvent, isOpen } from '../domain/case.js';
-import { ConcurrentUpdateError } from '../domain/errors.js';
+import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } from '../domain/case.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 import { recipientsFor } from '../domain/routing.js';
 import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaStep } from '../domain/sla.js';
 import { officialTexts } from '../messages/official.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import { alertOfficials } from './alert-officials.js';
 import type { Deps } from './deps.js';
+
+export type EscalationDeps = Pick<Deps, 'cases' | 'directory' | 'clock' | 'policy' | 'metrics'>;
 
 export type CheckResult = 'reminded' | 'escalated' | 'breached' | 'rescheduled' | 'cleared';
 
@@ -21,7 +23,6 @@ export interface EscalationRun {
 }
 
 const MAX_ROUNDS = 20;
-const MAX_UPDATE_ATTEMPTS = 5;
 
 /**
  * The scheduled SLA job. Finds the cases whose next check is due through the due index (never a
@@ -31,7 +32,7 @@ const MAX_UPDATE_ATTEMPTS = 5;
  * as its timeline event and reminder SMS, so overlapping runs cannot act twice.
  */
 export async function escalateOverdueCases(
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  deps: EscalationDeps,
   options: { limit?: number } = {},
 ): Promise<EscalationRun> {
   const limit = options.limit ?? 100;
@@ -39,10 +40,10 @@ export async function escalateOverdueCases(
   const run: EscalationRun = { reminded: 0, escalated: 0, breached: 0, rescheduled: 0, cleared: 0, failed: [] };
   const seen = new Set<string>();
   let officials: Official[] | undefined;
-  const directory = async () => (officials ??= await deps.store.listOfficials());
+  const directory = async () => (officials ??= await deps.directory.listOfficials());
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const page = await deps.store.casesDueBy(now, limit);
+    const page = await deps.cases.casesDueBy(now, limit);
     const due = page.filter((c) => !seen.has(c.id));
     for (const c of due) {
       seen.add(c.id);
@@ -59,69 +60,63 @@ export async function escalateOverdueCases(
 }
 
 async function checkCase(
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  deps: EscalationDeps,
   first: Case,
   now: Date,
   directory: () => Promise<Official[]>,
 ): Promise<CheckResult> {
   const at = now.toISOString();
-  let c: Case | undefined = first;
-  let lastConflict: unknown;
-  for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-    if (attempt > 0) c = await deps.store.getCase(first.id);
-    if (!c) return 'cleared';
+  return retryOnConflict<Case, CheckResult>({
+    first,
+    reload: () => deps.cases.getCase(first.id),
+    vanished: () => 'cleared',
+  }, async (c) => {
     const write = async (next: Case, events: CaseEvent[], messages: OutboundMessage[] = []) =>
-      deps.store.updateCase({ case: withMilestones(c!, next, at), expectedVersion: c!.version, events, messages });
-    try {
-      if (!isOpen(c)) {
-        const { nextCheckAt: _gone, ...rest } = c;
-        await write(rest, []);
-        return 'cleared';
-      }
-      const step = slaStep(c, deps.policy, now);
-      switch (step.kind) {
-        case 'none': {
-          // Due early (a shorter SLA was configured meanwhile, or the index lagged): just set the right time.
-          const next = nextCheckAt(c, deps.policy, levelSinceOf(c), now);
-          await write({ ...c, ...(next ? { nextCheckAt: next } : {}) }, []);
-          return 'rescheduled';
-        }
-        case 'remind': {
-          const recipients = reminderRecipients(c, await directory());
-          const stamp = `L${c.level}.${c.status}.${step.deadline.getTime().toString(36)}`;
-          const messages = recipients.map((o) => officialMessage(c!, o, `reminder.${c!.id}.${o.id}.${stamp}`, 'reminder', officialTexts.reminder(c!, step.deadline), at));
-          const events = perRecipient(recipients, at, 'reminder', { level: c.level, status: c.status, deadline: step.deadline.toISOString() });
-          await write({ ...c, nextCheckAt: step.deadline.toISOString() }, events, messages);
-          return 'reminded';
-        }
-        case 'escalate': {
-          const escalated: Case = { ...c, level: step.to, levelSince: at, updatedAt: at };
-          escalated.nextCheckAt = nextCheckAt(escalated, deps.policy, at, now);
-          // Alert before moving the case: if this run dies in between, the next run finds the case
-          // still due and alerts again, which the alert's once-key turns into a no-op.
-          await alertOfficials(deps, escalated, step.to, 'escalation');
-          await write(escalated, [{
-            at, actor: 'system', type: 'escalated',
-            detail: { from: step.from, to: step.to, status: c.status, reason: c.status === 'new' ? 'not_acknowledged' : 'not_resolved', deadline: step.deadline.toISOString() },
-          }]);
-          return 'escalated';
-        }
-        case 'breached': {
-          const recipients = recipientsFor(c, 3, await directory());
-          const stamp = `${c.status}.${step.deadline.getTime().toString(36)}.${step.periods}`;
-          const messages = recipients.map((o) => officialMessage(c!, o, `overdue.${c!.id}.${o.id}.${stamp}`, 'overdue', officialTexts.overdue(c!, step.deadline), at));
-          const events = perRecipient(recipients, at, 'sla_breached', { level: 3, status: c.status, periods: step.periods, deadline: step.deadline.toISOString() });
-          const next = nextBreachCheckAt(c, deps.policy, step.deadline, step.periods);
-          await write({ ...c, ...(next ? { nextCheckAt: next } : {}) }, events, messages);
-          return 'breached';
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError)) throw error;
-      lastConflict = error;
+      deps.cases.updateCase({ case: withMilestones(c, next, at), expectedVersion: c.version, events, messages });
+    if (!isOpen(c)) {
+      const { nextCheckAt: _gone, ...rest } = c;
+      await write(rest, []);
+      return 'cleared';
     }
-  }
-  throw lastConflict;
+    const step = slaStep(c, deps.policy, now);
+    switch (step.kind) {
+      case 'none': {
+        // Due early (a shorter SLA was configured meanwhile, or the index lagged): just set the right time.
+        const next = nextCheckAt(c, deps.policy, levelSinceOf(c), now);
+        await write({ ...c, ...(next ? { nextCheckAt: next } : {}) }, []);
+        return 'rescheduled';
+      }
+      case 'remind': {
+        const recipients = reminderRecipients(c, await directory());
+        const stamp = `L${c.level}.${c.status}.${step.deadline.getTime().toString(36)}`;
+        const messages = recipients.map((o) => officialMessage(c, o, `reminder.${c.id}.${o.id}.${stamp}`, 'reminder', officialTexts.reminder(c, step.deadline), at));
+        const events = perRecipient(recipients, at, 'reminder', { level: c.level, status: c.status, deadline: step.deadline.toISOString() });
+        await write({ ...c, nextCheckAt: step.deadline.toISOString() }, events, messages);
+        return 'reminded';
+      }
+      case 'escalate': {
+        const escalated: Case = { ...c, level: step.to, levelSince: at, updatedAt: at };
+        escalated.nextCheckAt = nextCheckAt(escalated, deps.policy, at, now);
+        // Alert before moving the case: if this run dies in between, the next run finds the case
+        // still due and alerts again, which the alert's once-key turns into a no-op.
+        await alertOfficials(deps, escalated, step.to, 'escalation');
+        await write(escalated, [caseEvent('escalated', at, 'system', {
+          from: step.from, to: step.to, status: c.status, reason: c.status === 'new' ? 'not_acknowledged' : 'not_resolved', deadline: step.deadline.toISOString(),
+        })]);
+        deps.metrics?.count('Escalated', 1, { level: String(step.to) });
+        return 'escalated';
+      }
+      case 'breached': {
+        const recipients = recipientsFor(c, 3, await directory());
+        const stamp = `${c.status}.${step.deadline.getTime().toString(36)}.${step.periods}`;
+        const messages = recipients.map((o) => officialMessage(c, o, `overdue.${c.id}.${o.id}.${stamp}`, 'overdue', officialTexts.overdue(c, step.deadline), at));
+        const events = perRecipient(recipients, at, 'sla_breached', { level: 3, status: c.status, periods: step.periods, deadline: step.deadline.toISOString() });
+        const next = nextBreachCheckAt(c, deps.policy, step.deadline, step.periods);
+        await write({ ...c, ...(next ? { nextCheckAt: next } : {}) }, events, messages);
+        return 'breached';
+      }
+    }
+  });
 }
 
 /** The official who took the case is reminded to finish it; an unheld case reminds its whole level. */
@@ -137,7 +132,10 @@ function officialMessage(c: Case, o: Official, id: string, purpose: string, text
   return { id, audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level: c.level, purpose, text, status: 'pending', attempts: 0, createdAt: at };
 }
 
-function perRecipient(recipients: Official[], at: string, type: string, detail: Record<string, string | number>): CaseEvent[] {
-  if (recipients.length === 0) return [{ at, actor: 'system', type, detail: { ...detail, official: 'none' } }];
-  return recipients.map((o) => ({ at, actor: 'system', type, detail: { ...detail, official: o.id } }));
+/** One event per official told (or one naming nobody, so a gap in the directory shows on the timeline). */
+function perRecipient<K extends 'reminder' | 'sla_breached'>(
+  recipients: Official[], at: string, type: K, detail: Omit<CaseEventDetails[K], 'official'>,
+): CaseEvent[] {
+  const ids = recipients.length === 0 ? ['none'] : recipients.map((o) => o.id);
+  return ids.map((official) => caseEvent(type, at, 'system', { ...detail, official } as CaseEventDetails[K]));
 }

@@ -1,5 +1,5 @@
 import * as z from '../zod.js';
-import { type Case, Channel, ReporterType, truncateDescription } from '../domain/case.js';
+import { type Case, caseEvent, Channel, ReporterType, truncateDescription } from '../domain/case.js';
 import { Category, Language, guessCategory, urgencyOf } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
@@ -45,6 +45,9 @@ export const ReportInput = z.object({
 export type ReportInput = z.input<typeof ReportInput>;
 export type ParsedReport = z.output<typeof ReportInput>;
 
+/** What filing a report touches: the case (with its reporter's item), nothing else. */
+export type FileReportDeps = Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
+
 export interface FiledReport {
   case: Case;
   /** False when the same intake key was seen before: the earlier case is returned, nothing new is sent. */
@@ -66,13 +69,13 @@ export function parseReport(input: ReportInput): ParsedReport {
  * Files a report from any channel: one case, its first timeline event and the reporter's
  * confirmation SMS in one transaction. Alerts to officials follow from the table stream.
  */
-export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>, input: ReportInput): Promise<FiledReport> {
+export async function fileReport(deps: FileReportDeps, input: ReportInput): Promise<FiledReport> {
   const report = parseReport(input);
   const now = deps.clock.now();
   const at = now.toISOString();
   const { text: description, truncated } = truncateDescription(report.description);
   const category = report.category ?? guessCategory(description);
-  const prefs = await deps.store.getPrefs(report.contact);
+  const prefs = await deps.reporters.getPrefs(report.contact);
   const language = prefs.language ?? report.language;
   const smsUpdates = report.smsUpdates && !prefs.smsStopped;
 
@@ -88,10 +91,10 @@ export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
     };
     const c: Case = { ...base, nextCheckAt: nextCheckAt(base, deps.policy, at, now) };
     try {
-      const result = await deps.store.createCase({
+      const result = await deps.cases.createCase({
         case: c,
         intakeKey: `${report.channel}:${report.intakeKey}`,
-        events: [{ at, actor: 'reporter', type: 'reported', detail: { channel: report.channel, category, truncated } }],
+        events: [caseEvent('reported', at, 'reporter', { channel: report.channel, category, truncated })],
         messages: smsUpdates
           ? [{
               id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
@@ -101,7 +104,7 @@ export async function fileReport(deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
           : [],
       });
       if (result.created) return { case: result.case, created: true, truncated };
-      const existing = await deps.store.getCase(result.caseId);
+      const existing = await deps.cases.getCase(result.caseId);
       if (!existing) throw new Error('Intake key points at a missing case');
       return { case: existing, created: false, truncated: false };
     } catch (error) {

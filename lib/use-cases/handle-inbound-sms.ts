@@ -1,5 +1,5 @@
 import { withMilestones } from '../domain/milestones.js';
-import { type Case, type CaseEvent, DESCRIPTION_LIMIT, isOpen, truncateDescription } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError } from '../domain/errors.js';
@@ -11,7 +11,10 @@ import type { OutboundMessage, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
 import { notifyOfficials } from './notify-reporter.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 import type { Deps } from './deps.js';
+
+export type InboundSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
 
 export interface InboundSms {
   /** Gateway message id: AT retries deliver the same id, and everything below is keyed on it. */
@@ -51,8 +54,8 @@ const SECOND_REPORT_WINDOW_MS = HOUR_MS;
  * the id `reply.<gateway id>`, so a redelivered SMS queues no second reply; case changes carry the
  * once-key `in.<gateway id>` for the same reason. The stream sends the outbox.
  */
-export async function handleInboundSms(deps: Pick<Deps, 'store' | 'clock' | 'policy'>, sms: InboundSms): Promise<InboundOutcome> {
-  return new Conversation(deps, sms, await deps.store.getPrefs(sms.from)).handle(parseSms(sms.text));
+export async function handleInboundSms(deps: InboundSmsDeps, sms: InboundSms): Promise<InboundOutcome> {
+  return new Conversation(deps, sms, await deps.reporters.getPrefs(sms.from)).handle(parseSms(sms.text));
 }
 
 class Conversation {
@@ -64,7 +67,7 @@ class Conversation {
   private cases?: Case[];
 
   constructor(
-    private readonly deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+    private readonly deps: InboundSmsDeps,
     private readonly sms: InboundSms,
     private readonly prefs: ReporterPrefs,
   ) {
@@ -79,10 +82,10 @@ class Conversation {
       this.language = command.language;
       this.languageKnown = true;
     }
-    const inbound = await this.deps.store.countHit('sms-in', this.sms.from, HOUR_SECONDS, this.now);
+    const inbound = await this.deps.reporters.countHit('sms-in', this.sms.from, HOUR_SECONDS, this.now);
     if (inbound > this.deps.policy.limits.inboundPerHour) {
       // Asking for no SMS must work even from a number that is over its limit.
-      if (command.kind === 'stop') await this.deps.store.setPrefs(this.sms.from, { smsStopped: true });
+      if (command.kind === 'stop') await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: true });
       return this.limited('inbound');
     }
     switch (command.kind) {
@@ -99,18 +102,18 @@ class Conversation {
           await this.reply('language', reporterTexts.languageUnknown(this.language), true);
           return { kind: 'help_sent' };
         }
-        await this.deps.store.setPrefs(this.sms.from, { language: command.language });
+        await this.deps.reporters.setPrefs(this.sms.from, { language: command.language });
         this.language = command.language;
         await this.reply('language', reporterTexts.languageSet(this.language), true);
         return { kind: 'prefs_changed', change: 'language' };
       }
       case 'stop':
-        await this.deps.store.setPrefs(this.sms.from, { smsStopped: true });
+        await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: true });
         // The one SMS after BERHENTI confirms it; nothing else follows until MULAI.
         await this.reply('stop', reporterTexts.stopped(this.language), true);
         return { kind: 'prefs_changed', change: 'stop' };
       case 'start':
-        await this.deps.store.setPrefs(this.sms.from, { smsStopped: false });
+        await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: false });
         await this.reply('start', reporterTexts.started(this.language), true);
         return { kind: 'prefs_changed', change: 'start' };
       case 'new': return this.newProblem();
@@ -143,7 +146,7 @@ class Conversation {
   }
 
   private async fileNew(text: string, intakeKey: string): Promise<InboundOutcome> {
-    const casesThisHour = await this.deps.store.countHit('sms-case', this.sms.from, HOUR_SECONDS, this.now);
+    const casesThisHour = await this.deps.reporters.countHit('sms-case', this.sms.from, HOUR_SECONDS, this.now);
     if (casesThisHour > this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
     const filed = await fileReport(this.deps, {
       channel: 'sms', intakeKey, reporterType: 'worker', contact: this.sms.from,
@@ -173,7 +176,7 @@ class Conversation {
       const still = takeFollowUp(c.description, pending.block);
       return still && {
         case: { ...c, description: still.rest, updatedAt: this.at },
-        event: { at: this.at, actor: 'reporter', type: 'follow_up_moved', detail: { block: pending.block, to: outcome.reference } },
+        event: caseEvent('follow_up_moved', this.at, 'reporter', { block: pending.block, to: outcome.reference }),
       };
     });
     return outcome;
@@ -182,11 +185,11 @@ class Conversation {
   /** The newest open case whose last second-LAPOR (within the window) has not been moved out yet. */
   private async pendingSecondReport(): Promise<{ case: Case; block: number } | undefined> {
     for (const c of (await this.ownCases()).filter(isOpen)) {
-      const timeline = await this.deps.store.timeline(c.id);
-      const asked = timeline.findLast((e) => e.type === 'follow_up' && e.detail?.askedNewProblem === true && e.detail?.stored === true);
+      const timeline = await this.deps.cases.timeline(c.id);
+      const asked = eventsOf(timeline, 'follow_up').findLast((e) => e.detail.askedNewProblem === true && e.detail.stored);
       if (!asked || this.now.getTime() - Date.parse(asked.at) > SECOND_REPORT_WINDOW_MS) continue;
-      const block = Number(asked.detail?.block);
-      const moved = timeline.some((e) => e.type === 'follow_up_moved' && e.detail?.block === block && e.at >= asked.at);
+      const block = asked.detail.block;
+      const moved = eventsOf(timeline, 'follow_up_moved').some((e) => e.detail.block === block && e.at >= asked.at);
       if (!moved) return { case: c, block };
     }
     return undefined;
@@ -222,10 +225,9 @@ class Conversation {
       stored = description !== undefined;
       return {
         case: { ...c, description: description ?? c.description, updatedAt: this.at },
-        event: {
-          at: this.at, actor: 'reporter', type: 'follow_up',
-          detail: { channel: 'sms', length: text.length, truncated: cut.truncated, stored, block, ...(secondReport ? { askedNewProblem: true } : {}) },
-        },
+        event: caseEvent('follow_up', this.at, 'reporter', {
+          channel: 'sms', length: text.length, truncated: cut.truncated, stored, block, ...(secondReport ? { askedNewProblem: true } : {}),
+        }),
       };
     });
     if (!updated) return false;
@@ -236,7 +238,7 @@ class Conversation {
     if (!stored) await this.reply('case_full', reporterTexts.caseFull(this.language, v), false);
     else if (secondReport) await this.reply('ask_new_problem', reporterTexts.askNewProblem(this.language, v), false);
     else if (cut.truncated) await this.reply('text_cut', reporterTexts.textCut(this.language, v), false);
-    else if (await this.deps.store.countHit('sms-ack', updated.id, HOUR_SECONDS, this.now) === 1) {
+    else if (await this.deps.reporters.countHit('sms-ack', updated.id, HOUR_SECONDS, this.now) === 1) {
       await this.reply('follow_up_ack', reporterTexts.followUpAdded(this.language, v), false);
     }
     return true;
@@ -252,7 +254,7 @@ class Conversation {
       if (answer === 'yes') {
         return {
           case: { ...rest, status: 'closed', updatedAt: this.at },
-          event: { at: this.at, actor: 'reporter', type: 'reporter_confirmed', detail: { answer: 'solved' } },
+          event: caseEvent('reporter_confirmed', this.at, 'reporter', { answer: 'solved' }),
         };
       }
       // Not solved: back to whoever had it, with fresh SLA clocks; the stream tells reporter and officials.
@@ -260,7 +262,7 @@ class Conversation {
       const due = nextCheckAt({ ...c, status }, this.deps.policy, this.at, this.now);
       return {
         case: { ...rest, status, levelSince: this.at, updatedAt: this.at, ...(due ? { nextCheckAt: due } : {}) },
-        event: { at: this.at, actor: 'reporter', type: 'reopened', detail: { from: 'resolved', to: status } },
+        event: caseEvent('reopened', this.at, 'reporter', { from: 'resolved', to: status }),
       };
     });
     if (!updated) return answer === 'yes' ? { kind: 'case_closed' } : { kind: 'case_reopened' };
@@ -299,7 +301,7 @@ class Conversation {
   /** Newest first; loaded once per message. Without a chosen or keyword language, replies follow the newest case's. */
   private async ownCases(): Promise<Case[]> {
     if (!this.cases) {
-      this.cases = await this.deps.store.findCasesByContact(this.sms.from);
+      this.cases = await this.deps.cases.findCasesByContact(this.sms.from);
       if (!this.languageKnown && this.cases[0]) this.language = this.cases[0].language;
     }
     return this.cases;
@@ -310,22 +312,19 @@ class Conversation {
    * Returns the new case, or undefined when there was nothing to do or this SMS made the change before.
    */
   private async changeCase(start: Case, change: (c: Case) => { case: Case; event: CaseEvent } | undefined): Promise<Case | undefined> {
-    let c: Case | undefined = start;
-    for (let attempt = 0; attempt < 5 && c; attempt++) {
+    return retryOnConflict<Case, Case | undefined>({
+      first: start,
+      reload: () => this.deps.cases.getCase(start.id),
+      vanished: () => { throw new ConcurrentUpdateError('Case vanished while changing'); },
+    }, async (c) => {
       const next = change(c);
       if (!next) return undefined;
-      try {
-        const changed = withMilestones(c, next.case, this.at);
-        const done = await this.deps.store.updateCase({
-          case: changed, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
-        });
-        return done ? changed : undefined;
-      } catch (error) {
-        if (!(error instanceof ConcurrentUpdateError)) throw error;
-        c = await this.deps.store.getCase(c.id);
-      }
-    }
-    throw new ConcurrentUpdateError('Case kept changing');
+      const changed = withMilestones(c, next.case, this.at);
+      const done = await this.deps.cases.updateCase({
+        case: changed, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
+      });
+      return done ? changed : undefined;
+    });
   }
 
   /**
@@ -334,7 +333,7 @@ class Conversation {
    */
   private async reply(purpose: string, text: string, asked: boolean): Promise<boolean> {
     if (this.prefs.smsStopped && !asked) return false;
-    const sent = await this.deps.store.countHit('sms-reply', this.sms.from, HOUR_SECONDS, this.now);
+    const sent = await this.deps.reporters.countHit('sms-reply', this.sms.from, HOUR_SECONDS, this.now);
     if (sent > REPLIES_PER_HOUR) return false;
     return this.queue(purpose, text);
   }
@@ -344,12 +343,12 @@ class Conversation {
       id: `reply.${this.sms.id}`, audience: 'reporter', to: this.sms.from, purpose, text,
       status: 'pending', attempts: 0, createdAt: this.at,
     };
-    return this.deps.store.recordOnce(undefined, { messages: [message] });
+    return this.deps.cases.recordOnce(undefined, { messages: [message] });
   }
 
   /** Over a limit: nothing is stored, and the number hears about it at most once an hour. */
   private async limited(scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
-    const notices = await this.deps.store.countHit('sms-limited', this.sms.from, HOUR_SECONDS, this.now);
+    const notices = await this.deps.reporters.countHit('sms-limited', this.sms.from, HOUR_SECONDS, this.now);
     if (notices === 1 && !this.prefs.smsStopped) {
       await this.queue('rate_limited', reporterTexts.rateLimited(this.language, { hotline: this.deps.policy.hotlinePhone }));
     }

@@ -1,6 +1,6 @@
 import { withMilestones } from '../domain/milestones.js';
-import type { Case, CaseEvent, Level } from '../domain/case.js';
-import { ConcurrentUpdateError } from '../domain/errors.js';
+import { type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
 import { nextCheckAt } from '../domain/sla.js';
 import { officialTexts, questionForReporter } from '../messages/official.js';
@@ -10,6 +10,8 @@ import { verifyPin } from '../officials/pin.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
+
+export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
 
 export type RefusalReason =
   | 'unregistered' | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
@@ -38,7 +40,6 @@ const COMMANDS_PER_HOUR_PER_PHONE = 60;
  * PINs is a read-modify-write of the directory item: this bounds what parallel guesses can gain.
  */
 const PIN_CHECKS_PER_HOUR = 60;
-const MAX_UPDATE_ATTEMPTS = 5;
 
 type Plan =
   | { write: 'update'; case: Case; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome }
@@ -52,11 +53,11 @@ type Plan =
  * changes nothing and replies nothing.
  */
 export async function handleOfficialSms(
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  deps: OfficialSmsDeps,
   sms: InboundSms,
   command: OfficialCommand,
 ): Promise<OfficialOutcome> {
-  const { store } = deps;
+  const { cases, directory, reporters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const onceKey = `cmd.${sms.id}`;
@@ -65,17 +66,17 @@ export async function handleOfficialSms(
     status: 'pending', attempts: 0, createdAt: at, ...extra,
   });
 
-  if ((await store.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  if ((await reporters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
 
-  const [official, found] = await Promise.all([store.getOfficialByPhone(sms.from), store.getCaseByReference(command.reference)]);
+  const [official, found] = await Promise.all([directory.getOfficialByPhone(sms.from), cases.getCaseByReference(command.reference)]);
   const actor = official ? `official:${official.id}` : 'unregistered';
 
-  const refuse = async (reason: RefusalReason, detail: Record<string, string | number | boolean> = {}, { answer = true } = {}) => {
+  const refuse = async (reason: RefusalReason, detail: { locked?: boolean } = {}, { answer = true } = {}) => {
     const events: CaseEvent[] = found
-      ? [{ at, actor, type: 'official_command_refused', detail: { command: command.keyword, reason, ...detail } }]
+      ? [caseEvent('official_command_refused', at, actor, { command: command.keyword, reason, ...detail })]
       : [];
     const messages = answer ? [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})] : [];
-    const first = await store.recordOnce(found?.id, { onceKey, events, messages });
+    const first = await cases.recordOnce(found?.id, { onceKey, events, messages });
     return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
   };
 
@@ -83,38 +84,38 @@ export async function handleOfficialSms(
     if (found && found.contact === sms.from) return { kind: 'from_reporter' };
     // Sender numbers can be spoofed: a stranger's number gets at most one refusal SMS an hour, so
     // the hotline cannot be used to text someone over and over. Every attempt is still recorded.
-    const answer = (await store.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
+    const answer = (await reporters.countHit('unregistered-reply', sms.from, 3600, now)) === 1;
     return (await refuse('unregistered', {}, { answer })).outcome;
   }
   if (!official.active) return (await refuse('inactive')).outcome;
   if (official.locked) return (await refuse('locked')).outcome;
   if (!command.pin) return (await refuse('no_pin')).outcome;
-  if ((await store.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  if ((await reporters.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
   if (!(await verifyPin(command.pin, official.pinHash))) {
     const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
     const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
     // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
-    if (refused.first) await store.recordPinFailure(official.id, MAX_FAILED_PINS);
+    if (refused.first) await directory.recordPinFailure(official.id, MAX_FAILED_PINS);
     return refused.outcome;
   }
-  if (official.failedPins > 0) await store.clearPinFailures(official.id);
+  if (official.failedPins > 0) await directory.clearPinFailures(official.id);
   if (!found) return (await refuse('unknown_reference')).outcome;
   if (!covers(official, found)) return (await refuse('not_covered')).outcome;
 
   const done = (kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'): OfficialOutcome => ({ kind, reference: found.reference, officialId: official.id });
   const notApplied = (reason: NotAppliedReason, text: string, c: Case): Plan => ({
     write: 'record',
-    events: [{ at, actor, type: 'official_command_not_applied', detail: { command: command.keyword, reason, status: c.status } }],
+    events: [caseEvent('official_command_not_applied', at, actor, { command: command.keyword, reason, status: c.status })],
     messages: [reply('command_not_applied', text, { officialId: official.id, caseId: c.id })],
     outcome: { kind: 'not_applied', reason, reference: c.reference, officialId: official.id },
   });
   const officialReply = (purpose: string, text: string, c: Case) => reply(purpose, text, { officialId: official.id, caseId: c.id });
   // Whether this official may take over from the current assignee: only from a lower level of the ladder.
-  let directory: Official[] | undefined;
+  let officials: Official[] | undefined;
   const outranksAssignee = async (c: Case) => {
     if (!c.assignee) return true;
-    directory ??= await store.listOfficials();
-    const assignee = directory.find((o) => o.id === c.assignee);
+    officials ??= await directory.listOfficials();
+    const assignee = officials.find((o) => o.id === c.assignee);
     return !assignee || !assignee.active || official.level > assignee.level;
   };
 
@@ -133,10 +134,9 @@ export async function handleOfficialSms(
         next.nextCheckAt = nextCheckAt(next, deps.policy, at, now);
         return {
           write: 'update', case: next,
-          events: [{
-            at, actor, type: 'acknowledged',
-            detail: { command: command.keyword, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) },
-          }],
+          events: [caseEvent('acknowledged', at, actor, {
+            command: command.keyword, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}),
+          })],
           messages: [officialReply('acknowledged', officialTexts.acknowledged(c.reference), c)],
           outcome: done('acknowledged'),
         };
@@ -151,7 +151,7 @@ export async function handleOfficialSms(
         // The note may name people or places: only that one was given is kept, never its text.
         return {
           write: 'update', case: next,
-          events: [{ at, actor, type: 'resolved', detail: { command: command.keyword, note: command.text.length > 0, noteLength: command.text.length } }],
+          events: [caseEvent('resolved', at, actor, { command: command.keyword, note: command.text.length > 0, noteLength: command.text.length })],
           messages: [officialReply('resolved', officialTexts.resolved(c.reference), c)],
           outcome: done('resolved'),
         };
@@ -160,7 +160,7 @@ export async function handleOfficialSms(
         const isAssignee = c.assignee === official.id && c.status !== 'new';
         return {
           write: 'record',
-          events: [{ at, actor, type: 'info_viewed', detail: { command: command.keyword, contactShown: isAssignee } }],
+          events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: isAssignee })],
           messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
           outcome: done('info_sent'),
         };
@@ -168,9 +168,9 @@ export async function handleOfficialSms(
       case 'ask': {
         if (!command.text) return notApplied('no_question', officialTexts.needsText(c.reference), c);
         if (c.status === 'closed') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        const prefs = await store.getPrefs(c.contact);
+        const prefs = await reporters.getPrefs(c.contact);
         if (!c.smsUpdates || prefs.smsStopped) return notApplied('reporter_no_sms', officialTexts.reporterNoSms(c.reference), c);
-        const events: CaseEvent[] = [{ at, actor, type: QUESTION_RELAYED, detail: { command: command.keyword, official: official.id } }];
+        const events: CaseEvent[] = [caseEvent(QUESTION_RELAYED, at, actor, { command: command.keyword, official: official.id })];
         const messages: OutboundMessage[] = [
           {
             id: `ask.${sms.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
@@ -185,23 +185,16 @@ export async function handleOfficialSms(
     }
   };
 
-  let lastConflict: unknown;
-  for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-    const c = attempt === 0 ? found : await store.getCase(found.id);
-    if (!c) throw new Error('Case vanished during an official command');
+  return retryOnConflict<Case, OfficialOutcome>({
+    first: found,
+    reload: () => cases.getCase(found.id),
+    vanished: () => { throw new Error('Case vanished during an official command'); },
+  }, async (c) => {
     const p = await plan(c);
-    if (p.write === 'record') {
-      const first = await store.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages });
-      return first ? p.outcome : { kind: 'duplicate' };
-    }
-    try {
-      const first = await store.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
-      return first ? p.outcome : { kind: 'duplicate' };
-    } catch (error) {
-      if (!(error instanceof ConcurrentUpdateError)) throw error;
-      lastConflict = error;
-    }
-  }
-  throw lastConflict;
+    const first = p.write === 'record'
+      ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
+      : await cases.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+    return first ? p.outcome : { kind: 'duplicate' };
+  });
 }
 

@@ -1,4 +1,4 @@
-import { type Case, isOpen } from '../domain/case.js';
+import { type Case, caseEvent, isOpen } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
 import { reporterTexts } from '../messages/reporter.js';
 import { conversationTexts } from '../messages/conversation.js';
@@ -23,13 +23,13 @@ export function noticeFor(before: Case | undefined, after: Case): ReporterNotice
  * The officials' TANYA command can call this with 'needInfo'.
  */
 export async function notifyReporter(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'reporters' | 'clock'>,
   c: Case,
   notice: ReporterNotice,
   onceKey: string,
 ): Promise<boolean> {
   if (!c.smsUpdates) return false;
-  const prefs = await deps.store.getPrefs(c.contact);
+  const prefs = await deps.reporters.getPrefs(c.contact);
   if (prefs.smsStopped) return false;
   const at = deps.clock.now().toISOString();
   const message: OutboundMessage = {
@@ -37,9 +37,9 @@ export async function notifyReporter(
     text: reporterTexts[notice](prefs.language ?? c.language, { reference: c.reference }),
     status: 'pending', attempts: 0, createdAt: at,
   };
-  return deps.store.recordOnce(c.id, {
+  return deps.cases.recordOnce(c.id, {
     onceKey,
-    events: [{ at, actor: 'system', type: 'reporter_notified', detail: { notice } }],
+    events: [caseEvent('reporter_notified', at, 'system', { notice })],
     messages: [message],
   });
 }
@@ -56,12 +56,12 @@ export function conversationRecipients(c: Case, officials: Official[]): Official
  * one SMS per official per hour, not one per message.
  */
 export async function notifyOfficials(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'directory' | 'clock'>,
   c: Case,
   about: 'followUp' | 'reopened',
   onceKey: string,
 ): Promise<string[]> {
-  const recipients = conversationRecipients(c, await deps.store.listOfficials());
+  const recipients = conversationRecipients(c, await deps.directory.listOfficials());
   if (recipients.length === 0) return [];
   const at = deps.clock.now().toISOString();
   const messages: OutboundMessage[] = recipients.map((o) => ({
@@ -69,7 +69,7 @@ export async function notifyOfficials(
     purpose: about === 'followUp' ? 'follow_up_notice' : 'reopened_notice',
     text: conversationTexts[about](c), status: 'pending', attempts: 0, createdAt: at,
   }));
-  const events = recipients.map((o) => ({ at, actor: 'system', type: `${about === 'followUp' ? 'follow_up' : 'reopened'}_notice`, detail: { official: o.id } }));
-  const done = await deps.store.recordOnce(c.id, { onceKey, events, messages });
+  const events = recipients.map((o) => caseEvent(about === 'followUp' ? 'follow_up_notice' : 'reopened_notice', at, 'system', { official: o.id }));
+  const done = await deps.cases.recordOnce(c.id, { onceKey, events, messages });
   return done ? recipients.map((o) => o.id) : [];
 }

@@ -11,6 +11,8 @@ type Image = Record<string, AttributeValue> | undefined;
 export interface StreamDecoder {
   decodeStreamImage(image: Record<string, AttributeValue>): Record<string, unknown>;
   decodeCase(item: Record<string, unknown>): Promise<Case>;
+  /** What a changed item is, by its key: a case, an outbox message, or something the notifier ignores. */
+  itemKind(image: Record<string, AttributeValue>): 'case' | 'message' | undefined;
 }
 
 /**
@@ -18,21 +20,21 @@ export interface StreamDecoder {
  * reporter updates (as outbox messages), a new outbox message is sent. Throws to have the record retried.
  */
 export async function reactToTableChange(
-  deps: Pick<Deps, 'store' | 'clock' | 'senders' | 'events'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'clock' | 'senders' | 'events'>,
   decoder: StreamDecoder,
   record: DynamoDBRecord,
 ): Promise<{ kind: 'case' | 'message' | 'ignored'; outcome?: string; messageId?: string }> {
   const newImage = record.dynamodb?.NewImage as Image;
   const oldImage = record.dynamodb?.OldImage as Image;
   if (!newImage || record.eventName === 'REMOVE') return { kind: 'ignored' };
-  const sk = newImage.sk?.S;
-  if (sk === 'CASE') {
+  const kind = decoder.itemKind(newImage);
+  if (kind === 'case') {
     const after = await decoder.decodeCase(decoder.decodeStreamImage(newImage));
     const before = oldImage ? await decoder.decodeCase(decoder.decodeStreamImage(oldImage)) : undefined;
     await onCaseChanged(deps, before, after);
     return { kind: 'case' };
   }
-  if (sk === 'MSG' && record.eventName === 'INSERT' && newImage.id?.S) {
+  if (kind === 'message' && record.eventName === 'INSERT' && newImage.id?.S) {
     const outcome = await deliverMessage(deps, newImage.id.S);
     return { kind: 'message', outcome, messageId: newImage.id.S };
   }

@@ -11,14 +11,14 @@ const UNDELIVERED = new Set(['Failed', 'Rejected', 'Expired']);
  * finally fails counts as not delivered, and the next level of the ladder is alerted for that case.
  */
 export async function recordDelivery(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'clock'>,
   report: { providerMessageId: string; status: string; failureReason?: string },
 ): Promise<'recorded' | 'unknown_message' | 'not_final'> {
-  const message = await deps.store.getMessageByProviderId(report.providerMessageId);
+  const message = await deps.outbox.getMessageByProviderId(report.providerMessageId);
   if (!message) return 'unknown_message';
   if (!DELIVERED.has(report.status) && !UNDELIVERED.has(report.status)) return 'not_final';
   const delivered = DELIVERED.has(report.status);
-  const changed = await deps.store.updateMessage(message.id, ['sent', 'sending', 'pending'], {
+  const changed = await deps.outbox.updateMessage(message.id, ['sent', 'sending', 'pending'], {
     status: delivered ? 'delivered' : 'undelivered',
     ...(report.failureReason ? { failureReason: report.failureReason } : {}),
   });
@@ -30,10 +30,10 @@ export async function recordDelivery(
  * An alert nobody received must not leave a case waiting for its SLA to run out: while the case is
  * still unacknowledged, the next level is alerted now.
  */
-export async function passUndeliveredAlertOn(deps: Pick<Deps, 'store' | 'clock'>, message: OutboundMessage): Promise<void> {
+export async function passUndeliveredAlertOn(deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'clock'>, message: OutboundMessage): Promise<void> {
   if (message.audience !== 'official' || message.purpose !== 'alert' || !message.caseId) return;
   const level = (message.level ?? 1) as Level;
   if (level >= 3) return;
-  const c = await deps.store.getCase(message.caseId);
+  const c = await deps.cases.getCase(message.caseId);
   if (c && c.status === 'new') await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
 }

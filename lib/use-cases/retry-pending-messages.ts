@@ -21,11 +21,11 @@ const SENDS_AT_ONCE = 4;
  * pending for the next run.
  */
 export async function retryPendingMessages(
-  deps: Pick<Deps, 'store' | 'senders' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'senders' | 'clock'>,
   { olderThanMs = 120_000, hasTimeLeft = () => true }: SweepOptions = {},
 ): Promise<{ sent: number; failed: number; stillPending: number }> {
   const cutoff = new Date(deps.clock.now().getTime() - olderThanMs);
-  const pending = await deps.store.pendingMessagesOlderThan(cutoff, 100);
+  const pending = await deps.outbox.pendingMessagesOlderThan(cutoff, 100);
   const tally = { sent: 0, failed: 0, stillPending: 0 };
   for (let start = 0; start < pending.length; start += SENDS_AT_ONCE) {
     if (!hasTimeLeft()) {

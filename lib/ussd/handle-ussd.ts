@@ -2,7 +2,7 @@ import { CATEGORY_LABELS, type Language } from '../domain/categories.js';
 import { RateLimitedError } from '../domain/errors.js';
 import { STATUS_LABELS, formatLocalTime } from '../messages/reporter.js';
 import { logger } from '../logger.js';
-import { fileReport } from '../use-cases/file-report.js';
+import { fileReport, type FileReportDeps } from '../use-cases/file-report.js';
 import { checkStatus } from '../use-cases/check-status.js';
 import type { Deps } from '../use-cases/deps.js';
 import { draftOf, needsDraft, replay, ussdScreen, type UssdDraft } from './menu.js';
@@ -27,7 +27,7 @@ export interface UssdAnswer {
   reference?: string;
 }
 
-type UssdDeps = Pick<Deps, 'store' | 'clock' | 'policy'>;
+export type UssdDeps = FileReportDeps & Pick<Deps, 'ussdDrafts'>;
 
 const end = (text: string) => `END ${text}`;
 
@@ -105,7 +105,7 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
 
 async function readDraft(deps: UssdDeps, request: UssdRequest): Promise<UssdDraft | undefined> {
   try {
-    return await deps.store.getUssdDraft(request.phone, deps.clock.now());
+    return await deps.ussdDrafts.getUssdDraft(request.phone, deps.clock.now());
   } catch (error) {
     // On the first screen a draft is only an offer: better a menu without it than no menu.
     if (request.text !== '') throw error;
@@ -116,7 +116,7 @@ async function readDraft(deps: UssdDeps, request: UssdRequest): Promise<UssdDraf
 
 async function forgetDraft(deps: UssdDeps, phone: string): Promise<void> {
   try {
-    await deps.store.deleteUssdDraft(phone);
+    await deps.ussdDrafts.deleteUssdDraft(phone);
   } catch (error) {
     // The report is filed; a stale draft only offers to resume it and expires on its own.
     logger.warn('ussd draft not deleted after filing', { errorName: error instanceof Error ? error.name : typeof error });
@@ -139,13 +139,13 @@ export type SessionEndOutcome = 'draft_saved' | 'nothing_to_resume';
  * within 30 minutes can continue. The draft is the effective path only (accepted inputs, resumed
  * draft included), so resuming twice does not stack up old inputs.
  */
-export async function handleUssdSessionEnd(deps: Pick<Deps, 'store' | 'clock'>, notice: UssdSessionEnd): Promise<SessionEndOutcome> {
+export async function handleUssdSessionEnd(deps: Pick<Deps, 'ussdDrafts' | 'clock'>, notice: UssdSessionEnd): Promise<SessionEndOutcome> {
   // A session AT calls a success ended on one of our END screens: filed, answered or apologised.
   if (notice.status === 'Success' || notice.input === undefined) return 'nothing_to_resume';
   const now = deps.clock.now();
-  const previous = needsDraft(notice.input) && notice.input !== '' ? await deps.store.getUssdDraft(notice.phone, now) : undefined;
+  const previous = needsDraft(notice.input) && notice.input !== '' ? await deps.ussdDrafts.getUssdDraft(notice.phone, now) : undefined;
   const draft = draftOf(replay({ text: notice.input, ...(previous ? { draft: previous } : {}) }));
   if (!draft) return 'nothing_to_resume';
-  await deps.store.saveUssdDraft(notice.phone, draft, new Date(now.getTime() + DRAFT_MINUTES * 60_000));
+  await deps.ussdDrafts.saveUssdDraft(notice.phone, draft, new Date(now.getTime() + DRAFT_MINUTES * 60_000));
   return 'draft_saved';
 }

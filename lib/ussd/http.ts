@@ -2,12 +2,11 @@ import type { Language } from '../domain/categories.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { errorResponse, formBody, httpHandler, requireCallbackKey, text, type HttpEvent } from '../http/api.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 import { AtUssdRequest, AtUssdSessionEnd, invalidFields } from './callbacks.js';
-import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen } from './handle-ussd.js';
+import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen, type UssdDeps } from './handle-ussd.js';
 
 export interface UssdHandlerRuntime {
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>;
+  deps: UssdDeps;
   callbackKey: string;
 }
 

@@ -4,8 +4,7 @@ import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { ReporterType } from '../domain/case.js';
 import { RateLimitedError, ValidationError } from '../domain/errors.js';
 import { newReference } from '../domain/reference.js';
-import { ReportInput, fileReport } from '../use-cases/file-report.js';
-import type { Deps } from '../use-cases/deps.js';
+import { ReportInput, fileReport, type FileReportDeps } from '../use-cases/file-report.js';
 
 /** Long enough to say what happened; shorter text gives an official nothing to act on. */
 export const MIN_DESCRIPTION = 10;
@@ -90,13 +89,13 @@ export function parseWebReport(input: unknown): z.output<typeof WebReport> {
  * family's allowance; the one use case (fileReport) does the rest, exactly as for SMS and USSD.
  */
 export async function submitReport(
-  deps: Pick<Deps, 'store' | 'clock' | 'policy'>,
+  deps: FileReportDeps,
   input: unknown,
   source: { ip: string },
 ): Promise<WebSubmission> {
   if (hasHoneypot(input)) return { kind: 'ignored', reference: newReference() };
   const report = parseWebReport(input);
-  const hits = await deps.store.countHit('web', source.ip, 3600, deps.clock.now());
+  const hits = await deps.reporters.countHit('web', source.ip, 3600, deps.clock.now());
   if (hits > deps.policy.limits.webReportsPerHour) throw new RateLimitedError('web');
   const filed = await fileReport(deps, {
     channel: 'web',

@@ -48,11 +48,10 @@ export async function startBenchSystem(): Promise<BenchSystem> {
   const { seedDemoDirectory } = await import('../../lib/local/seed.js');
   const { localContext } = await import('../../lib/local/lambda-shim.js');
   const { startLocalServer } = await import('../../lib/local/server.js');
-  await seedDemoDirectory(runtime.store);
+  await seedDemoDirectory(runtime.stores.directory);
 
   const meter = new DynamoMeter();
-  // The store keeps its client private on purpose; the bench reaches in only to count what it sends.
-  meter.attach((runtime.store as unknown as { db: DynamoDBClient }).db);
+  meter.attach(runtime.stores.db);
 
   const [smsInbound, ussd, notifier] = await Promise.all([
     import('../../functions/sms-inbound.js'), import('../../functions/ussd.js'), import('../../functions/notifier.js'),

@@ -93,7 +93,7 @@ describe('a poison record on the table stream', () => {
     const handleRecord = async (record: DynamoDBRecord) => {
       const image = record.dynamodb?.NewImage as { sk?: { S?: string }; id?: { S?: string } } | undefined;
       if (image?.sk?.S === 'CASE' && image.id?.S === poisonCaseId) throw new Error('poison record');
-      await reactToTableChange(sys.deps, sys.store, record);
+      await reactToTableChange(sys.deps, sys.stores.cases, record);
     };
     const poller = new StreamPoller({
       endpoint: sys.endpoint, db, tableName: sys.tableName, accept: isNotifierRecord, intervalMs: 20, maxRetries: 2,

@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { ScanCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
-import { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
+import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { fileReport, type ReportInput } from '../../lib/use-cases/file-report.js';
 import { checkStatus } from '../../lib/use-cases/check-status.js';
 import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
@@ -30,7 +30,7 @@ async function scanTable(): Promise<Record<string, unknown>[]> {
 }
 
 /** A store on the test table whose DynamoDB client fails where `fault` says, before or after the call. */
-function faultyStore(fault: (command: string, n: number) => 'before' | 'after' | undefined): DynamoHotlineStore {
+function faultyStore(fault: (command: string, n: number) => 'before' | 'after' | undefined): DynamoStores['ports'] {
   const db = localDynamoClient(sys.endpoint);
   clients.push(db);
   let n = 0;
@@ -43,7 +43,7 @@ function faultyStore(fault: (command: string, n: number) => 'before' | 'after' |
     if (when === 'after') throw injected;
     return out;
   }, { step: 'initialize', name: 'faultInjection' });
-  return new DynamoHotlineStore(db, sys.tableName, sys.cipher);
+  return new DynamoStores(db, sys.tableName, sys.cipher).ports;
 }
 
 let phoneSeq = 0;
@@ -99,14 +99,14 @@ describe('DynamoDB failing during intake', () => {
   it('leaves nothing half-stored and queues no reply when any call of fileReport fails, and files once when retried', async () => {
     const calls: string[] = [];
     const counting = faultyStore((command) => { calls.push(command); return undefined; });
-    await fileReport({ ...sys.deps, store: counting }, smsReport(`ATXid_count_${randomBytes(3).toString('hex')}`, freshPhone()));
+    await fileReport({ ...sys.deps, ...counting }, smsReport(`ATXid_count_${randomBytes(3).toString('hex')}`, freshPhone()));
     expect(calls.length).toBeGreaterThan(0);
 
     for (let k = 1; k <= calls.length; k++) {
       const id = `ATXid_fault_${k}_${randomBytes(3).toString('hex')}`;
       const phone = freshPhone();
       const store = faultyStore((_, n) => (n === k ? 'before' : undefined));
-      await expect(fileReport({ ...sys.deps, store }, smsReport(id, phone))).rejects.toThrow('injected DynamoDB fault');
+      await expect(fileReport({ ...sys.deps, ...store }, smsReport(id, phone))).rejects.toThrow('injected DynamoDB fault');
 
       const items = await scanTable();
       expect(items.filter((i) => i.pk === `INTAKE#sms:${id}`)).toHaveLength(0);
@@ -125,7 +125,7 @@ describe('DynamoDB failing during intake', () => {
     const id = `ATXid_lost_${randomBytes(3).toString('hex')}`;
     const phone = freshPhone();
     const store = faultyStore((command) => (command === 'TransactWriteItemsCommand' ? 'after' : undefined));
-    await expect(fileReport({ ...sys.deps, store }, smsReport(id, phone))).rejects.toThrow('injected DynamoDB fault');
+    await expect(fileReport({ ...sys.deps, ...store }, smsReport(id, phone))).rejects.toThrow('injected DynamoDB fault');
 
     const retried = await fileReport(sys.deps, smsReport(id, phone));
     expect(retried.created).toBe(false);
@@ -156,7 +156,7 @@ describe('two deliveries of one report filing at the same moment', () => {
       return next(args);
     }, { step: 'initialize', name: 'conflictInjection' });
 
-    const loser = await fileReport({ ...sys.deps, store: new DynamoHotlineStore(db, sys.tableName, sys.cipher) }, smsReport(id, phone));
+    const loser = await fileReport({ ...sys.deps, ...new DynamoStores(db, sys.tableName, sys.cipher).ports }, smsReport(id, phone));
 
     expect(winner?.created).toBe(true);
     expect(loser).toMatchObject({ created: false, case: { id: winner!.case.id } });

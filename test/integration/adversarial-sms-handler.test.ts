@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
+import { storeView, type StoreView } from '../support/store-view.js';
 
 /**
  * The SMS Lambda handler itself (functions/sms-inbound.ts) with its real wiring, pointed at this
@@ -18,7 +18,7 @@ let callbackKey: string;
 let newContext: () => Context;
 let failing = false;
 /** The wiring's own store: its lookup key differs from the test system's. */
-let store: Pick<import('../../lib/ports.js').HotlineStore, 'findCasesByContact' | 'timeline' | 'getMessage'>;
+let store: Pick<StoreView, 'findCasesByContact' | 'timeline' | 'getMessage'>;
 
 beforeAll(async () => {
   sys = await createTestSystem();
@@ -30,9 +30,9 @@ beforeAll(async () => {
   const mod = await import('../../functions/sms-inbound.js');
   handler = mod.handler as unknown as typeof handler;
   callbackKey = runtime.callbackKey;
-  store = runtime.store;
+  store = storeView(runtime.stores.ports);
   newContext = () => localContext('sms-inbound');
-  const db = (runtime.store as unknown as { db: DynamoDBClient }).db;
+  const db = runtime.stores.db;
   db.middlewareStack.add((next) => async (args) => {
     if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
     return next(args);

@@ -6,7 +6,7 @@ import { createUssdHandler } from '../../lib/ussd/http.js';
 import { endTexts } from '../../lib/ussd/texts.js';
 import { localContext } from '../../lib/local/lambda-shim.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
-import type { Deps } from '../../lib/use-cases/deps.js';
+import type { UssdDeps } from '../../lib/ussd/handle-ussd.js';
 
 const REPORTER = '+6281234567001';
 const STRANGER = '+6281234567002';
@@ -25,7 +25,7 @@ afterAll(async () => {
 const newSession = () => `ATUid_test_${++sessions}`;
 
 /** Dials and presses each input in turn, as AT would: one request per screen, `text` growing. */
-async function dial(phone: string, inputs: string[], sessionId = newSession(), deps: Pick<Deps, 'store' | 'clock' | 'policy'> = system.deps) {
+async function dial(phone: string, inputs: string[], sessionId = newSession(), deps: UssdDeps = system.deps) {
   const screens: string[] = [];
   for (let i = 0; i <= inputs.length; i++) {
     const answer = await handleUssdRequest(deps, { sessionId, phone, text: inputs.slice(0, i).join('*') });
@@ -84,9 +84,9 @@ describe('a report by USSD', () => {
 
   it('answers 200 END with an apology and the hotline when the store fails, and files nothing', async () => {
     const phone = '+6281234567105';
-    const broken: Pick<Deps, 'store' | 'clock' | 'policy'> = {
+    const broken: UssdDeps = {
       ...system.deps,
-      store: new Proxy(system.store, {
+      cases: new Proxy(system.deps.cases, {
         get(target, name, receiver) {
           if (name === 'createCase') return async () => { throw new Error('DynamoDB unavailable'); };
           return Reflect.get(target, name, receiver) as unknown;

@@ -117,7 +117,7 @@ describe('alerts from the stream', () => {
     const before = system.outbox.entries.length;
     const caseInsert = delivered.find((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.id?.S === filed.case.id)!;
 
-    await reactToTableChange(system.deps, system.store, caseInsert);
+    await reactToTableChange(system.deps, system.stores.cases, caseInsert);
     await poller.settled();
 
     expect(system.outbox.entries.length).toBe(before);

@@ -3,13 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { ensureTable, localDynamoClient } from '../../lib/local/dynamo-local.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
+import { storeView, type StoreView } from '../support/store-view.js';
 
 /**
  * functions/web.ts as API Gateway invokes it, with the real local runtime on DynamoDB Local. The
  * config module reads the environment once, so it is set before the handler is first imported.
  */
 let invoke: (event: HttpEvent) => Promise<HttpResult>;
-let store: typeof import('../../lib/wiring.js')['runtime']['store'];
+let store: StoreView;
 
 beforeAll(async () => {
   const endpoint = inject('dynamoEndpoint');
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await ensureTable(localDynamoClient(endpoint), tableName);
   Object.assign(process.env, { STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, LIMIT_WEB_REPORTS_PER_HOUR: '4', LOG_LEVEL: 'SILENT' });
   const { handler } = await import('../../functions/web.js');
-  store = (await import('../../lib/wiring.js')).runtime.store;
+  store = storeView((await import('../../lib/wiring.js')).runtime.stores.ports);
   invoke = (event) => (handler as unknown as (e: HttpEvent, c: Context) => Promise<HttpResult>)(event, {} as Context);
 });
 

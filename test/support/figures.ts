@@ -8,7 +8,7 @@ import type { TestSystem } from './local-deps.js';
 
 /** The figures consumer on a test system's table, fed by the same poller `npm start` uses. */
 export async function startFigures(system: TestSystem): Promise<{ poller: StreamPoller; seen: DynamoDBRecord[]; deps: FiguresDeps }> {
-  const deps: FiguresDeps = { figures: new DynamoFiguresStore(localDynamoClient(system.endpoint), system.tableName), policy: system.deps.policy };
+  const deps: FiguresDeps = { figures: new DynamoFiguresStore(system.stores.table), policy: system.deps.policy };
   const seen: DynamoDBRecord[] = [];
   const poller = new StreamPoller({
     endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isFiguresRecord,

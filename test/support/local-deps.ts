@@ -2,7 +2,8 @@ import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
-import { DynamoHotlineStore } from '../../lib/adapters/dynamo/hotline-store.js';
+import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
+import { storeView, type StoreView } from './store-view.js';
 import { FieldCipher, StaticDataKeySource } from '../../lib/adapters/crypto/field-cipher.js';
 import { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
 import { AdjustableClock } from '../../lib/clock.js';
@@ -20,7 +21,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
  */
 export interface TestSystem {
   deps: Deps;
-  store: DynamoHotlineStore;
+  /** The aggregates as built for the deps. */
+  stores: DynamoStores;
+  /** All aggregates' methods on one object, for reading what the system stored. */
+  store: StoreView;
   outbox: LocalOutbox;
   clock: AdjustableClock;
   cipher: FieldCipher;
@@ -37,16 +41,17 @@ export async function createTestSystem(options: { policy?: Partial<Policy>; seed
   const tableName = `test-${randomBytes(6).toString('hex')}`;
   await ensureTable(db, tableName);
   const cipher = new FieldCipher(new StaticDataKeySource('11'.repeat(32)), 'test-lookup-key-0123456789');
-  const store = new DynamoHotlineStore(db, tableName, cipher);
+  const stores = new DynamoStores(db, tableName, cipher);
+  const store = storeView(stores.ports);
   const clock = new AdjustableClock();
   const outbox = new LocalOutbox();
   const now = () => clock.now();
   const policy = { ...defaultPolicy(), ...options.policy };
-  if (options.seed !== false) await seedDemoDirectory(store);
+  if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
-    store, outbox, clock, cipher, tableName, endpoint,
+    stores, store, outbox, clock, cipher, tableName, endpoint,
     deps: {
-      store, clock, policy,
+      ...stores.ports, clock, policy,
       senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
       events: outbox.publisher(),
     },
@@ -70,7 +75,7 @@ export async function startNotifier(system: TestSystem): Promise<{ poller: Strea
       for (const record of event.Records) {
         seen.push(record);
         try {
-          await reactToTableChange(system.deps, system.store, record);
+          await reactToTableChange(system.deps, system.stores.cases, record);
         } catch {
           failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
         }

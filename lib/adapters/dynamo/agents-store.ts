@@ -1,9 +1,8 @@
-import { type AttributeValue, type DynamoDBClient, DeleteItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AgentLink, AgentsPort, FlaggedAgent } from '../../figures/agent-watch.js';
-import { figuresKeys } from './figures-keys.js';
-
-const FLAGGED_PARTITION = 'AGENTS';
+import { keys } from './keys.js';
+import type { DynamoTable } from './table.js';
 
 /**
  * Which cases name which agency or broker, by the keyed hash of the normalised name (the name itself
@@ -11,51 +10,43 @@ const FLAGGED_PARTITION = 'AGENTS';
  * naming it are one Query.
  */
 export class DynamoAgentsStore implements AgentsPort {
-  constructor(private readonly db: DynamoDBClient, private readonly tableName: string) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async link(agentHash: string, link: AgentLink): Promise<void> {
-    await this.db.send(new PutItemCommand({
-      TableName: this.tableName,
-      Item: marshall({ pk: figuresKeys.agent(agentHash), sk: figuresKeys.agentCase(link.caseId), ...link }, { removeUndefinedValues: true }),
+    await this.table.db.send(new PutItemCommand({
+      TableName: this.table.name,
+      Item: marshall({ ...keys.agentCase(agentHash, link.caseId), ...link }, { removeUndefinedValues: true }),
     }));
   }
 
   async unlink(agentHash: string, caseId: string): Promise<void> {
-    await this.db.send(new DeleteItemCommand({ TableName: this.tableName, Key: marshall({ pk: figuresKeys.agent(agentHash), sk: figuresKeys.agentCase(caseId) }) }));
+    await this.table.db.send(new DeleteItemCommand({ TableName: this.table.name, Key: marshall(keys.agentCase(agentHash, caseId)) }));
   }
 
   async links(agentHash: string): Promise<AgentLink[]> {
-    const items: AgentLink[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await this.db.send(new QueryCommand({
-        TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: start,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: marshall({ ':pk': figuresKeys.agent(agentHash), ':c': figuresKeys.agentCase('') }),
-      }));
-      for (const raw of out.Items ?? []) {
-        const i = unmarshall(raw);
-        items.push({ caseId: String(i.caseId), reference: String(i.reference), createdAt: String(i.createdAt), regency: String(i.regency), ...(i.agentNameEnc ? { agentNameEnc: String(i.agentNameEnc) } : {}) });
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await this.table.queryAll({
+      ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: marshall({ ':pk': keys.agentPartition(agentHash), ':c': keys.agentCasePrefix }),
+    });
+    return items.map((i) => ({
+      caseId: String(i.caseId), reference: String(i.reference), createdAt: String(i.createdAt), regency: String(i.regency),
+      ...(i.agentNameEnc ? { agentNameEnc: String(i.agentNameEnc) } : {}),
+    }));
   }
 
   async flag(agentHash: string, flagged: Omit<FlaggedAgent, 'agentHash'>): Promise<void> {
-    await this.db.send(new PutItemCommand({
-      TableName: this.tableName,
-      Item: marshall({ pk: FLAGGED_PARTITION, sk: `FLAG#${agentHash}`, agentHash, ...flagged }, { removeUndefinedValues: true }),
+    await this.table.db.send(new PutItemCommand({
+      TableName: this.table.name,
+      Item: marshall({ ...keys.flaggedAgent(agentHash), agentHash, ...flagged }, { removeUndefinedValues: true }),
     }));
   }
 
   async flagged(): Promise<FlaggedAgent[]> {
-    const out = await this.db.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: marshall({ ':pk': FLAGGED_PARTITION }),
-    }));
-    return (out.Items ?? []).map((raw) => {
-      const i = unmarshall(raw);
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.flaggedAgentsPartition }),
+    });
+    return items.map((i) => {
       return { agentHash: String(i.agentHash), since: String(i.since), count: Number(i.count), ...(i.agentNameEnc ? { agentNameEnc: String(i.agentNameEnc) } : {}) };
     });
   }

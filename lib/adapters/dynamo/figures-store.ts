@@ -1,17 +1,16 @@
-import {
-  type AttributeValue, ConditionalCheckFailedException, type DynamoDBClient, BatchWriteItemCommand, GetItemCommand,
-  QueryCommand, TransactionCanceledException, TransactWriteItemsCommand, type TransactWriteItem, UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { delta, type CaseFacts, type Cell, type Contribution, type Counts } from '../../figures/contribution.js';
+import { BatchWriteItemCommand, ConditionalCheckFailedException, UpdateItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { cellFromId, delta, type CaseFacts, type Cell, type Contribution, type Counts, type FigureRegency } from '../../figures/contribution.js';
 import type { FiguresPort, CellCounts } from '../../figures/port.js';
-import { cellFromKey, cellKey, figuresKeys } from './figures-keys.js';
+import { indexKeys, keys, type ItemKey } from './keys.js';
+import { type DynamoTable, type Item, TransactionCancelled } from './table.js';
 import { TABLE } from './table-definition.js';
 
-type Item = Record<string, unknown>;
 const MAX_ATTEMPTS = 6;
 
-/** Codec: the figure facts of a case item (table item, stream image or index projection); no personal field is read. */
+// ---- codec ---------------------------------------------------------------------------------------
+
+/** The figure facts of a case item (table item, stream image or index projection); no personal field is read. */
 export function caseFactsFromItem(item: Item): CaseFacts {
   const f: CaseFacts = {
     id: String(item.id), reference: String(item.reference), category: item.category as CaseFacts['category'],
@@ -25,6 +24,24 @@ export function caseFactsFromItem(item: Item): CaseFacts {
   return f;
 }
 
+export function cellKey(id: string): ItemKey {
+  const cell = cellFromId(id);
+  return cell.kind === 'open'
+    ? keys.figuresOpenCell(cell.day, cell.regency)
+    : keys.figuresMonthCell(cell.month, cell.regency, cell.category, cell.channel, cell.level);
+}
+
+function decodeCell(item: Item): CellCounts {
+  const { pk, sk, ...counts } = item;
+  const parts = String(sk).split('#');
+  const cell: Cell = pk === keys.figuresOpenPartition
+    ? { kind: 'open', day: parts[0]!, regency: parts[1] as FigureRegency }
+    : cellFromId(`M|${String(pk).slice('FIG#'.length)}|${parts[0]}|${parts[1]}|${parts[2]}|${parts[3]!.slice(1)}`);
+  return { cell, counts: counts as Counts };
+}
+
+// ---- the aggregate --------------------------------------------------------------------------------
+
 /**
  * The figures aggregate on the one table: counters per cell (month x regency x category x channel x
  * level, and open cases per filing day), and per case the contribution last applied with the case
@@ -33,101 +50,92 @@ export function caseFactsFromItem(item: Item): CaseFacts {
  * A redelivered or older stream record finds a version at least as new and changes nothing.
  */
 export class DynamoFiguresStore implements FiguresPort {
-  constructor(private readonly db: DynamoDBClient, private readonly tableName: string) {}
+  constructor(private readonly table: DynamoTable) {}
 
   async applyCase(facts: CaseFacts, next: Contribution): Promise<'applied' | 'stale'> {
-    const key = figuresKeys.caseContribution(facts.id);
+    const key = keys.caseContribution(facts.id);
     for (let attempt = 1; ; attempt++) {
-      const out = await this.db.send(new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: true }));
-      const stored = out.Item ? unmarshall(out.Item) : undefined;
+      const stored = await this.table.get(key, true);
       if (stored && Number(stored.version) >= facts.version) return 'stale';
-      const before = (stored?.contribution as Contribution | undefined) ?? {};
-      const change = delta(before, next);
+      const change = delta((stored?.contribution as Contribution | undefined) ?? {}, next);
       const guard = stored
-        ? { ConditionExpression: '#v = :prev', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: marshall({ ':prev': Number(stored.version) }) }
-        : { ConditionExpression: 'attribute_not_exists(pk)' };
+        ? { condition: '#v = :prev', values: { ':prev': Number(stored.version) } }
+        : { condition: 'attribute_not_exists(pk)', values: {} };
       try {
         if (Object.keys(change).length === 0) {
           // Nothing to count (a reminder, a note): only the version moves, in one request.
-          await this.db.send(new UpdateItemCommand({
-            TableName: this.tableName, Key: marshall(key),
+          await this.table.db.send(new UpdateItemCommand({
+            TableName: this.table.name, Key: marshall(key),
             UpdateExpression: 'SET #v = :v, contribution = if_not_exists(contribution, :none)',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ConditionExpression: stored ? '#v = :prev' : 'attribute_not_exists(pk)',
-            ExpressionAttributeValues: marshall({ ':v': facts.version, ':none': {}, ...(stored ? { ':prev': Number(stored.version) } : {}) }),
+            ConditionExpression: guard.condition, ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: marshall({ ':v': facts.version, ':none': {}, ...guard.values }),
           }));
           return 'applied';
         }
-        const items: TransactWriteItem[] = [
-          { Put: { TableName: this.tableName, Item: marshall({ ...key, version: facts.version, contribution: next }), ...guard } },
+        await this.table.transact([
+          this.table.put('contribution', { ...key, version: facts.version, contribution: next }, {
+            expression: guard.condition, ...(stored ? { names: { '#v': 'version' }, values: guard.values } : {}),
+          }),
           ...Object.entries(change).map(([id, counts]) => this.addTo(id, counts)),
-        ];
-        await this.db.send(new TransactWriteItemsCommand({ TransactItems: items }));
+        ]);
         return 'applied';
       } catch (error) {
+        // Another delivery of a record of this case got there first: read again and decide again.
         const lost = error instanceof ConditionalCheckFailedException
-          || (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'));
-        // Another delivery of a record of this case won the race: read again and decide again.
+          || (error instanceof TransactionCancelled && (error.failed('contribution') || error.conflicted));
         if (!lost || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
   async monthCells(month: string): Promise<CellCounts[]> {
-    return (await this.queryAll({
-      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': figuresKeys.monthCells(month) }),
+    return (await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresMonthPartition(month) }),
     })).map(decodeCell);
   }
 
   async openCells(): Promise<CellCounts[]> {
-    return (await this.queryAll({
-      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': figuresKeys.openCells }),
+    return (await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresOpenPartition }),
     })).map(decodeCell);
   }
 
   /** The cases filed in one month (WITA), from the cases-by-month index: facts only, no personal field is projected. */
   async casesOfMonth(month: string): Promise<CaseFacts[]> {
-    return (await this.queryAll({
+    return (await this.table.queryAll({
       IndexName: TABLE.byMonthIndex.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': TABLE.byMonthIndex.partitionKey },
-      ExpressionAttributeValues: marshall({ ':pk': figuresKeys.casesOfMonth(month) }),
+      ExpressionAttributeValues: marshall({ ':pk': indexKeys.caseMonthPartition(month) }),
     })).map(caseFactsFromItem);
   }
 
-  async contributionOf(caseId: string): Promise<{ version: number; contribution: Contribution } | undefined> {
-    const out = await this.db.send(new GetItemCommand({ TableName: this.tableName, Key: marshall(figuresKeys.caseContribution(caseId)), ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const item = unmarshall(out.Item);
-    return { version: Number(item.version), contribution: (item.contribution as Contribution) ?? {} };
-  }
-
-  /** Replaces the counters of the given cells outright (rebuild): cells not listed are deleted. */
+  /** Replaces the counters of the given partitions outright (rebuild): cells not listed are deleted. */
   async replaceCells(partitions: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void> {
-    const existing = (await Promise.all(partitions.map((pk) => this.queryAll({
+    const existing = (await Promise.all(partitions.map((pk) => this.table.queryAll({
       KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'pk, sk', ExpressionAttributeValues: marshall({ ':pk': pk }),
     })))).flat();
     const puts = Object.entries(cells).map(([id, counts]) => ({ ...cellKey(id), ...counts }));
     const keep = new Set(puts.map((p) => `${p.pk}|${p.sk}`));
-    const deletes = existing.filter((e) => !keep.has(`${e.pk}|${e.sk}`)).map((e) => ({ DeleteRequest: { Key: marshall({ pk: e.pk, sk: e.sk }) } }));
-    const writes = [
-      ...deletes,
+    const writes: WriteRequest[] = [
+      ...existing.filter((e) => !keep.has(`${e.pk}|${e.sk}`)).map((e) => ({ DeleteRequest: { Key: marshall({ pk: e.pk, sk: e.sk }) } })),
       ...puts.map((p) => ({ PutRequest: { Item: marshall(p) } })),
       ...contributions.map(({ facts, contribution }) => ({
-        PutRequest: { Item: marshall({ ...figuresKeys.caseContribution(facts.id), version: facts.version, contribution }) },
+        PutRequest: { Item: marshall({ ...keys.caseContribution(facts.id), version: facts.version, contribution }) },
       })),
     ];
     for (let i = 0; i < writes.length; i += 25) {
-      let request: Record<string, typeof writes> | undefined = { [this.tableName]: writes.slice(i, i + 25) };
-      for (let tries = 0; request && Object.keys(request).length && tries < 8; tries++) {
-        const out = await this.db.send(new BatchWriteItemCommand({ RequestItems: request as never }));
-        request = out.UnprocessedItems as typeof request;
-        if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** tries));
+      let pending: WriteRequest[] = writes.slice(i, i + 25);
+      for (let tries = 0; pending.length && tries < 8; tries++) {
+        if (tries) await new Promise((r) => setTimeout(r, 50 * 2 ** tries));
+        const out = await this.table.db.send(new BatchWriteItemCommand({ RequestItems: { [this.table.name]: pending } }));
+        pending = out.UnprocessedItems?.[this.table.name] ?? [];
       }
+      if (pending.length) throw new Error('Rebuild could not write every item');
     }
   }
 
-  private addTo(id: string, counts: Counts): TransactWriteItem {
+  private addTo(id: string, counts: Counts) {
     const names: Record<string, string> = {};
     const values: Record<string, number> = {};
     const adds = Object.entries(counts).map(([k, v], i) => {
@@ -135,28 +143,6 @@ export class DynamoFiguresStore implements FiguresPort {
       values[`:c${i}`] = v;
       return `#c${i} :c${i}`;
     });
-    return {
-      Update: {
-        TableName: this.tableName, Key: marshall(cellKey(id)),
-        UpdateExpression: `ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names, ExpressionAttributeValues: marshall(values),
-      },
-    };
+    return this.table.update(`cell ${id}`, cellKey(id), { expression: `ADD ${adds.join(', ')}`, names, values });
   }
-
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const out = await this.db.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-}
-
-function decodeCell(item: Item): CellCounts {
-  const { pk, sk, ...counts } = item;
-  return { cell: cellFromKey(String(pk), String(sk)) as Cell, counts: counts as Counts };
 }

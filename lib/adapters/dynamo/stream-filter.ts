@@ -1,4 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
+import { SK } from './keys.js';
 
 /**
  * Changes the notifier reacts to: a case created or changed, and an outbox message created (its
@@ -7,8 +8,8 @@ import type { DynamoDBRecord } from 'aws-lambda';
  * local poller applies this predicate.
  */
 export const NOTIFIER_EVENTS = {
-  CASE: ['INSERT', 'MODIFY'],
-  MSG: ['INSERT'],
+  [SK.case]: ['INSERT', 'MODIFY'],
+  [SK.message]: ['INSERT'],
 } as const satisfies Record<string, ReadonlyArray<'INSERT' | 'MODIFY'>>;
 
 export function isNotifierRecord(record: DynamoDBRecord): boolean {

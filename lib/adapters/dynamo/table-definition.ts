@@ -4,25 +4,34 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * The one table design, read by the CDK stack (infra/) and by the local runtime and tests, so the
  * table in AWS and on DynamoDB Local cannot drift apart.
  *
- * Items (pk / sk):
- *   CASE#<id> / CASE             the case; gsi1 by reporter contact hash, gsi2 `DUE` by next check time
- *   CASE#<id> / EV#<time>#<n>    timeline events, append-only (conditional put)
- *   CASE#<id> / ONCE#<key>       marks a once-only effect (alert per recipient and level, reminder...)
- *   REF#<ref> / REF              reference -> case id; conditional put makes references unique
- *   INTAKE#<channel>#<id> / INTAKE   gateway delivery id -> case id; makes intake idempotent
- *   INTAKE#in:<AT id> / INTAKE       an inbound SMS that changed a case (YA, TIDAK, follow-up): once table-wide
- *   MSG#<id> / MSG               an outbound SMS (the outbox); gsi2 `PENDING` while unsent
- *   PROVIDER#<messageId> / PROVIDER  gateway message id -> MSG id, for delivery reports
- *   OFFICIAL#<id> / OFFICIAL     directory entry; gsi1 by phone
- *   PREF#<phone hash> / PREF     reporter preferences (language, SMS stop)
- *   RATE#<scope>#<key>#<window> / RATE   fixed-window counters, expire by TTL
- *   USSD#<phone hash> / DRAFT    an interrupted USSD report, expires after 30 minutes
- *   FIG#<yyyy-mm> / <regency>#<category>#<channel>#L<level>   figure counters of a month (figures-keys.ts)
- *   FIGOPEN / <yyyy-mm-dd>#<regency>   open cases by the day they were filed
- *   FIGCASE#<id> / FIGCASE       what one case contributes to the counters, with its case version
- *   AGENT#<name hash> / CASE#<id>     a case naming an agency or broker; AGENT#<hash> / STATE its alert state
- * gsi3 (cases by month): CASE items carry gsi3pk `CASEMONTH#<yyyy-mm>`, gsi3sk `<createdAt>#<id>`,
- * projecting only the non-personal facts figures are made of (rebuild and case-list export).
+ * Items (pk / sk), grouped by the aggregate module that owns them; keys.ts builds every key:
+ *   cases.ts
+ *     CASE#<id> / CASE                 the case; gsi1 `CONTACT#<phone hash>` by creation time, gsi2 `DUE` by next check
+ *     CASE#<id> / EV#<time>#<hex>      timeline events, append-only (conditional put)
+ *     CASE#<id> / ONCE#<key>           a once-only effect of the case (alert per level, reminder, command...)
+ *     ONCE / ONCE#<key>                a once-only effect without a case
+ *     REF#<reference> / REF            reference -> case id; the conditional put makes references unique
+ *     INTAKE#<channel>:<...> / INTAKE  a report's intake key -> case id; makes intake idempotent (TTL 30 days)
+ *     INTAKE#in:<AT id> / INTAKE       an inbound SMS that changed a case (YA, TIDAK, follow-up): once table-wide
+ *   outbox.ts
+ *     MSG#<id> / MSG                   an outbound SMS; gsi2 `PENDING` by creation time while unsent
+ *     PROVIDER#<gateway id> / PROVIDER gateway message id -> MSG id, for delivery reports
+ *   directory.ts
+ *     DIRECTORY / OFFICIAL#<id>        an official; gsi1 `OFFICIALPHONE#<phone>`
+ *   reporters.ts
+ *     PREF#<phone hash> / PREF         the reporter item: preferences (language, SMS stop) and this hour's counters
+ *     RATE#<scope>#<hash>#<window> / RATE   fixed-window counters for what is not a reporter (IP, official); TTL
+ *   ussd-drafts.ts
+ *     USSD#<phone hash> / DRAFT        an interrupted USSD report, expires after 30 minutes (TTL)
+ *   figures-store.ts (figures; keys in keys.ts)
+ *     FIG#<yyyy-mm> / <regency>#<category>#<channel>#L<level>   counters of a month
+ *     FIGOPEN / <yyyy-mm-dd>#<regency>  open cases by the day they were filed
+ *     FIGCASE#<id> / FIGCASE           what one case contributes to the counters, with its case version
+ *   agents-store.ts
+ *     AGENT#<name hash> / CASE#<id>    a case naming an agency or broker (name only as the case's ciphertext)
+ *     AGENTS / FLAG#<name hash>        an agent named in 3 or more cases within 12 months
+ *   gsi3 (cases by month): CASE items carry gsi3pk `CASEMONTH#<yyyy-mm>` (WITA), gsi3sk `<createdAt>#<id>`,
+ *     projecting only the non-personal facts figures are made of (rebuild and case-list export)
  */
 export const TABLE = {
   partitionKey: 'pk',

@@ -1,0 +1,242 @@
+import { randomBytes } from 'node:crypto';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Case, CaseEvent } from '../../domain/case.js';
+import type { Language } from '../../domain/categories.js';
+import { ConcurrentUpdateError, ReferenceTakenError } from '../../domain/errors.js';
+import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, NewCaseWrite, OutboundMessage } from '../../ports.js';
+import { indexKeys, keys, SK } from './keys.js';
+import { messagePut } from './outbox.js';
+import { DynamoTable, epochSeconds, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
+import { TABLE } from './table-definition.js';
+import { normaliseAgentName } from '../../domain/agent-name.js';
+import { monthOf } from '../../figures/contribution.js';
+
+const INTAKE_TTL_SECONDS = 30 * 24 * 3600;
+
+// ---- codec (also used on stream images) ---------------------------------------------------------
+
+/** The case item: personal fields sealed, the contact hashed for the reporter index. */
+export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
+  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc] = await Promise.all([
+    cipher.encrypt(c.contact),
+    c.nik ? cipher.encrypt(c.nik) : undefined,
+    c.workerName ? cipher.encrypt(c.workerName) : undefined,
+    cipher.encrypt(c.description),
+    c.agentName ? cipher.encrypt(c.agentName) : undefined,
+  ]);
+  const agent = c.agentName ? normaliseAgentName(c.agentName) : undefined;
+  return {
+    ...keys.case(c.id), type: 'case',
+    id: c.id, reference: c.reference, category: c.category, urgency: c.urgency,
+    homeRegency: c.homeRegency, country: c.country, channel: c.channel, reporterType: c.reporterType,
+    contactEnc, nikEnc, workerNameEnc, descriptionEnc,
+    ...(c.nik ? { nikHash: cipher.lookupHash(c.nik) } : {}),
+    smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
+    assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
+    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+    // The agent's name sealed like other personal fields; the hash of its normal form finds the same agent across cases.
+    agentNameEnc, ...(agent ? { agentHash: cipher.lookupHash(`agent:${agent}`) } : {}),
+    acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
+    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
+    ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
+    ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
+    ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : {}),
+  };
+}
+
+export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
+  const [contact, nik, workerName, description, agentName] = await Promise.all([
+    cipher.decrypt(String(item.contactEnc)),
+    item.nikEnc ? cipher.decrypt(String(item.nikEnc)) : undefined,
+    item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc)) : undefined,
+    cipher.decrypt(String(item.descriptionEnc)),
+    item.agentNameEnc ? cipher.decrypt(String(item.agentNameEnc)) : undefined,
+  ]);
+  const c: Case = {
+    id: String(item.id), reference: String(item.reference),
+    category: item.category as Case['category'], urgency: item.urgency as Case['urgency'],
+    homeRegency: item.homeRegency as Case['homeRegency'], country: item.country as Case['country'],
+    channel: item.channel as Case['channel'], reporterType: item.reporterType as Case['reporterType'],
+    contact, description, smsUpdates: Boolean(item.smsUpdates), language: item.language as Language,
+    status: item.status as Case['status'], level: Number(item.level) as Case['level'],
+    createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), version: Number(item.version),
+  };
+  if (nik) c.nik = nik;
+  if (workerName) c.workerName = workerName;
+  if (item.assignee) c.assignee = String(item.assignee);
+  if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
+  if (item.levelSince) c.levelSince = String(item.levelSince);
+  if (agentName) c.agentName = agentName;
+  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+    if (item[key] !== undefined) c[key] = String(item[key]);
+  }
+  if (item.escalations !== undefined) c.escalations = Number(item.escalations);
+  if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
+  return c;
+}
+
+function encodeEvent(caseId: string, e: CaseEvent): Item {
+  return { ...keys.event(caseId, e.at, randomBytes(4).toString('hex')), at: e.at, actor: e.actor, type: e.type, detail: e.detail };
+}
+
+function decodeEvent(item: Item): CaseEvent {
+  return { at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} } as CaseEvent;
+}
+
+// ---- the aggregate ------------------------------------------------------------------------------
+
+/**
+ * Cases on DynamoDB: the case item, its append-only timeline, its reference and intake keys, its
+ * once-keys; every write that must not clobber is conditional, and transactions read their
+ * cancellation reasons by label.
+ */
+export class DynamoCaseStore implements CaseStore {
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
+
+  async createCase(write: NewCaseWrite): Promise<CreateCaseResult> {
+    const c = write.case;
+    const items: LabelledWrite[] = [
+      this.table.putNew('case', await encodeCase(this.cipher, { ...c, version: 1 })),
+      this.table.putNew('reference', { ...keys.reference(c.reference), caseId: c.id }),
+      this.table.putNew('intake', { ...keys.intake(write.intakeKey), caseId: c.id, expiresAt: epochSeconds(new Date(c.createdAt)) + INTAKE_TTL_SECONDS }),
+      ...this.eventPuts(c.id, write.events),
+      ...(await this.messagePuts(write.messages)),
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.table.transact(items);
+        return { created: true, case: { ...c, version: 1 } };
+      } catch (error) {
+        if (!(error instanceof TransactionCancelled)) throw error;
+        // A duplicate delivery already filed it (ConditionalCheckFailed), or is filing it this very
+        // moment (TransactionConflict, real DynamoDB only): answer with that case once it is there.
+        const intakeTaken = error.failed('intake');
+        const intakeBusy = error.failed('intake', 'TransactionConflict');
+        if (intakeTaken || intakeBusy) {
+          const existing = await this.table.get(keys.intake(write.intakeKey), true);
+          if (existing) return { created: false, caseId: String(existing.caseId) };
+          if (intakeBusy && attempt < 4) {
+            await new Promise((r) => setTimeout(r, 25 * attempt));
+            continue;
+          }
+        }
+        if (error.failed('reference')) throw new ReferenceTakenError('Reference already in use', { cause: error });
+        throw error;
+      }
+    }
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    const item = await this.table.get(keys.case(id), true);
+    return item ? decodeCase(this.cipher, item) : undefined;
+  }
+
+  async getCaseByReference(reference: string): Promise<Case | undefined> {
+    const ref = await this.table.get(keys.reference(reference));
+    return ref ? this.getCase(String(ref.caseId)) : undefined;
+  }
+
+  async findCasesByContact(phone: string, limit = 10): Promise<Case[]> {
+    const items = await this.table.query({
+      IndexName: TABLE.byContactIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.byContactIndex.partitionKey },
+      ExpressionAttributeValues: marshall({ ':pk': indexKeys.contactPartition(this.cipher.lookupHash(phone)) }),
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    // The index is eventually consistent; the case item itself is re-read for a current status.
+    const cases = await Promise.all(items.map((i) => this.getCase(String(i.id))));
+    return cases.filter((c): c is Case => c !== undefined);
+  }
+
+  async updateCase(update: CaseUpdate): Promise<boolean> {
+    const next = { ...update.case, version: update.expectedVersion + 1 };
+    const items: LabelledWrite[] = [
+      this.table.put('case', await encodeCase(this.cipher, next), {
+        expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': update.expectedVersion },
+      }),
+      ...(update.onceKeys ?? []).map((key, i) => this.table.putNew(`once:${i}`, { ...keys.once(next.id, key) })),
+      ...(update.inboundSmsId
+        ? [this.table.putNew('once:inbound', {
+            ...keys.intake(keys.inboundSmsIntake(update.inboundSmsId)), caseId: next.id,
+            expiresAt: epochSeconds(new Date(next.updatedAt)) + INTAKE_TTL_SECONDS,
+          })]
+        : []),
+      ...this.eventPuts(next.id, update.events ?? []),
+      ...(await this.messagePuts(update.messages ?? [])),
+    ];
+    try {
+      await this.table.transact(items);
+      update.case.version = next.version;
+      return true;
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled)) throw error;
+      if (error.anyFailed('once:')) return false;
+      // TransactionConflict: another transaction held the item at the same moment (real DynamoDB only).
+      if (error.failed('case') || error.conflicted) throw new ConcurrentUpdateError('Case changed meanwhile', { cause: error });
+      throw error;
+    }
+  }
+
+  async recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean> {
+    const items: LabelledWrite[] = [
+      ...(write.onceKey ? [this.table.putNew('once', { ...keys.once(caseId, write.onceKey) })] : []),
+      ...(caseId ? this.eventPuts(caseId, write.events ?? []) : []),
+      ...(await this.messagePuts(write.messages ?? [])),
+    ];
+    if (items.length === 0) return true;
+    try {
+      await this.table.transact(items);
+      return true;
+    } catch (error) {
+      // A once-key or a deterministic message id already written means this effect happened before.
+      if (error instanceof TransactionCancelled && (error.failed('once') || error.anyFailed('message:'))) return false;
+      throw error;
+    }
+  }
+
+  async timeline(caseId: string): Promise<CaseEvent[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
+      ExpressionAttributeValues: marshall({ ':pk': keys.casePartition(caseId), ':ev': keys.eventPrefix }),
+      ConsistentRead: true,
+    });
+    return items.map(decodeEvent);
+  }
+
+  async casesDueBy(until: Date, limit = 100): Promise<Case[]> {
+    const items = await this.table.query({
+      IndexName: TABLE.dueIndex.name,
+      KeyConditionExpression: '#pk = :due AND #sk <= :until',
+      ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
+      ExpressionAttributeValues: marshall({ ':due': indexKeys.duePartition, ':until': until.toISOString() }),
+      Limit: limit,
+    });
+    const cases = await Promise.all(items.map((i) => this.getCase(String(i.id))));
+    return cases.filter((c): c is Case => c !== undefined && c.nextCheckAt !== undefined && c.nextCheckAt <= until.toISOString());
+  }
+
+  /** Stream images are the case item as written: unmarshal, then the same codec as reads. */
+  decodeStreamImage(image: Record<string, AttributeValue>): Item {
+    return unmarshall(image);
+  }
+
+  decodeCase(item: Item): Promise<Case> {
+    return decodeCase(this.cipher, item);
+  }
+
+  itemKind(image: Record<string, AttributeValue>): 'case' | 'message' | undefined {
+    const sk = image[TABLE.sortKey]?.S;
+    return sk === SK.case ? 'case' : sk === SK.message ? 'message' : undefined;
+  }
+
+  private eventPuts(caseId: string, events: CaseEvent[]): LabelledWrite[] {
+    return events.map((e, i) => this.table.putNew(`event:${i}`, encodeEvent(caseId, e)));
+  }
+
+  private async messagePuts(messages: OutboundMessage[]): Promise<LabelledWrite[]> {
+    return Promise.all(messages.map(async (m, i) => this.table.putNew(`message:${i}`, await messagePut(this.cipher, m))));
+  }
+}

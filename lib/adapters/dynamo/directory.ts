@@ -1,0 +1,92 @@
+import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Directory, Official } from '../../ports.js';
+import { indexKeys, keys } from './keys.js';
+import type { DynamoTable, Item } from './table.js';
+import { TABLE } from './table-definition.js';
+
+// ---- codec ----------------------------------------------------------------------------------------
+
+/** Officials' numbers are work numbers the system must match on, so they are stored as given. */
+export function encodeOfficial(official: Official): Item {
+  return { ...keys.official(official.id), ...official, ...indexKeys.officialPhone(official.phone, official.id) };
+}
+
+export function decodeOfficial(item: Item): Official {
+  const o: Official = {
+    id: String(item.id), name: String(item.name), phone: String(item.phone),
+    level: Number(item.level) as Official['level'], regencies: (item.regencies as string[]) ?? [],
+    active: Boolean(item.active), failedPins: Number(item.failedPins ?? 0), locked: Boolean(item.locked),
+  };
+  if (item.categories) o.categories = item.categories as Official['categories'];
+  if (item.pinHash) o.pinHash = String(item.pinHash);
+  return o;
+}
+
+// ---- the aggregate ------------------------------------------------------------------------------
+
+/** The officials directory: one partition, an official per item, found by phone through gsi1. */
+export class DynamoDirectory implements Directory {
+  constructor(private readonly table: DynamoTable) {}
+
+  async listOfficials(): Promise<Official[]> {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
+      ExpressionAttributeValues: marshall({ ':pk': keys.directoryPartition, ':o': keys.officialPrefix }),
+    });
+    return items.map(decodeOfficial);
+  }
+
+  async putOfficial(official: Official): Promise<void> {
+    await this.table.db.send(new PutItemCommand({
+      TableName: this.table.name, Item: marshall(encodeOfficial(official), { removeUndefinedValues: true }),
+    }));
+  }
+
+  async getOfficialByPhone(phone: string): Promise<Official | undefined> {
+    const [hit] = await this.table.query({
+      IndexName: TABLE.byContactIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': TABLE.byContactIndex.partitionKey },
+      ExpressionAttributeValues: marshall({ ':pk': indexKeys.officialPhonePartition(phone) }),
+      Limit: 1,
+    });
+    if (!hit) return undefined;
+    // The index lags; the PIN state must be current.
+    const fresh = await this.table.get(keys.official(String(hit.id)), true);
+    return fresh ? decodeOfficial(fresh) : undefined;
+  }
+
+  async recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }> {
+    const key = marshall(keys.official(officialId));
+    const out = await this.table.db.send(new UpdateItemCommand({
+      TableName: this.table.name, Key: key,
+      UpdateExpression: 'ADD failedPins :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: marshall({ ':one': 1 }),
+      ReturnValues: 'ALL_NEW',
+    }));
+    const after = unmarshall(out.Attributes ?? {});
+    const failedPins = Number(after.failedPins ?? 0);
+    if (failedPins >= max && !after.locked) {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: key, UpdateExpression: 'SET locked = :t', ExpressionAttributeValues: marshall({ ':t': true }),
+      }));
+    }
+    return { failedPins, locked: Boolean(after.locked) || failedPins >= max };
+  }
+
+  async clearPinFailures(officialId: string): Promise<void> {
+    try {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: marshall(keys.official(officialId)),
+        UpdateExpression: 'SET failedPins = :zero',
+        // A lock set meanwhile by parallel wrong guesses, or a disable from the CLI, stands.
+        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f)',
+        ExpressionAttributeValues: marshall({ ':zero': 0, ':t': true, ':f': false }),
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { TABLE } from './table-definition.js';
+
+/**
+ * Every partition, sort and index key of the table, and nothing else: the aggregate modules build
+ * their keys here, so a key's spelling lives in one place (see table-definition.ts for the map).
+ * Phone numbers and NIKs never appear in a key: callers pass their keyed hash.
+ */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Sort keys that say what an item is; the stream filter and the CDK event filter match on them. */
+export const SK = {
+  case: 'CASE',
+  message: 'MSG',
+  reference: 'REF',
+  intake: 'INTAKE',
+  provider: 'PROVIDER',
+  reporter: 'PREF',
+  rate: 'RATE',
+  ussdDraft: 'DRAFT',
+} as const;
+
+const EVENT_PREFIX = 'EV#';
+const DUE = 'DUE';
+const PENDING = 'PENDING';
+const ONCE_PREFIX = 'ONCE#';
+const OFFICIAL_PREFIX = 'OFFICIAL#';
+
+export const keys = {
+  // ---- cases: the case, its timeline, its once-keys, its reference and its intake keys ----------
+  case: (caseId: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: SK.case }),
+  casePartition: (caseId: string): string => `CASE#${caseId}`,
+  /** `unique` keeps two events written in the same millisecond apart. */
+  event: (caseId: string, at: string, unique: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `${EVENT_PREFIX}${at}#${unique}` }),
+  eventPrefix: EVENT_PREFIX,
+  /** A once-only effect of a case (alert per level, reminder...), or table-wide without a case. */
+  once: (caseId: string | undefined, onceKey: string): ItemKey => ({ pk: caseId ? `CASE#${caseId}` : 'ONCE', sk: `${ONCE_PREFIX}${onceKey}` }),
+  reference: (reference: string): ItemKey => ({ pk: `REF#${reference}`, sk: SK.reference }),
+  /** `<channel>:<...>` for a new report; `in:<gateway id>` for an inbound SMS that changed a case. */
+  intake: (intakeKey: string): ItemKey => ({ pk: `INTAKE#${intakeKey}`, sk: SK.intake }),
+  inboundSmsIntake: (gatewayId: string): string => `in:${gatewayId}`,
+
+  // ---- outbox ------------------------------------------------------------------------------------
+  message: (messageId: string): ItemKey => ({ pk: `MSG#${messageId}`, sk: SK.message }),
+  providerMessage: (providerMessageId: string): ItemKey => ({ pk: `PROVIDER#${providerMessageId}`, sk: SK.provider }),
+
+  // ---- directory ---------------------------------------------------------------------------------
+  directoryPartition: 'DIRECTORY',
+  official: (officialId: string): ItemKey => ({ pk: 'DIRECTORY', sk: `${OFFICIAL_PREFIX}${officialId}` }),
+  officialPrefix: OFFICIAL_PREFIX,
+
+  // ---- reporters: preferences and counters -------------------------------------------------------
+  /** The reporter item (preferences; kept on the `PREF#` key so existing preferences stay found). */
+  reporter: (phoneHash: string): ItemKey => ({ pk: `PREF#${phoneHash}`, sk: SK.reporter }),
+  /** A fixed-window counter for anything that is not a reporter (an IP, an official, the whole hotline). */
+  rate: (scope: string, keyHash: string, window: number): ItemKey => ({ pk: `RATE#${scope}#${keyHash}#${window}`, sk: SK.rate }),
+
+  // ---- USSD drafts -------------------------------------------------------------------------------
+  ussdDraft: (phoneHash: string): ItemKey => ({ pk: `USSD#${phoneHash}`, sk: SK.ussdDraft }),
+
+  // ---- figures: counters per cell, and per case the contribution last applied --------------------
+  /** Counters of one month: sort key `<regency>#<category>#<channel>#L<level>`. */
+  figuresMonthPartition: (month: string): string => `FIG#${month}`,
+  figuresMonthCell: (month: string, regency: string, category: string, channel: string, level: number): ItemKey =>
+    ({ pk: `FIG#${month}`, sk: `${regency}#${category}#${channel}#L${level}` }),
+  /** Open cases by the day they were filed: sort key `<yyyy-mm-dd>#<regency>`. */
+  figuresOpenPartition: 'FIGOPEN',
+  figuresOpenCell: (day: string, regency: string): ItemKey => ({ pk: 'FIGOPEN', sk: `${day}#${regency}` }),
+  caseContribution: (caseId: string): ItemKey => ({ pk: `FIGCASE#${caseId}`, sk: 'FIGCASE' }),
+
+  // ---- agents (P3MI / brokers) named in cases, by the keyed hash of the normalised name ------------
+  agentPartition: (agentHash: string): string => `AGENT#${agentHash}`,
+  agentCase: (agentHash: string, caseId: string): ItemKey => ({ pk: `AGENT#${agentHash}`, sk: `CASE#${caseId}` }),
+  agentCasePrefix: 'CASE#',
+  flaggedAgentsPartition: 'AGENTS',
+  flaggedAgent: (agentHash: string): ItemKey => ({ pk: 'AGENTS', sk: `FLAG#${agentHash}` }),
+} as const;
+
+/** Values of the two secondary indexes (attribute names in TABLE). */
+export const indexKeys = {
+  /** gsi1: a reporter's cases by contact hash, newest first. */
+  contact: (contactHash: string, createdAt: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `CONTACT#${contactHash}`, [TABLE.byContactIndex.sortKey]: createdAt,
+  }),
+  contactPartition: (contactHash: string): string => `CONTACT#${contactHash}`,
+  /** gsi1: an official by phone number (officials' numbers are not secret to the system). */
+  officialPhone: (phone: string, officialId: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `OFFICIALPHONE#${phone}`, [TABLE.byContactIndex.sortKey]: officialId,
+  }),
+  officialPhonePartition: (phone: string): string => `OFFICIALPHONE#${phone}`,
+  /** gsi2: open cases by next check time. */
+  due: (nextCheckAt: string) => ({ [TABLE.dueIndex.partitionKey]: DUE, [TABLE.dueIndex.sortKey]: nextCheckAt }),
+  duePartition: DUE,
+  /** gsi2: outbox messages not yet sent, by creation time. */
+  pending: (createdAt: string) => ({ [TABLE.dueIndex.partitionKey]: PENDING, [TABLE.dueIndex.sortKey]: createdAt }),
+  pendingPartition: PENDING,
+  /** gsi3: cases by the month (WITA) they were filed, for the figures rebuild and the case-list export. */
+  caseMonth: (month: string, createdAt: string, caseId: string) => ({
+    [TABLE.byMonthIndex.partitionKey]: `CASEMONTH#${month}`, [TABLE.byMonthIndex.sortKey]: `${createdAt}#${caseId}`,
+  }),
+  caseMonthPartition: (month: string): string => `CASEMONTH#${month}`,
+} as const;

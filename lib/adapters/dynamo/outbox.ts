@@ -1,0 +1,122 @@
+import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Cipher, MessageStatus, Outbox, OutboundMessage } from '../../ports.js';
+import { indexKeys, keys } from './keys.js';
+import type { DynamoTable, Item } from './table.js';
+import { TABLE } from './table-definition.js';
+
+// ---- codec ----------------------------------------------------------------------------------------
+
+/** The message item: number and text sealed; pending messages sit in the due index for the sweeper. */
+export async function messagePut(cipher: Cipher, m: OutboundMessage): Promise<Item> {
+  const { to, text, ...rest } = m;
+  return {
+    ...keys.message(m.id), ...rest,
+    toEnc: await cipher.encrypt(to), textEnc: await cipher.encrypt(text),
+    ...(m.status === 'pending' ? indexKeys.pending(m.createdAt) : {}),
+  };
+}
+
+export async function decodeMessage(cipher: Cipher, item: Item): Promise<OutboundMessage> {
+  const m: OutboundMessage = {
+    id: String(item.id), audience: item.audience as OutboundMessage['audience'],
+    to: await cipher.decrypt(String(item.toEnc)), text: await cipher.decrypt(String(item.textEnc)),
+    purpose: String(item.purpose), status: item.status as MessageStatus,
+    attempts: Number(item.attempts ?? 0), createdAt: String(item.createdAt),
+  };
+  for (const key of ['caseId', 'officialId', 'providerMessageId', 'failureReason'] as const) {
+    if (item[key] !== undefined) m[key] = String(item[key]);
+  }
+  if (item.level !== undefined) m.level = Number(item.level) as OutboundMessage['level'];
+  return m;
+}
+
+// ---- the aggregate ------------------------------------------------------------------------------
+
+/**
+ * The outbox on DynamoDB. Messages are created by the case transactions (cases.ts uses messagePut);
+ * here they are claimed, moved through their statuses conditionally, and linked to the gateway's id.
+ */
+export class DynamoOutbox implements Outbox {
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
+
+  async getMessage(id: string): Promise<OutboundMessage | undefined> {
+    const item = await this.table.get(keys.message(id), true);
+    return item ? decodeMessage(this.cipher, item) : undefined;
+  }
+
+  async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const removes: string[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      names[`#${key}`] = key;
+      values[`:${key}`] = value;
+      sets.push(`#${key} = :${key}`);
+    }
+    if (patch.status && patch.status !== 'pending' && patch.status !== 'sending') {
+      names['#g2pk'] = TABLE.dueIndex.partitionKey;
+      names['#g2sk'] = TABLE.dueIndex.sortKey;
+      removes.push('#g2pk', '#g2sk');
+    }
+    from.forEach((s, i) => { values[`:from${i}`] = s; });
+    try {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name,
+        Key: marshall(keys.message(id)),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: marshall(values),
+      }));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    if (patch.providerMessageId) {
+      await this.table.db.send(new PutItemCommand({
+        TableName: this.table.name,
+        Item: marshall({ ...keys.providerMessage(patch.providerMessageId), messageId: id }),
+      }));
+    }
+    return true;
+  }
+
+  async claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined> {
+    try {
+      const out = await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name,
+        Key: marshall(keys.message(id)),
+        UpdateExpression: 'SET #status = :sending, claimedAt = :now, attempts = if_not_exists(attempts, :zero) + :one',
+        ConditionExpression: '#status = :pending OR (#status = :sending AND claimedAt < :stale)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: marshall({
+          ':sending': 'sending', ':pending': 'pending', ':now': now.toISOString(), ':stale': staleBefore.toISOString(), ':zero': 0, ':one': 1,
+        }),
+        ReturnValues: 'ALL_NEW',
+      }));
+      return decodeMessage(this.cipher, unmarshall(out.Attributes ?? {}));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async getMessageByProviderId(providerMessageId: string): Promise<OutboundMessage | undefined> {
+    const link = await this.table.get(keys.providerMessage(providerMessageId), true);
+    return link ? this.getMessage(String(link.messageId)) : undefined;
+  }
+
+  async pendingMessagesOlderThan(before: Date, limit = 50): Promise<OutboundMessage[]> {
+    const items = await this.table.query({
+      IndexName: TABLE.dueIndex.name,
+      KeyConditionExpression: '#pk = :p AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
+      ExpressionAttributeValues: marshall({ ':p': indexKeys.pendingPartition, ':before': before.toISOString() }),
+      Limit: limit,
+    });
+    return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
+  }
+}

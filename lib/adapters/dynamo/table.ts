@@ -1,0 +1,129 @@
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ItemKey } from './keys.js';
+
+export type Item = Record<string, unknown>;
+
+export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** One item of a transaction, with the name its cancellation reason is read by. */
+export interface LabelledWrite {
+  label: string;
+  write: TransactWriteItem;
+}
+
+/**
+ * A cancelled transaction, its reasons by label (`ConditionalCheckFailed`, `TransactionConflict`...;
+ * items that were fine are absent), so callers ask "did the intake key fail?" instead of counting
+ * positions in the item list.
+ */
+export class TransactionCancelled extends Error {
+  override readonly name = 'TransactionCancelled';
+  constructor(readonly reasons: Readonly<Record<string, string>>, options: { cause: unknown }) {
+    super(`Transaction cancelled: ${Object.entries(reasons).map(([l, r]) => `${l}=${r}`).join(', ')}`, options);
+  }
+
+  failed(label: string, code = 'ConditionalCheckFailed'): boolean {
+    return this.reasons[label] === code;
+  }
+
+  /** Any item whose label starts with `prefix` failed with `code`. */
+  anyFailed(prefix: string, code = 'ConditionalCheckFailed'): boolean {
+    return Object.entries(this.reasons).some(([label, reason]) => label.startsWith(prefix) && reason === code);
+  }
+
+  get conflicted(): boolean {
+    return Object.values(this.reasons).includes('TransactionConflict');
+  }
+}
+
+/**
+ * The table as the aggregate modules use it: marshalled gets and queries, conditional puts, and
+ * transactions whose items carry labels. Field encryption happens in the codecs, before this.
+ */
+export class DynamoTable {
+  constructor(readonly db: DynamoDBClient, readonly name: string) {}
+
+  async get(key: ItemKey, consistent = false): Promise<Item | undefined> {
+    const out = await this.db.send(new GetItemCommand({ TableName: this.name, Key: marshall(key), ConsistentRead: consistent }));
+    return out.Item ? unmarshall(out.Item) : undefined;
+  }
+
+  async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await this.db.send(new QueryCommand({ TableName: this.name, ...input, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []).map((i) => unmarshall(i)));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async query(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Item[]> {
+    const out = await this.db.send(new QueryCommand({ TableName: this.name, ...input }));
+    return (out.Items ?? []).map((i) => unmarshall(i));
+  }
+
+  /** A put that fails when the item exists: what makes references, intake keys and once-keys unique. */
+  putNew(label: string, item: Item): LabelledWrite {
+    return {
+      label,
+      write: { Put: { TableName: this.name, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' } },
+    };
+  }
+
+  put(label: string, item: Item, condition?: { expression: string; names?: Record<string, string>; values?: Item }): LabelledWrite {
+    return {
+      label,
+      write: {
+        Put: {
+          TableName: this.name, Item: marshall(item, { removeUndefinedValues: true }),
+          ...(condition ? {
+            ConditionExpression: condition.expression,
+            ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+            ...(condition.values ? { ExpressionAttributeValues: marshall(condition.values, { removeUndefinedValues: true }) } : {}),
+          } : {}),
+        },
+      },
+    };
+  }
+
+  update(label: string, key: ItemKey, update: { expression: string; condition?: string; names?: Record<string, string>; values?: Item }): LabelledWrite {
+    return {
+      label,
+      write: {
+        Update: {
+          TableName: this.name, Key: marshall(key), UpdateExpression: update.expression,
+          ...(update.condition ? { ConditionExpression: update.condition } : {}),
+          ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
+          ...(update.values ? { ExpressionAttributeValues: marshall(update.values, { removeUndefinedValues: true }) } : {}),
+        },
+      },
+    };
+  }
+
+  /** Writes all or nothing; a cancellation is thrown as TransactionCancelled with reasons by label. */
+  async transact(items: LabelledWrite[]): Promise<void> {
+    const labels = items.map((i) => i.label);
+    if (new Set(labels).size !== labels.length) throw new Error(`Duplicate transaction labels: ${labels.join(', ')}`);
+    try {
+      await this.db.send(new TransactWriteItemsCommand({ TransactItems: items.map((i) => i.write) }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons: Record<string, string> = {};
+      (error.CancellationReasons ?? []).forEach((r, i) => {
+        if (r.Code && r.Code !== 'None') reasons[labels[i] ?? `#${i}`] = r.Code;
+      });
+      throw new TransactionCancelled(reasons, { cause: error });
+    }
+  }
+}
