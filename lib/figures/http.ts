@@ -45,3 +45,10 @@ export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock
     };
   };
 }
+
+/** The dashboard's figures: twelve month partitions and the open-cases partition, thirteen Queries whatever the number of cases. */
+export async function loadDashboardFigures(figures: FiguresPort, now: Date): Promise<{ months: Array<{ month: string; cells: Awaited<ReturnType<FiguresPort['monthCells']>> }>; open: Awaited<ReturnType<FiguresPort['openCells']>> }> {
+  const months = lastMonths(now, PUBLIC_MONTHS);
+  const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.monthCells(m))]);
+  return { months: months.map((month, i) => ({ month, cells: cells[i]! })), open };
+}
