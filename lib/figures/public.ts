@@ -47,7 +47,8 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
     for (const m of PUBLIC_MEASURES) grids[m][r]![c]! += Math.max(0, counts[COUNTER_OF[m]] ?? 0);
     histogramOf(counts as Counts, 'ack').forEach((n, i) => { ackHistogram[i]! += n; });
   }
-  const tables = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, suppress(grids[m])])) as Record<PublicMeasure, SuppressedTable>;
+  // Reports show every total on the page; the other measures only their month total (for the shares).
+  const tables = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, suppress(grids[m], { totals: m === 'reports' ? 'all' : 'grand' })])) as Record<PublicMeasure, SuppressedTable>;
   const share = (part: number | null, whole: number | null) => (part !== null && whole !== null && whole > 0 ? part / whole : null);
   const responses = ackHistogram.reduce((a, b) => a + b, 0);
   return {

@@ -25,7 +25,12 @@ export interface SuppressedTable {
 
 interface Entry { row: number; col: number; value: number; lo: number; hi: number; hidden: boolean; isTotal: boolean }
 
-export function suppress(values: number[][]): SuppressedTable {
+/**
+ * `totals: 'grand'` publishes at most the grand total (row and column totals withheld from the
+ * start): for measures whose only total on show is the month's, such as the share answered on time.
+ */
+export function suppress(values: number[][], options: { totals?: 'all' | 'grand' } = {}): SuppressedTable {
+  const onlyGrand = options.totals === 'grand';
   const R = values.length;
   const C = values[0]?.length ?? 0;
   const rowTotals = values.map((r) => r.reduce((a, b) => a + b, 0));
@@ -43,19 +48,24 @@ export function suppress(values: number[][]): SuppressedTable {
     }
   }
   // Totals enter negated (so that every line sums to zero); an unpublished total is known only to be >= 0.
-  for (let i = 0; i < R; i++) add({ row: i, col: C, value: -rowTotals[i]!, lo: -Infinity, hi: 0, hidden: rowTotals[i]! < K, isTotal: true });
-  for (let j = 0; j < C; j++) add({ row: R, col: j, value: -colTotals[j]!, lo: -Infinity, hi: 0, hidden: colTotals[j]! < K, isTotal: true });
+  for (let i = 0; i < R; i++) add({ row: i, col: C, value: -rowTotals[i]!, lo: -Infinity, hi: 0, hidden: onlyGrand || rowTotals[i]! < K, isTotal: true });
+  for (let j = 0; j < C; j++) add({ row: R, col: j, value: -colTotals[j]!, lo: -Infinity, hi: 0, hidden: onlyGrand || colTotals[j]! < K, isTotal: true });
   add({ row: R, col: C, value: grand, lo: 0, hi: Infinity, hidden: grand < K, isTotal: true });
 
   const mustProtect = (e: Entry) => e.hidden && Math.abs(e.value) < K;
-  for (let guard = 0; guard <= entries.length; guard++) {
-    const exposed = entries.find((e) => mustProtect(e) && isPinned(e, entries, R, C));
-    if (!exposed) break;
-    const published = entries.filter((e) => e.isTotal && !e.hidden);
-    // Withhold the total closest to the exposed value: its row's, then its column's, then any.
-    const pick = published.find((t) => t.row === exposed.row) ?? published.find((t) => t.col === exposed.col) ?? published[0];
-    if (!pick) break; // cannot happen: with every total withheld, each hidden cell can move by one (see tests)
-    pick.hidden = true;
+  // Withholding a total only adds unknowns, so a value that can move keeps being able to: one pass
+  // over the values suffices, withholding totals until each in turn can move.
+  let graph = residualGraph(entries, R);
+  for (const e of entries) {
+    if (!mustProtect(e)) continue;
+    while (isPinned(e, graph, R)) {
+      const published = entries.filter((t) => t.isTotal && !t.hidden);
+      // Withhold the total closest to the exposed value: its row's, then its column's, then any.
+      const pick = published.find((t) => t.row === e.row) ?? published.find((t) => t.col === e.col) ?? published[0];
+      if (!pick) break; // cannot happen: with every total withheld, each hidden cell can move by one (see tests)
+      pick.hidden = true;
+      graph = residualGraph(entries, R);
+    }
   }
 
   return {
@@ -66,36 +76,48 @@ export function suppress(values: number[][]): SuppressedTable {
   };
 }
 
-/** True when the hidden entry cannot move by one in either direction: the published figures determine it. */
-function isPinned(e: Entry, entries: Entry[], R: number, C: number): boolean {
-  return !canMove(e, +1, entries, R, C) && !canMove(e, -1, entries, R, C);
-}
-
 /**
  * Residual graph over nodes rows (0..R) and columns (R+1..R+C+1): a hidden entry that can grow is an
- * arc row -> column, one that can shrink an arc column -> row. The entry moves by `direction` iff the
- * matching arc closes a cycle through other hidden entries.
+ * arc row -> column, one that can shrink an arc column -> row. Arcs carry their entry so that a
+ * search can leave out the entry it asks about.
  */
-function canMove(e: Entry, direction: 1 | -1, entries: Entry[], R: number, C: number): boolean {
-  if (direction === 1 ? e.value >= e.hi : e.value <= e.lo) return false;
-  const rowNode = (r: number) => r;
-  const colNode = (c: number) => R + 1 + c;
-  const arcs = new Map<number, number[]>();
-  const link = (from: number, to: number) => { const list = arcs.get(from) ?? []; list.push(to); arcs.set(from, list); };
+type Graph = Map<number, Array<{ to: number; entry: Entry }>>;
+
+function residualGraph(entries: Entry[], R: number): Graph {
+  const graph: Graph = new Map();
+  const link = (from: number, to: number, entry: Entry) => {
+    const list = graph.get(from);
+    if (list) list.push({ to, entry });
+    else graph.set(from, [{ to, entry }]);
+  };
   for (const x of entries) {
-    if (!x.hidden || x === e) continue;
-    if (x.value < x.hi) link(rowNode(x.row), colNode(x.col));
-    if (x.value > x.lo) link(colNode(x.col), rowNode(x.row));
+    if (!x.hidden) continue;
+    if (x.value < x.hi) link(x.row, R + 1 + x.col, x);
+    if (x.value > x.lo) link(R + 1 + x.col, x.row, x);
   }
+  return graph;
+}
+
+/** True when the hidden entry cannot move by one in either direction: the published figures determine it. */
+function isPinned(e: Entry, graph: Graph, R: number): boolean {
+  return !canMove(e, +1, graph, R) && !canMove(e, -1, graph, R);
+}
+
+/** The entry moves by `direction` iff its arc closes a cycle through other hidden entries. */
+function canMove(e: Entry, direction: 1 | -1, graph: Graph, R: number): boolean {
+  if (direction === 1 ? e.value >= e.hi : e.value <= e.lo) return false;
+  const row = e.row;
+  const col = R + 1 + e.col;
   // Growing e (arc row -> column) needs a way back from its column to its row; shrinking, the reverse.
-  const [start, goal] = direction === 1 ? [colNode(e.col), rowNode(e.row)] : [rowNode(e.row), colNode(e.col)];
+  const [start, goal] = direction === 1 ? [col, row] : [row, col];
   const seen = new Set([start]);
   const queue = [start];
-  while (queue.length) {
-    const node = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
     if (node === goal) return true;
-    for (const next of arcs.get(node) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    for (const arc of graph.get(node) ?? []) {
+      if (arc.entry !== e && !seen.has(arc.to)) { seen.add(arc.to); queue.push(arc.to); }
+    }
   }
-  void C;
   return false;
 }

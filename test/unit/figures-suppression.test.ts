@@ -81,6 +81,19 @@ describe('small-cell suppression', () => {
     expect([out.rowTotals[1], out.colTotals[1], out.grandTotal].filter((t) => t === null).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('with only the grand total on offer, publishes it unless it would pin the small cells', () => {
+    fc.assert(fc.property(table, (values) => {
+      const out = suppress(values, { totals: 'grand' });
+      expect(out.rowTotals.every((t) => t === null) && out.colTotals.every((t) => t === null)).toBe(true);
+      const { cells } = valuesConsistentWith(out);
+      values.forEach((r, i) => r.forEach((v, j) => { if (v < 5) expect(cells.get(`${i},${j}`)!.size).toBeGreaterThan(1); }));
+    }), { numRuns: 200 });
+    // Column 1 is all published (30): with 33 the small column 0 would be 3 by subtraction, so 33 is withheld.
+    expect(suppress([[2, 10], [1, 20]], { totals: 'grand' }).grandTotal).toBeNull();
+    expect(suppress([[2, 10], [1, 20], [3, 0]], { totals: 'grand' }).grandTotal).toBe(36);
+    expect(suppress([[0, 10], [0, 20]], { totals: 'grand' }).grandTotal).toBeNull();
+  });
+
   it('publishes every total when no cell is small', () => {
     expect(suppress([[5, 6], [7, 8]])).toEqual({ cells: [[5, 6], [7, 8]], rowTotals: [11, 15], colTotals: [12, 14], grandTotal: 26 });
   });
