@@ -31,15 +31,28 @@ export type FigureRegency = Case['homeRegency'];
 export type Cell =
   | { kind: 'month'; month: string; regency: FigureRegency; category: Category; channel: Case['channel']; level: Level }
   /** Open cases by the day they were filed: the dashboard's "open cases by age". */
-  | { kind: 'open'; day: string; regency: FigureRegency };
+  | { kind: 'open'; day: string; regency: FigureRegency }
+  /**
+   * Roll-ups kept in the same transaction, so the public page and the dashboard read at most
+   * 12 x 11 + 12 x 3 items a month whatever the volume: month x regency x category, month x regency x channel.
+   */
+  | { kind: 'summary'; month: string; regency: FigureRegency; category: Category }
+  | { kind: 'channel'; month: string; regency: FigureRegency; channel: Case['channel'] };
 
-export const cellId = (cell: Cell) => (cell.kind === 'month'
-  ? `M|${cell.month}|${cell.regency}|${cell.category}|${cell.channel}|${cell.level}`
-  : `O|${cell.day}|${cell.regency}`);
+export function cellId(cell: Cell): string {
+  switch (cell.kind) {
+    case 'month': return `M|${cell.month}|${cell.regency}|${cell.category}|${cell.channel}|${cell.level}`;
+    case 'open': return `O|${cell.day}|${cell.regency}`;
+    case 'summary': return `S|${cell.month}|${cell.regency}|${cell.category}`;
+    case 'channel': return `C|${cell.month}|${cell.regency}|${cell.channel}`;
+  }
+}
 
 export function cellFromId(id: string): Cell {
   const [kind, a, b, c, d, e] = id.split('|');
   if (kind === 'O') return { kind: 'open', day: a!, regency: b as FigureRegency };
+  if (kind === 'S') return { kind: 'summary', month: a!, regency: b as FigureRegency, category: c as Category };
+  if (kind === 'C') return { kind: 'channel', month: a!, regency: b as FigureRegency, channel: c as Case['channel'] };
   return { kind: 'month', month: a!, regency: b as FigureRegency, category: c as Category, channel: d as Case['channel'], level: Number(e) as Level };
 }
 
@@ -73,8 +86,11 @@ export function contribution(c: CaseFacts, policy: Policy): Contribution {
   if (c.reopenings) counts.reopened = c.reopenings;
   const open = c.status === 'new' || c.status === 'acknowledged';
   if (open) counts.open = 1;
+  const month = monthOf(c.createdAt);
   const out: Contribution = {
-    [cellId({ kind: 'month', month: monthOf(c.createdAt), regency: c.homeRegency, category: c.category, channel: c.channel, level: c.level })]: counts,
+    [cellId({ kind: 'month', month, regency: c.homeRegency, category: c.category, channel: c.channel, level: c.level })]: counts,
+    [cellId({ kind: 'summary', month, regency: c.homeRegency, category: c.category })]: counts,
+    [cellId({ kind: 'channel', month, regency: c.homeRegency, channel: c.channel })]: counts,
   };
   if (open) out[cellId({ kind: 'open', day: dayOf(c.createdAt), regency: c.homeRegency })] = { open: 1 };
   return out;

@@ -42,13 +42,18 @@ export function dashboardModel(input: { months: Array<{ month: string; cells: Ce
   const months = input.months.map(({ month, cells }) => {
     const sum: Counts = {};
     for (const { cell, counts } of cells) {
-      if (cell.kind !== 'month' || !inScope(input.scope, cell.regency)) continue;
+      if (!inScope(input.scope, cell.regency)) continue;
+      // Channels come from their own roll-up; everything else from the regency x category one.
+      if (cell.kind === 'channel') {
+        byChannel.set(cell.channel, (byChannel.get(cell.channel) ?? 0) + (counts.filed ?? 0));
+        continue;
+      }
+      if (cell.kind !== 'summary') continue;
       for (const k of COUNTERS) sum[k] = (sum[k] ?? 0) + (counts[k] ?? 0);
       const r = byRegency.get(cell.regency) ?? {};
       for (const k of ['filed', 'ackOnTime', 'ackLate'] as const) r[k] = (r[k] ?? 0) + (counts[k] ?? 0);
       byRegency.set(cell.regency, r);
       byCategory.set(cell.category, (byCategory.get(cell.category) ?? 0) + (counts.filed ?? 0));
-      byChannel.set(cell.channel, (byChannel.get(cell.channel) ?? 0) + (counts.filed ?? 0));
       histogramOf(counts, 'ack').forEach((v, i) => { ack[i]! += v; });
       histogramOf(counts, 'res').forEach((v, i) => { res[i]! += v; });
     }

@@ -20,7 +20,7 @@ export function lastMonths(now: Date, count: number): string[] {
 /** The public figures of the last twelve months: twelve Queries (one per month partition), newest first. */
 export async function loadPublicMonths(figures: FiguresPort, now: Date): Promise<PublicMonth[]> {
   const months = lastMonths(now, PUBLIC_MONTHS);
-  const cells = await Promise.all(months.map((m) => figures.monthCells(m)));
+  const cells = await Promise.all(months.map((m) => figures.summaryCells(m)));
   return months.map((m, i) => publicMonth(m, cells[i]!));
 }
 
@@ -49,6 +49,6 @@ export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock
 /** The dashboard's figures: twelve month partitions and the open-cases partition, thirteen Queries whatever the number of cases. */
 export async function loadDashboardFigures(figures: FiguresPort, now: Date): Promise<{ months: Array<{ month: string; cells: Awaited<ReturnType<FiguresPort['monthCells']>> }>; open: Awaited<ReturnType<FiguresPort['openCells']>> }> {
   const months = lastMonths(now, PUBLIC_MONTHS);
-  const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.monthCells(m))]);
+  const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.summaryCells(m))]);
   return { months: months.map((month, i) => ({ month, cells: cells[i]! })), open };
 }

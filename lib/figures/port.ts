@@ -9,7 +9,10 @@ export interface CellCounts {
 export interface FiguresPort {
   /** Moves the counters from the case's stored contribution to `next`; 'stale' when a newer version was applied already. */
   applyCase(facts: CaseFacts, next: Contribution): Promise<'applied' | 'stale'>;
+  /** The finest cells of a month (CSV export). */
   monthCells(month: string): Promise<CellCounts[]>;
+  /** The month's roll-ups (public page, dashboard). */
+  summaryCells(month: string): Promise<CellCounts[]>;
   openCells(): Promise<CellCounts[]>;
   casesOfMonth(month: string): Promise<CaseFacts[]>;
   replaceCells(partitions: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void>;

@@ -35,12 +35,15 @@ export interface PublicRow {
   resolved: Shown;
 }
 
-/** The public figures of one month, from its counter cells (channel and level are summed away). */
+/**
+ * The public figures of one month, from its regency x category roll-ups (or, equally, from its
+ * finest cells: channel and level are summed away). Pass one kind, not both.
+ */
 export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
   const grids = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, PUBLIC_REGENCIES.map(() => CATEGORIES.map(() => 0))])) as Record<PublicMeasure, number[][]>;
   const ackHistogram = new Array<number>(BUCKET_COUNT).fill(0);
   for (const { cell, counts } of cells) {
-    if (cell.kind !== 'month') continue;
+    if (cell.kind !== 'summary' && cell.kind !== 'month') continue;
     const r = PUBLIC_REGENCIES.indexOf(publicRegencyOf(cell.regency));
     const c = CATEGORIES.indexOf(cell.category);
     if (r < 0 || c < 0) continue;

@@ -49,7 +49,7 @@ export async function rebuildFigures(deps: FiguresDeps, from: string, to: string
   }
   const cells = sumContributions(perCase.map((p) => p.contribution));
   // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too.
-  await deps.figures.replaceCells([...months.map(keys.figuresMonthPartition), keys.figuresOpenPartition], cells, perCase);
+  await deps.figures.replaceCells([...months.map(keys.figuresMonthPartition), ...months.map(keys.figuresSummaryPartition), keys.figuresOpenPartition], cells, perCase);
   return { months: months.length, cases: perCase.length };
 }
 

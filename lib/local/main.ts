@@ -22,6 +22,7 @@ const { seedDemoDirectory } = await import('./seed.js');
 const { startLocalServer } = await import('./server.js');
 const { devRoutes } = await import('./dev-routes.js');
 const { extraDevRoutes } = await import('./dev-pages.js');
+const { figuresDevRoutes } = await import('./figures-dev.js');
 const { StreamPoller } = await import('./stream-poller.js');
 const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
 const { localContext } = await import('./lambda-shim.js');
@@ -52,7 +53,7 @@ const server = await startLocalServer(cfg.port, {
     'GET /statistik': route('web', web.handler),
     'GET /statistik.json': route('web', web.handler),
   },
-  dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime) },
+  dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime), ...figuresDevRoutes(runtime) },
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : cfg.port;
@@ -93,6 +94,7 @@ PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   AT delivery        POST ${base}/sms/delivery?key=${key}
   AT USSD callback   POST ${base}/ussd?key=${key}
   Public figures     ${base}/statistik  (JSON: ${base}/statistik.json)
+  Figures dashboard  ${base}/dev/dashboard  (local preview of the officials' view)
   Outbox (all SMS)   ${base}/dev/outbox
   Demo officials     ${base}/dev/officials
   Health             ${base}/healthz

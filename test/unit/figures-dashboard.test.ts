@@ -4,14 +4,20 @@ import type { CellCounts } from '../../lib/figures/port.js';
 import type { CaseFacts } from '../../lib/figures/contribution.js';
 
 const now = new Date('2026-11-20T04:00:00Z');
-const month = (regency: string, category: string, channel: string, counts: Record<string, number>): CellCounts => ({
-  cell: { kind: 'month', month: '2026-11', regency: regency as '5201', category: category as 'other', channel: channel as 'sms', level: 1 }, counts,
-});
-const cells: CellCounts[] = [
-  month('5201', 'unpaid_wages', 'sms', { filed: 7, ackOnTime: 5, ackLate: 1, resolved: 2, ack1: 5, ack7: 1, res9: 2 }),
-  month('5203', 'trafficking', 'web', { filed: 3, ackOnTime: 1, ackLate: 2, escalations: 2, ack2: 1, ack8: 2 }),
-  month('5203', 'unpaid_wages', 'ussd', { filed: 2 }),
+/** The finest cell of a month and the two roll-ups the consumer keeps beside it. */
+const month = (regency: string, category: string, channel: string, counts: Record<string, number>): CellCounts[] => [
+  { cell: { kind: 'month', month: '2026-11', regency: regency as '5201', category: category as 'other', channel: channel as 'sms', level: 1 }, counts },
+  { cell: { kind: 'summary', month: '2026-11', regency: regency as '5201', category: category as 'other' }, counts },
+  { cell: { kind: 'channel', month: '2026-11', regency: regency as '5201', channel: channel as 'sms' }, counts },
 ];
+const all: CellCounts[] = [
+  ...month('5201', 'unpaid_wages', 'sms', { filed: 7, ackOnTime: 5, ackLate: 1, resolved: 2, ack1: 5, ack7: 1, res9: 2 }),
+  ...month('5203', 'trafficking', 'web', { filed: 3, ackOnTime: 1, ackLate: 2, escalations: 2, ack2: 1, ack8: 2 }),
+  ...month('5203', 'unpaid_wages', 'ussd', { filed: 2 }),
+];
+/** What summaryCells returns (the dashboard's input) and what monthCells returns (the CSV's). */
+const cells = all.filter((c) => c.cell.kind !== 'month');
+const fine = all.filter((c) => c.cell.kind === 'month');
 const open: CellCounts[] = [
   { cell: { kind: 'open', day: '2026-11-20', regency: '5201' }, counts: { open: 2 } },
   { cell: { kind: 'open', day: '2026-11-15', regency: '5203' }, counts: { open: 3 } },
@@ -49,7 +55,7 @@ describe('the officials dashboard', () => {
 
 describe('CSV exports', () => {
   it('of figures list each cell in scope with its counters', () => {
-    const out = figuresCsv([{ month: '2026-11', cells }], { regencies: ['5201'] });
+    const out = figuresCsv([{ month: '2026-11', cells: fine }], { regencies: ['5201'] });
     const lines = out.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]!.startsWith('month,regency,category,channel,level,filed,ackOnTime')).toBe(true);

@@ -81,7 +81,8 @@ describe('public figures', () => {
 
 describe('GET /statistik', () => {
   const fake = (cells: CellCounts[]): FiguresPort => ({
-    monthCells: async (month) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month),
+    monthCells: async () => [],
+    summaryCells: async (month) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month),
     openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceCells: async () => undefined,
   });
   const event = (path: string, query?: Record<string, string>) => ({

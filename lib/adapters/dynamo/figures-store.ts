@@ -26,17 +26,26 @@ export function caseFactsFromItem(item: Item): CaseFacts {
 
 export function cellKey(id: string): ItemKey {
   const cell = cellFromId(id);
-  return cell.kind === 'open'
-    ? keys.figuresOpenCell(cell.day, cell.regency)
-    : keys.figuresMonthCell(cell.month, cell.regency, cell.category, cell.channel, cell.level);
+  switch (cell.kind) {
+    case 'open': return keys.figuresOpenCell(cell.day, cell.regency);
+    case 'month': return keys.figuresMonthCell(cell.month, cell.regency, cell.category, cell.channel, cell.level);
+    case 'summary': return keys.figuresSummaryCell(cell.month, cell.regency, cell.category);
+    case 'channel': return keys.figuresChannelCell(cell.month, cell.regency, cell.channel);
+  }
 }
 
 function decodeCell(item: Item): CellCounts {
   const { pk, sk, ...counts } = item;
+  const p = String(pk);
   const parts = String(sk).split('#');
-  const cell: Cell = pk === keys.figuresOpenPartition
-    ? { kind: 'open', day: parts[0]!, regency: parts[1] as FigureRegency }
-    : cellFromId(`M|${String(pk).slice('FIG#'.length)}|${parts[0]}|${parts[1]}|${parts[2]}|${parts[3]!.slice(1)}`);
+  let cell: Cell;
+  if (p === keys.figuresOpenPartition) cell = { kind: 'open', day: parts[0]!, regency: parts[1] as FigureRegency };
+  else if (p.startsWith('FIGS#')) {
+    const month = p.slice('FIGS#'.length);
+    cell = parts[0] === 'C'
+      ? { kind: 'channel', month, regency: parts[1] as FigureRegency, channel: parts[2] as 'sms' }
+      : { kind: 'summary', month, regency: parts[1] as FigureRegency, category: parts[2] as 'other' };
+  } else cell = cellFromId(`M|${p.slice('FIG#'.length)}|${parts[0]}|${parts[1]}|${parts[2]}|${parts[3]!.slice(1)}`);
   return { cell, counts: counts as Counts };
 }
 
@@ -91,6 +100,13 @@ export class DynamoFiguresStore implements FiguresPort {
   async monthCells(month: string): Promise<CellCounts[]> {
     return (await this.table.queryAll({
       KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresMonthPartition(month) }),
+    })).map(decodeCell);
+  }
+
+  /** A month's roll-ups: month x regency x category and month x channel (at most 121 + 3 items). */
+  async summaryCells(month: string): Promise<CellCounts[]> {
+    return (await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresSummaryPartition(month) }),
     })).map(decodeCell);
   }
 

@@ -69,6 +69,10 @@ export const keys = {
   figuresOpenPartition: 'FIGOPEN',
   figuresOpenCell: (day: string, regency: string): ItemKey => ({ pk: 'FIGOPEN', sk: `${day}#${regency}` }),
   caseContribution: (caseId: string): ItemKey => ({ pk: `FIGCASE#${caseId}`, sk: 'FIGCASE' }),
+  /** Roll-ups of a month: `R#<regency>#<category>` and `C#<regency>#<channel>`. */
+  figuresSummaryPartition: (month: string): string => `FIGS#${month}`,
+  figuresSummaryCell: (month: string, regency: string, category: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `R#${regency}#${category}` }),
+  figuresChannelCell: (month: string, regency: string, channel: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `C#${regency}#${channel}` }),
 
   // ---- agents (P3MI / brokers) named in cases, by the keyed hash of the normalised name ------------
   agentPartition: (agentHash: string): string => `AGENT#${agentHash}`,
