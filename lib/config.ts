@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   LIMIT_INBOUND_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
   LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
   LIMIT_WEB_REPORTS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
+  /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
+  CONSOLE_ORIGIN: z.optional(z.url()),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
 });
@@ -78,6 +80,7 @@ export interface Config {
   local: { callbackKey: string; dataKeyHex: string; lookupKey: string };
   atSenderId?: string;
   snsSenderId?: string;
+  consoleOrigin?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   policy: Policy;
@@ -108,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     local: { callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY },
     atSenderId: e.AT_SENDER_ID,
     snsSenderId: e.SNS_SENDER_ID,
+    consoleOrigin: e.CONSOLE_ORIGIN,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     policy: {

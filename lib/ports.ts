@@ -127,6 +127,8 @@ export interface Outbox {
 /** The officials directory, with each official's wrong-PIN state. */
 export interface Directory {
   listOfficials(): Promise<Official[]>;
+  /** One official by id (consistent read). */
+  getOfficial(id: string): Promise<Official | undefined>;
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
   /** Counts a wrong PIN atomically (parallel guesses cannot lose counts) and locks at `max`. */

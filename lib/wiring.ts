@@ -19,6 +19,8 @@ export interface Runtime {
   deps: Deps;
   /** The table's aggregates (the notifier decodes stream images with `stores.cases`). */
   stores: DynamoStores;
+  /** Field encryption and lookup hashes: the console's aggregates are built with it (lib/console/wiring.ts). */
+  cipher: FieldCipher;
   callbackKey: string;
   /** Local stage only. */
   outbox?: LocalOutbox;
@@ -38,7 +40,7 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
     const outbox = new LocalOutbox();
     const now = () => clock.now();
     return {
-      config: cfg, stores, callbackKey: cfg.local.callbackKey, outbox, clock,
+      config: cfg, stores, cipher, callbackKey: cfg.local.callbackKey, outbox, clock,
       deps: {
         ...stores.ports, clock, policy: cfg.policy,
         senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
@@ -73,7 +75,7 @@ async function buildRuntime(cfg: Config): Promise<Runtime> {
   const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region: cfg.region }), cfg.kmsKeyArn!), lookupKey);
   const stores = new DynamoStores(db, cfg.tableName, cipher);
   return {
-    config: cfg, stores, callbackKey: gateway.callbackKey,
+    config: cfg, stores, cipher, callbackKey: gateway.callbackKey,
     deps: {
       ...stores.ports, clock: systemClock, policy: cfg.policy,
       senders: {

@@ -24,6 +24,9 @@ export type AlertReason = 'new_case' | 'escalation' | 'undelivered';
  * What each timeline event records, by event type. Details are non-personal only (levels, official
  * ids, statuses, reasons, lengths): never a phone number, a name or the reporter's words.
  */
+/** Which door an official acted through. */
+export type Door = 'sms' | 'console';
+
 export interface CaseEventDetails {
   reported: { channel: Channel; category: Category; truncated: boolean };
   /** `block`: the follow-up's number in the description; `askedNewProblem`: the reporter was asked whether it is a new problem (BARU). */
@@ -31,13 +34,27 @@ export interface CaseEventDetails {
   /** BARU moved follow-up `block` out into the case with reference `to`. */
   follow_up_moved: { block: number; to: string };
   reporter_confirmed: { answer: 'solved' };
-  reopened: { from: 'resolved'; to: CaseStatus };
+  /** By the reporter's TIDAK (no `via`) or by an official in the console. */
+  reopened: { from: 'resolved' | 'closed'; to: CaseStatus; via?: Door };
   official_command_refused: { command: string; reason: string; locked?: boolean };
   official_command_not_applied: { command: string; reason: string; status: CaseStatus };
-  acknowledged: { command: string; level: Level; takenFrom?: string };
-  resolved: { command: string; note: boolean; noteLength: number };
+  /** `command`: the SMS keyword when taken by SMS. */
+  acknowledged: { command?: string; via?: Door; level: Level; takenFrom?: string };
+  resolved: { command?: string; via?: Door; note: boolean; noteLength: number };
   info_viewed: { command: string; contactShown: boolean };
-  question_relayed: { command: string; official: string };
+  question_relayed: { command?: string; via?: Door; official: string; length?: number };
+  /** The console's internal note: its text is kept encrypted apart from the timeline; here only its length. */
+  note_added: { via: Door; length: number };
+  corrected: {
+    via: Door; categoryFrom?: string; categoryTo?: string; urgencyFrom?: string; urgencyTo?: string;
+    homeRegencyFrom?: string; homeRegencyTo?: string;
+  };
+  handed_over: { via: Door; from: Level; to: Level };
+  /** Referred to an LTSA service or another province's desk (REFERRAL_TARGETS). */
+  referred: { via: Door; to: string };
+  /** This case was a duplicate, merged into the case with reference `into`. */
+  merged: { via: Door; into: string };
+  merged_from: { via: Door; from: string };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
   reminder: { level: Level; status: CaseStatus; deadline: string; official: string };
   sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string };

@@ -14,7 +14,8 @@ export function withMilestones(before: Case, next: Case, at: string): Case {
   // An escalation moves the case up without anyone taking it (taking it may raise the level too).
   if (next.level > before.level && next.status === before.status) out.escalations = (before.escalations ?? 0) + 1;
   if (wasOpen && next.status === 'resolved') out.resolvedAt = at;
-  if (before.status === 'resolved' && next.status === 'closed') out.confirmedAt = at;
+  // Closed by the reporter's YA; a merge closes a duplicate too, which confirms nothing.
+  if (before.status === 'resolved' && next.status === 'closed' && !next.mergedInto) out.confirmedAt = at;
   if (before.status === 'resolved' && (next.status === 'new' || next.status === 'acknowledged')) {
     out.reopenings = (before.reopenings ?? 0) + 1;
     delete out.resolvedAt;

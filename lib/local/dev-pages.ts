@@ -40,7 +40,7 @@ p.note{margin:0 1rem .5rem;color:#444}
 </style></head>
 <body data-key="${escAttr(runtime.callbackKey)}" data-shortcode="${escAttr(shortcode)}" data-ussd="${escAttr(DEMO_USSD_CODE)}">
 <h1>Phone simulator (local only)</h1>
-<p class="note">Dial <b>${DEMO_USSD_CODE}</b> and press Call to walk the USSD menu, or send an SMS to ${escAttr(shortcode)}. The phones on the right are the demo officials: alerts arrive there, and they can reply with commands. Requests go to POST /ussd and POST /sms in Africa's Talking format.</p>
+<p class="note">Dial <b>${DEMO_USSD_CODE}</b> and press Call to walk the USSD menu, or send an SMS to ${escAttr(shortcode)}. The phones on the right are the demo officials: alerts arrive there, and they can reply with commands. Requests go to POST /ussd and POST /sms in Africa's Talking format. Officials work cases in the <a href="/console" id="console-link">console</a> (sign-in codes arrive on their phones here).</p>
 <div class="row">
   <div class="phone" id="reporter">
     <h2>Reporter phone</h2>

@@ -23,15 +23,15 @@ const { startLocalServer } = await import('./server.js');
 const { devRoutes } = await import('./dev-routes.js');
 const { extraDevRoutes } = await import('./dev-pages.js');
 const { figuresDevRoutes } = await import('./figures-dev.js');
+const { isFiguresRecord } = await import('../figures/stream-filter.js');
 const { StreamPoller } = await import('./stream-poller.js');
 const { isNotifierRecord } = await import('../adapters/dynamo/stream-filter.js');
 const { localContext } = await import('./lambda-shim.js');
 const { logger } = await import('../logger.js');
-const { isFiguresRecord } = await import('../figures/stream-filter.js');
-const [smsInbound, smsDelivery, ussd, web, notifier, escalator, figures] = await Promise.all([
+const [smsInbound, smsDelivery, ussd, web, notifier, escalator, consoleFn, figures] = await Promise.all([
   import('../../functions/sms-inbound.js'), import('../../functions/sms-delivery.js'), import('../../functions/ussd.js'),
   import('../../functions/web.js'), import('../../functions/notifier.js'), import('../../functions/escalator.js'),
-  import('../../functions/figures.js'),
+  import('../../functions/console.js'), import('../../functions/figures.js'),
 ]);
 
 const cfg = runtime.config;
@@ -53,6 +53,7 @@ const server = await startLocalServer(cfg.port, {
     'GET /statistik': route('web', web.handler),
     'GET /statistik.json': route('web', web.handler),
   },
+  lambdaPrefixes: { '/console': route('console', consoleFn.handler) },
   dev: { ...devRoutes(runtime, { ready: () => ready }), ...extraDevRoutes(runtime), ...figuresDevRoutes(runtime) },
 });
 const address = server.address();
@@ -89,6 +90,7 @@ const key = encodeURIComponent(runtime.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Web form           ${base}/
+  Officials' console http://localhost:${port}/console  (sign in with a demo official: phone and PIN at /dev/officials, code in the outbox)
   Phone simulator    ${base}/dev/phone
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}

@@ -10,6 +10,8 @@ export type DevRoute = (req: IncomingMessage, body: Buffer) => Promise<{ status:
 export interface LocalRoutes {
   /** `METHOD /path` -> the same handler module the HTTP API invokes in AWS. */
   lambda: Record<string, { name: string; handler: LambdaHttpHandler }>;
+  /** Path prefix -> handler for every method and sub-path (the HTTP API's `ANY /console/{proxy+}`). */
+  lambdaPrefixes?: Record<string, { name: string; handler: LambdaHttpHandler }>;
   dev: Record<string, DevRoute>;
 }
 
@@ -29,10 +31,14 @@ export async function startLocalServer(port: number, routes: LocalRoutes): Promi
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const routeKey = `${req.method} ${path}`;
     try {
-      const lambda = routes.lambda[routeKey];
+      const prefix = Object.keys(routes.lambdaPrefixes ?? {}).find((p) => path === p || path.startsWith(`${p}/`));
+      const lambda = routes.lambda[routeKey] ?? (prefix ? routes.lambdaPrefixes![prefix] : undefined);
       if (lambda) {
-        const result = await lambda.handler(toHttpApiEvent(req, body, routeKey), localContext(lambda.name));
-        res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+        const result = await lambda.handler(toHttpApiEvent(req, body, prefix ? `ANY ${prefix}/{proxy+}` : routeKey), localContext(lambda.name));
+        // Payload v2 returns cookies apart from the headers; API Gateway sends each as a Set-Cookie.
+        const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+        if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+        res.writeHead(result.statusCode ?? 200, headers);
         res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '');
         return;
       }

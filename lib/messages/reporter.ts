@@ -23,6 +23,8 @@ export interface TextVars {
   updated: string;
   /** Characters kept when a text was cut. */
   limit: number;
+  /** The reference a duplicate was merged into. */
+  into: string;
 }
 
 type T<K extends keyof TextVars = never> = [K] extends [never]
@@ -96,6 +98,9 @@ export const reporterTexts = {
   reopened: ((l, v) => say(l,
     `Laporan ${v.reference} dibuka kembali dan akan ditangani petugas lagi.`,
     `Report ${v.reference} was reopened and an officer will handle it again.`)) as T<'reference'>,
+  merged: ((l, v) => say(l,
+    `Laporan ${v.reference} digabung dengan laporan ${v.into}. Mohon gunakan kode ${v.into} mulai sekarang.`,
+    `Report ${v.reference} was merged with report ${v.into}. Please use the code ${v.into} from now on.`)) as T<'reference' | 'into'>,
   needInfo: ((l, v) => say(l,
     `Petugas memerlukan keterangan tambahan untuk laporan ${v.reference}. Balas SMS ini dengan keterangan Anda.`,
     `The officer needs more information on report ${v.reference}. Please reply to this SMS with the details.`)) as T<'reference'>,

@@ -49,3 +49,15 @@ export function takeFollowUp(description: string, n: number): { text: string; re
   const text = description.slice(start + found[index]![0].length, end);
   return { text, rest: description.slice(0, start) + description.slice(end) };
 }
+
+/** The description as the console shows it: the first report, then each follow-up in order. */
+export function splitFollowUps(description: string): { original: string; followUps: Array<{ n: number; when: string; text: string }> } {
+  const found = [...description.matchAll(/\n\n\[\+(\d+) ([^\]\n]*)\] /g)];
+  return {
+    original: found[0] ? description.slice(0, found[0].index) : description,
+    followUps: found.map((m, i) => ({
+      n: Number(m[1]), when: m[2] ?? '',
+      text: description.slice(m.index + m[0].length, found[i + 1]?.index ?? description.length),
+    })),
+  };
+}

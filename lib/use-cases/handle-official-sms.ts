@@ -1,11 +1,11 @@
 import { withMilestones } from '../domain/milestones.js';
-import { type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
-import { nextCheckAt } from '../domain/sla.js';
-import { officialTexts, questionForReporter } from '../messages/official.js';
+import { officialTexts } from '../messages/official.js';
 import type { OfficialCommand } from '../officials/commands.js';
-import { MAX_FAILED_PINS, QUESTION_RELAYED } from '../officials/directory.js';
+import { MAX_FAILED_PINS } from '../officials/directory.js';
+import { type ActionContext, type NotApplied as SharedNotApplied, type PlanResult, planAcknowledge, planAskReporter, planResolve } from './case-actions.js';
 import { verifyPin } from '../officials/pin.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -119,43 +119,34 @@ export async function handleOfficialSms(
     return !assignee || !assignee.active || official.level > assignee.level;
   };
 
+  // The operation itself is the shared plan (case-actions.ts), as in the console; this door adds the
+  // SMS keyword, the reply to the official and the gateway id as once-key.
+  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: 'sms', command: command.keyword };
+  const notAppliedText = (reason: SharedNotApplied, c: Case): string => {
+    switch (reason) {
+      case 'already_assigned': return officialTexts.alreadyYours(c.reference);
+      case 'taken': return officialTexts.taken(c.reference);
+      case 'no_question': return officialTexts.needsText(c.reference);
+      case 'reporter_no_sms': return officialTexts.reporterNoSms(c.reference);
+      default: return officialTexts.notOpen(c.reference, c.status);
+    }
+  };
+  const fromPlan = (c: Case, result: PlanResult, kind: 'acknowledged' | 'resolved' | 'question_relayed', replyText: string): Plan => {
+    if (!result.applies) return notApplied(result.reason as NotAppliedReason, notAppliedText(result.reason, c), c);
+    const { case: next, events, messages } = result.plan;
+    const all = [...messages, officialReply(kind, replyText, c)];
+    return next
+      ? { write: 'update', case: next, events, messages: all, outcome: done(kind) }
+      : { write: 'record', events, messages: all, outcome: done(kind) };
+  };
+
   const plan = async (c: Case): Promise<Plan> => {
     switch (command.action) {
-      case 'acknowledge': {
-        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        if (c.status === 'acknowledged' && c.assignee === official.id) return notApplied('already_assigned', officialTexts.alreadyYours(c.reference), c);
-        const takeover = c.status === 'acknowledged';
-        if (takeover && !(await outranksAssignee(c))) return notApplied('taken', officialTexts.taken(c.reference), c);
-        // Escalation stops at the level that took the case; from now on the resolve deadline runs.
-        const next: Case = {
-          ...c, status: 'acknowledged', assignee: official.id, level: Math.max(c.level, official.level) as Level,
-          levelSince: at, updatedAt: at,
-        };
-        next.nextCheckAt = nextCheckAt(next, deps.policy, at, now);
-        return {
-          write: 'update', case: next,
-          events: [caseEvent('acknowledged', at, actor, {
-            command: command.keyword, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}),
-          })],
-          messages: [officialReply('acknowledged', officialTexts.acknowledged(c.reference), c)],
-          outcome: done('acknowledged'),
-        };
-      }
-      case 'resolve': {
-        if (c.status !== 'new' && c.status !== 'acknowledged') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        if (c.status === 'acknowledged' && c.assignee !== official.id && !(await outranksAssignee(c))) {
-          return notApplied('taken', officialTexts.taken(c.reference), c);
-        }
-        const { nextCheckAt: _done, ...rest } = c;
-        const next: Case = { ...rest, status: 'resolved', assignee: c.assignee && c.status === 'acknowledged' ? c.assignee : official.id, updatedAt: at };
-        // The note may name people or places: only that one was given is kept, never its text.
-        return {
-          write: 'update', case: next,
-          events: [caseEvent('resolved', at, actor, { command: command.keyword, note: command.text.length > 0, noteLength: command.text.length })],
-          messages: [officialReply('resolved', officialTexts.resolved(c.reference), c)],
-          outcome: done('resolved'),
-        };
-      }
+      case 'acknowledge':
+        return fromPlan(c, planAcknowledge(c, context, await outranksAssignee(c)), 'acknowledged', officialTexts.acknowledged(c.reference));
+      case 'resolve':
+        // The note may name people or places: only its length is kept, never its text.
+        return fromPlan(c, planResolve(c, context, await outranksAssignee(c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
       case 'info': {
         const isAssignee = c.assignee === official.id && c.status !== 'new';
         return {
@@ -165,23 +156,8 @@ export async function handleOfficialSms(
           outcome: done('info_sent'),
         };
       }
-      case 'ask': {
-        if (!command.text) return notApplied('no_question', officialTexts.needsText(c.reference), c);
-        if (c.status === 'closed') return notApplied('not_open', officialTexts.notOpen(c.reference, c.status), c);
-        const prefs = await reporters.getPrefs(c.contact);
-        if (!c.smsUpdates || prefs.smsStopped) return notApplied('reporter_no_sms', officialTexts.reporterNoSms(c.reference), c);
-        const events: CaseEvent[] = [caseEvent(QUESTION_RELAYED, at, actor, { command: command.keyword, official: official.id })];
-        const messages: OutboundMessage[] = [
-          {
-            id: `ask.${sms.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
-            text: questionForReporter(c.language, c.reference, command.text), status: 'pending', attempts: 0, createdAt: at,
-          },
-          officialReply('question_relayed', officialTexts.asked(c.reference), c),
-        ];
-        // The reporter's answer is routed to the assignee: a case nobody holds yet gets the asker.
-        if (c.assignee) return { write: 'record', events, messages, outcome: done('question_relayed') };
-        return { write: 'update', case: { ...c, assignee: official.id, updatedAt: at }, events, messages, outcome: done('question_relayed') };
-      }
+      case 'ask':
+        return fromPlan(c, planAskReporter(c, context, command.text, await reporters.getPrefs(c.contact), `ask.${sms.id}`), 'question_relayed', officialTexts.asked(c.reference));
     }
   };
 

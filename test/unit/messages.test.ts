@@ -13,7 +13,7 @@ const LANGUAGES = ['id', 'en'] as const;
 const hotline = [defaultPolicy().hotlinePhone, '+62 21 2924 4800'].sort((a, b) => b.length - a.length)[0]!;
 const longest = (status: TextVars['status']): TextVars => ({
   reference: 'WWW-WWW', hotline, status, updated: formatLocalTime('2026-12-31T15:59:00Z'),
-  limit: Math.max(DESCRIPTION_LIMIT, FOLLOW_UP_LIMIT),
+  limit: Math.max(DESCRIPTION_LIMIT, FOLLOW_UP_LIMIT), into: 'WWW-WWW',
 });
 
 describe('reporter SMS texts', () => {

@@ -42,6 +42,7 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
     ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
     ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : {}),
+    ...indexKeys.queue(c),
   };
 }
 
@@ -80,7 +81,7 @@ function encodeEvent(caseId: string, e: CaseEvent): Item {
   return { ...keys.event(caseId, e.at, randomBytes(4).toString('hex')), at: e.at, actor: e.actor, type: e.type, detail: e.detail };
 }
 
-function decodeEvent(item: Item): CaseEvent {
+export function decodeEvent(item: Item): CaseEvent {
   return { at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} } as CaseEvent;
 }
 

@@ -43,6 +43,12 @@ export class DynamoDirectory implements Directory {
     }));
   }
 
+  /** One official, read consistently: every console request checks the official is still active with the same PIN. */
+  async getOfficial(id: string): Promise<Official | undefined> {
+    const item = await this.table.get(keys.official(id), true);
+    return item ? decodeOfficial(item) : undefined;
+  }
+
   async getOfficialByPhone(phone: string): Promise<Official | undefined> {
     const [hit] = await this.table.query({
       IndexName: TABLE.byContactIndex.name,

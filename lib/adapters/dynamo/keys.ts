@@ -1,3 +1,6 @@
+import type { Case, CaseStatus } from '../../domain/case.js';
+import type { Urgency } from '../../domain/categories.js';
+import { levelSinceOf } from '../../domain/sla.js';
 import { TABLE } from './table-definition.js';
 
 /**
@@ -27,6 +30,7 @@ const DUE = 'DUE';
 const PENDING = 'PENDING';
 const ONCE_PREFIX = 'ONCE#';
 const OFFICIAL_PREFIX = 'OFFICIAL#';
+const NOTE_PREFIX = 'NOTE#';
 
 export const keys = {
   // ---- cases: the case, its timeline, its once-keys, its reference and its intake keys ----------
@@ -60,6 +64,17 @@ export const keys = {
   // ---- USSD drafts -------------------------------------------------------------------------------
   ussdDraft: (phoneHash: string): ItemKey => ({ pk: `USSD#${phoneHash}`, sk: SK.ussdDraft }),
 
+  // ---- console: notes, sessions, sign-in challenges, passkeys, access log --------------------------
+  note: (caseId: string, at: string, unique: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `${NOTE_PREFIX}${at}#${unique}` }),
+  notePrefix: NOTE_PREFIX,
+  /** The case item, its events and its notes sort between these: one Query reads a case page. */
+  casePageRange: { from: SK.case, to: `${NOTE_PREFIX}\uffff` },
+  session: (idHash: string): ItemKey => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  signIn: (idHash: string): ItemKey => ({ pk: `SIGNIN#${idHash}`, sk: 'SIGNIN' }),
+  passkey: (credentialId: string): ItemKey => ({ pk: `PASSKEY#${credentialId}`, sk: 'PASSKEY' }),
+  accessLogEntry: (at: string, unique: string): ItemKey => ({ pk: `ACCESS#${at.slice(0, 10)}`, sk: `${at}#${unique}` }),
+  accessLogDay: (day: string): string => `ACCESS#${day}`,
+
   // ---- figures: counters per cell, and per case the contribution last applied --------------------
   /** Counters of one month: sort key `<regency>#<category>#<channel>#L<level>`. */
   figuresMonthPartition: (month: string): string => `FIG#${month}`,
@@ -82,6 +97,21 @@ export const keys = {
   flaggedAgent: (agentHash: string): ItemKey => ({ pk: 'AGENTS', sk: `FLAG#${agentHash}` }),
 } as const;
 
+export const URGENCY_RANK: Record<Urgency, string> = { urgent: '0', high: '1', normal: '2' };
+
+/** The console's queue partitions (gsi3 area, gsi4 all, gsi5 assignee) and their common sort key. */
+export const queueKeys = {
+  area: (regency: string, status: CaseStatus) => `AREA#${regency}#${status}`,
+  all: (status: CaseStatus) => `ALL#${status}`,
+  assignee: (officialId: string, status: CaseStatus) => `ASSIGNEE#${officialId}#${status}`,
+  /**
+   * Urgency first, then when the current level got the case: within one status partition the
+   * deadline is that time plus a constant, so this order is deadline order.
+   */
+  sort: (c: Pick<Case, 'urgency' | 'levelSince' | 'createdAt' | 'id'>) => `${URGENCY_RANK[c.urgency]}#${levelSinceOf(c)}#${c.id}`,
+  sortPrefix: (urgency: Urgency) => `${URGENCY_RANK[urgency]}#`,
+} as const;
+
 /** Values of the two secondary indexes (attribute names in TABLE). */
 export const indexKeys = {
   /** gsi1: a reporter's cases by contact hash, newest first. */
@@ -100,6 +130,21 @@ export const indexKeys = {
   /** gsi2: outbox messages not yet sent, by creation time. */
   pending: (createdAt: string) => ({ [TABLE.dueIndex.partitionKey]: PENDING, [TABLE.dueIndex.sortKey]: createdAt }),
   pendingPartition: PENDING,
+  /** gsi1: an official's passkeys. */
+  officialPasskeys: (officialId: string, createdAt: string) => ({
+    [TABLE.byContactIndex.partitionKey]: `OFFICIALPASSKEY#${officialId}`, [TABLE.byContactIndex.sortKey]: createdAt,
+  }),
+  officialPasskeysPartition: (officialId: string): string => `OFFICIALPASSKEY#${officialId}`,
+  /** gsi3-5: the console's queue entries of a case. */
+  queue: (c: Case): Record<string, string> => {
+    const sort = queueKeys.sort(c);
+    return {
+      [TABLE.areaIndex.partitionKey]: queueKeys.area(c.homeRegency, c.status), [TABLE.areaIndex.sortKey]: sort,
+      [TABLE.allIndex.partitionKey]: queueKeys.all(c.status), [TABLE.allIndex.sortKey]: sort,
+      ...(c.assignee ? { [TABLE.assigneeIndex.partitionKey]: queueKeys.assignee(c.assignee, c.status), [TABLE.assigneeIndex.sortKey]: sort } : {}),
+    };
+  },
+
   /** gsi3: cases by the month (WITA) they were filed, for the figures rebuild and the case-list export. */
   caseMonth: (month: string, createdAt: string, caseId: string) => ({
     [TABLE.byMonthIndex.partitionKey]: `CASEMONTH#${month}`, [TABLE.byMonthIndex.sortKey]: `${createdAt}#${caseId}`,

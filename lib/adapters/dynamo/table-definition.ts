@@ -23,6 +23,18 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *     RATE#<scope>#<hash>#<window> / RATE   fixed-window counters for what is not a reporter (IP, official); TTL
  *   ussd-drafts.ts
  *     USSD#<phone hash> / DRAFT        an interrupted USSD report, expires after 30 minutes (TTL)
+ *   case-pages.ts (the console's reads of cases, and its notes)
+ *     CASE#<id> / NOTE#<time>#<hex>    an official's internal note, text encrypted
+ *     the case item also carries the queue keys: gsi3 `AREA#<regency>#<status>`, gsi4 `ALL#<status>`,
+ *     gsi5 `ASSIGNEE#<official>#<status>`, each sorted by urgency, then by when the level got the case
+ *   sessions.ts
+ *     SESSION#<id hash> / SESSION      a console session; TTL at the idle or absolute limit
+ *   sign-ins.ts
+ *     SIGNIN#<id hash> / SIGNIN        a pending sign-in: SMS code (hashed, 5 tries) or passkey challenge; TTL 5 min
+ *   passkeys.ts
+ *     PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
+ *   access-log.ts
+ *     ACCESS#<day> / <time>#<hex>      who viewed which personal data of which case; append-only
  *   figures-store.ts (figures; keys in keys.ts)
  *     FIG#<yyyy-mm> / <regency>#<category>#<channel>#L<level>   counters of a month
  *     FIGOPEN / <yyyy-mm-dd>#<regency>  open cases by the day they were filed
@@ -30,7 +42,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   agents-store.ts
  *     AGENT#<name hash> / CASE#<id>    a case naming an agency or broker (name only as the case's ciphertext)
  *     AGENTS / FLAG#<name hash>        an agent named in 3 or more cases within 12 months
- *   gsi3 (cases by month): CASE items carry gsi3pk `CASEMONTH#<yyyy-mm>` (WITA), gsi3sk `<createdAt>#<id>`,
+ *   gsi6 (cases by month): CASE items carry gsi6pk `CASEMONTH#<yyyy-mm>` (WITA), gsi6sk `<createdAt>#<id>`,
  *     projecting only the non-personal facts figures are made of (rebuild and case-list export)
  */
 export const TABLE = {
@@ -39,8 +51,14 @@ export const TABLE = {
   ttlAttribute: 'expiresAt',
   byContactIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   dueIndex: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Console queue: open and closed cases by home regency and status. */
+  areaIndex: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /** Console queue for the province desk and BP3MI: every case by status. */
+  allIndex: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  /** Console queue "my cases": by assignee and status. */
+  assigneeIndex: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   byMonthIndex: {
-    name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk',
+    name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk',
     projected: [
       'id', 'reference', 'category', 'urgency', 'homeRegency', 'country', 'channel', 'status', 'level', 'createdAt', 'updatedAt', 'version',
       'acknowledgedAt', 'resolvedAt', 'escalations', 'confirmedAt', 'reopenings', 'mergedInto', 'assignee',
@@ -48,6 +66,8 @@ export const TABLE = {
   },
   streamView: 'NEW_AND_OLD_IMAGES',
 } as const;
+
+export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
 
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const index = (i: { name: string; partitionKey: string; sortKey: string; projected?: readonly string[] }) => ({
@@ -67,13 +87,14 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       TABLE.partitionKey, TABLE.sortKey,
       TABLE.byContactIndex.partitionKey, TABLE.byContactIndex.sortKey,
       TABLE.dueIndex.partitionKey, TABLE.dueIndex.sortKey,
+      ...QUEUE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
       TABLE.byMonthIndex.partitionKey, TABLE.byMonthIndex.sortKey,
     ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), index(TABLE.byMonthIndex)],
+    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), ...QUEUE_INDEXES.map(index), index(TABLE.byMonthIndex)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamView },
   };
 }

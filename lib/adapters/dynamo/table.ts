@@ -1,8 +1,14 @@
 import {
   type AttributeValue,
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
+  type QueryCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   type TransactWriteItem,
@@ -125,5 +131,49 @@ export class DynamoTable {
       });
       throw new TransactionCancelled(reasons, { cause: error });
     }
+  }
+
+  // ---- single-item writes and paged queries (the console's aggregates) -----------------------------
+
+  /** With `onlyNew`, answers false instead of overwriting an existing item. */
+  async putItem(item: Item, { onlyNew = false } = {}): Promise<boolean> {
+    try {
+      await this.db.send(new PutItemCommand({
+        TableName: this.name, Item: marshall(item, { removeUndefinedValues: true }),
+        ...(onlyNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+      }));
+      return true;
+    } catch (error) {
+      if (onlyNew && error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Returns the item after the update (ALL_NEW unless told otherwise), or undefined when the condition failed. */
+  async updateItem(key: ItemKey, input: Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'ExpressionAttributeValues'> & { values?: Item }): Promise<Item | undefined> {
+    const { values, ...rest } = input;
+    try {
+      const out = await this.db.send(new UpdateItemCommand({
+        TableName: this.name, Key: marshall(key), ReturnValues: 'ALL_NEW', ...rest,
+        ...(values ? { ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }) } : {}),
+      }));
+      return unmarshall(out.Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  async deleteItem(key: ItemKey): Promise<void> {
+    await this.db.send(new DeleteItemCommand({ TableName: this.name, Key: marshall(key) }));
+  }
+
+  /** One page of a query, with where the next page starts and the count (for `Select: 'COUNT'`). */
+  async queryPage(input: Omit<QueryCommandInput, 'TableName' | 'ExpressionAttributeValues' | 'ExclusiveStartKey'> & { values: Item; start?: Record<string, AttributeValue> }) {
+    const { values, start, ...rest } = input;
+    const out = await this.db.send(new QueryCommand({
+      TableName: this.name, ...rest, ExpressionAttributeValues: marshall(values), ...(start ? { ExclusiveStartKey: start } : {}),
+    }));
+    return { items: (out.Items ?? []).map((i) => unmarshall(i)), last: out.LastEvaluatedKey, count: out.Count ?? 0 };
   }
 }

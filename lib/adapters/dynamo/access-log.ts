@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { AccessEntry, AccessLog, AccessedField } from '../../console/ports.js';
+import type { Cipher } from '../../ports.js';
+import { keys } from './keys.js';
+import { DynamoTable, type Item } from './table.js';
+
+/**
+ * The access log (UU 27/2022 accountability): one item per view, in a partition per UTC day, written
+ * only if new (append-only: nothing here updates or deletes). A NIK reveal's reason is free text
+ * and may name people, so it is encrypted like every other personal field.
+ */
+export class DynamoAccessLog implements AccessLog {
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
+
+  async append(e: AccessEntry): Promise<void> {
+    await this.table.putItem({
+      ...keys.accessLogEntry(e.at, randomBytes(4).toString('hex')),
+      at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields,
+      ...(e.reason ? { reasonEnc: await this.cipher.encrypt(e.reason) } : {}),
+    }, { onlyNew: true });
+  }
+
+  async day(day: string, limit: number, cursor?: string): Promise<{ entries: AccessEntry[]; cursor?: string }> {
+    const { items, last } = await this.table.queryPage({
+      KeyConditionExpression: cursor ? 'pk = :pk AND sk < :after' : 'pk = :pk',
+      values: { ':pk': keys.accessLogDay(day), ...(cursor ? { ':after': cursor } : {}) },
+      ScanIndexForward: false, Limit: limit,
+    });
+    const entries = await Promise.all(items.map((i) => this.decode(i)));
+    return { entries, ...(last ? { cursor: String(items.at(-1)?.sk) } : {}) };
+  }
+
+  private async decode(i: Item): Promise<AccessEntry> {
+    return {
+      at: String(i.at), officialId: String(i.officialId), action: i.action as AccessEntry['action'],
+      reference: String(i.reference), fields: (i.fields as AccessedField[]) ?? [],
+      ...(i.reasonEnc ? { reason: await this.cipher.decrypt(String(i.reasonEnc)) } : {}),
+    };
+  }
+}

@@ -1,0 +1,132 @@
+import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { Case, CaseEvent } from '../../domain/case.js';
+import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../console/ports.js';
+import type { Cipher } from '../../ports.js';
+import { decodeEvent } from './cases.js';
+import { keys } from './keys.js';
+import { DynamoTable, type Item } from './table.js';
+
+import { TABLE } from './table-definition.js';
+
+const INDEX = { area: TABLE.areaIndex, all: TABLE.allIndex, assignee: TABLE.assigneeIndex } as const;
+/** Index pages read per partition for one page of rows: filters can thin a page, never without bound. */
+const MAX_ROUNDS = 3;
+
+/**
+ * What the console reads: a case page (the case, its timeline and its notes in one Query) and the
+ * queue (Queries on the queue indexes, never a Scan). Queue rows carry no personal field: the list
+ * shows category, urgency, country and regency only, so listing is not a view of personal data.
+ */
+export class DynamoCaseReader implements CaseReader {
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher, private readonly cases: { decodeCase(item: Item): Promise<Case> }) {}
+
+  async caseFile(reference: string): Promise<CaseFile | undefined> {
+    const ref = await this.table.get(keys.reference(reference));
+    if (!ref) return undefined;
+    const items: Item[] = [];
+    let start;
+    do {
+      const page = await this.table.queryPage({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        values: { ':pk': keys.casePartition(String(ref.caseId)), ':from': keys.casePageRange.from, ':to': keys.casePageRange.to },
+        ConsistentRead: true, ...(start ? { start } : {}),
+      });
+      items.push(...page.items);
+      start = page.last;
+    } while (start);
+    const caseItem = items.find((i) => i.sk === 'CASE');
+    if (!caseItem) return undefined;
+    const events: CaseEvent[] = items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).map(decodeEvent);
+    const notes = await Promise.all(items.filter((i) => String(i.sk).startsWith(keys.notePrefix)).map(async (i): Promise<Note> => ({
+      at: String(i.at), officialId: String(i.officialId), text: await this.cipher.decrypt(String(i.textEnc)),
+    })));
+    return { case: await this.cases.decodeCase(caseItem), events, notes };
+  }
+
+  async queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean }> {
+    const rows: QueueRow[] = [];
+    let start;
+    for (let round = 0; round < MAX_ROUNDS && rows.length < limit; round++) {
+      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter, after), Limit: limit, ...(start ? { start } : {}) });
+      rows.push(...page.items.map(rowFromItem));
+      start = page.last;
+      if (!start) break;
+    }
+    return { rows: rows.slice(0, limit), more: rows.length > limit || start !== undefined };
+  }
+
+  async count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {
+    let count = 0;
+    let start;
+    for (let round = 0; round < MAX_ROUNDS && count < cap; round++) {
+      const page = await this.table.queryPage({ ...this.partitionQuery(partition, filter), Select: 'COUNT', Limit: cap, ...(start ? { start } : {}) });
+      count += page.count;
+      start = page.last;
+      if (!start) break;
+    }
+    return { count: Math.min(count, cap), more: count > cap || start !== undefined };
+  }
+
+  async addNote(c: Case, note: Note, event: CaseEvent): Promise<void> {
+    const suffix = randomBytes(4).toString('hex');
+    const put = (item: Item) => ({ Put: { TableName: this.table.name, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(pk)' } });
+    await this.table.db.send(new TransactWriteItemsCommand({
+      TransactItems: [
+        put({ ...keys.note(c.id, note.at, suffix), at: note.at, officialId: note.officialId, textEnc: await this.cipher.encrypt(note.text) }),
+        put({ ...keys.event(c.id, event.at, suffix), ...event }),
+      ],
+    }));
+  }
+
+  private partitionQuery(partition: QueuePartition, filter: QueueFilterExpr, after?: string) {
+    const index = INDEX[partition.index];
+    const names: Record<string, string> = { '#pk': index.partitionKey };
+    const values: Item = { ':pk': partition.key };
+    const low = after ? `${after}\u0000` : partition.prefix;
+    const high = partition.before ?? (partition.prefix ? `${partition.prefix}\uffff` : undefined);
+    let key = '#pk = :pk';
+    if (low !== undefined || high !== undefined) names['#sk'] = index.sortKey;
+    if (low !== undefined && high !== undefined) { key += ' AND #sk BETWEEN :lo AND :hi'; values[':lo'] = low; values[':hi'] = high; }
+    else if (low !== undefined) { key += ' AND #sk >= :lo'; values[':lo'] = low; }
+    else if (high !== undefined) { key += ' AND #sk <= :hi'; values[':hi'] = high; }
+
+    const conditions: string[] = [];
+    const eq = (attribute: string, value: unknown) => {
+      if (value === undefined) return;
+      names[`#${attribute}`] = attribute;
+      values[`:${attribute}`] = value;
+      conditions.push(`#${attribute} = :${attribute}`);
+    };
+    eq('category', filter.category);
+    eq('channel', filter.channel);
+    eq('level', filter.level);
+    eq('homeRegency', filter.regency);
+    if (filter.categories?.length) {
+      names['#cats'] = 'category';
+      conditions.push(`#cats IN (${filter.categories.map((c, i) => { values[`:cat${i}`] = c; return `:cat${i}`; }).join(', ')})`);
+    }
+    if (filter.from || filter.to) {
+      names['#created'] = 'createdAt';
+      values[':from'] = filter.from ?? '0000';
+      values[':to'] = filter.to ?? '9999';
+      conditions.push('#created BETWEEN :from AND :to');
+    }
+    if (filter.unassignedOnly) { names['#assignee'] = 'assignee'; conditions.push('attribute_not_exists(#assignee)'); }
+    return {
+      IndexName: index.name, KeyConditionExpression: key, ExpressionAttributeNames: names, values,
+      ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+    };
+  }
+}
+
+function rowFromItem(i: Item): QueueRow {
+  return {
+    id: String(i.id), reference: String(i.reference), category: i.category as QueueRow['category'], urgency: i.urgency as QueueRow['urgency'],
+    status: i.status as QueueRow['status'], level: Number(i.level) as QueueRow['level'], homeRegency: i.homeRegency as QueueRow['homeRegency'],
+    country: i.country as QueueRow['country'], channel: i.channel as QueueRow['channel'],
+    ...(i.assignee ? { assignee: String(i.assignee) } : {}),
+    levelSince: String(i.levelSince ?? i.createdAt), createdAt: String(i.createdAt), sortKey: String(i.gsi3sk),
+  };
+}

@@ -1,0 +1,254 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import * as z from '../zod.js';
+import { CHANNELS } from '../domain/case.js';
+import { Category, Language } from '../domain/categories.js';
+import { PhoneNumber } from '../domain/phone.js';
+import { HomeRegency } from '../domain/regions.js';
+import { canReadAccessLog } from '../domain/visibility.js';
+import { isValidPin } from '../officials/pin.js';
+import { logger } from '../logger.js';
+import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '../use-cases/console/case-file.js';
+import type { ConsoleDeps } from '../use-cases/console/deps.js';
+import { addPasskey, passkeyRegistrationOptions, passkeySignInOptions, type RelyingParty, signInWithPasskey } from '../use-cases/console/passkeys.js';
+import { queuePage, QUEUE_TABS } from '../use-cases/console/queue.js';
+import { CODE_LIFETIME_MS, endSession, SESSION_ABSOLUTE_MS, startSignIn, verifySignInCode } from '../use-cases/console/sign-in.js';
+import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import {
+  clearConsoleCookie, cookieNames, type ConsoleContext, type ConsoleEnv, type ConsoleOptions, expectedOrigin, page,
+  sameOriginWrites, setConsoleCookie, signedInRoutes, sourceAddress, t,
+} from './kit.js';
+import type { QueueFilter, QueueTab } from './ports.js';
+import { T } from './texts.js';
+import { AccessLogView, CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
+
+const MAX_BODY = 32 * 1024;
+
+const QueueQueryInput = z.object({
+  tab: z._default(z.catch(z.enum(QUEUE_TABS as [QueueTab, ...QueueTab[]]), 'unassigned'), 'unassigned'),
+  regency: z.optional(z.catch(z.optional(HomeRegency), undefined)),
+  category: z.optional(z.catch(z.optional(Category), undefined)),
+  status: z.optional(z.catch(z.optional(z.enum(['new', 'acknowledged', 'resolved', 'closed'])), undefined)),
+  channel: z.optional(z.catch(z.optional(z.enum(CHANNELS)), undefined)),
+  level: z.optional(z.catch(z.optional(z.pipe(z.coerce.number().check(z.int(), z.gte(1), z.lte(3)), z.transform((n: number) => n as 1 | 2 | 3))), undefined)),
+  from: z.optional(z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined)),
+  to: z.optional(z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined)),
+  after: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+/**
+ * The console as one Hono app: sign-in (phone + PIN, then an SMS code; or a passkey), the queue, the
+ * case page and its actions, passkeys and the access log. Pages are rendered on the server with
+ * hono/jsx (every value escaped), work without JavaScript, and carry a CSP with no inline script.
+ */
+export function createConsoleApp(
+  deps: ConsoleDeps,
+  options: ConsoleOptions,
+  /** Further screens, each a `signedInRoutes()` group mounted at `/console<path>` (e.g. the figures). */
+  screens: Array<{ path: string; routes: Hono<ConsoleEnv> }> = [],
+): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const names = cookieNames(options);
+  const html = (c: ConsoleContext, title: string, body: Parameters<typeof page>[1]['body'], status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200, scripts?: string[]) =>
+    c.html(page(c, { title, body, ...(scripts ? { scripts } : {}) }), status);
+  const rp = (c: ConsoleContext): RelyingParty => {
+    const origin = expectedOrigin(c);
+    return { name: options.rpName, id: new URL(origin).hostname, origin };
+  };
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('options', options);
+    const asked = c.req.query('lang');
+    const chosen = Language.safeParse(asked ?? getCookie(c, names.lang));
+    c.set('lang', chosen.success ? chosen.data : 'id');
+    if (asked && chosen.success) setConsoleCookie(c, names.lang, chosen.data, 365 * 86400);
+    await next();
+  });
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], connectSrc: ["'self'"],
+      formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', strictTransportSecurity: options.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginOpenerPolicy: 'same-origin', crossOriginResourcePolicy: 'same-origin',
+  }));
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith('/console/static/')) c.header('cache-control', 'no-store');
+  });
+  app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.text('Payload Too Large', 413) }));
+  app.use('*', sameOriginWrites);
+
+  app.get('/console/static/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  app.get('/console/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+
+  // ---- sign-in ------------------------------------------------------------------------------------
+
+  app.get('/console/sign-in', (c) => {
+    const notice = c.req.query('ended') ? t(c, T.sessionOver) : c.req.query('out') ? t(c, T.signedOut) : undefined;
+    return html(c, t(c, T.signIn), <SignInForm l={c.get('lang')} {...(notice ? { notice } : {})} />, 200, ['/console/static/console.js']);
+  });
+
+  app.post('/console/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    const l = c.get('lang');
+    const phone = PhoneNumber.safeParse(typeof form.phone === 'string' ? form.phone : '');
+    const pin = typeof form.pin === 'string' ? form.pin : '';
+    if (!phone.success) return html(c, t(c, T.signIn), <SignInForm l={l} error={`${t(c, T.invalid)}phone`} />, 400);
+    if (!isValidPin(pin)) return html(c, t(c, T.signIn), <SignInForm l={l} phone={phone.data} error={`${t(c, T.invalid)}pin`} />, 400);
+    const outcome = await startSignIn(deps, { phone: phone.data, pin, sourceAddress: sourceAddress(c) });
+    if (outcome.kind === 'rate_limited') return html(c, t(c, T.signIn), <SignInForm l={l} error={t(c, T.tooMany)} />, 429);
+    setConsoleCookie(c, names.signIn, outcome.challengeId, CODE_LIFETIME_MS / 1000);
+    return c.redirect('/console/sign-in/code', 303);
+  });
+
+  app.get('/console/sign-in/code', (c) => html(c, t(c, T.signIn), <CodeForm l={c.get('lang')} />));
+
+  app.post('/console/sign-in/code', async (c) => {
+    const form = await c.req.parseBody();
+    const l = c.get('lang');
+    const code = typeof form.code === 'string' ? form.code.trim() : '';
+    if (!/^\d{6}$/.test(code)) return html(c, t(c, T.signIn), <CodeForm l={l} error={`${t(c, T.invalid)}code`} />, 400);
+    const challengeId = getCookie(c, names.signIn) ?? '';
+    const outcome = challengeId ? await verifySignInCode(deps, { challengeId, code }) : { kind: 'start_again' as const };
+    if (outcome.kind === 'wrong_code') return html(c, t(c, T.signIn), <CodeForm l={l} error={`${t(c, T.wrongCode)}${outcome.triesLeft}`} />, 400);
+    if (outcome.kind === 'start_again') {
+      clearConsoleCookie(c, names.signIn);
+      return html(c, t(c, T.signIn), <SignInForm l={l} error={t(c, T.startAgain)} />, 400, ['/console/static/console.js']);
+    }
+    clearConsoleCookie(c, names.signIn);
+    setConsoleCookie(c, names.session, outcome.sessionId, SESSION_ABSOLUTE_MS / 1000);
+    logger.info('console sign-in', { official: outcome.official.id, method: 'sms_code' });
+    return c.redirect('/console', 303);
+  });
+
+  app.post('/console/sign-in/passkey/options', async (c) => {
+    const { challengeId, options: o } = await passkeySignInOptions(deps, rp(c));
+    setConsoleCookie(c, names.signIn, challengeId, CODE_LIFETIME_MS / 1000);
+    return c.json(o);
+  });
+
+  app.post('/console/sign-in/passkey', async (c) => {
+    const challengeId = getCookie(c, names.signIn) ?? '';
+    const body = await c.req.json<AuthenticationResponseJSON>().catch(() => undefined);
+    clearConsoleCookie(c, names.signIn);
+    const outcome = challengeId && body ? await signInWithPasskey(deps, rp(c), challengeId, body) : { kind: 'refused' as const };
+    if (outcome.kind !== 'signed_in') return c.json({ error: 'refused' }, 400);
+    setConsoleCookie(c, names.session, outcome.sessionId, SESSION_ABSOLUTE_MS / 1000);
+    logger.info('console sign-in', { official: outcome.official.id, method: 'passkey' });
+    return c.json({ location: '/console' });
+  });
+
+  // ---- signed in ----------------------------------------------------------------------------------
+
+  const officials = signedInRoutes();
+
+  officials.post('/sign-out', async (c) => {
+    await endSession(deps, c.get('sessionId'));
+    clearConsoleCookie(c, names.session);
+    return c.redirect('/console/sign-in?out=1', 303);
+  });
+
+  officials.get('/', async (c) => {
+    const parsed = QueueQueryInput.safeParse(c.req.query());
+    const q = parsed.success ? parsed.data : { tab: 'unassigned' as const };
+    const filter: QueueFilter = {
+      ...(q.regency ? { regency: q.regency } : {}), ...(q.category ? { category: q.category } : {}), ...(q.status ? { status: q.status } : {}),
+      ...(q.channel ? { channel: q.channel } : {}), ...(q.level ? { level: q.level } : {}),
+      ...(q.from ? { from: `${q.from}T00:00:00.000Z` } : {}), ...(q.to ? { to: `${q.to}T23:59:59.999Z` } : {}),
+    };
+    const result = await queuePage(deps, c.get('official'), { tab: q.tab, filter, ...(q.after ? { after: q.after } : {}) });
+    const query = new URL(c.req.url).searchParams;
+    return html(c, t(c, T.queue), <QueueView l={c.get('lang')} official={c.get('official')} page={result} filter={filter} now={deps.clock.now()} query={query} />);
+  });
+
+  const renderCase = async (c: ConsoleContext, view: Parameters<typeof CaseViewPage>[0]['view'], state: CaseFormState, status: 200 | 400 | 409 = 200) => {
+    const directory = await deps.directory.listOfficials();
+    return html(c, view.file.case.reference, (
+      <CaseViewPage l={c.get('lang')} view={view} official={c.get('official')} officials={directory} policy={deps.policy}
+        now={deps.clock.now()} csrf={c.get('session').csrfToken} state={state} />
+    ), status);
+  };
+  const notFound = (c: ConsoleContext) => html(c, t(c, T.notFound), <p><a href="/console">{t(c, T.back)}</a></p>, 404);
+
+  officials.get('/cases/:reference', async (c) => {
+    const opened = await openCase(deps, c.get('official'), c.req.param('reference'));
+    if (opened.kind === 'not_found') return notFound(c);
+    const done = c.req.query('done');
+    return renderCase(c, opened.view, done && T.done[done] ? { notice: { kind: 'ok', text: t(c, T.done[done]) } } : {});
+  });
+
+  officials.post('/cases/:reference/nik', async (c) => {
+    const form = await c.req.parseBody();
+    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
+    const ok = reason.length >= 5 && reason.length <= 200;
+    const opened = await openCase(deps, c.get('official'), c.req.param('reference'), ok ? { revealNikReason: reason } : {});
+    if (opened.kind === 'not_found') return notFound(c);
+    if (!ok) return renderCase(c, opened.view, { errors: { reason: 'reason: 5-200' } }, 400);
+    return renderCase(c, opened.view, { notice: { kind: 'ok', text: t(c, T.done.nik!) } });
+  });
+
+  officials.post('/cases/:reference/:action', async (c) => {
+    const action = c.req.param('action');
+    if (!(CASE_ACTIONS as readonly string[]).includes(action)) return notFound(c);
+    const raw = await c.req.parseBody();
+    const fields = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const form = ActionForm.safeParse(fields);
+    if (!form.success) {
+      const opened = await openCase(deps, c.get('official'), c.req.param('reference'));
+      if (opened.kind === 'not_found') return notFound(c);
+      const bad = form.error.issues.map((i) => i.path.join('.'));
+      return renderCase(c, opened.view, { ...keep(fields), errors: Object.fromEntries(bad.map((f) => [f, `${t(c, T.invalid)}${f}`])), notice: { kind: 'err', text: `${t(c, T.invalid)}${bad.join(', ')}` } }, 400);
+    }
+    const outcome = await actOnCase(deps, c.get('official'), c.req.param('reference'), action as CaseAction, form.data);
+    const l = c.get('lang');
+    switch (outcome.kind) {
+      case 'not_found': return notFound(c);
+      case 'done': return c.redirect(`/console/cases/${outcome.reference}?done=${action === 'note' ? 'note_added' : action}`, 303);
+      case 'invalid': return renderCase(c, outcome.view, { ...keep(fields), errors: outcome.fields, notice: { kind: 'err', text: `${T.invalid[l]}${Object.keys(outcome.fields).join(', ')}` } }, 400);
+      case 'not_applied': return renderCase(c, outcome.view, { ...keep(fields), notice: { kind: 'err', text: `${T.notApplied[l]}${T.reasons[outcome.reason][l]}` } }, 409);
+      case 'conflict': return renderCase(c, outcome.view, { ...keep(fields), notice: { kind: 'conflict', text: T.conflict[l], changes: outcome.changes } }, 409);
+    }
+  });
+
+  officials.get('/passkeys', async (c) => {
+    const list = await deps.passkeys.passkeysOf(c.get('official').id);
+    return html(c, t(c, T.passkeys), <PasskeysView l={c.get('lang')} passkeys={list} csrf={c.get('session').csrfToken} added={c.req.query('added') === '1'} />, 200, ['/console/static/console.js']);
+  });
+
+  officials.post('/passkeys/options', async (c) => c.json(await passkeyRegistrationOptions(deps, rp(c), c.get('official'), c.get('session'))));
+
+  officials.post('/passkeys', async (c) => {
+    const body = await c.req.json<RegistrationResponseJSON>().catch(() => undefined);
+    const added = body ? await addPasskey(deps, rp(c), c.get('official'), c.get('session'), body) : false;
+    if (added) logger.info('console passkey added', { official: c.get('official').id });
+    return added ? c.json({ added: true }) : c.json({ error: 'refused' }, 400);
+  });
+
+  officials.get('/access-log', async (c) => {
+    if (!canReadAccessLog(c.get('official'))) return html(c, t(c, T.accessLog), <p class="err">{t(c, T.forbidden)}</p>, 403);
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(c.req.query('day') ?? '') ? c.req.query('day')! : deps.clock.now().toISOString().slice(0, 10);
+    const after = c.req.query('after');
+    const [log, directory] = await Promise.all([deps.accessLog.day(day, 100, after), deps.directory.listOfficials()]);
+    const names = new Map(directory.map((o) => [o.id, o.name]));
+    return html(c, t(c, T.accessLog), <AccessLogView l={c.get('lang')} day={day} entries={log.entries} {...(log.cursor ? { cursor: log.cursor } : {})} names={names} />);
+  });
+
+  for (const screen of screens) app.route(`/console${screen.path}`, screen.routes);
+  app.route('/console', officials);
+  app.notFound((c) => notFound(c as ConsoleContext));
+  app.onError((error, c) => {
+    logger.error('console request failed', { errorName: error.name });
+    return c.html(page(c as ConsoleContext, { title: 'Error', body: <p class="err">Error</p> }), 500);
+  });
+  return app;
+}
+
+/** What the official typed stays in the re-rendered form, so a refusal or a conflict loses nothing. */
+function keep(fields: Record<string, string>): Pick<CaseFormState, 'message' | 'note'> {
+  return { ...(fields.message ? { message: fields.message } : {}), ...(fields.note ? { note: fields.note } : {}) };
+}

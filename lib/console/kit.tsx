@@ -1,0 +1,167 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
+import { timingSafeEqual } from 'node:crypto';
+import type { Language } from '../domain/categories.js';
+import type { Official } from '../ports.js';
+import { canReadAccessLog } from '../domain/visibility.js';
+import { resolveSession } from '../use-cases/console/sign-in.js';
+import type { ConsoleDeps } from '../use-cases/console/deps.js';
+import type { ConsoleSession } from './ports.js';
+import { T, type Text } from './texts.js';
+
+/**
+ * What every console route shares: the Hono environment, the session middleware, the CSRF check and
+ * the page layout. Another screen (the figures of issue 14) mounts a `signedInRoutes()` group and
+ * renders with `page()`, and gets sign-in, roles and the layout for free.
+ */
+export interface ConsoleOptions {
+  /** Cookies with Secure and the `__Host-` prefix: always in AWS; off locally (plain http). */
+  secureCookies: boolean;
+  /** The console's own origin (scheme://host); when absent, the request's Host header decides. */
+  origin?: string;
+  /** Shown by the browser when a passkey is created. */
+  rpName: string;
+}
+
+export interface ConsoleVariables {
+  lang: Language;
+  official: Official;
+  session: ConsoleSession;
+  sessionId: string;
+}
+
+export type ConsoleEnv = {
+  Bindings: { requestContext?: { http?: { sourceIp?: string } } };
+  Variables: ConsoleVariables & { deps: ConsoleDeps; options: ConsoleOptions };
+};
+
+export type ConsoleContext = Context<ConsoleEnv>;
+
+export const cookieNames = (o: ConsoleOptions) => ({
+  session: o.secureCookies ? '__Host-pmi-session' : 'pmi-session',
+  signIn: o.secureCookies ? '__Host-pmi-signin' : 'pmi-signin',
+  lang: o.secureCookies ? '__Host-pmi-lang' : 'pmi-lang',
+});
+
+export function setConsoleCookie(c: ConsoleContext, name: string, value: string, maxAgeSeconds: number): void {
+  const o = c.get('options');
+  setCookie(c, name, value, { path: '/', httpOnly: true, sameSite: 'Strict', secure: o.secureCookies, maxAge: maxAgeSeconds });
+}
+
+export function clearConsoleCookie(c: ConsoleContext, name: string): void {
+  deleteCookie(c, name, { path: '/', secure: c.get('options').secureCookies });
+}
+
+export function expectedOrigin(c: ConsoleContext): string {
+  const o = c.get('options');
+  return o.origin ?? `${o.secureCookies ? 'https' : 'http'}://${c.req.header('host') ?? ''}`;
+}
+
+export function sourceAddress(c: ConsoleContext): string {
+  return c.env?.requestContext?.http?.sourceIp ?? 'unknown';
+}
+
+export const t = (c: ConsoleContext, text: Text) => text[c.get('lang')];
+
+/** Every write must come from the console's own pages: a cross-site POST is refused before anything runs. */
+export const sameOriginWrites: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    const origin = c.req.header('origin');
+    const site = c.req.header('sec-fetch-site');
+    if (!origin || origin !== expectedOrigin(c) || (site && site !== 'same-origin' && site !== 'none')) {
+      return c.html(page(c, { title: t(c, T.refused), body: <p class="err">{t(c, T.refused)}</p> }), 403);
+    }
+  }
+  await next();
+};
+
+/**
+ * Signed-in officials only: the session cookie must name a live session of an official who is still
+ * active with the same PIN. Writes also need the session's CSRF token (form field `csrf` or header
+ * `x-csrf-token`). Otherwise GET goes to the sign-in page and a write is refused.
+ */
+export const requireOfficial: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
+  const names = cookieNames(c.get('options'));
+  const sessionId = getCookie(c, names.session);
+  const found = sessionId ? await resolveSession(c.get('deps'), sessionId) : undefined;
+  if (!found || !sessionId) {
+    if (sessionId) clearConsoleCookie(c, names.session);
+    if (c.req.method === 'GET') return c.redirect('/console/sign-in?ended=1', 303);
+    return c.html(page(c, { title: t(c, T.sessionOver), body: <p class="err">{t(c, T.sessionOver)} <a href="/console/sign-in">{t(c, T.signIn)}</a></p> }), 401);
+  }
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    const type = c.req.header('content-type') ?? '';
+    let given = c.req.header('x-csrf-token') ?? '';
+    if (!given && /^application\/x-www-form-urlencoded|^multipart\/form-data/.test(type)) {
+      const form = await c.req.parseBody();
+      given = typeof form.csrf === 'string' ? form.csrf : '';
+    }
+    const a = Buffer.from(given);
+    const b = Buffer.from(found.session.csrfToken);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+      return c.html(page(c, { title: t(c, T.refused), body: <p class="err">{t(c, T.refused)}</p> }), 403);
+    }
+  }
+  c.set('official', found.official);
+  c.set('session', found.session);
+  c.set('sessionId', sessionId);
+  await next();
+};
+
+/** A route group for signed-in officials, with role information in `c.get('official')`. */
+export function signedInRoutes(): Hono<ConsoleEnv> {
+  const group = new Hono<ConsoleEnv>();
+  group.use('*', requireOfficial);
+  return group;
+}
+
+export const Csrf = ({ c }: { c: ConsoleContext }) => <input type="hidden" name="csrf" value={c.get('session').csrfToken} />;
+
+/** The console page: header with navigation (when signed in), the language switch, and the content. */
+export function page(c: ConsoleContext, p: { title: string; body: Child; scripts?: string[] }): string {
+  const lang = c.get('lang') ?? 'id';
+  const official = c.get('official') as Official | undefined;
+  const other: Language = lang === 'id' ? 'en' : 'id';
+  const url = new URL(c.req.url);
+  url.searchParams.set('lang', other);
+  const doc = (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>{`${p.title} · ${T.console[lang]}`}</title>
+        <link rel="stylesheet" href="/console/static/console.css" />
+      </head>
+      <body>
+        <header>
+          <strong><a href="/console">{T.console[lang]}</a></strong>
+          <nav>
+            {official ? (
+              <>
+                <a href="/console">{T.queue[lang]}</a>
+                {canReadAccessLog(official) ? <a href="/console/access-log">{T.accessLog[lang]}</a> : null}
+                <a href="/console/passkeys">{T.passkeys[lang]}</a>
+              </>
+            ) : null}
+            <a href={`${url.pathname}${url.search}`} hreflang={other} id="lang-switch">{T.language[lang]}</a>
+            {official ? (
+              <form method="post" action="/console/sign-out" class="inline">
+                <Csrf c={c} />
+                <button type="submit" class="link">{T.signOut[lang]}</button>
+              </form>
+            ) : null}
+          </nav>
+          {official ? <small id="who">{official.name} · {T.levels[official.level][lang]}</small> : null}
+        </header>
+        <main>
+          <h1>{p.title}</h1>
+          {p.body}
+        </main>
+        {(p.scripts ?? []).map((src) => <script src={src} defer></script>)}
+      </body>
+    </html>
+  );
+  return `<!doctype html>${doc.toString()}`;
+}

@@ -1,0 +1,269 @@
+import type { Child } from 'hono/jsx';
+import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent } from '../domain/case.js';
+import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language } from '../domain/categories.js';
+import { maskNik } from '../domain/nik.js';
+import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
+import { deadlineOf } from '../domain/sla.js';
+import { formatLocalTime } from '../messages/reporter.js';
+import { splitFollowUps } from '../sms/follow-up.js';
+import type { Official } from '../ports.js';
+import type { Policy } from '../config.js';
+import { REFERRAL_TARGETS } from '../use-cases/case-actions.js';
+import type { CaseView } from '../use-cases/console/case-file.js';
+import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
+import type { AccessEntry, Passkey, QueueFilter } from './ports.js';
+import { T } from './texts.js';
+
+const ALL_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];
+
+export const SignInForm = ({ l, phone, error, notice }: { l: Language; phone?: string; error?: string; notice?: string }) => (
+  <>
+    {notice ? <p class="notice">{notice}</p> : null}
+    {error ? <p class="err" id="error" role="alert">{error}</p> : null}
+    <p>{T.signInIntro[l]}</p>
+    <form method="post" action="/console/sign-in">
+      <label for="f-phone">{T.phone[l]}</label>
+      <input type="tel" id="f-phone" name="phone" autocomplete="username" required value={phone ?? ''} />
+      <label for="f-pin">{T.pin[l]}</label>
+      <input type="password" id="f-pin" name="pin" inputmode="numeric" autocomplete="current-password" required />
+      <button type="submit">{T.sendCode[l]}</button>
+    </form>
+    <p>
+      <button type="button" id="passkey-signin" hidden data-failed={T.passkeyFailed[l]}>{T.passkeySignIn[l]}</button>
+    </p>
+    <p id="passkey-status" class="err" hidden></p>
+  </>
+);
+
+export const CodeForm = ({ l, error }: { l: Language; error?: string }) => (
+  <>
+    {error ? <p class="err" id="error" role="alert">{error}</p> : null}
+    <p>{T.codeIntro[l]}</p>
+    <form method="post" action="/console/sign-in/code">
+      <label for="f-code">{T.code[l]}</label>
+      <input type="text" id="f-code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
+      <button type="submit">{T.verify[l]}</button>
+    </form>
+    <p><a href="/console/sign-in">{T.startAgain[l].split('.')[1]?.trim() || T.signIn[l]}</a></p>
+  </>
+);
+
+function timeLeft(l: Language, deadline: Date, now: Date): { text: string; late: boolean } {
+  const ms = deadline.getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  const h = Math.floor(abs / 3600_000);
+  const m = Math.floor((abs % 3600_000) / 60_000);
+  const span = h >= 48 ? `${Math.floor(h / 24)} ${l === 'id' ? 'hari' : 'd'}` : `${h}${l === 'id' ? ' jam ' : 'h '}${m}${l === 'id' ? ' mnt' : 'm'}`;
+  return ms >= 0 ? { text: `${span} ${T.left[l]}`, late: false } : { text: `${span} ${T.late[l]}`, late: true };
+}
+
+const Select = ({ name, label, options, value, any }: { name: string; label: string; options: Array<[string, string]>; value?: string | number; any?: string }) => (
+  <>
+    <label for={`f-${name}`}>{label}</label>
+    <select id={`f-${name}`} name={name}>
+      {any ? <option value="">{any}</option> : null}
+      {options.map(([v, text]) => <option value={v} selected={String(value ?? '') === v}>{text}</option>)}
+    </select>
+  </>
+);
+
+export function QueueView({ l, official, page, filter, now, query }: { l: Language; official: Official; page: QueuePage; filter: QueueFilter; now: Date; query: URLSearchParams }) {
+  const link = (changes: Record<string, string | undefined>) => {
+    const q = new URLSearchParams(query);
+    q.delete('after');
+    for (const [k, v] of Object.entries(changes)) if (v === undefined) q.delete(k); else q.set(k, v);
+    return `/console?${q}`;
+  };
+  const regencies = official.level > 1 ? ALL_REGENCIES : official.regencies as HomeRegency[];
+  return (
+    <>
+      <ul class="tabs">
+        {QUEUE_TABS.map((tab) => {
+          const n = page.counts[tab];
+          return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''})</a></li>;
+        })}
+      </ul>
+      <details>
+        <summary>{T.filter[l]}</summary>
+        <form method="get" action="/console">
+          <input type="hidden" name="tab" value={page.tab} />
+          <Select name="regency" label={T.regency[l]} any={T.any[l]} value={filter.regency} options={regencies.map((r) => [r, regencyLabel(r, l)])} />
+          <Select name="category" label={T.category[l]} any={T.any[l]} value={filter.category} options={CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][l]])} />
+          <Select name="status" label={T.status[l]} any={T.any[l]} value={filter.status} options={CASE_STATUSES.map((s) => [s, T.statuses[s][l]])} />
+          <Select name="channel" label={T.channel[l]} any={T.any[l]} value={filter.channel} options={CHANNELS.map((c) => [c, T.channels[c][l]])} />
+          <Select name="level" label={T.level[l]} any={T.any[l]} value={filter.level} options={([1, 2, 3] as const).map((n) => [String(n), T.levels[n][l]])} />
+          <label for="f-from">{T.from[l]}</label><input type="date" id="f-from" name="from" value={filter.from?.slice(0, 10) ?? ''} />
+          <label for="f-to">{T.to[l]}</label><input type="date" id="f-to" name="to" value={filter.to?.slice(0, 10) ?? ''} />
+          <button type="submit">{T.filter[l]}</button>
+        </form>
+      </details>
+      {page.rows.length === 0 ? <p>{T.noCases[l]}</p> : null}
+      <ol class="cases" id="cases">
+        {page.rows.map((r) => {
+          const left = r.deadline ? timeLeft(l, new Date(r.deadline), now) : undefined;
+          return (
+            <li class={r.urgency}>
+              <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> <strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
+              <div class="meta">
+                {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · {T.levels[r.level][l]}
+                {left ? <> · <span class={left.late ? 'late' : undefined}>{T.deadline[l]} {formatLocalTime(r.deadline!)} ({left.text})</span></> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {page.next ? <p><a href={`${link({})}&after=${page.next}`} id="next-page">{T.nextPage[l]}</a></p> : null}
+    </>
+  );
+}
+
+function eventText(l: Language, e: CaseEvent, names: Map<string, string>): string {
+  const who = e.actor.startsWith('official:') ? names.get(e.actor.slice(9)) ?? e.actor.slice(9) : e.actor;
+  const d = (e.detail ?? {}) as Record<string, unknown>;
+  const parts = Object.entries(d).filter(([k]) => k !== 'via').map(([k, v]) => `${k}=${String(names.get(String(v)) ?? v)}`);
+  return `${who}: ${e.type}${parts.length ? ` (${parts.join(', ')})` : ''}${d.via ? ` [${String(d.via)}]` : ''}`;
+}
+
+export interface CaseFormState {
+  message?: string;
+  note?: string;
+  notice?: { kind: 'ok' | 'err' | 'conflict'; text: string; changes?: CaseEvent[] };
+  errors?: Record<string, string>;
+}
+
+export function CaseViewPage({ l, view, official, officials, policy, now, csrf, state }: {
+  l: Language; view: CaseView; official: Official; officials: Official[]; policy: Policy; now: Date; csrf: string; state: CaseFormState;
+}) {
+  const c: Case = view.file.case;
+  const names = new Map(officials.map((o) => [o.id, o.name]));
+  const { original, followUps } = splitFollowUps(c.description);
+  const since = c.levelSince ?? c.createdAt;
+  const deadline = deadlineOf(c, policy, since);
+  const left = deadline ? timeLeft(l, deadline, now) : undefined;
+  const seen = now.toISOString();
+  const Hidden = () => (<><input type="hidden" name="csrf" value={csrf} /><input type="hidden" name="version" value={String(c.version)} /><input type="hidden" name="seen" value={seen} /></>);
+  const Action = ({ action, label, children, id }: { action: string; label: string; children?: Child; id?: string }) => (
+    <form method="post" action={`/console/cases/${c.reference}/${action}`} id={id}>
+      <Hidden />
+      {children}
+      <button type="submit">{label}</button>
+    </form>
+  );
+  const open = c.status === 'new' || c.status === 'acknowledged';
+  const err = (field: string) => (state.errors?.[field] ? <p class="err" id={`e-${field}`}>{state.errors[field]}</p> : null);
+  return (
+    <>
+      {state.notice ? (
+        <div class={state.notice.kind === 'ok' ? 'ok notice' : 'err notice'} id="notice" role="status">
+          {state.notice.text}
+          {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <li>{formatLocalTime(e.at)} {eventText(l, e, names)}</li>)}</ul> : null}
+        </div>
+      ) : null}
+      {c.mergedInto ? <p class="notice">{T.mergedInto[l]} <a href={`/console/cases/${c.mergedInto}`}>{c.mergedInto}</a></p> : null}
+      <dl id="facts">
+        <dt>{T.category[l]}</dt><dd>{CATEGORY_LABELS[c.category][l]}</dd>
+        <dt>{T.urgency[l]}</dt><dd><strong>{URGENCY_LABELS[c.urgency][l]}</strong></dd>
+        <dt>{T.status[l]}</dt><dd id="status">{T.statuses[c.status][l]} · {T.levels[c.level][l]}</dd>
+        <dt>{T.assignee[l]}</dt><dd>{c.assignee ? names.get(c.assignee) ?? c.assignee : T.nobody[l]}</dd>
+        <dt>{T.country[l]}</dt><dd>{countryLabel(c.country, l)}</dd>
+        <dt>{T.regency[l]}</dt><dd>{regencyLabel(c.homeRegency, l)}</dd>
+        <dt>{T.reporter[l]}</dt><dd>{T.reporterTypes[c.reporterType][l]} · {T.channels[c.channel][l]}</dd>
+        <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? c.contact : T.contactHidden[l]}</dd>
+        <dt>{T.worker[l]}</dt><dd id="worker">{c.workerName ?? '-'}</dd>
+        <dt>{T.nik[l]}</dt><dd id="nik">{c.nik ? (view.nikRevealed ? c.nik : maskNik(c.nik)) : '-'}</dd>
+        {deadline && left ? (<><dt>{c.status === 'new' ? T.ackDeadline[l] : T.resolveDeadline[l]}</dt><dd id="deadline" class={left.late ? 'late' : undefined}>{formatLocalTime(deadline.toISOString())} ({left.text})</dd></>) : null}
+      </dl>
+      {c.nik && !view.nikRevealed ? (
+        <details><summary>{T.revealNik[l]}</summary>
+          <form method="post" action={`/console/cases/${c.reference}/nik`}>
+            <input type="hidden" name="csrf" value={csrf} />
+            <label for="f-reason">{T.reason[l]}</label><input type="text" id="f-reason" name="reason" required minlength={5} maxlength={200} />
+            {err('reason')}
+            <button type="submit">{T.revealNik[l]}</button>
+          </form>
+        </details>
+      ) : null}
+      <h2>{T.whatWasWritten[l]}</h2>
+      <div class="text" id="report-text">{original}</div>
+      {followUps.map((f) => (<><h2>{T.followUp[l]} {f.n} · {f.when}</h2><div class="text follow-up">{f.text}</div></>))}
+
+      <h2>{T.messageReporter[l]}</h2>
+      <Action action="message" label={T.send[l]} id="form-message">
+        <label for="f-message">{T.message[l]}</label>
+        <textarea id="f-message" name="message" rows={3} maxlength={300}>{state.message ?? ''}</textarea>
+        {err('message')}
+      </Action>
+      {open ? <Action action="take" label={T.take[l]} id="form-take" /> : null}
+      {open ? <Action action="resolve" label={T.resolve[l]} id="form-resolve" /> : <Action action="reopen" label={T.reopen[l]} id="form-reopen" />}
+      <details><summary>{T.addNote[l]}</summary>
+        <Action action="note" label={T.save[l]} id="form-note">
+          <label for="f-note">{T.note[l]}</label>
+          <textarea id="f-note" name="note" rows={3} maxlength={2000}>{state.note ?? ''}</textarea>
+          {err('note')}
+        </Action>
+      </details>
+      <details><summary>{T.correct[l]}</summary>
+        <Action action="correct" label={T.save[l]}>
+          <Select name="category" label={T.category[l]} value={c.category} options={CATEGORIES.map((x) => [x, CATEGORY_LABELS[x][l]])} />
+          <Select name="urgency" label={T.urgency[l]} value={c.urgency} options={URGENCIES.map((x) => [x, URGENCY_LABELS[x][l]])} />
+          <Select name="homeRegency" label={T.regency[l]} value={c.homeRegency} options={ALL_REGENCIES.map((r) => [r, regencyLabel(r, l)])} />
+        </Action>
+      </details>
+      {open ? (
+        <details><summary>{T.handOver[l]} / {T.refer[l]}</summary>
+          <Action action="handover" label={T.handOver[l]}>
+            <Select name="level" label={T.level[l]} value={c.level} options={([1, 2, 3] as const).map((n) => [String(n), T.levels[n][l]])} />
+          </Action>
+          <Action action="refer" label={T.refer[l]}>
+            <Select name="referral" label={T.refer[l]} options={REFERRAL_TARGETS.map((r) => [r, T.referrals[r][l]])} />
+            {err('referral')}
+          </Action>
+        </details>
+      ) : null}
+      {!c.mergedInto ? (
+        <details><summary>{T.merge[l]}</summary>
+          <Action action="merge" label={T.merge[l]}>
+            <label for="f-into">{T.merge[l]}</label><input type="text" id="f-into" name="into" required maxlength={8} />
+            {err('into')}
+          </Action>
+        </details>
+      ) : null}
+      {view.file.notes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{view.file.notes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
+      <h2>{T.timeline[l]}</h2>
+      <ol class="timeline" id="timeline">
+        {view.file.events.map((e) => <li>{formatLocalTime(e.at)} {eventText(l, e, names)}</li>)}
+      </ol>
+      <p><a href="/console">{T.back[l]}</a></p>
+    </>
+  );
+}
+
+export const PasskeysView = ({ l, passkeys, csrf, added }: { l: Language; passkeys: Passkey[]; csrf: string; added: boolean }) => (
+  <>
+    {added ? <p class="ok" id="notice">{T.passkeyAdded[l]}</p> : null}
+    <p>{T.passkeyIntro[l]}</p>
+    {passkeys.length ? <ul id="passkeys">{passkeys.map((p) => <li>{p.label}</li>)}</ul> : <p id="passkeys">{T.noPasskeys[l]}</p>}
+    <noscript><p>{T.passkeyNeedsJs[l]}</p></noscript>
+    <button type="button" id="passkey-add" hidden data-csrf={csrf}>{T.addPasskey[l]}</button>
+    <p id="passkey-status" class="err" hidden></p>
+  </>
+);
+
+export const AccessLogView = ({ l, day, entries, cursor, names }: { l: Language; day: string; entries: AccessEntry[]; cursor?: string; names: Map<string, string> }) => (
+  <>
+    <p>{T.accessLogIntro[l]}</p>
+    <form method="get" action="/console/access-log">
+      <label for="f-day">{T.day[l]}</label><input type="date" id="f-day" name="day" value={day} />
+      <button type="submit">{T.show[l]}</button>
+    </form>
+    <table id="access-log">
+      <thead><tr><th>{T.when[l]}</th><th>{T.who[l]}</th><th>{T.what[l]}</th><th>{T.caseCol[l]}</th></tr></thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td>{e.action}{e.fields.length ? `: ${e.fields.join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
+        ))}
+      </tbody>
+    </table>
+    {cursor ? <p><a href={`/console/access-log?day=${day}&after=${encodeURIComponent(cursor)}`}>{T.nextPage[l]}</a></p> : null}
+  </>
+);

@@ -1,0 +1,20 @@
+import type { Policy } from '../config.js';
+import type { Cipher, Clock } from '../ports.js';
+import { DynamoAccessLog } from '../adapters/dynamo/access-log.js';
+import { DynamoCaseReader } from '../adapters/dynamo/case-pages.js';
+import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
+import { DynamoSessionStore } from '../adapters/dynamo/sessions.js';
+import { DynamoSignInStore } from '../adapters/dynamo/sign-ins.js';
+import type { DynamoStores } from '../adapters/dynamo/stores.js';
+import type { ConsoleDeps } from '../use-cases/console/deps.js';
+
+/** The console's ports on the one table: used by functions/console.ts, the tests and the bench alike. */
+export function consoleDeps(parts: { stores: DynamoStores; cipher: Cipher; clock: Clock; policy: Policy }): ConsoleDeps {
+  const { stores, cipher } = parts;
+  return {
+    cases: stores.cases, directory: stores.directory, reporters: stores.reporters,
+    clock: parts.clock, policy: parts.policy, cipher,
+    sessions: new DynamoSessionStore(stores.table), signIns: new DynamoSignInStore(stores.table), passkeys: new DynamoPasskeyStore(stores.table),
+    accessLog: new DynamoAccessLog(stores.table, cipher), casePages: new DynamoCaseReader(stores.table, cipher, stores.cases),
+  };
+}

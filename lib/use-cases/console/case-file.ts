@@ -1,0 +1,170 @@
+import { withMilestones } from '../../domain/milestones.js';
+import { randomBytes } from 'node:crypto';
+import * as z from '../../zod.js';
+import type { Case, CaseEvent, Level } from '../../domain/case.js';
+import { Category, Urgency } from '../../domain/categories.js';
+import { ConcurrentUpdateError } from '../../domain/errors.js';
+import { normaliseReference } from '../../domain/reference.js';
+import { HomeRegency } from '../../domain/regions.js';
+import { canSee, canSeeContact } from '../../domain/visibility.js';
+import type { Official } from '../../ports.js';
+import type { AccessedField, CaseFile } from '../../console/ports.js';
+import {
+  actorOf, type ActionContext, type NotApplied, type PlanResult, planAcknowledge, planAskReporter, planCorrect, planHandOver,
+  planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
+} from '../case-actions.js';
+import { alertOfficials } from '../alert-officials.js';
+import type { ConsoleDeps } from './deps.js';
+
+export interface CaseView {
+  file: CaseFile;
+  contactShown: boolean;
+  /** The whole NIK, only in the answer to a reveal with a reason. */
+  nikRevealed: boolean;
+}
+
+export type OpenOutcome = { kind: 'found'; view: CaseView } | { kind: 'not_found' };
+
+/**
+ * A case page for an official. A case they may not see answers exactly like one that does not
+ * exist, and the attempt is recorded. Every page that shows personal data (the text, the worker's
+ * name, the reporter's number) is recorded in the access log with what it showed.
+ */
+export async function openCase(
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock'>,
+  official: Official,
+  rawReference: string,
+  options: { revealNikReason?: string } = {},
+): Promise<OpenOutcome> {
+  const reference = normaliseReference(rawReference);
+  const file = reference ? await deps.casePages.caseFile(reference) : undefined;
+  const at = deps.clock.now().toISOString();
+  if (!file) return { kind: 'not_found' };
+  if (!canSee(official, file.case)) {
+    await deps.accessLog.append({ at, officialId: official.id, action: 'denied', reference: file.case.reference, fields: [] });
+    return { kind: 'not_found' };
+  }
+  const contactShown = canSeeContact(official, file.case);
+  const fields: AccessedField[] = ['text', ...(file.case.workerName ? ['worker_name' as const] : []), ...(contactShown ? ['contact' as const] : [])];
+  const nikRevealed = Boolean(options.revealNikReason && file.case.nik);
+  if (nikRevealed) fields.push('nik');
+  await deps.accessLog.append({
+    at, officialId: official.id, action: nikRevealed ? 'nik_revealed' : 'viewed', reference: file.case.reference, fields,
+    ...(nikRevealed ? { reason: options.revealNikReason } : {}),
+  });
+  return { kind: 'found', view: { file, contactShown, nikRevealed } };
+}
+
+export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'handover', 'refer', 'resolve', 'reopen', 'merge'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(max, `At most ${max} characters`));
+
+/** A console form post, by action. `version` is the case version the form was rendered from. */
+export const ActionForm = z.object({
+  version: z.coerce.number().check(z.int(), z.gte(1)),
+  /** When the page was rendered: timeline entries after it are what changed meanwhile. */
+  seen: z.string().check(z.minLength(1)),
+  message: z.optional(z.string()),
+  note: z.optional(z.string()),
+  category: z.optional(Category),
+  urgency: z.optional(Urgency),
+  homeRegency: z.optional(HomeRegency),
+  level: z.optional(z.pipe(z.coerce.number().check(z.int(), z.gte(1), z.lte(3)), z.transform((n: number) => n as Level))),
+  referral: z.optional(z.enum(REFERRAL_TARGETS)),
+  into: z.optional(z.string()),
+});
+export type ActionForm = z.infer<typeof ActionForm>;
+
+export type ActOutcome =
+  | { kind: 'done'; reference: string; notice: string }
+  | { kind: 'not_applied'; reason: NotApplied | 'into_not_found'; view: CaseView }
+  | { kind: 'invalid'; fields: Record<string, string>; view: CaseView }
+  /** The case changed since the form was rendered: nothing written; the page shows what changed and keeps the typed text. */
+  | { kind: 'conflict'; changes: CaseEvent[]; view: CaseView }
+  | { kind: 'not_found' };
+
+const MESSAGE_LIMIT = 300;
+const NOTE_LIMIT = 2000;
+
+/**
+ * One console action on a case, through the same plans as the SMS commands. The write is
+ * conditional on the version the official saw: if someone else changed the case in between, nothing
+ * is written and the official gets the case as it is now, with the changes listed and their text kept.
+ */
+export async function actOnCase(
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'policy'>,
+  official: Official,
+  rawReference: string,
+  action: CaseAction,
+  form: ActionForm,
+): Promise<ActOutcome> {
+  const opened = await openCase(deps, official, rawReference);
+  if (opened.kind === 'not_found') return opened;
+  const { view } = opened;
+  const c = view.file.case;
+  const now = deps.clock.now();
+  const x: ActionContext = { official, actor: actorOf(official), at: now.toISOString(), now, policy: deps.policy, via: 'console' };
+
+  const invalid = (fields: Record<string, string>): ActOutcome => ({ kind: 'invalid', fields, view });
+  if (action === 'message' && !text(MESSAGE_LIMIT).safeParse(form.message ?? '').success) return invalid({ message: `Write a message of 1 to ${MESSAGE_LIMIT} characters` });
+  if (action === 'note' && !text(NOTE_LIMIT).safeParse(form.note ?? '').success) return invalid({ note: `Write a note of 1 to ${NOTE_LIMIT} characters` });
+  if (action === 'handover' && !form.level) return invalid({ level: 'Choose a level' });
+  if (action === 'refer' && !form.referral) return invalid({ referral: 'Choose a service' });
+
+  if (c.version !== form.version) return { kind: 'conflict', changes: view.file.events.filter((e) => e.at > form.seen), view };
+
+  if (action === 'note') {
+    await deps.casePages.addNote(c, { at: x.at, officialId: official.id, text: form.note!.trim() }, { at: x.at, actor: x.actor, type: 'note_added', detail: { via: 'console', length: form.note!.trim().length } });
+    return { kind: 'done', reference: c.reference, notice: 'note_added' };
+  }
+
+  let plan: PlanResult;
+  let into: Case | undefined;
+  switch (action) {
+    case 'take': plan = planAcknowledge(c, x, await outranksAssignee(deps, official, c)); break;
+    case 'resolve': plan = planResolve(c, x, await outranksAssignee(deps, official, c)); break;
+    case 'message': plan = planAskReporter(c, x, form.message!.trim(), await deps.reporters.getPrefs(c.contact), `ask.console.${randomBytes(8).toString('hex')}`); break;
+    case 'correct': plan = planCorrect(c, x, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) }); break;
+    case 'handover': plan = planHandOver(c, x, form.level!); break;
+    case 'refer': plan = planRefer(c, x, form.referral!); break;
+    case 'reopen': plan = planReopen(c, x); break;
+    case 'merge': {
+      const ref = normaliseReference(form.into ?? '');
+      into = ref ? (await deps.casePages.caseFile(ref))?.case : undefined;
+      // A case this official may not see is "not found" here too.
+      if (!into || !canSee(official, into)) return invalid({ into: 'No case with this reference' });
+      plan = planMerge(c, into, x, await deps.reporters.getPrefs(c.contact));
+      break;
+    }
+  }
+  if (!plan.applies) return { kind: 'not_applied', reason: plan.reason, view };
+
+  try {
+    if (plan.plan.case) {
+      await deps.cases.updateCase({ case: withMilestones(c, plan.plan.case, x.at), expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
+    } else {
+      await deps.cases.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
+    }
+  } catch (error) {
+    if (!(error instanceof ConcurrentUpdateError)) throw error;
+    const fresh = await openCase(deps, official, c.reference);
+    if (fresh.kind === 'not_found') return fresh;
+    return { kind: 'conflict', changes: fresh.view.file.events.filter((e) => e.at > form.seen), view: fresh.view };
+  }
+  // Side effects after the write: the other case's timeline, and the new level's alert.
+  if (action === 'merge' && into) {
+    await deps.cases.recordOnce(into.id, { onceKey: `merged-from.${c.id}`, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: 'console', from: c.reference } }] });
+  }
+  if (action === 'handover' && plan.plan.case) {
+    await alertOfficials(deps, plan.plan.case, plan.plan.case.level, 'escalation');
+  }
+  return { kind: 'done', reference: c.reference, notice: action };
+}
+
+/** Taking over from another official is for a higher level only (as with TERIMA by SMS). */
+async function outranksAssignee(deps: Pick<ConsoleDeps, 'directory'>, official: Official, c: Case): Promise<boolean> {
+  if (!c.assignee || c.assignee === official.id) return true;
+  const assignee = (await deps.directory.listOfficials()).find((o) => o.id === c.assignee);
+  return !assignee || !assignee.active || official.level > assignee.level;
+}

@@ -1,0 +1,19 @@
+import type { Policy } from '../../config.js';
+import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../console/ports.js';
+import type { CaseStore, Cipher, Clock, Directory, Reporters } from '../../ports.js';
+
+/** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */
+export interface ConsoleDeps {
+  cases: CaseStore;
+  directory: Directory;
+  reporters: Reporters;
+  clock: Clock;
+  policy: Policy;
+  cipher: Pick<Cipher, 'lookupHash'>;
+  sessions: SessionStore;
+  signIns: SignInStore;
+  passkeys: PasskeyStore;
+  accessLog: AccessLog;
+  /** The console's reads: case pages and the queue. */
+  casePages: CaseReader;
+}

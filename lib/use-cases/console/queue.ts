@@ -1,0 +1,126 @@
+import type { CaseStatus } from '../../domain/case.js';
+import { URGENCIES, type Urgency } from '../../domain/categories.js';
+import { deadlineOf } from '../../domain/sla.js';
+import type { Official } from '../../ports.js';
+import { queueKeys, URGENCY_RANK } from '../../adapters/dynamo/keys.js';
+import type { QueueFilter, QueueFilterExpr, QueuePartition, QueueRow, QueueTab } from '../../console/ports.js';
+import type { ConsoleDeps } from './deps.js';
+
+export const QUEUE_TABS: QueueTab[] = ['unassigned', 'mine', 'overdue', 'all'];
+export const PAGE_SIZE = 25;
+/** Tab counts stop here ("100+"): counting further would cost reads in proportion to the cases. */
+export const COUNT_CAP = 100;
+
+export interface QueueRowView extends QueueRow {
+  deadline?: string;
+  overdue: boolean;
+}
+
+export interface QueuePage {
+  tab: QueueTab;
+  rows: QueueRowView[];
+  counts: Record<QueueTab, { count: number; more: boolean }>;
+  /** Opaque; pass back as `after` for the next page. */
+  next?: string;
+}
+
+const OPEN: CaseStatus[] = ['new', 'acknowledged'];
+
+/**
+ * The partitions of the queue indexes a tab reads for an official: their regencies (level 1) or
+ * every case (levels 2 and 3; a regency filter narrows to that regency's partition). The number of
+ * partitions depends on the official and the filter, never on the number of cases.
+ */
+export function partitionsFor(official: Official, tab: QueueTab, filter: QueueFilter, policy: ConsoleDeps['policy'], now: Date): QueuePartition[] {
+  const statuses = filter.status ? [filter.status] : OPEN;
+  const scope = (status: CaseStatus): Array<Pick<QueuePartition, 'index' | 'key'>> => {
+    if (official.level > 1) return [filter.regency ? { index: 'area', key: queueKeys.area(filter.regency, status) } : { index: 'all', key: queueKeys.all(status) }];
+    const regencies = filter.regency ? official.regencies.filter((r) => r === filter.regency) : official.regencies;
+    return regencies.map((r) => ({ index: 'area' as const, key: queueKeys.area(r, status) }));
+  };
+  switch (tab) {
+    case 'mine':
+      return statuses.map((s) => ({ index: 'assignee', key: queueKeys.assignee(official.id, s) }));
+    case 'unassigned':
+      return statuses.includes('new') ? scope('new') : [];
+    case 'all':
+      return statuses.flatMap(scope);
+    case 'overdue':
+      // Overdue when the level got the case longer ago than its deadline allows: one range per urgency.
+      return statuses.filter((s) => OPEN.includes(s)).flatMap((status) => URGENCIES.flatMap((urgency) => {
+        const minutes = status === 'new' ? policy.slaMinutes.acknowledge[urgency] : policy.slaMinutes.resolve[urgency];
+        const threshold = new Date(now.getTime() - minutes * 60_000).toISOString();
+        return scope(status).map((p) => ({ ...p, prefix: queueKeys.sortPrefix(urgency), before: `${queueKeys.sortPrefix(urgency)}${threshold}` }));
+      }));
+  }
+}
+
+const partitionId = (p: QueuePartition) => `${p.index}|${p.key}|${p.prefix ?? ''}`;
+
+function filterExpr(official: Official, tab: QueueTab, filter: QueueFilter): QueueFilterExpr {
+  const { status: _status, ...rest } = filter;
+  return {
+    ...rest,
+    // The regency is in the partition key except on the assignee index.
+    ...(tab === 'mine' ? {} : { regency: undefined }),
+    ...(tab === 'unassigned' ? { unassignedOnly: true } : {}),
+    ...(official.categories?.length && tab !== 'mine' ? { categories: official.categories } : {}),
+  };
+}
+
+/** Urgent first, then the nearest deadline. */
+function orderKey(row: QueueRowView): string {
+  return `${URGENCY_RANK[row.urgency as Urgency]}#${row.deadline ?? row.levelSince}#${row.id}`;
+}
+
+export function decodeCursor(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!parsed || typeof parsed !== 'object') return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * One page of a tab and the counts of every tab: Queries on the queue indexes, merged in memory by
+ * urgency then deadline. The cursor holds, per partition, the last row shown from it.
+ */
+export async function queuePage(
+  deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy'>,
+  official: Official,
+  input: { tab: QueueTab; filter: QueueFilter; after?: string },
+): Promise<QueuePage> {
+  const now = deps.clock.now();
+  const after = decodeCursor(input.after);
+  const partitions = partitionsFor(official, input.tab, input.filter, deps.policy, now);
+  const filter = filterExpr(official, input.tab, input.filter);
+  const view = (row: QueueRow): QueueRowView => {
+    const deadline = deadlineOf({ status: row.status, urgency: row.urgency, createdAt: row.createdAt }, deps.policy, row.levelSince)?.toISOString();
+    return { ...row, ...(deadline ? { deadline } : {}), overdue: deadline !== undefined && deadline < now.toISOString() };
+  };
+
+  const [results, counts] = await Promise.all([
+    Promise.all(partitions.map(async (p) => ({ p, ...(await deps.casePages.queueRows(p, filter, PAGE_SIZE, after[partitionId(p)])) }))),
+    Promise.all(QUEUE_TABS.map(async (tab) => {
+      const parts = partitionsFor(official, tab, input.filter, deps.policy, now);
+      const tabFilter = filterExpr(official, tab, input.filter);
+      const each = await Promise.all(parts.map((p) => deps.casePages.count(p, tabFilter, COUNT_CAP)));
+      const count = each.reduce((n, c) => n + c.count, 0);
+      return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
+    })),
+  ]);
+
+  const merged = results.flatMap(({ p, rows }) => rows.map((row) => ({ pid: partitionId(p), row: view(row) })))
+    .sort((a, b) => (orderKey(a.row) < orderKey(b.row) ? -1 : 1));
+  const page = merged.slice(0, PAGE_SIZE);
+  const nextAfter = { ...after };
+  for (const { pid, row } of page) nextAfter[pid] = row.sortKey;
+  const more = merged.length > PAGE_SIZE || results.some((r) => r.more);
+  return {
+    tab: input.tab, rows: page.map((e) => e.row), counts: Object.fromEntries(counts) as QueuePage['counts'],
+    ...(more ? { next: Buffer.from(JSON.stringify(nextAfter)).toString('base64url') } : {}),
+  };
+}

@@ -1,0 +1,167 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Official } from '../../ports.js';
+import { MAX_FAILED_PINS } from '../../officials/directory.js';
+import { hashPin, LOCAL_PIN_PARAMS, verifyPin } from '../../officials/pin.js';
+import type { ConsoleSession } from '../../console/ports.js';
+import type { ConsoleDeps } from './deps.js';
+
+export const CODE_LIFETIME_MS = 5 * 60_000;
+export const CODE_TRIES = 5;
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+/** Sign-in attempts per hour: per phone number (guessing one official's PIN) and per source address (trying many). */
+export const SIGN_IN_PER_PHONE_PER_HOUR = 10;
+export const SIGN_IN_PER_ADDRESS_PER_HOUR = 30;
+/** A session's last-seen time is written at most this often: one write per minute, not per page. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Opaque ids (session, sign-in) are 256 random bits; only their SHA-256 is stored. */
+export const newOpaqueId = () => randomBytes(32).toString('base64url');
+export const hashOpaqueId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+/**
+ * Changes when the official's PIN is reset or the official is disabled or enabled: a session holding
+ * an older stamp is over at once.
+ */
+export function credentialStamp(o: Pick<Official, 'pinHash' | 'active'>): string {
+  return createHash('sha256').update(`${o.pinHash ?? ''}|${o.active ? 1 : 0}`).digest('base64url').slice(0, 22);
+}
+
+export const signInCodeText = (code: string) =>
+  `Kode masuk konsol PMI NTB: ${code}. Berlaku 5 menit. Jangan berikan kepada siapa pun, termasuk petugas.`;
+
+// A verification against a real hash even when the phone is unknown: the answer takes as long either way.
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashPin('00000000', LOCAL_PIN_PARAMS));
+
+export type StartSignInOutcome =
+  /** The same for a code sent and for an unknown phone, a wrong PIN or a locked official. */
+  | { kind: 'code_requested'; challengeId: string }
+  | { kind: 'rate_limited' };
+
+/**
+ * Step one: phone and PIN. A right PIN sends a 6-digit code by SMS to the official's registered
+ * phone; anything else answers the same (a challenge id that no code will ever match), so the page
+ * tells a stranger nothing about who is registered. A wrong PIN counts towards the same lock as the
+ * SMS commands.
+ */
+export async function startSignIn(
+  deps: Pick<ConsoleDeps, 'cases' | 'directory' | 'reporters' | 'clock' | 'signIns' | 'cipher'>,
+  input: { phone: string; pin: string; sourceAddress: string },
+): Promise<StartSignInOutcome> {
+  const now = deps.clock.now();
+  const challengeId = newOpaqueId();
+  if ((await deps.reporters.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
+  const neutral = { kind: 'code_requested' as const, challengeId };
+  if ((await deps.reporters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR) return neutral;
+
+  const official = await deps.directory.getOfficialByPhone(input.phone);
+  if (!official || !official.active || official.locked || !official.pinHash) {
+    await verifyPin(input.pin, await decoy());
+    return neutral;
+  }
+  if (!(await verifyPin(input.pin, official.pinHash))) {
+    await deps.directory.recordPinFailure(official.id, MAX_FAILED_PINS);
+    return neutral;
+  }
+  if (official.failedPins > 0) await deps.directory.clearPinFailures(official.id);
+
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const idHash = hashOpaqueId(challengeId);
+  const at = now.toISOString();
+  await deps.signIns.putChallenge({
+    kind: 'code', idHash, officialId: official.id, codeHash: deps.cipher.lookupHash(`${idHash}:${code}`), tries: 0,
+    expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS).toISOString(),
+  });
+  // Through the outbox like every SMS: the stream sends it on the officials' route (SNS).
+  await deps.cases.recordOnce(undefined, {
+    messages: [{
+      id: `signin.${idHash.slice(0, 24)}`, audience: 'official', to: official.phone, officialId: official.id,
+      purpose: 'console_sign_in_code', text: signInCodeText(code), status: 'pending', attempts: 0, createdAt: at,
+    }],
+  });
+  return neutral;
+}
+
+export type VerifyCodeOutcome =
+  | { kind: 'signed_in'; sessionId: string; session: ConsoleSession; official: Official }
+  | { kind: 'wrong_code'; triesLeft: number }
+  /** Expired, used up, unknown, or the official was disabled meanwhile: start again. */
+  | { kind: 'start_again' };
+
+export async function verifySignInCode(
+  deps: Pick<ConsoleDeps, 'clock' | 'signIns' | 'cipher' | 'sessions' | 'directory'>,
+  input: { challengeId: string; code: string },
+): Promise<VerifyCodeOutcome> {
+  const now = deps.clock.now();
+  const idHash = hashOpaqueId(input.challengeId);
+  const challenge = await deps.signIns.getChallenge(idHash);
+  if (!challenge || challenge.kind !== 'code' || Date.parse(challenge.expiresAt) <= now.getTime()) return { kind: 'start_again' };
+  const tries = await deps.signIns.countTry(idHash, CODE_TRIES);
+  if (tries === undefined) return { kind: 'start_again' };
+  const given = Buffer.from(deps.cipher.lookupHash(`${idHash}:${input.code}`));
+  const expected = Buffer.from(challenge.codeHash);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (tries >= CODE_TRIES) await deps.signIns.deleteChallenge(idHash);
+    return tries >= CODE_TRIES ? { kind: 'start_again' } : { kind: 'wrong_code', triesLeft: CODE_TRIES - tries };
+  }
+  await deps.signIns.deleteChallenge(idHash);
+  const official = await deps.directory.getOfficial(challenge.officialId);
+  if (!official || !official.active || official.locked) return { kind: 'start_again' };
+  return { kind: 'signed_in', official, ...(await startSession(deps, official)) };
+}
+
+export async function startSession(
+  deps: Pick<ConsoleDeps, 'clock' | 'sessions'>,
+  official: Official,
+): Promise<{ sessionId: string; session: ConsoleSession }> {
+  const now = deps.clock.now();
+  const sessionId = newOpaqueId();
+  const at = now.toISOString();
+  const session: ConsoleSession = {
+    idHash: hashOpaqueId(sessionId), officialId: official.id, credentialStamp: credentialStamp(official),
+    csrfToken: randomBytes(24).toString('base64url'), createdAt: at, lastSeenAt: at,
+  };
+  await deps.sessions.createSession(session, sessionExpiry(session, now));
+  return { sessionId, session };
+}
+
+/** When the item may go (TTL): the earlier of the idle and the absolute limit. */
+function sessionExpiry(s: Pick<ConsoleSession, 'createdAt'>, lastSeen: Date): Date {
+  return new Date(Math.min(lastSeen.getTime() + SESSION_IDLE_MS, Date.parse(s.createdAt) + SESSION_ABSOLUTE_MS));
+}
+
+/**
+ * The official behind a session cookie, or undefined: unknown, idle over 30 minutes, older than 12
+ * hours (TTL deletion lags, so the times are checked here), or the official disabled, locked or
+ * given a new PIN since.
+ */
+export async function resolveSession(
+  deps: Pick<ConsoleDeps, 'clock' | 'sessions' | 'directory'>,
+  sessionId: string,
+): Promise<{ session: ConsoleSession; official: Official } | undefined> {
+  if (sessionId.length < 32 || sessionId.length > 64) return undefined;
+  const now = deps.clock.now();
+  const idHash = hashOpaqueId(sessionId);
+  const session = await deps.sessions.getSession(idHash);
+  if (!session) return undefined;
+  const idle = now.getTime() - Date.parse(session.lastSeenAt) > SESSION_IDLE_MS;
+  const old = now.getTime() - Date.parse(session.createdAt) > SESSION_ABSOLUTE_MS;
+  if (idle || old) {
+    await deps.sessions.deleteSession(idHash);
+    return undefined;
+  }
+  const official = await deps.directory.getOfficial(session.officialId);
+  if (!official || !official.active || official.locked || credentialStamp(official) !== session.credentialStamp) {
+    await deps.sessions.deleteSession(idHash);
+    return undefined;
+  }
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+    await deps.sessions.touchSession(idHash, now.toISOString(), sessionExpiry(session, now));
+  }
+  return { session, official };
+}
+
+export async function endSession(deps: Pick<ConsoleDeps, 'sessions'>, sessionId: string): Promise<void> {
+  await deps.sessions.deleteSession(hashOpaqueId(sessionId));
+}
