@@ -55,6 +55,8 @@ export interface CaseEventDetails {
   /** This case was a duplicate, merged into the case with reference `into`. */
   merged: { via: Door; into: string };
   merged_from: { via: Door; from: string };
+  /** An official recorded (or changed) the agency or broker the worker named; the name itself is never on the timeline. */
+  agent_recorded: { via: Door; changed: boolean };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
   reminder: { level: Level; status: CaseStatus; deadline: string; official: string };
   sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string };
