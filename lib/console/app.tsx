@@ -73,7 +73,8 @@ export function createConsoleApp(
       defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'"], connectSrc: ["'self'"],
       formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
     },
-    xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', strictTransportSecurity: options.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, and the same-origin check refuses every write.
+    xFrameOptions: 'DENY', referrerPolicy: 'same-origin', strictTransportSecurity: options.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
     crossOriginOpenerPolicy: 'same-origin', crossOriginResourcePolicy: 'same-origin',
   }));
   app.use('*', async (c, next) => {
