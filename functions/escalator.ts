@@ -1,31 +1,24 @@
-import type { Context, ScheduledEvent } from 'aws-lambda';
-import middy from '@middy/core';
-import { escalateOverdueCases } from '../lib/use-cases/escalate-overdue-cases.js';
-import { retryPendingMessages } from '../lib/use-cases/retry-pending-messages.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { snsPorts } from '../lib/composition/aws-sns.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createEscalatorHandler } from '../lib/jobs/escalator.js';
 
 /**
- * Every 5 minutes (EventBridge; locally on an interval): SLA reminders and escalation of cases
- * nobody acted on, then re-sending stranded outbox messages. The escalation runs first so its new
- * alerts are not counted as stranded; a failure in one job does not skip the other.
+ * Every 5 minutes: SLA escalation and the re-send sweep (lib/jobs/escalator.ts). Ports: cases, outbox,
+ * directory, reporters (the hour's SMS count), both SMS routes, metrics; no case events.
  */
-/** What the re-send sweep leaves of the function's timeout: one slow send with backoff, and some. */
-const SWEEP_RESERVE_MS = 30_000;
+const cfg = awsConfig();
 
-export const handler = middy<ScheduledEvent | Record<string, never>, unknown>().handler(async (_event, context: Context) => {
-  const hasTimeLeft = () => context.getRemainingTimeInMillis() > SWEEP_RESERVE_MS;
-  const [escalation, retry] = await Promise.allSettled([escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps, { hasTimeLeft })]);
-  const sla = escalation.status === 'fulfilled' ? escalation.value : undefined;
-  const retried = retry.status === 'fulfilled' ? retry.value : undefined;
-  if (sla && (sla.reminded + sla.escalated + sla.breached + sla.failed.length > 0)) {
-    logger.info('sla run', { reminded: sla.reminded, escalated: sla.escalated, breached: sla.breached, failedCases: sla.failed });
-  }
-  if (retried && retried.sent + retried.failed + retried.stillPending > 0) logger.info('scheduled run', { retried });
-  for (const [job, outcome] of [['escalation', escalation], ['retry', retry]] as const) {
-    if (outcome.status === 'rejected') logger.error('scheduled job failed', { job, errorName: (outcome.reason as Error)?.name });
-  }
-  if (escalation.status === 'rejected') throw escalation.reason;
-  if (retry.status === 'rejected') throw retry.reason;
-  return { sla, retried };
+export const handler = handlerWhenReady(async () => {
+  const { official } = snsPorts({ ...cfg, eventsTopicArn: undefined });
+  const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createEscalatorHandler({
+    deps: {
+      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
+      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
+    },
+  });
 });

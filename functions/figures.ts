@@ -1,21 +1,16 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import middy from '@middy/core';
-import { updateFiguresFromRecord } from '../lib/figures/update-figures.js';
-import { figuresRuntime } from '../lib/figures/runtime.js';
-
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { DynamoTable } from '../lib/adapters/dynamo/table.js';
+import { DynamoFiguresStore } from '../lib/adapters/dynamo/figures-store.js';
+import { createFiguresHandler } from '../lib/jobs/figures.js';
 
 /**
- * The figures consumer: every case created or changed moves the counters.
- * Its own event source mapping on the table stream, so figures never hold up an alert and an alert
- * failure never holds up figures. Each record succeeds or fails on its own (partial batch response).
+ * The figures stream consumer (lib/jobs/figures.ts). Ports: the figures aggregate only. No key, no
+ * secret: it reads the non-personal facts of case images and writes counters.
  */
-async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  const deps = figuresRuntime();
-  await updateFiguresFromRecord(deps, record);
-}
+const cfg = awsConfig();
 
-export const handler = middy<DynamoDBStreamEvent, unknown>().handler((event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, handleRecord, processor, { context }),
-);
+export const handler = handlerWhenReady(async () => createFiguresHandler({
+  figures: new DynamoFiguresStore(new DynamoTable(new DynamoDBClient({ region: cfg.region }), cfg.tableName)),
+  policy: cfg.policy,
+}));

@@ -1,30 +1,30 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import middy from '@middy/core';
-import { reactToTableChange } from '../lib/use-cases/react-to-table-change.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
-import { updateAgentWatch } from '../lib/figures/agent-watch.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { snsPorts } from '../lib/composition/aws-sns.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createNotifierHandler } from '../lib/jobs/notifier.js';
 import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-const agents = new DynamoAgentsStore(runtime.stores.table);
-
 /**
- * The table stream drives every side effect. Each record succeeds or fails on its own (partial
- * batch response), so a poison record is retried, then goes to the failure queue, without
- * blocking the others.
+ * The table stream consumer (lib/jobs/notifier.ts). Ports: cases, outbox, directory, reporters, both SMS routes (Africa's
+ * Talking with the gateway secret's current credentials, SNS), case events, metrics, and the agents
+ * named in cases (the agent watch of lib/figures/agent-watch.ts).
  */
-async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  const result = await reactToTableChange(runtime.deps, runtime.stores.cases, record);
-  if (result.kind === 'message') logger.info('outbox message', { messageId: result.messageId, outcome: result.outcome });
-  // The agent watch sends SMS, so it runs where the outbox is: here, after the case's own effects.
-  if (result.kind === 'case') {
-    const watch = await updateAgentWatch({ ...runtime.deps, agents }, record);
-    if (watch === 'alerted') logger.info('agent alert queued');
-  }
-}
+const cfg = awsConfig();
 
-export const handler = middy<DynamoDBStreamEvent, unknown>().handler((event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, handleRecord, processor, { context }),
-);
+export const handler = handlerWhenReady(async () => {
+  const { official, events } = snsPorts(cfg);
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  const { cases, outbox, directory, reporters } = stores;
+  return createNotifierHandler({
+    deps: {
+      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
+      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
+      ...(events ? { events } : {}),
+    },
+    decoder: cases,
+    agents: new DynamoAgentsStore(stores.table),
+  });
+});

@@ -1,16 +1,14 @@
-import { AtDeliveryReport, parseCallback } from '../lib/sms/at-callbacks.js';
-import { formBody, httpHandler, requireCallbackKey, text } from '../lib/http/api.js';
-import { recordDelivery } from '../lib/use-cases/record-delivery.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createSmsDeliveryHandler } from '../lib/sms/http.js';
 
-/** AT delivery report callback: known statuses only (else 400); repeats are harmless. */
-export const handler = httpHandler('sms-delivery', async (event) => {
-  requireCallbackKey(event, runtime.callbackKey);
-  const report = parseCallback(AtDeliveryReport, formBody(event));
-  const result = await recordDelivery(runtime.deps, {
-    providerMessageId: report.id, status: report.status, ...(report.failureReason ? { failureReason: report.failureReason } : {}),
-  });
-  logger.info('delivery report', { status: report.status, result });
-  return text(200, 'OK');
+/** AT delivery-report callback (lib/sms/http.ts). Ports: cases, outbox, directory, the callback key, metrics. */
+const cfg = awsConfig();
+
+export const handler = handlerWhenReady(async () => {
+  const [{ cases, outbox, directory }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createSmsDeliveryHandler({ deps: { cases, outbox, directory, clock: systemClock, metrics: new CloudWatchMetrics() }, callbackKey: gateway.callbackKey });
 });

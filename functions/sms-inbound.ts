@@ -1,33 +1,17 @@
-import { AtInboundSms, parseCallback } from '../lib/sms/at-callbacks.js';
-import { formBody, httpHandler, requireCallbackKey, text } from '../lib/http/api.js';
-import { handleInboundSms } from '../lib/use-cases/handle-inbound-sms.js';
-import { handleOfficialSms } from '../lib/use-cases/handle-official-sms.js';
-import { parseOfficialCommand } from '../lib/officials/commands.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createSmsInboundHandler } from '../lib/sms/http.js';
 
-/**
- * AT incoming-SMS callback. AT retries for about ten minutes unless it gets a 200, and may deliver
- * the same `id` more than once: the use cases are keyed on that id. A failure to store answers 5xx on
- * purpose, so AT delivers again rather than the report being lost. Official commands (a keyword
- * followed by a reference) go to the officials' use case, unless they come from that case's own
- * reporter; everything else is a reporter's message.
- */
-export const handler = httpHandler('sms-inbound', async (event) => {
-  requireCallbackKey(event, runtime.callbackKey);
-  const sms = parseCallback(AtInboundSms, formBody(event));
-  const inbound = { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date };
-  const command = parseOfficialCommand(sms.text);
-  const outcome = command ? await handleOfficialSms(runtime.deps, inbound, command) : undefined;
-  if (command && outcome && outcome.kind !== 'from_reporter') {
-    logger.info('official command handled', {
-      command: command.keyword, outcome: outcome.kind,
-      ...('reason' in outcome ? { reason: outcome.reason } : {}),
-      ...('reference' in outcome ? { reference: outcome.reference, officialId: outcome.officialId } : {}),
-    });
-    return text(200, 'OK');
-  }
-  const handled = await handleInboundSms(runtime.deps, inbound);
-  logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
-  return text(200, 'OK');
+/** AT incoming-SMS callback (lib/sms/http.ts). Ports: cases, directory, reporters, the callback key, metrics. */
+const cfg = awsConfig();
+
+export const handler = handlerWhenReady(async () => {
+  const [{ cases, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createSmsInboundHandler({
+    deps: { cases, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+    callbackKey: gateway.callbackKey,
+  });
 });

@@ -1,9 +1,20 @@
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
 import { createUssdHandler } from '../lib/ussd/http.js';
-import { runtime } from '../lib/wiring.js';
 
 /**
- * AT USSD: `POST /ussd` (one request per screen) and `POST /ussd/events` (end-of-session notice).
- * Parsing, routing and the CON/END mapping live in lib/ussd/http.ts so they are tested on DynamoDB
- * Local without this module's AWS wiring.
+ * AT USSD: `POST /ussd` (one request per screen) and `POST /ussd/events` (end-of-session notice),
+ * lib/ussd/http.ts. Ports: cases, reporters, USSD drafts, the callback key, metrics.
  */
-export const handler = createUssdHandler(runtime);
+const cfg = awsConfig();
+
+export const handler = handlerWhenReady(async () => {
+  const [{ cases, reporters, ussdDrafts }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return createUssdHandler({
+    deps: { cases, reporters, ussdDrafts, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+    callbackKey: gateway.callbackKey,
+  });
+});

@@ -1,96 +1,22 @@
-import { errorResponse, formBody, header, httpHandler, rawBody, type HttpEvent, type HttpResult } from '../lib/http/api.js';
-import { ValidationError } from '../lib/domain/errors.js';
-import { normaliseReference } from '../lib/domain/reference.js';
-import { SECURITY_HEADERS, newFormToken, renderDone, renderForm, renderProblem } from '../lib/web/pages.js';
-import { Token, fromForm, submitReport } from '../lib/web/submit-report.js';
-import { languageOf } from '../lib/web/texts.js';
-import { logger } from '../lib/logger.js';
-import { runtime } from '../lib/wiring.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
+import { systemClock } from '../lib/clock.js';
+import { createWebHandler } from '../lib/web/http.js';
+import { DynamoFiguresStore } from '../lib/adapters/dynamo/figures-store.js';
 import { statistikRoutes } from '../lib/figures/http.js';
-import { figuresRuntime } from '../lib/figures/runtime.js';
-
-const statistik = statistikRoutes(() => ({ figures: figuresRuntime().figures, clock: runtime.deps.clock }));
 
 /**
- * The public web form: GET / (the form), POST /reports (form-encoded from the page, or JSON from NGO
- * systems), GET /reports/done (the confirmation). No callback key: anyone may report. Bodies are
- * bounded by rawBody (32 KB), bots by the honeypot and a per-source hourly limit.
+ * The public web form (lib/web/http.ts) and the public figures (/statistik, lib/figures/http.ts). Ports: cases, reporters, figures (read) and metrics; no callback key and no
+ * gateway secret (anyone may report), and the role cannot read that secret.
  */
-const html = (statusCode: number, body: string, language: string): HttpResult => ({
-  statusCode, headers: { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-language': language }, body,
+const cfg = awsConfig();
+
+export const handler = handlerWhenReady(async () => {
+  const { cases, reporters, table } = await awsStores(cfg);
+  const figures = new DynamoFiguresStore(table);
+  return createWebHandler({
+    deps: { cases, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+    statistik: statistikRoutes(() => ({ figures, clock: systemClock })),
+  });
 });
-
-const isJson = (event: HttpEvent) => /^application\/json\b/i.test(header(event, 'content-type') ?? '');
-
-function readJson(event: HttpEvent): unknown {
-  const body = rawBody(event);
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new ValidationError({ body: 'Not valid JSON' });
-  }
-}
-
-async function postReport(event: HttpEvent): Promise<HttpResult> {
-  const policy = runtime.deps.policy;
-  const source = { ip: event.requestContext.http.sourceIp };
-  if (isJson(event)) {
-    const outcome = await submitReport(runtime.deps, readJson(event), source);
-    if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'json' });
-    else logger.info('web report ignored', { reason: 'honeypot', via: 'json' });
-    return { statusCode: 201, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ reference: outcome.reference }) };
-  }
-
-  const form = formBody(event);
-  const language = languageOf(form.lang);
-  try {
-    const outcome = await submitReport(runtime.deps, fromForm(form), source);
-    if (outcome.kind === 'filed') logger.info('web report', { reference: outcome.reference, created: outcome.created, via: 'form' });
-    else logger.info('web report ignored', { reason: 'honeypot', via: 'form' });
-    // 303 so a reload of the confirmation page is a GET, never a second POST.
-    return {
-      statusCode: 303,
-      headers: { ...SECURITY_HEADERS, location: `/reports/done?${new URLSearchParams({ ref: outcome.reference, lang: language })}` },
-      body: '',
-    };
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const status = errorResponse(error, 'web').statusCode ?? 400;
-    // Same token back: the first attempt filed nothing, so the corrected one is still the first.
-    const token = Token.safeParse(form.token).success ? form.token! : newFormToken();
-    return html(status, renderForm({ language, token, policy, values: form, errors: error.fields }), language);
-  }
-}
-
-async function route(event: HttpEvent): Promise<HttpResult> {
-  const figures = await statistik(event);
-  if (figures) return figures;
-  const policy = runtime.deps.policy;
-  const query = event.queryStringParameters ?? {};
-  const language = languageOf(query.lang);
-  switch (`${event.requestContext.http.method} ${event.rawPath}`) {
-    case 'GET /':
-      return html(200, renderForm({ language, token: newFormToken(), policy }), language);
-    case 'POST /reports':
-      return postReport(event);
-    case 'GET /reports/done': {
-      const reference = normaliseReference(query.ref ?? '');
-      return html(reference ? 200 : 400, renderDone({ language, reference, policy }), language);
-    }
-    default:
-      return html(404, renderProblem({ language, status: 404, policy }), language);
-  }
-}
-
-/** Errors map to statuses in errorResponse as everywhere; people using the page get that status as a page, not JSON. */
-function onError(error: unknown, event: HttpEvent): HttpResult {
-  const answer = errorResponse(error, 'web');
-  if (isJson(event)) {
-    return { ...answer, headers: { ...SECURITY_HEADERS, ...answer.headers } };
-  }
-  const language = languageOf(event.queryStringParameters?.lang);
-  const status = answer.statusCode ?? 500;
-  return html(status, renderProblem({ language, status, policy: runtime.deps.policy }), language);
-}
-
-export const handler = httpHandler('web', route, onError);

@@ -15,6 +15,7 @@ import { HotlineStack, type HotlineStackProps } from './hotline-stack.js';
  *   alarmEmail        address subscribed to the alarm topic (optional)
  *   logLevel          DEBUG | INFO | WARN | ERROR | SILENT (default INFO)
  *   smsSpendAlarmUsd  SNS SMS month-to-date spend that raises an alarm (default 10)
+ *   escalationsPerHourAlarm  escalations in an hour that raise an alarm (default 10)
  */
 const app = new App();
 const context = (name: string): string | undefined => {
@@ -28,6 +29,8 @@ if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLev
 }
 const spend = context('smsSpendAlarmUsd');
 if (spend !== undefined && !(Number(spend) > 0)) throw new Error('context smsSpendAlarmUsd must be a positive number');
+const escalations = context('escalationsPerHourAlarm');
+if (escalations !== undefined && !(Number.isInteger(Number(escalations)) && Number(escalations) > 0)) throw new Error('context escalationsPerHourAlarm must be a positive whole number');
 
 new HotlineStack(app, 'PmiHotline', {
   env: {
@@ -39,6 +42,7 @@ new HotlineStack(app, 'PmiHotline', {
   alarmEmail: context('alarmEmail'),
   logLevel: logLevel as HotlineStackProps['logLevel'],
   smsSpendAlarmUsd: spend === undefined ? undefined : Number(spend),
+  escalationsPerHourAlarm: escalations === undefined ? undefined : Number(escalations),
 });
 Tags.of(app).add('project', 'pmi-hotline');
 

@@ -47,8 +47,17 @@ const EnvSchema = z.object({
   LIMIT_WEB_REPORTS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
   /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
   CONSOLE_ORIGIN: z.optional(z.url()),
+  /** Web-form confirmations one number receives per day, however many forms name it. */
+  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
+  /** Spend guard: past this many SMS to reporters in an hour, confirmations to numbers that never wrote pause. */
+  LIMIT_REPORTER_SMS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
+  /**
+   * AWS only: how long a function keeps a secret before reading it again (Powertools parameters
+   * cache). Bounds how long new Africa's Talking credentials or a new callback key take to apply.
+   */
+  SECRETS_MAX_AGE_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive(), z.lte(3600)), 300),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -65,6 +74,8 @@ export interface Policy {
     inboundPerHour: number;
     statusLookupsPerHour: number;
     webReportsPerHour: number;
+    confirmationsPerNumberPerDay: number;
+    reporterSmsPerHour: number;
   };
 }
 
@@ -83,6 +94,7 @@ export interface Config {
   consoleOrigin?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  secretsMaxAgeSeconds: number;
   policy: Policy;
 }
 
@@ -114,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     consoleOrigin: e.CONSOLE_ORIGIN,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    secretsMaxAgeSeconds: e.SECRETS_MAX_AGE_SECONDS,
     policy: {
       hotlinePhone: e.HOTLINE_PHONE,
       smsShortcode: e.SMS_SHORTCODE,
@@ -126,6 +139,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         inboundPerHour: e.LIMIT_INBOUND_PER_HOUR,
         statusLookupsPerHour: e.LIMIT_STATUS_LOOKUPS_PER_HOUR,
         webReportsPerHour: e.LIMIT_WEB_REPORTS_PER_HOUR,
+        confirmationsPerNumberPerDay: e.LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY,
+        reporterSmsPerHour: e.LIMIT_REPORTER_SMS_PER_HOUR,
       },
     },
   };
@@ -137,18 +152,11 @@ export const defaultPolicy = (): Policy => parseConfig({}).policy;
 let loaded: Config | undefined;
 
 /**
- * For the local entry points (`npm start`, the officials CLI): they are the environment a Lambda
- * would get from CDK, so they provide it here, before any handler module reads the configuration.
- * Variables already set win unless `override` (for values only the entry point can know, such as the
- * port of the DynamoDB Local it just started).
+ * The process environment, parsed on first use and kept: a Lambda's configuration cannot change
+ * while it runs. Importing this module (or any module that imports it) reads nothing, so an entry
+ * point such as `npm start` can prepare the environment, or pass a Config of its own to the
+ * composition, in any order.
  */
-export function provideEnvironment(vars: Record<string, string>, { override = false } = {}): void {
-  if (loaded) throw new Error('provideEnvironment called after the configuration was read');
-  for (const [name, value] of Object.entries(vars)) {
-    if (override || process.env[name] === undefined) process.env[name] = value;
-  }
-}
-
 export function config(): Config {
   loaded ??= parseConfig(process.env);
   return loaded;

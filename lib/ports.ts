@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, Level } from './domain/case.js';
+import type { Case, CaseEvent, Channel, Level } from './domain/case.js';
 import type { Category, Language } from './domain/categories.js';
 
 /**
@@ -67,15 +67,36 @@ export interface ReporterPrefs {
   smsStopped?: boolean;
 }
 
-export interface NewCaseWrite {
-  case: Case;
-  /** `sms:<AT id>`, `ussd:<sessionId>`, `web:<token>`: the same key twice files one case. */
-  intakeKey: string;
-  events: CaseEvent[];
-  messages: OutboundMessage[];
+/**
+ * Where a report came in: the same intake twice files one case. SMS and USSD intakes are bound to
+ * the phone (a gateway id reused by another phone is another report); a web token is not, and the
+ * report's content is kept with it so a reused token with other content is refused, not swallowed.
+ */
+export interface Intake {
+  channel: Channel;
+  /** AT message id, USSD session id, or web form token. */
+  gatewayId: string;
+  /** The sending phone for SMS and USSD. */
+  phone?: string;
+  /** Canonical text of what was reported (hashed with the lookup key before it is stored). */
+  content: string;
 }
 
-export type CreateCaseResult = { created: true; case: Case } | { created: false; caseId: string };
+export interface NewCaseWrite {
+  case: Case;
+  intake: Intake;
+  events: CaseEvent[];
+  messages: OutboundMessage[];
+  /** Links the case to its reporter's item in the same transaction (see Reporters.touch). */
+  reporter: ReporterLink;
+  /** Deletes the phone's USSD draft in the same transaction (a USSD report was just filed). */
+  clearUssdDraft?: boolean;
+}
+
+export type CreateCaseResult =
+  | { created: true; case: Case }
+  /** The intake was filed before: the earlier case, and whether it was the same report. */
+  | { created: false; caseId: string; sameContent: boolean };
 
 export interface CaseUpdate {
   case: Case;
@@ -96,9 +117,16 @@ export interface CaseUpdate {
  * Outbox messages caused by a change are written in the same transaction as the change.
  */
 export interface CaseStore {
+  /**
+   * Files a case with its reference, intake key, events, messages and reporter link in one
+   * transaction. Throws ReporterChangedError when the link expected a reporter revision that moved.
+   */
   createCase(write: NewCaseWrite): Promise<CreateCaseResult>;
+  /** An intake filed before, and whether `content` is what it filed. */
+  findIntake(intake: Intake): Promise<{ caseId: string; sameContent: boolean } | undefined>;
   getCase(id: string): Promise<Case | undefined>;
-  getCaseByReference(reference: string): Promise<Case | undefined>;
+  /** With `contact`, a case of another number is not read at all (answers undefined). */
+  getCaseByReference(reference: string, options?: { contact?: string }): Promise<Case | undefined>;
   /** Newest first. */
   findCasesByContact(phone: string, limit?: number): Promise<Case[]>;
   /** Throws ConcurrentUpdateError when the version moved; returns false when a once-key was taken. */
@@ -131,18 +159,74 @@ export interface Directory {
   getOfficial(id: string): Promise<Official | undefined>;
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
-  /** Counts a wrong PIN atomically (parallel guesses cannot lose counts) and locks at `max`. */
-  recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }>;
+  /**
+   * Reserves one PIN check before the PIN is verified: counts it as wrong up front, atomically, and
+   * refuses once `max` are counted or the official is locked or inactive. So however many commands
+   * arrive at once, at most `max` wrong PINs are ever checked.
+   */
+  reservePinCheck(officialId: string, max: number): Promise<{ reserved: true; failedPins: number } | { reserved: false }>;
+  /** A reserved check that was wrong and reached `max`: the official is locked. */
+  lockOfficial(officialId: string): Promise<void>;
+  /** Gives a reserved check back (the SMS was a gateway redelivery, not a new guess). */
+  releasePinCheck(officialId: string): Promise<void>;
   /** Clears the wrong-PIN count after a right PIN, unless the official was locked or disabled meanwhile. */
   clearPinFailures(officialId: string): Promise<void>;
 }
 
+/** Counted per reporter per hour on the reporter item, except `confirmations` (per day). */
+export type ReporterCounter = 'inbound' | 'statusLookups' | 'newCases' | 'replies' | 'confirmations';
+
+/** What one read-and-count of a reporter's item returns: all a report or a STATUS needs to go on. */
+export interface Reporter {
+  prefs: ReporterPrefs;
+  /** Counts in the current window, this request's own hits included. */
+  counts: Record<ReporterCounter, number>;
+  /** The gateway id was seen before: a redelivery, so nothing was counted this time. */
+  duplicate: boolean;
+  /** The number has itself written to the hotline (SMS or USSD), not only been typed into a form. */
+  wrote: boolean;
+  /** The reporter's cases by reference (case ids), for STATUS without a table-wide lookup. */
+  casesByReference: Readonly<Record<string, string>>;
+  /** The newest case, for "a second report within the hour is probably the same problem". */
+  latest?: { caseId: string; reference: string; at: string; language: Language };
+  /** The case whose first report had exactly the `text` given to touch, if any. */
+  sameTextCaseId?: string;
+  /** The item's revision: a new report's write can be made conditional on it (one at a time). */
+  revision: number;
+  /** Attribute names of windows gone by, removed by the next write of the item. */
+  stale: readonly string[];
+}
+
+/** The reporter side of a new case's transaction. */
+export interface ReporterLink {
+  phone: string;
+  /** When set, the case is filed only if no other report of this reporter was filed since the touch. */
+  expectedRevision?: number;
+  /** The report's text, so a resend of it finds this case. */
+  text?: string;
+  /** Counted against the reporter's new cases this hour. */
+  countNewCase?: boolean;
+  stale?: readonly string[];
+}
+
 /** Reporters (by phone): their preferences and the counters that bound what one number can cost. */
 export interface Reporters {
+  /**
+   * One request: counts `counters` (once per `gatewayId`: a redelivery counts nothing), marks that
+   * the number wrote, and returns the reporter's state.
+   */
+  touch(phone: string, now: Date, hit: { counters?: ReporterCounter[]; gatewayId?: string; wrote?: boolean; text?: string }): Promise<Reporter>;
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;
-  /** Adds one to a fixed-window counter and returns the new count. */
+  /**
+   * Queues a reply to the reporter within the hourly reply budget, in one transaction with its
+   * count; a redelivered SMS (same message id) queues and counts nothing.
+   */
+  queueReply(message: OutboundMessage, budget: { maxPerHour: number; now: Date }): Promise<'queued' | 'duplicate' | 'over_budget'>;
+  /** Adds one to a fixed-window counter for something that is not a reporter (an IP, an official). */
   countHit(scope: string, key: string, windowSeconds: number, now: Date): Promise<number>;
+  /** Reads such a counter without counting. */
+  peekCount(scope: string, key: string, windowSeconds: number, now: Date): Promise<number>;
 }
 
 export interface UssdDraft {

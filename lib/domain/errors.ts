@@ -61,3 +61,18 @@ export class DependencyError extends HotlineError {
 export class ReferenceTakenError extends HotlineError {
   readonly code = 'REFERENCE_TAKEN';
 }
+
+/**
+ * A web token already filed a different report. Tokens are idempotency keys: the second report is
+ * refused loudly (409) rather than answered with the first report's reference and lost.
+ */
+export class IntakeConflictError extends ClientError {
+  constructor() {
+    super('TOKEN_REUSED', 409, 'This form token was already used for a different report. Reload the form (or use a new token) and send the report again.');
+  }
+}
+
+/** Another report of the same reporter was filed meanwhile; the caller decides again with fresh state. */
+export class ReporterChangedError extends HotlineError {
+  readonly code = 'REPORTER_CHANGED';
+}

@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ClientError, ForbiddenError, PayloadTooLargeError, ValidationError } from '../domain/errors.js';
@@ -29,6 +30,14 @@ export function header(event: HttpEvent, name: string): string | undefined {
   for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
   return undefined;
 }
+
+/**
+ * Where a handler gets the callback key: fixed locally, read through the secrets cache in AWS (so a
+ * changed key applies within the cache age, without a redeploy).
+ */
+export type CallbackKey = string | (() => Promise<string>);
+
+export const resolveCallbackKey = async (key: CallbackKey): Promise<string> => (typeof key === 'string' ? key : key());
 
 /**
  * AT does not sign callbacks and publishes no IP ranges, so the callback URL carries a secret key
@@ -65,7 +74,8 @@ export function errorResponse(error: unknown, route: string): HttpResult {
 }
 
 /**
- * Wraps an HTTP handler with middy: errors thrown by the handler become responses in one place.
+ * Wraps an HTTP handler with middy: the logger gets the Lambda context (request id, cold start on
+ * every line), and errors thrown by the handler become responses in one place.
  * `onError` lets a channel answer its own way (USSD must answer 200 `END` on any failure).
  */
 export function httpHandler(
@@ -73,7 +83,10 @@ export function httpHandler(
   handle: (event: HttpEvent) => Promise<HttpResult>,
   onError: (error: unknown, event: HttpEvent) => HttpResult = (error) => errorResponse(error, route),
 ) {
-  return middy<HttpEvent, HttpResult>().handler(handle).onError(async (request) => {
-    request.response = onError(request.error, request.event);
-  });
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(handle)
+    .onError(async (request) => {
+      request.response = onError(request.error, request.event);
+    });
 }

@@ -1,4 +1,4 @@
-import type { Runtime } from '../wiring.js';
+import type { LocalSystem as Runtime } from '../composition/local.js';
 import type { DevRoute } from './server.js';
 
 /** The code the simulator dials first; any code can be typed, since the gateway forwards whatever was dialled. */

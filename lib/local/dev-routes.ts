@@ -1,4 +1,4 @@
-import type { Runtime } from '../wiring.js';
+import type { LocalSystem as Runtime } from '../composition/local.js';
 import type { DevRoute } from './server.js';
 import { DEMO_OFFICIALS } from './demo-directory.js';
 
@@ -15,8 +15,8 @@ function readJson(body: Buffer): Record<string, unknown> {
 
 /** Local-only routes: never deployed (the CDK stack has no such routes). */
 export function devRoutes(runtime: Runtime, extra: { ready: () => boolean }): Record<string, DevRoute> {
-  const outbox = runtime.outbox!;
-  const clock = runtime.clock!;
+  const outbox = runtime.outbox;
+  const clock = runtime.clock;
   return {
     'GET /healthz': async () => (extra.ready() ? ok({ status: 'ok' }) : ok({ status: 'starting' }, 503)),
     'GET /dev/outbox': async () => ok(outbox.entries),

@@ -7,14 +7,14 @@
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { config, provideEnvironment } from '../config.js';
+import { config } from '../config.js';
 import { DynamoTable } from '../adapters/dynamo/table.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { monthOf } from '../figures/contribution.js';
 import { rebuildFigures } from '../figures/update-figures.js';
 import { LOCAL_CREDENTIALS } from './dynamo-local.js';
 
-provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values } = parseArgs({
   options: {

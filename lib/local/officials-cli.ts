@@ -6,17 +6,14 @@
  */
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { config, provideEnvironment } from '../config.js';
-import { DynamoStores } from '../adapters/dynamo/stores.js';
-import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
-import { KmsDataKeySource } from '../adapters/crypto/kms-data-keys.js';
+import { config } from '../config.js';
+import { localStores } from '../composition/local.js';
+import { awsStores } from '../composition/aws-store.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
 import { LOCAL_CREDENTIALS } from './dynamo-local.js';
 
 // Operators run this on Node 20 too; the SDK's notice about its 2027 Node 22 requirement is noise here.
-provideEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function readStdinLine(): Promise<string> {
   let data = '';
@@ -35,15 +32,13 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
     const host = new URL(values.endpoint).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost') throw new CliError('--endpoint is for DynamoDB Local on this machine');
     const db = new DynamoDBClient({ endpoint: values.endpoint, region, credentials: LOCAL_CREDENTIALS });
-    return new DynamoStores(db, tableName, new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey)).directory;
+    return localStores({ ...cfg, tableName }, db).stores.directory;
   }
   const kmsKey = values['kms-key'] ?? cfg.kmsKeyArn;
   const lookupSecret = values['lookup-secret'] ?? cfg.lookupKeySecretArn;
   if (!values.table || !kmsKey || !lookupSecret) throw new CliError('For AWS give --table, --kms-key and --lookup-secret (or use --endpoint for DynamoDB Local)');
-  const secret = await new SecretsManagerClient({ region }).send(new GetSecretValueCommand({ SecretId: lookupSecret }));
-  if (!secret.SecretString) throw new CliError('The lookup-key secret has no string value');
-  const cipher = new FieldCipher(new KmsDataKeySource(new KMSClient({ region }), kmsKey), secret.SecretString);
-  return new DynamoStores(new DynamoDBClient({ region }), tableName, cipher).directory;
+  // The same store the functions build in AWS (lib/composition/aws-store.ts).
+  return (await awsStores({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret })).directory;
 }
 
 try {

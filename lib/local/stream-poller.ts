@@ -84,7 +84,10 @@ export class StreamPoller {
           }
           if (out.Records?.length) this.lastActivity = Date.now();
         }
+        const delivering = this.queue.length > 0;
         await this.drain();
+        // Delivering writes what the next poll reads (a case queues messages): quiet counts from its end.
+        if (delivering) this.lastActivity = Date.now();
       } catch (error) {
         if (!this.running) break;
         process.stderr.write(`stream poller: ${(error as Error).name}\n`);

@@ -1,25 +1,32 @@
-import type { Case, CaseEvent } from '../domain/case.js';
+import type { Case } from '../domain/case.js';
 import { normaliseReference } from '../domain/reference.js';
 import { RateLimitedError } from '../domain/errors.js';
+import type { Reporter } from '../ports.js';
 import type { Deps } from './deps.js';
 
 export type StatusAnswer =
   | { found: false }
-  | { found: true; case: Case; lastUpdate: string; lastEvent?: CaseEvent };
+  | { found: true; case: Case; lastUpdate: string };
 
 /**
  * A reporter asks about a reference. Only the phone that reported sees anything; a stranger gets
  * exactly the answer for an unknown reference, so references cannot be used to read cases.
  * Lookups are counted per phone (found or not) so references cannot be guessed either.
+ *
+ * The reporter's item (read and counted in one request, or handed over by the SMS conversation that
+ * already did) lists the phone's own references, so the phone's case is one read away.
  */
-export async function checkStatus(deps: Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy'>, query: { phone: string; reference: string }): Promise<StatusAnswer> {
-  const hits = await deps.reporters.countHit('status', query.phone, 3600, deps.clock.now());
-  if (hits > deps.policy.limits.statusLookupsPerHour) throw new RateLimitedError('status');
+export async function checkStatus(
+  deps: Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy'>,
+  query: { phone: string; reference: string; reporter?: Reporter },
+): Promise<StatusAnswer> {
+  const reporter = query.reporter ?? await deps.reporters.touch(query.phone, deps.clock.now(), { counters: ['statusLookups'], wrote: true });
+  if (reporter.counts.statusLookups > deps.policy.limits.statusLookupsPerHour) throw new RateLimitedError('status');
   const reference = normaliseReference(query.reference);
   if (!reference) return { found: false };
-  const c = await deps.cases.getCaseByReference(reference);
+  const ownId = reporter.casesByReference[reference];
+  // Not among the phone's references: an older case filed before the reporter item listed them, or someone else's.
+  const c = ownId ? await deps.cases.getCase(ownId) : await deps.cases.getCaseByReference(reference, { contact: query.phone });
   if (!c || c.contact !== query.phone) return { found: false };
-  const timeline = await deps.cases.timeline(c.id);
-  const lastEvent = timeline.at(-1);
-  return { found: true, case: c, lastUpdate: c.updatedAt, ...(lastEvent ? { lastEvent } : {}) };
+  return { found: true, case: c, lastUpdate: c.updatedAt };
 }

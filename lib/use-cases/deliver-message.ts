@@ -1,5 +1,6 @@
 import type { Deps } from './deps.js';
 import { passUndeliveredAlertOn } from './record-delivery.js';
+import { REPORTER_SMS_COUNTER } from './file-report.js';
 
 export class RetryableSendError extends Error {
   readonly code = 'SEND_RETRYABLE';
@@ -17,7 +18,7 @@ export const STALE_CLAIM_MS = 5 * 60_000;
  * A retryable failure puts it back to pending and throws, so the stream (or the next sweep) retries.
  */
 export async function deliverMessage(
-  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'senders' | 'clock'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'senders' | 'clock' | 'metrics'>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const now = deps.clock.now();
@@ -32,6 +33,14 @@ export async function deliverMessage(
   }
   if (result.ok) {
     await deps.outbox.updateMessage(message.id, ['sending'], { status: 'sent', providerMessageId: result.providerMessageId });
+    if (message.audience === 'reporter') {
+      deps.metrics?.count('ReporterSmsSent');
+      // What the spend guard in fileReport watches: SMS to reporters this hour, hotline-wide.
+      const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
+      await deps.reporters.countHit(scope, key, windowSeconds, now);
+    } else if (message.purpose === 'alert') {
+      deps.metrics?.count('AlertSent');
+    }
     return 'sent';
   }
   if (result.retryable && message.attempts < MAX_SEND_ATTEMPTS) {
@@ -39,6 +48,7 @@ export async function deliverMessage(
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
   if (await deps.outbox.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
+    if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertFailed');
     await passUndeliveredAlertOn(deps, message);
   }
   return 'failed';

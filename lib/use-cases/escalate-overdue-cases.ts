@@ -103,7 +103,7 @@ async function checkCase(
         await write(escalated, [caseEvent('escalated', at, 'system', {
           from: step.from, to: step.to, status: c.status, reason: c.status === 'new' ? 'not_acknowledged' : 'not_resolved', deadline: step.deadline.toISOString(),
         })]);
-        deps.metrics?.count('Escalated', 1, { level: String(step.to) });
+        deps.metrics?.count('Escalated');
         return 'escalated';
       }
       case 'breached': {

@@ -6,7 +6,8 @@ import { PhoneNumber } from '../domain/phone.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { nextCheckAt } from '../domain/sla.js';
-import { ReferenceTakenError, ValidationError } from '../domain/errors.js';
+import { IntakeConflictError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
+import type { Reporter } from '../ports.js';
 import { reporterTexts } from '../messages/reporter.js';
 import type { Deps } from './deps.js';
 
@@ -19,7 +20,7 @@ const NIK_MESSAGES = {
 /** A report as every channel hands it over: USSD, SMS and the web form all build this and call fileReport. */
 export const ReportInput = z.object({
   channel: Channel,
-  /** Channel-specific delivery id (`sms:<AT id>`, `ussd:<session>`, `web:<token>`): the same key files one case. */
+  /** The gateway's delivery id (AT message id, USSD session id, web form token): the same intake files one case. */
   intakeKey: z.string().check(z.minLength(1), z.maxLength(200)),
   reporterType: ReporterType,
   contact: PhoneNumber,
@@ -65,19 +66,55 @@ export function parseReport(input: ReportInput): ParsedReport {
   return parsed.data;
 }
 
+/** What a report says, canonically: two posts with one token are the same report when this is equal. */
+export function reportContent(report: ParsedReport): string {
+  return JSON.stringify([
+    report.channel, report.reporterType, report.contact, report.category ?? null, report.description.trim(),
+    report.homeRegency, report.country, report.nik ?? null, report.workerName ?? null,
+  ]);
+}
+
+/** The hourly count of SMS to reporters that the spend guard watches (one counter for the hotline). */
+export const REPORTER_SMS_COUNTER = { scope: 'reporter-sms', key: 'hotline', windowSeconds: 3600 } as const;
+
+export interface FileOptions {
+  /** The reporter as the caller already read and counted it (SMS), so it is not read again. */
+  reporter?: Reporter;
+  /**
+   * File only if no other report of this reporter was filed since `reporter` was read: a LAPOR that
+   * loses the race is decided again (it is probably about the case that won).
+   */
+  serialize?: boolean;
+  /** A USSD report: the phone's draft goes in the same transaction. */
+  clearUssdDraft?: boolean;
+}
+
 /**
- * Files a report from any channel: one case, its first timeline event and the reporter's
- * confirmation SMS in one transaction. Alerts to officials follow from the table stream.
+ * Files a report from any channel: one case, its first timeline event, the reporter's
+ * confirmation SMS and the reporter's item in one transaction. Alerts to officials follow from the
+ * table stream.
+ *
+ * The confirmation is a direct answer to an SMS report, so it goes even after BERHENTI (which
+ * stops updates nobody asked for: the case is filed with `smsUpdates` off). A web form can name any
+ * number, so its confirmations are bounded per number per day, and while SMS to reporters run
+ * above the hourly spend guard, numbers that never wrote to the hotline get none.
  */
-export async function fileReport(deps: FileReportDeps, input: ReportInput): Promise<FiledReport> {
+export async function fileReport(deps: FileReportDeps, input: ReportInput, options: FileOptions = {}): Promise<FiledReport> {
   const report = parseReport(input);
   const now = deps.clock.now();
   const at = now.toISOString();
   const { text: description, truncated } = truncateDescription(report.description);
   const category = report.category ?? guessCategory(description);
-  const prefs = await deps.reporters.getPrefs(report.contact);
+  const web = report.channel === 'web';
+  const reporter = options.reporter ?? await deps.reporters.touch(report.contact, now, {
+    wrote: !web,
+    // A web confirmation is counted before it is decided, so concurrent forms cannot overshoot.
+    ...(web && report.smsUpdates ? { counters: ['confirmations'] } : {}),
+  });
+  const { prefs } = reporter;
   const language = prefs.language ?? report.language;
   const smsUpdates = report.smsUpdates && !prefs.smsStopped;
+  const confirm = report.channel === 'sms' || (smsUpdates && (!web || await webConfirmationAllowed(deps, reporter, now)));
 
   for (let attempt = 0; ; attempt++) {
     const base = {
@@ -93,17 +130,30 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput): Prom
     try {
       const result = await deps.cases.createCase({
         case: c,
-        intakeKey: `${report.channel}:${report.intakeKey}`,
+        intake: { channel: report.channel, gatewayId: report.intakeKey, ...(web ? {} : { phone: report.contact }), content: reportContent(report) },
         events: [caseEvent('reported', at, 'reporter', { channel: report.channel, category, truncated })],
-        messages: smsUpdates
+        messages: confirm
           ? [{
               id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
               text: reporterTexts.received(language, { reference: c.reference, hotline: deps.policy.hotlinePhone }),
               status: 'pending', attempts: 0, createdAt: at,
             }]
           : [],
+        reporter: {
+          phone: report.contact, stale: reporter.stale,
+          ...(options.serialize ? { expectedRevision: reporter.revision } : {}),
+          // A resend of the same SMS text finds this case; SMS reports count against the sender's hour.
+          ...(report.channel === 'sms' ? { text: description, countNewCase: true } : {}),
+        },
+        ...(options.clearUssdDraft ? { clearUssdDraft: true } : {}),
       });
-      if (result.created) return { case: result.case, created: true, truncated };
+      if (result.created) {
+        // By channel: the operators' dashboard shows reports per channel (no alarm reads this metric).
+        deps.metrics?.count('ReportFiled', 1, { channel: report.channel });
+        return { case: result.case, created: true, truncated };
+      }
+      // A form token is chosen by the client: the same token with other content is another report.
+      if (web && !result.sameContent) throw new IntakeConflictError();
       const existing = await deps.cases.getCase(result.caseId);
       if (!existing) throw new Error('Intake key points at a missing case');
       return { case: existing, created: false, truncated: false };
@@ -113,4 +163,13 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput): Prom
       throw error;
     }
   }
+}
+
+async function webConfirmationAllowed(deps: FileReportDeps, reporter: Reporter, now: Date): Promise<boolean> {
+  if (reporter.counts.confirmations > deps.policy.limits.confirmationsPerNumberPerDay) return false;
+  if (reporter.wrote) return true;
+  const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
+  if (await deps.reporters.peekCount(scope, key, windowSeconds, now) < deps.policy.limits.reporterSmsPerHour) return true;
+  deps.metrics?.count('SpendGuardTripped');
+  return false;
 }

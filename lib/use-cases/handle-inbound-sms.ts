@@ -2,12 +2,12 @@ import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
-import { ConcurrentUpdateError, RateLimitedError } from '../domain/errors.js';
+import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
 import { nextCheckAt } from '../domain/sla.js';
 import { normaliseSms, parseSms, type SmsCommand } from '../sms/grammar.js';
 import { appendFollowUp, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../sms/follow-up.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
-import type { OutboundMessage, ReporterPrefs } from '../ports.js';
+import type { OutboundMessage, Reporter, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
 import { notifyOfficials } from './notify-reporter.js';
@@ -55,8 +55,28 @@ const SECOND_REPORT_WINDOW_MS = HOUR_MS;
  * once-key `in.<gateway id>` for the same reason. The stream sends the outbox.
  */
 export async function handleInboundSms(deps: InboundSmsDeps, sms: InboundSms): Promise<InboundOutcome> {
-  return new Conversation(deps, sms, await deps.reporters.getPrefs(sms.from)).handle(parseSms(sms.text));
+  const command = parseSms(sms.text);
+  for (let attempt = 1; ; attempt++) {
+    // One request reads the number's preferences, cases and counts, and counts this SMS (once per
+    // gateway id: a redelivery, or this loop's second pass, counts nothing).
+    const reporter = await deps.reporters.touch(sms.from, deps.clock.now(), {
+      counters: command.kind === 'status' && !command.badReference ? ['inbound', 'statusLookups'] : ['inbound'],
+      gatewayId: sms.id,
+      wrote: true,
+      ...(command.kind === 'report' && command.text !== '' ? { text: truncateDescription(command.text).text } : {}),
+    });
+    try {
+      return await new Conversation(deps, sms, reporter).handle(command);
+    } catch (error) {
+      // Another LAPOR of this number was filed meanwhile: decide again with that case in view.
+      if (error instanceof ReporterChangedError && attempt < MAX_REPORT_ATTEMPTS) continue;
+      throw error;
+    }
+  }
 }
+
+/** Concurrent LAPOR from one number: each pass but the first sees the case another one filed. */
+const MAX_REPORT_ATTEMPTS = 4;
 
 class Conversation {
   private readonly now: Date;
@@ -66,15 +86,18 @@ class Conversation {
   private languageKnown: boolean;
   private cases?: Case[];
 
+  private readonly prefs: ReporterPrefs;
+
   constructor(
     private readonly deps: InboundSmsDeps,
     private readonly sms: InboundSms,
-    private readonly prefs: ReporterPrefs,
+    private readonly reporter: Reporter,
   ) {
     this.now = deps.clock.now();
     this.at = this.now.toISOString();
-    this.language = prefs.language ?? 'id';
-    this.languageKnown = prefs.language !== undefined;
+    this.prefs = reporter.prefs;
+    this.language = this.prefs.language ?? reporter.latest?.language ?? 'id';
+    this.languageKnown = this.prefs.language !== undefined;
   }
 
   async handle(command: SmsCommand): Promise<InboundOutcome> {
@@ -82,8 +105,7 @@ class Conversation {
       this.language = command.language;
       this.languageKnown = true;
     }
-    const inbound = await this.deps.reporters.countHit('sms-in', this.sms.from, HOUR_SECONDS, this.now);
-    if (inbound > this.deps.policy.limits.inboundPerHour) {
+    if (this.reporter.counts.inbound > this.deps.policy.limits.inboundPerHour) {
       // Asking for no SMS must work even from a number that is over its limit.
       if (command.kind === 'stop') await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: true });
       return this.limited('inbound');
@@ -133,25 +155,29 @@ class Conversation {
       await this.reply('prompt', reporterTexts.reportPrompt(this.language), true);
       return { kind: 'help_sent' };
     }
-    const open = (await this.ownCases()).filter(isOpen);
     // The same text as an open case's report is that report again (a gateway redelivery, or a resend).
-    const same = open.find((c) => originalText(c.description) === truncateDescription(text).text);
-    if (same) return { kind: 'case_filed', reference: same.reference, created: false };
-    const recent = open.find((c) => this.now.getTime() - Date.parse(c.createdAt) < SECOND_REPORT_WINDOW_MS);
-    if (recent) {
-      const added = await this.addFollowUp(recent, text, true);
-      return { kind: 'follow_up', added, askedNewProblem: true };
+    const same = this.reporter.sameTextCaseId ? await this.deps.cases.getCase(this.reporter.sameTextCaseId) : undefined;
+    if (same && isOpen(same) && originalText(same.description) === truncateDescription(text).text) {
+      return { kind: 'case_filed', reference: same.reference, created: false };
     }
-    return this.fileNew(text, this.sms.id);
+    const latest = this.reporter.latest;
+    if (latest && latest.caseId !== same?.id && this.now.getTime() - Date.parse(latest.at) < SECOND_REPORT_WINDOW_MS) {
+      const recent = await this.deps.cases.getCase(latest.caseId);
+      if (recent && isOpen(recent)) {
+        const added = await this.addFollowUp(recent, text, true);
+        return { kind: 'follow_up', added, askedNewProblem: true };
+      }
+    }
+    // Filed only if no other report of this number was filed since the touch (see handleInboundSms).
+    return this.fileNew(text, this.sms.id, true);
   }
 
-  private async fileNew(text: string, intakeKey: string): Promise<InboundOutcome> {
-    const casesThisHour = await this.deps.reporters.countHit('sms-case', this.sms.from, HOUR_SECONDS, this.now);
-    if (casesThisHour > this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
+  private async fileNew(text: string, intakeKey: string, serialize = false): Promise<InboundOutcome> {
+    if (this.reporter.counts.newCases >= this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
     const filed = await fileReport(this.deps, {
       channel: 'sms', intakeKey, reporterType: 'worker', contact: this.sms.from,
       description: text, country: countryOfPhone(this.sms.from), language: this.language,
-    });
+    }, { reporter: this.reporter, serialize });
     if (filed.created && filed.truncated && filed.case.smsUpdates) {
       await this.reply('text_cut', reporterTexts.textCut(this.language, { limit: DESCRIPTION_LIMIT }), false);
     }
@@ -279,13 +305,13 @@ class Conversation {
       return { kind: 'status_answered', found: false };
     }
     // STATUS alone is about the newest case of this number.
-    const reference = command.reference ?? (await this.ownCases())[0]?.reference;
+    const reference = command.reference ?? this.reporter.latest?.reference ?? (await this.ownCases())[0]?.reference;
     if (!reference) {
       await this.reply('status', reporterTexts.noCase(this.language), true);
       return { kind: 'status_answered', found: false };
     }
     try {
-      const answer = await checkStatus(this.deps, { phone: this.sms.from, reference });
+      const answer = await checkStatus(this.deps, { phone: this.sms.from, reference, reporter: this.reporter });
       await this.reply('status', answer.found
         ? reporterTexts.status(this.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) })
         : reporterTexts.unknownReference(this.language), true);
@@ -333,17 +359,20 @@ class Conversation {
    */
   private async reply(purpose: string, text: string, asked: boolean): Promise<boolean> {
     if (this.prefs.smsStopped && !asked) return false;
-    const sent = await this.deps.reporters.countHit('sms-reply', this.sms.from, HOUR_SECONDS, this.now);
-    if (sent > REPLIES_PER_HOUR) return false;
-    return this.queue(purpose, text);
+    // Queued and counted against the reply budget in one write.
+    return (await this.deps.reporters.queueReply(this.message(purpose, text), { maxPerHour: REPLIES_PER_HOUR, now: this.now })) === 'queued';
   }
 
+  /** A reply outside the budget (the one "too many messages" notice). */
   private async queue(purpose: string, text: string): Promise<boolean> {
-    const message: OutboundMessage = {
+    return this.deps.cases.recordOnce(undefined, { messages: [this.message(purpose, text)] });
+  }
+
+  private message(purpose: string, text: string): OutboundMessage {
+    return {
       id: `reply.${this.sms.id}`, audience: 'reporter', to: this.sms.from, purpose, text,
       status: 'pending', attempts: 0, createdAt: this.at,
     };
-    return this.deps.cases.recordOnce(undefined, { messages: [message] });
   }
 
   /** Over a limit: nothing is stored, and the number hears about it at most once an hour. */

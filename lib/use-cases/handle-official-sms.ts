@@ -36,8 +36,8 @@ export type OfficialOutcome =
 /** Commands per hour from one number: each refusal costs an SMS reply, so a flood must not. */
 const COMMANDS_PER_HOUR_PER_PHONE = 60;
 /**
- * PIN checks per hour per official, counted atomically before the check. The lock after five wrong
- * PINs is a read-modify-write of the directory item: this bounds what parallel guesses can gain.
+ * PIN checks per hour per official, counted before the check: with a right PIN clearing the count,
+ * this bounds guessing over an hour (the lock bounds wrong PINs in a row).
  */
 const PIN_CHECKS_PER_HOUR = 60;
 
@@ -91,14 +91,19 @@ export async function handleOfficialSms(
   if (official.locked) return (await refuse('locked')).outcome;
   if (!command.pin) return (await refuse('no_pin')).outcome;
   if ((await reporters.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
+  // The check is counted as wrong before the PIN is verified, atomically: however many commands
+  // arrive at once, at most MAX_FAILED_PINS wrong PINs are ever verified before the lock.
+  const check = await directory.reservePinCheck(official.id, MAX_FAILED_PINS);
+  if (!check.reserved) return (await refuse('locked')).outcome;
   if (!(await verifyPin(command.pin, official.pinHash))) {
-    const locks = official.failedPins + 1 >= MAX_FAILED_PINS;
+    const locks = check.failedPins >= MAX_FAILED_PINS;
     const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
-    // Counted only the first time this SMS is seen: a gateway retry is not a second guess.
-    if (refused.first) await directory.recordPinFailure(official.id, MAX_FAILED_PINS);
+    // A gateway retry of the same SMS is not a second guess: its reservation is given back.
+    if (!refused.first) await directory.releasePinCheck(official.id);
+    else if (locks) await directory.lockOfficial(official.id);
     return refused.outcome;
   }
-  if (official.failedPins > 0) await directory.clearPinFailures(official.id);
+  await directory.clearPinFailures(official.id);
   if (!found) return (await refuse('unknown_reference')).outcome;
   if (!covers(official, found)) return (await refuse('not_covered')).outcome;
 

@@ -58,7 +58,7 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
       case 'file': {
         const filed = await fileReport(deps, {
           channel: 'ussd',
-          // AT repeats the sessionId on a retried request: the same key returns the same case.
+          // AT repeats the sessionId on a retried request: the same session of the same phone returns the same case.
           intakeKey: request.sessionId,
           contact: request.phone,
           reporterType: next.report.reporterType,
@@ -70,8 +70,8 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
           ...(next.report.nik ? { nik: next.report.nik } : {}),
           smsUpdates: next.report.smsUpdates,
           language,
-        });
-        await forgetDraft(deps, request.phone);
+        // The phone's draft, if any, goes in the same write: nothing is left to offer next time.
+        }, { clearUssdDraft: true });
         const c = filed.case;
         return {
           body: end(endTexts.filed(language, {
@@ -111,15 +111,6 @@ async function readDraft(deps: UssdDeps, request: UssdRequest): Promise<UssdDraf
     if (request.text !== '') throw error;
     logger.warn('ussd draft unreadable, menu shown without resume', { errorName: error instanceof Error ? error.name : typeof error });
     return undefined;
-  }
-}
-
-async function forgetDraft(deps: UssdDeps, phone: string): Promise<void> {
-  try {
-    await deps.ussdDrafts.deleteUssdDraft(phone);
-  } catch (error) {
-    // The report is filed; a stale draft only offers to resume it and expires on its own.
-    logger.warn('ussd draft not deleted after filing', { errorName: error instanceof Error ? error.name : typeof error });
   }
 }
 

@@ -1,13 +1,13 @@
 import type { Language } from '../domain/categories.js';
 import { ForbiddenError } from '../domain/errors.js';
-import { errorResponse, formBody, httpHandler, requireCallbackKey, text, type HttpEvent } from '../http/api.js';
+import { errorResponse, formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey, type HttpEvent } from '../http/api.js';
 import { logger } from '../logger.js';
 import { AtUssdRequest, AtUssdSessionEnd, invalidFields } from './callbacks.js';
 import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen, type UssdDeps } from './handle-ussd.js';
 
 export interface UssdHandlerRuntime {
   deps: UssdDeps;
-  callbackKey: string;
+  callbackKey: CallbackKey;
 }
 
 /** Both AT routes share one function: the session callback and the end-of-session notification. */
@@ -27,7 +27,7 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
   const hotline = runtime.deps.policy.hotlinePhone;
   const fallbackLanguage: Language = 'id';
   return httpHandler('ussd', async (event) => {
-    requireCallbackKey(event, runtime.callbackKey);
+    requireCallbackKey(event, await resolveCallbackKey(runtime.callbackKey));
     const form = formBody(event);
     if (isSessionEndEvent(event)) {
       const parsed = AtUssdSessionEnd.safeParse(form);

@@ -2,9 +2,9 @@ import * as z from '../zod.js';
 import { Category } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { ReporterType } from '../domain/case.js';
-import { RateLimitedError, ValidationError } from '../domain/errors.js';
+import { IntakeConflictError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { newReference } from '../domain/reference.js';
-import { ReportInput, fileReport, type FileReportDeps } from '../use-cases/file-report.js';
+import { ReportInput, fileReport, parseReport, reportContent, type FileReportDeps } from '../use-cases/file-report.js';
 
 /** Long enough to say what happened; shorter text gives an official nothing to act on. */
 export const MIN_DESCRIPTION = 10;
@@ -86,7 +86,9 @@ export function parseWebReport(input: unknown): z.output<typeof WebReport> {
 /**
  * A report from the web form or an NGO system. Order matters: the honeypot is checked before
  * anything else so bots cost no writes; validation before the rate limit so typos do not use up a
- * family's allowance; the one use case (fileReport) does the rest, exactly as for SMS and USSD.
+ * family's allowance; a token seen before is answered before the limit too (a resend is the same
+ * report, and counts once; the same token with other content is refused with 409, never
+ * swallowed); the one use case (fileReport) does the rest, exactly as for SMS and USSD.
  */
 export async function submitReport(
   deps: FileReportDeps,
@@ -95,9 +97,7 @@ export async function submitReport(
 ): Promise<WebSubmission> {
   if (hasHoneypot(input)) return { kind: 'ignored', reference: newReference() };
   const report = parseWebReport(input);
-  const hits = await deps.reporters.countHit('web', source.ip, 3600, deps.clock.now());
-  if (hits > deps.policy.limits.webReportsPerHour) throw new RateLimitedError('web');
-  const filed = await fileReport(deps, {
+  const filing: ReportInput = {
     channel: 'web',
     intakeKey: report.token,
     reporterType: report.reporterType,
@@ -111,6 +111,15 @@ export async function submitReport(
     ...(report.nik ? { nik: report.nik } : {}),
     ...(report.workerName ? { workerName: report.workerName } : {}),
     ...(report.agentName ? { agentName: report.agentName } : {}),
-  });
+  };
+  const seen = await deps.cases.findIntake({ channel: 'web', gatewayId: report.token, content: reportContent(parseReport(filing)) });
+  if (seen) {
+    if (!seen.sameContent) throw new IntakeConflictError();
+    const earlier = await deps.cases.getCase(seen.caseId);
+    if (earlier) return { kind: 'filed', reference: earlier.reference, created: false };
+  }
+  const hits = await deps.reporters.countHit('web', source.ip, 3600, deps.clock.now());
+  if (hits > deps.policy.limits.webReportsPerHour) throw new RateLimitedError('web');
+  const filed = await fileReport(deps, filing);
   return { kind: 'filed', reference: filed.case.reference, created: filed.created };
 }

@@ -1,6 +1,7 @@
 import { build, type Metafile } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,63 +13,120 @@ export interface BundleResult {
   kb: number;
   /** The three largest packages (or source folders) in the bundle, by output bytes. */
   largest: string;
+  /** Whole initialisation of the deployed bundle (AWS SDK bundled): import, clients constructed. */
   initMedianMs: number;
   initMaxMs: number;
+  /** The same function bundled with the AWS SDK left to the Lambda runtime (the former setting). */
+  runtimeSdkKb: number;
+  runtimeSdkInitMedianMs: number;
   initError?: string;
 }
 
 const REPO = resolve(import.meta.dirname, '../..');
-/** What the wiring loads from the AWS SDK: on the local stage the DynamoDB client only (lib/wiring.ts). */
-const SDK_LOCAL = ['@aws-sdk/client-dynamodb'];
-const SDK_AWS = [...SDK_LOCAL, '@aws-sdk/client-kms', '@aws-sdk/client-sns', '@aws-sdk/client-secrets-manager'];
 
 /**
- * Bundles each Lambda entry with the stack's own options (BUNDLING in infra/hotline-stack.ts: ESM,
- * node22, minified, ESM entry of dual packages, the AWS SDK and the Africa's Talking layer external,
- * the createRequire banner). Source maps are left out: uploaded, but never loaded at cold start.
+ * What a Lambda of this stack gets in its environment, with dummy names: STAGE=aws makes each entry
+ * point build its AWS ports (the SDK clients it uses) exactly as in AWS. Every AWS endpoint points at
+ * a loopback stand-in (AWS_ENDPOINT_URL), so no request leaves the machine; credentials come from
+ * the environment as in Lambda.
  */
-export async function measureBundles(env: Record<string, string>, runsPerFunction = 5): Promise<{ bundles: BundleResult[]; sdkBaseline: number; sdkAws: number }> {
+export function awsLikeEnv(endpoint: string): Record<string, string> {
+  const arn = (service: string, resource: string) => `arn:aws:${service}:ap-southeast-3:000000000000:${resource}`;
+  return {
+    STAGE: 'aws', AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_ENDPOINT_URL: endpoint, TABLE_NAME: 'pmi-hotline', KMS_KEY_ARN: arn('kms', 'key/bench'),
+    GATEWAY_SECRET_ARN: arn('secretsmanager', 'secret:gateway'), LOOKUP_KEY_SECRET_ARN: arn('secretsmanager', 'secret:lookup'),
+    EVENTS_TOPIC_ARN: arn('sns', 'events'), SMS_SHORTCODE: '+6281100001708', LOG_LEVEL: 'ERROR',
+    POWERTOOLS_SERVICE_NAME: 'pmi-hotline', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
+/** Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init), refuses the rest. */
+export async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: () => number }> {
+  let requests = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => { body += d.toString(); });
+    req.on('end', () => {
+      requests++;
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (!String(req.headers['x-amz-target'] ?? '').endsWith('GetSecretValue')) { res.statusCode = 400; res.end('{}'); return; }
+      const id = String(JSON.parse(body).SecretId);
+      const value = id.endsWith('gateway') ? JSON.stringify({ username: 'sandbox', apiKey: 'bench', callbackKey: 'b'.repeat(40) }) : 'l'.repeat(64);
+      res.end(JSON.stringify({ ARN: id, Name: id, SecretString: value, VersionId: 'bench' }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { endpoint: `http://127.0.0.1:${port}`, server, requests: () => requests };
+}
+
+/** BUNDLING's `--alias:` esbuild arguments, as esbuild's API takes them (paths from the repository root). */
+const ALIASES = Object.fromEntries(
+  Object.entries(BUNDLING.esbuildArgs ?? {})
+    .filter(([flag]) => flag.startsWith('--alias:'))
+    .map(([flag, to]) => [flag.slice('--alias:'.length), resolve(REPO, String(to))]),
+);
+
+export async function bundle(entry: string, outfile: string, external: string[]): Promise<{ bytes: number; meta: Metafile }> {
+  // With the SDK left to the runtime, the alias has nothing to replace (the chain is the runtime's).
+  const alias = Object.fromEntries(Object.entries(ALIASES).filter(([from]) => !external.some((e) => e.endsWith('/*') && from.startsWith(e.slice(0, -1)))));
+  const built = await build({
+    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', alias, absWorkingDir: REPO,
+    target: BUNDLING.target, minify: BUNDLING.minify, mainFields: BUNDLING.mainFields, external,
+    metafile: true, banner: { js: BUNDLING.banner ?? '' }, logLevel: 'silent',
+  });
+  return { bytes: Object.values(built.metafile.outputs)[0]!.bytes, meta: built.metafile };
+}
+
+/**
+ * Each Lambda entry bundled with the stack's own options (BUNDLING in infra/: ESM, node22, minified,
+ * ESM entry of dual packages, the AWS SDK bundled, the Africa's Talking layer external, the
+ * createRequire banner), and its cold start measured as Lambda's init runs it: a fresh node process
+ * imports the bundle, which reads its configuration, loads and constructs every AWS SDK client the
+ * function uses and starts its secret reads. Source maps are left out: uploaded, never loaded at init.
+ * For comparison, the same entry with the SDK left to the runtime (resolved from node_modules, as the
+ * runtime's copy would be). Runs interleave, so load on the machine hits both alike.
+ */
+export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: BundleResult[]; requestsDuringInit: number }> {
   const out = mkdtempSync(join(tmpdir(), 'pmi-hotline-bench-'));
-  // Lambda's runtime provides the AWS SDK; here node resolves it from the repo's node_modules.
+  // Only the runtime-SDK variant resolves anything from here: the SDK, as the Lambda runtime provides it.
   symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
+  const aws = await fakeAws();
   try {
     const entries = readdirSync(join(REPO, 'functions')).filter((f) => f.endsWith('.ts')).sort();
-    const results: BundleResult[] = [];
+    const built = [];
     for (const file of entries) {
       const name = basename(file, '.ts');
-      const outfile = join(out, name, 'index.mjs');
-      const built = await build({
-        entryPoints: [join(REPO, 'functions', file)], outfile, bundle: true, platform: 'node', format: 'esm',
-        target: BUNDLING.target, minify: BUNDLING.minify, mainFields: BUNDLING.mainFields, external: BUNDLING.externalModules,
-        metafile: true, banner: { js: BUNDLING.banner ?? '' }, logLevel: 'silent',
-      });
-      const output = Object.values(built.metafile.outputs)[0]!;
-      const times: number[] = [];
-      let initError: string | undefined;
-      for (let i = 0; i < runsPerFunction && !initError; i++) {
-        const t = await importTime(outfile, env);
-        if (typeof t === 'string') initError = t; else times.push(t);
-      }
-      results.push({
-        name, kb: output.bytes / 1024, largest: largestInputs(built.metafile),
-        initMedianMs: median(times), initMaxMs: times.length ? Math.max(...times) : Number.NaN,
-        ...(initError ? { initError } : {}),
-      });
+      const deployed = join(out, name, 'index.mjs');
+      const runtimeSdk = join(out, `${name}-runtime-sdk`, 'index.mjs');
+      const own = await bundle(join(REPO, 'functions', file), deployed, BUNDLING.externalModules ?? []);
+      const sdkOut = await bundle(join(REPO, 'functions', file), runtimeSdk, [...(BUNDLING.externalModules ?? []), '@aws-sdk/*']);
+      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
-    // The part of initialisation the code cannot shrink: the AWS SDK, which the brief requires to
-    // come from the Lambda runtime rather than the bundle, loaded as the wiring loads it.
-    const sdkTime = async (clients: string[], file: string) => {
-      const path = join(out, file);
-      writeFileSync(path, clients.map((c) => `import '${c}';`).join('\n'));
-      const times: number[] = [];
-      for (let i = 0; i < runsPerFunction; i++) {
-        const t = await importTime(path, env);
-        if (typeof t === 'number') times.push(t);
+    const env = awsLikeEnv(aws.endpoint);
+    for (let i = 0; i < runsPerFunction; i++) {
+      for (const b of built) {
+        if (b.error) continue;
+        const t = await importTime(b.deployed, env);
+        if (typeof t === 'string') { b.error = t; continue; }
+        b.times.push(t);
+        const s = await importTime(b.runtimeSdk, env);
+        if (typeof s === 'number') b.sdkTimes.push(s);
       }
-      return median(times);
+    }
+    return {
+      requestsDuringInit: aws.requests(),
+      bundles: built.map((b) => ({
+        name: b.name, kb: b.kb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
+        initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN,
+        runtimeSdkInitMedianMs: median(b.sdkTimes),
+        ...(b.error ? { initError: b.error } : {}),
+      })),
     };
-    return { bundles: results, sdkBaseline: await sdkTime(SDK_LOCAL, 'sdk-local.mjs'), sdkAws: await sdkTime(SDK_AWS, 'sdk-aws.mjs') };
   } finally {
+    aws.server.close();
     rmSync(out, { recursive: true, force: true });
   }
 }
@@ -84,9 +142,8 @@ function largestInputs(meta: Metafile): string {
 }
 
 /**
- * Cold-start proxy: a fresh node process imports the bundle (module evaluation, the wiring's
- * top-level await, the AWS SDK clients it loads) and reports how long that took, excluding node's
- * own start-up.
+ * Cold start: a fresh node process imports the bundle (module evaluation, configuration, every AWS
+ * SDK client the function constructs) and reports how long that took, excluding node's own start-up.
  */
 function importTime(file: string, env: Record<string, string>): Promise<number | string> {
   const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write('INIT ' + (performance.now() - t0));`;

@@ -17,6 +17,8 @@ export const PRICES = {
   secretsPer10kCalls: 0.05,
   cloudwatchLogsPerGbIngested: 0.66,
   cloudwatchAlarmPerMonth: 0.10,
+  /** Per custom metric (name + dimensions) and month, prorated by the hours in which it is written. */
+  cloudwatchCustomMetricPerMonth: 0.30,
   /** SNS/End User Messaging SMS, Indonesia, transactional, per message part; carrier fees vary. */
   smsIndonesiaPerMessage: 0.35,
 } as const;
@@ -39,7 +41,10 @@ export interface Workload {
   kmsRequestsPerMonth: number;
   secrets: number;
   secretCallsPerMonth: number;
+  /** Alarms the stack defines (test/infra/stack.test.ts checks this against the template). */
   alarms: number;
+  /** Custom metrics the functions write (lib/ports.ts MetricName), by how often each happens a month. */
+  metricEventsPerMonth: Record<string, number>;
 }
 
 export const NTB_WORKLOAD: Workload = {
@@ -57,11 +62,26 @@ export const NTB_WORKLOAD: Workload = {
   billedMsPerInvocation: 100,
   storedGb: 1,
   logBytesPerInvocation: 600,
-  kmsKeys: 3,
+  // One customer-managed key for the table, personal fields and topics (infra/constructs/data.ts).
+  kmsKeys: 1,
   kmsRequestsPerMonth: 20_000,
   secrets: 2,
-  secretCallsPerMonth: 5_000,
-  alarms: 6,
+  // Each function instance re-reads the gateway secret at most every 5 minutes (SECRETS_MAX_AGE_SECONDS),
+  // and only when invoked: five functions read it, at most 12 times an hour each, fewer where traffic
+  // is thin (sms-inbound ~4,000 invocations a month); plus the lookup key once per cold start.
+  secretCallsPerMonth: 40_000,
+  alarms: 14,
+  metricEventsPerMonth: {
+    ReportFiled: 2_000,
+    AlertSent: 4_000,
+    ReporterSmsSent: 6_000,
+    AcknowledgedInTime: 1_500,
+    AcknowledgedLate: 300,
+    Escalated: 300,
+    AlertFailed: 10,
+    DeadLetter: 0,
+    SpendGuardTripped: 0,
+  },
 };
 
 export interface UnitCosts {
@@ -74,7 +94,7 @@ export interface UnitCosts {
 
 export interface CostLine { item: string; detail: string; usd: number }
 
-export function monthlyCost(w: Workload, u: UnitCosts): { compute: CostLine[]; sms: CostLine[] } {
+export function monthlyCost(w: Workload, u: UnitCosts): { compute: CostLine[]; monitoring: CostLine[]; sms: CostLine[] } {
   const p = PRICES;
   const inboundSms = w.reportsPerMonth * (1 + w.statusLookupsPerReport);
   const deliveryReports = w.reportsPerMonth * w.reporterSmsPerReport;
@@ -98,7 +118,18 @@ export function monthlyCost(w: Workload, u: UnitCosts): { compute: CostLine[]; s
     { item: 'DynamoDB storage + PITR', detail: `${w.storedGb} GB`, usd: w.storedGb * (p.dynamoStoragePerGbMonth + p.dynamoPitrPerGbMonth) },
     { item: 'KMS', detail: `${w.kmsKeys} keys, ${fmtCount(w.kmsRequestsPerMonth)} requests`, usd: w.kmsKeys * p.kmsPerKeyMonth + (w.kmsRequestsPerMonth / 1e4) * p.kmsPer10kRequests },
     { item: 'Secrets Manager', detail: `${w.secrets} secrets, ${fmtCount(w.secretCallsPerMonth)} calls`, usd: w.secrets * p.secretsPerSecretMonth + (w.secretCallsPerMonth / 1e4) * p.secretsPer10kCalls },
-    { item: 'CloudWatch logs + alarms', detail: `${logGb.toFixed(2)} GB, ${w.alarms} alarms`, usd: logGb * p.cloudwatchLogsPerGbIngested + w.alarms * p.cloudwatchAlarmPerMonth },
+    { item: 'CloudWatch logs', detail: `${logGb.toFixed(2)} GB`, usd: logGb * p.cloudwatchLogsPerGbIngested },
+  ];
+  // A custom metric is billed for the hours in which it is written: with events arriving at random
+  // (Poisson), an hour has at least one with probability 1 - e^(-events per hour).
+  const hours = 730;
+  const metricMonths = Object.values(w.metricEventsPerMonth).reduce((a, n) => a + (1 - Math.exp(-n / hours)), 0);
+  const monitoring: CostLine[] = [
+    { item: 'CloudWatch alarms', detail: `${w.alarms} alarms`, usd: w.alarms * p.cloudwatchAlarmPerMonth },
+    {
+      item: 'CloudWatch custom metrics', detail: `${Object.keys(w.metricEventsPerMonth).length} metrics, ${metricMonths.toFixed(1)} metric-months (billed by the hours written)`,
+      usd: metricMonths * p.cloudwatchCustomMetricPerMonth,
+    },
   ];
   const reporterSms = w.reportsPerMonth * w.reporterSmsPerReport;
   const officialSms = w.reportsPerMonth * w.officialSmsPerReport;
@@ -106,7 +137,7 @@ export function monthlyCost(w: Workload, u: UnitCosts): { compute: CostLine[]; s
     { item: 'SMS to reporters', detail: `${fmtCount(reporterSms)} messages (gateway price for Indonesia unconfirmed; SNS price used)`, usd: reporterSms * p.smsIndonesiaPerMessage },
     { item: 'SMS alerts to officials', detail: `${fmtCount(officialSms)} messages via SNS`, usd: officialSms * p.smsIndonesiaPerMessage },
   ];
-  return { compute, sms };
+  return { compute, monitoring, sms };
 }
 
 function fmtCount(n: number): string {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import type { BenchSystem } from './system.js';
 import { percentile, sum } from './stats.js';
-import { FieldCipher, StaticDataKeySource } from '../../lib/adapters/crypto/field-cipher.js';
+import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
 import { encodeCase } from '../../lib/adapters/dynamo/cases.js';
 import { DynamoTable } from '../../lib/adapters/dynamo/table.js';
 import { DynamoFiguresStore, caseFactsFromItem } from '../../lib/adapters/dynamo/figures-store.js';
@@ -21,7 +21,6 @@ export interface FiguresCost { cases: number; label: string; requestsPerCase: nu
 export interface RenderTiming { label: string; runs: number; medianMs: number; p95Ms: number; requests: number; commands: string; scans: number; bytes: number }
 export interface FiguresBench { seeded: number; seedSeconds: number; rebuildSeconds: number; rebuildQueries: number; rebuildScans: number; costs: FiguresCost[]; renders: RenderTiming[] }
 
-const config = () => ({ dataKey: process.env.LOCAL_DATA_KEY ?? '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64', lookup: process.env.LOCAL_LOOKUP_KEY ?? 'local-demo-lookup-key-not-for-production' });
 
 /** A case as it would stand after its life so far: spread over 12 months, regencies, categories, channels and outcomes. */
 function syntheticCase(i: number, now: Date): Case {
@@ -72,8 +71,7 @@ async function seed(sys: BenchSystem, table: DynamoTable, cipher: FieldCipher, f
  * take to build from the counters at 10,000 cases. Every call is metered; a Scan would show.
  */
 export async function figuresBench(sys: BenchSystem, options: { cases: number; sample: number; renders: number }): Promise<FiguresBench> {
-  const { dataKey, lookup } = config();
-  const cipher = new FieldCipher(new StaticDataKeySource(dataKey), lookup);
+  const cipher = sys.runtime.cipher;
   const table = new DynamoTable(sys.runtime.stores.db, sys.tableName);
   const figures = new DynamoFiguresStore(table);
   const policy = sys.runtime.config.policy;

@@ -11,6 +11,8 @@ export interface OperationSummary {
   label: string;
   invocations: number;
   requestsPerOp: number;
+  /** The most DynamoDB requests any one invocation made. */
+  maxRequestsPerOp: number;
   commands: string;
   readUnitsPerOp: number;
   writeUnitsPerOp: number;
@@ -32,6 +34,7 @@ export function summarise(label: string, samples: OperationSample[]): OperationS
   return {
     label, invocations: n,
     requestsPerOp: all.length / n,
+    maxRequestsPerOp: Math.max(0, ...samples.map((s) => s.calls.length)),
     commands,
     readUnitsPerOp: all.reduce((a, c) => a + c.readUnits, 0) / n,
     writeUnitsPerOp: all.reduce((a, c) => a + c.writeUnits, 0) / n,

@@ -3,14 +3,19 @@ import type { Context } from 'aws-lambda';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable, freePort, localDynamoClient, startDynamoLocal, type RunningDynamo } from '../../lib/local/dynamo-local.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
-import type { Runtime } from '../../lib/wiring.js';
+import { parseConfig } from '../../lib/config.js';
+import { composeLocal, type LocalSystem } from '../../lib/composition/local.js';
+import { configureLogger } from '../../lib/logger.js';
+import { seedDemoDirectory } from '../../lib/local/seed.js';
+import { localContext } from '../../lib/local/lambda-shim.js';
+import { startLocalServer } from '../../lib/local/server.js';
 import { DynamoMeter } from './dynamo-meter.js';
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 
 export interface BenchSystem {
   dynamo: RunningDynamo;
-  runtime: Runtime;
+  runtime: LocalSystem;
   meter: DynamoMeter;
   db: DynamoDBClient;
   tableName: string;
@@ -26,40 +31,33 @@ export interface BenchSystem {
 }
 
 /**
- * The same runtime `npm start` builds: DynamoDB Local on a free loopback port, then the wiring and
- * the handler modules. The config module reads the environment once at import, so the environment
- * is set before the first dynamic import.
+ * The same composition `npm start` builds (lib/composition/local.ts): DynamoDB Local on a free
+ * loopback port, the handlers made by the functions' own factories.
  */
 export async function startBenchSystem(): Promise<BenchSystem> {
   // The SDK's notice that its 2027 releases need Node 22 would only clutter the report.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynamoLocal();
   const tableName = 'pmi-hotline-bench';
-  process.env.STAGE = 'local';
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  process.env.TABLE_NAME = tableName;
-  // Synthetic load files hundreds of reports per reporter-hour; production limits would refuse them.
-  process.env.LIMIT_NEW_CASES_PER_HOUR = '100000';
-  process.env.LIMIT_INBOUND_PER_HOUR = '100000';
+  const cfg = parseConfig({
+    ...process.env, STAGE: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: tableName,
+    // Synthetic load files hundreds of reports per reporter-hour; production limits would refuse them.
+    LIMIT_NEW_CASES_PER_HOUR: '100000', LIMIT_INBOUND_PER_HOUR: '100000',
+  });
+  configureLogger(cfg);
 
   const db = localDynamoClient(dynamo.endpoint);
   await ensureTable(db, tableName);
-  const { runtime } = await import('../../lib/wiring.js');
-  const { seedDemoDirectory } = await import('../../lib/local/seed.js');
-  const { localContext } = await import('../../lib/local/lambda-shim.js');
-  const { startLocalServer } = await import('../../lib/local/server.js');
+  const runtime = composeLocal(cfg);
   await seedDemoDirectory(runtime.stores.directory);
 
   const meter = new DynamoMeter();
   meter.attach(runtime.stores.db);
 
-  const [smsInbound, ussd, notifier] = await Promise.all([
-    import('../../functions/sms-inbound.js'), import('../../functions/ussd.js'), import('../../functions/notifier.js'),
-  ]);
   const handlers = {
-    smsInbound: smsInbound.handler as unknown as BenchSystem['handlers']['smsInbound'],
-    ussd: ussd.handler as unknown as BenchSystem['handlers']['ussd'],
-    notifier: notifier.handler as unknown as BenchSystem['handlers']['notifier'],
+    smsInbound: runtime.handlers.smsInbound as unknown as BenchSystem['handlers']['smsInbound'],
+    ussd: runtime.handlers.ussd as unknown as BenchSystem['handlers']['ussd'],
+    notifier: runtime.handlers.notifier as unknown as BenchSystem['handlers']['notifier'],
   };
 
   const servers: Server[] = [];

@@ -23,7 +23,7 @@ describe('HotlineStack props', () => {
   it('subscribes the alarm email to the alarm topic only', () => {
     const subscriptions = resourcesOfType(s.template, 'AWS::SNS::Subscription').map(([, r]) => r.Properties);
     const alarmTopicId = s.stack.getLogicalId(
-      s.stack.node.findAll().find((c) => c.node.path === 'PmiHotline/AlarmTopic/Resource') as never,
+      s.stack.node.findAll().find((c) => c.node.path === 'PmiHotline/Alarms/Topic/Resource') as never,
     );
     expect(subscriptions).toEqual([{ Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: alarmTopicId } }]);
   });

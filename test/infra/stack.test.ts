@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Validations, type CfnElement } from 'aws-cdk-lib';
@@ -8,7 +8,8 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
-import { BUNDLING, ROUTES, type FunctionName } from '../../infra/hotline-stack.js';
+import { BUNDLING, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
+import { NTB_WORKLOAD } from '../bench/cost.js';
 import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
 
 // One synthesis (with esbuild bundling of all six functions) shared by every test in this file.
@@ -123,9 +124,9 @@ describe('functions', () => {
       expect(env).toMatchObject({
         STAGE: 'aws',
         TABLE_NAME: ref(s.stack.table),
-        KMS_KEY_ARN: { 'Fn::GetAtt': [logicalId(byPath('FieldKey')), 'Arn'] },
-        GATEWAY_SECRET_ARN: ref(byPath('GatewaySecret')),
-        LOOKUP_KEY_SECRET_ARN: ref(byPath('LookupKeySecret')),
+        KMS_KEY_ARN: { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] },
+        GATEWAY_SECRET_ARN: ref(byPath('Data/GatewaySecret')),
+        LOOKUP_KEY_SECRET_ARN: ref(byPath('Data/LookupKeySecret')),
         EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
         LOG_LEVEL: 'INFO',
         POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
@@ -154,7 +155,7 @@ describe('functions', () => {
     expect(resourcesOfType(s.template, 'Custom::LogRetention')).toHaveLength(0);
   });
 
-  it('are bundled as ESM with the require banner, source maps and the AWS SDK left to the runtime', () => {
+  it('are bundled as ESM with the require banner, source maps and the AWS SDK inside the bundle', () => {
     for (const name of FUNCTION_NAMES) {
       const key: string = resources[fnId(name)].Properties.Code.S3Key;
       const dir = join(s.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
@@ -164,7 +165,13 @@ describe('functions', () => {
       const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8'));
       expect(map.sources.length, name).toBeGreaterThan(0);
       expect(map.sourcesContent, name).toBeUndefined();
-      expect(map.sources.filter((src: string) => src.includes('node_modules/@aws-sdk/')), name).toEqual([]);
+      // Bundled, tree-shaken and minified: a cold start loads only the commands the function sends.
+      expect(map.sources.filter((src: string) => src.includes('node_modules/@aws-sdk/client-dynamodb/')).length, name).toBeGreaterThan(0);
+      expect(code, name).not.toMatch(/from\s*["']@aws-sdk\//);
+      expect(statSync(join(dir, 'index.mjs')).size, name).toBeLessThan(1024 * 1024);
+      // Credentials from the environment only (Lambda's): no SSO, ini-file or STS providers to parse.
+      expect(map.sources.filter((src: string) => /credential-provider-(sso|ini|web-identity|node)\//.test(src)), name).toEqual([]);
+      expect(map.sources.some((src: string) => src.includes('credential-provider-env/')), name).toBe(true);
       expect(map.sources.filter((src: string) => src.startsWith('/')), name).toEqual([]);
       expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     }
@@ -179,7 +186,7 @@ describe('table', () => {
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(byPath('TableKey')), 'Arn'] } },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] } },
         TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
         DeletionProtectionEnabled: true,
@@ -199,14 +206,33 @@ describe('table', () => {
     expect(table.Properties.StreamSpecification.StreamViewType).toBe(local.StreamSpecification!.StreamViewType);
   });
 
-  it('is encrypted with a rotating key that outlives the stack; personal fields use a separate one', () => {
-    for (const id of ['TableKey', 'FieldKey']) {
-      const key = resources[logicalId(byPath(id))];
-      expect(key.Properties.EnableKeyRotation, id).toBe(true);
-      expect(key.DeletionPolicy, id).toBe('Retain');
-    }
-    expect(logicalId(byPath('TableKey'))).not.toBe(logicalId(byPath('FieldKey')));
-    for (const [id, key] of resourcesOfType(s.template, 'AWS::KMS::Key')) expect(key.Properties.EnableKeyRotation, id).toBe(true);
+  it('is encrypted with the one customer-managed key, which rotates and outlives the stack', () => {
+    const keys = resourcesOfType(s.template, 'AWS::KMS::Key');
+    expect(keys.map(([id]) => id)).toEqual([logicalId(byPath('Data/Key'))]);
+    const [, key] = keys[0]!;
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('keeps the logical IDs of retained and externally known resources, so an update never replaces them', () => {
+    // The IDs the stack had before it was split into constructs: a changed ID is a new resource.
+    const expected: Record<string, string> = {
+      TableCD117FA1: 'AWS::DynamoDB::Table',
+      TableKeyF581D96F: 'AWS::KMS::Key',
+      LookupKeySecret35DCA09A: 'AWS::SecretsManager::Secret',
+      GatewaySecret56F9BE8C: 'AWS::SecretsManager::Secret',
+      HotlineEventsB3307949: 'AWS::SNS::Topic',
+      AlarmTopicD01E77F9: 'AWS::SNS::Topic',
+      ApiF70053CD: 'AWS::ApiGatewayV2::Api',
+      DefaultStageEE28A986: 'AWS::ApiGatewayV2::Stage',
+    };
+    for (const [id, type] of Object.entries(expected)) expect(resources[id]?.Type, id).toBe(type);
+    expect(resources.TableCD117FA1.Properties.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': ['TableKeyF581D96F', 'Arn'] });
+    expect(resources.TableCD117FA1.DeletionPolicy).toBe('Retain');
+    expect(resources.TableKeyF581D96F.DeletionPolicy).toBe('Retain');
+    expect(resources.LookupKeySecret35DCA09A.DeletionPolicy).toBe('Retain');
+    expect(STABLE_LOGICAL_IDS).toMatchObject({ table: 'TableCD117FA1', key: 'TableKeyF581D96F' });
   });
 });
 
@@ -229,12 +255,12 @@ describe('notifier stream', () => {
     expect(m.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
     expect(m.MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
     expect(m.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
-    const dlqId = logicalId(byPath('NotifierDlq'));
+    const dlqId = logicalId(byPath('NotifierStream/Dlq'));
     expect(m.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } });
   });
 
   it('has an encrypted, TLS-only dead-letter queue that keeps failures 14 days', () => {
-    const dlqId = logicalId(byPath('NotifierDlq'));
+    const dlqId = logicalId(byPath('NotifierStream/Dlq'));
     expect(resources[dlqId].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: dlqId }],
@@ -301,7 +327,7 @@ describe('schedule', () => {
 
 describe('alarms', () => {
   const alarms = () => resourcesOfType(s.template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-  const alarmTopic = () => ref(byPath('AlarmTopic'));
+  const alarmTopic = () => ref(byPath('Alarms/Topic'));
 
   it('watch errors of every function', () => {
     for (const name of FUNCTION_NAMES) {
@@ -310,11 +336,25 @@ describe('alarms', () => {
     }
   });
 
+  it('watch the hotline\'s own counts where someone must act: alerts that failed, an escalation spike, the SMS spend guard', () => {
+    const own = (name: string) => alarms().find((a) => a.Namespace === 'PmiHotline' && a.MetricName === name);
+    for (const name of ['AlertFailed', 'SpendGuardTripped']) {
+      expect(own(name), name).toMatchObject({ Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+    expect(own('Escalated')).toMatchObject({ Statistic: 'Sum', Period: 3600, Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' });
+    // Powertools writes every count with the service dimension; an alarm on another dimension set never fires.
+    for (const name of ['AlertFailed', 'SpendGuardTripped', 'Escalated']) expect(own(name)!.Dimensions).toEqual([{ Name: 'service', Value: 'pmi-hotline' }]);
+  });
+
+  it('are what the cost estimate counts', () => {
+    expect(alarms()).toHaveLength(NTB_WORKLOAD.alarms);
+  });
+
   it('watch the DLQ depth, stream iterator age, escalator heartbeat and API 5xx', () => {
     const find = (metric: string) => alarms().find((a) => a.MetricName === metric);
     expect(find('ApproximateNumberOfMessagesVisible')).toMatchObject({
       Namespace: 'AWS/SQS',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(byPath('NotifierDlq')), 'QueueName'] } }],
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(byPath('NotifierStream/Dlq')), 'QueueName'] } }],
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
     });
@@ -335,7 +375,7 @@ describe('alarms', () => {
   it('all notify the encrypted, TLS-only alarm topic', () => {
     expect(alarms().length).toBeGreaterThanOrEqual(11);
     for (const a of alarms()) expect(a.AlarmActions, a.AlarmDescription).toEqual([alarmTopic()]);
-    const topic = resources[logicalId(byPath('AlarmTopic'))].Properties;
+    const topic = resources[logicalId(byPath('Alarms/Topic'))].Properties;
     expect(topic.KmsMasterKeyId).toBeDefined();
     // CloudWatch must be able to use the topic key, or alarm notifications silently fail.
     const keyId = topic.KmsMasterKeyId['Fn::GetAtt'][0];
@@ -345,7 +385,7 @@ describe('alarms', () => {
     // The TLS-only topic policy replaces SNS's default one: CloudWatch needs its own Allow, scoped to
     // this account's alarms.
     s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      Topics: [{ Ref: logicalId(byPath('AlarmTopic')) }],
+      Topics: [{ Ref: logicalId(byPath('Alarms/Topic')) }],
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
           Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
@@ -359,7 +399,7 @@ describe('alarms', () => {
 describe('events topic', () => {
   it('is KMS-encrypted and accepts TLS only', () => {
     const topicId = logicalId(byPath('HotlineEvents'));
-    expect(resources[topicId].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalId(byPath('TopicKey')), 'Arn'] });
+    expect(resources[topicId].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] });
     s.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: topicId }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
@@ -369,13 +409,13 @@ describe('events topic', () => {
 
 describe('secrets', () => {
   it('generate the gateway callback key inside the credentials template and a 64-character lookup key', () => {
-    expect(resources[logicalId(byPath('GatewaySecret'))].Properties.GenerateSecretString).toEqual({
+    expect(resources[logicalId(byPath('Data/GatewaySecret'))].Properties.GenerateSecretString).toEqual({
       SecretStringTemplate: JSON.stringify({ username: 'sandbox', apiKey: 'set-me' }),
       GenerateStringKey: 'callbackKey',
       ExcludePunctuation: true,
       PasswordLength: 40,
     });
-    const lookup = resources[logicalId(byPath('LookupKeySecret'))];
+    const lookup = resources[logicalId(byPath('Data/LookupKeySecret'))];
     expect(lookup.Properties.GenerateSecretString).toEqual({ ExcludePunctuation: true, PasswordLength: 64 });
     expect(lookup.DeletionPolicy).toBe('Retain');
   });
@@ -406,10 +446,9 @@ describe('IAM', () => {
     for (const name of HTTP_FUNCTIONS) expect(starActions(name), name).toEqual([]);
   });
 
-  it('grants each function the table, both keys it needs and both secrets, and no Scan', () => {
+  it('grants each function the table, the key and the lookup secret, and no Scan', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(s.stack.table), 'Arn'] };
-    const fieldKeyArn = { 'Fn::GetAtt': [logicalId(byPath('FieldKey')), 'Arn'] };
-    const tableKeyArn = { 'Fn::GetAtt': [logicalId(byPath('TableKey')), 'Arn'] };
+    const keyArn = { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] };
     for (const name of FUNCTION_NAMES) {
       for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']) {
         expect(allows(name, action, tableArn), `${name} ${action}`).toBe(true);
@@ -417,17 +456,28 @@ describe('IAM', () => {
       expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.dueIndex.name}`]] }), name).toBe(true);
       expect(allows(name, 'dynamodb:Query', { 'Fn::Join': ['', [tableArn, `/index/${TABLE.byContactIndex.name}`]] }), name).toBe(true);
       expect(statementsOf(name).some((st) => asArray(st.Action).includes('dynamodb:Scan')), name).toBe(false);
-      expect(allows(name, 'kms:GenerateDataKey', fieldKeyArn) && allows(name, 'kms:Decrypt', fieldKeyArn), name).toBe(true);
-      expect(allows(name, 'kms:Decrypt', tableKeyArn), name).toBe(true);
-      for (const secret of ['GatewaySecret', 'LookupKeySecret']) {
-        expect(allows(name, 'secretsmanager:GetSecretValue', ref(byPath(secret))), `${name} ${secret}`).toBe(true);
-      }
+      expect(allows(name, 'kms:GenerateDataKey', keyArn) && allows(name, 'kms:Decrypt', keyArn), name).toBe(true);
+      expect(allows(name, 'secretsmanager:GetSecretValue', ref(byPath('Data/LookupKeySecret'))), name).toBe(true);
+    }
+  });
+
+  it('gives each function only the secrets and SMS rights it uses: the web form cannot read the gateway secret, only senders send SMS', () => {
+    const gateway = ref(byPath('Data/GatewaySecret'));
+    const readsGateway = (name: FunctionName) => allows(name, 'secretsmanager:GetSecretValue', gateway);
+    const sendsSms = (name: FunctionName) => statementsOf(name).some((st) => asArray(st.Action).includes('sns:Publish') && asArray(st.Resource).includes('*'));
+    expect(FUNCTION_NAMES.filter(readsGateway).sort()).toEqual(['escalator', 'notifier', 'smsDelivery', 'smsInbound', 'ussd']);
+    expect(readsGateway('web')).toBe(false);
+    expect(FUNCTION_NAMES.filter(sendsSms).sort()).toEqual(['escalator', 'notifier']);
+    // Nobody reads a secret by a wildcard or another stack's secret.
+    for (const name of FUNCTION_NAMES) {
+      const secretResources = statementsOf(name).filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue')).flatMap((st) => asArray(st.Resource));
+      for (const r of secretResources) expect([gateway, ref(byPath('Data/LookupKeySecret'))], name).toContainEqual(r);
     }
   });
 
   it('lets only the notifier publish case events; HTTP functions cannot publish at all', () => {
     const topic = ref(byPath('HotlineEvents'));
-    const topicKeyArn = { 'Fn::GetAtt': [logicalId(byPath('TopicKey')), 'Arn'] };
+    const topicKeyArn = { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] };
     expect(allows('notifier', 'sns:Publish', topic)).toBe(true);
     expect(allows('notifier', 'kms:GenerateDataKey', topicKeyArn)).toBe(true);
     for (const name of HTTP_FUNCTIONS) {
@@ -463,7 +513,7 @@ describe('portability', () => {
     expect(text.match(/\b\d{12}\b/g)).toBeNull();
     expect(text).not.toContain(REPO_ROOT);
     expect(text).not.toContain(tmpdir());
-    for (const file of ['infra/app.ts', 'infra/hotline-stack.ts', 'cdk.json']) {
+    for (const file of ['infra/app.ts', 'infra/hotline-stack.ts', 'cdk.json', ...readdirSync(join(REPO_ROOT, 'infra/constructs')).map((f) => `infra/constructs/${f}`)]) {
       const source = readFileSync(join(REPO_ROOT, file), 'utf8');
       expect(source.match(/\b\d{12}\b/g), file).toBeNull();
       expect(source, file).not.toMatch(/(["'`])\/(home|Users|work|tmp|var)\//);
@@ -492,11 +542,11 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(acknowledged.sort()).toEqual(
       [
         'Api AwsSolutions-APIG4',
-        'EscalatorRole AwsSolutions-IAM5[Resource::*]',
-        'GatewaySecret AwsSolutions-SMG4',
-        'LookupKeySecret AwsSolutions-SMG4',
-        'NotifierDlq AwsSolutions-SQS3',
-        'NotifierRole AwsSolutions-IAM5[Resource::*]',
+        'Escalator/Role AwsSolutions-IAM5[Resource::*]',
+        'Data/GatewaySecret AwsSolutions-SMG4',
+        'Data/LookupKeySecret AwsSolutions-SMG4',
+        'NotifierStream/Dlq AwsSolutions-SQS3',
+        'Notifier/Role AwsSolutions-IAM5[Resource::*]',
         ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator'].map((fn) => `${fn} AwsSolutions-L1`),
       ].sort(),
     );

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
-import { storeView, type StoreView } from '../support/store-view.js';
+import type { StoreView } from '../support/store-view.js';
 
 /**
- * The SMS Lambda handler itself (functions/sms-inbound.ts) with its real wiring, pointed at this
- * file's table. The wiring reads the environment once at import, hence the dynamic imports.
+ * The SMS Lambda handler itself, made by the same factory as functions/sms-inbound.ts
+ * (lib/sms/http.ts), on the local composition over this file's table.
  */
 let sys: TestSystem;
 let handler: (event: HttpEvent, context: Context) => Promise<HttpResult>;
@@ -17,22 +17,17 @@ let callbackKey: string;
 /** A fresh Lambda context per invocation, as Lambda gives (middy times out on the remaining time). */
 let newContext: () => Context;
 let failing = false;
-/** The wiring's own store: its lookup key differs from the test system's. */
+/** The store the handler writes through. */
 let store: Pick<StoreView, 'findCasesByContact' | 'timeline' | 'getMessage'>;
 
 beforeAll(async () => {
   sys = await createTestSystem();
-  process.env.STAGE = 'local';
-  process.env.DYNAMODB_ENDPOINT = sys.endpoint;
-  process.env.TABLE_NAME = sys.tableName;
-  const { runtime } = await import('../../lib/wiring.js');
   const { localContext } = await import('../../lib/local/lambda-shim.js');
-  const mod = await import('../../functions/sms-inbound.js');
-  handler = mod.handler as unknown as typeof handler;
-  callbackKey = runtime.callbackKey;
-  store = storeView(runtime.stores.ports);
+  handler = sys.handlers.smsInbound as unknown as typeof handler;
+  callbackKey = sys.callbackKey;
+  store = sys.store;
   newContext = () => localContext('sms-inbound');
-  const db = runtime.stores.db;
+  const db = sys.stores.db;
   db.middlewareStack.add((next) => async (args) => {
     if (failing) throw Object.assign(new Error('injected DynamoDB fault'), { name: 'InternalServerError' });
     return next(args);

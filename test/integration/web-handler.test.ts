@@ -1,26 +1,25 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from 'aws-lambda';
-import { ensureTable, localDynamoClient } from '../../lib/local/dynamo-local.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
-import { storeView, type StoreView } from '../support/store-view.js';
+import { parseConfig } from '../../lib/config.js';
+import { configureLogger } from '../../lib/logger.js';
+import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 
 /**
- * functions/web.ts as API Gateway invokes it, with the real local runtime on DynamoDB Local. The
- * config module reads the environment once, so it is set before the handler is first imported.
+ * The web function's handler as API Gateway invokes it, made by the same factory as functions/web.ts
+ * (lib/web/http.ts), on the local composition over DynamoDB Local.
  */
 let invoke: (event: HttpEvent) => Promise<HttpResult>;
-let store: StoreView;
+let sys: TestSystem;
+let store: TestSystem['store'];
 
 beforeAll(async () => {
-  const endpoint = inject('dynamoEndpoint');
-  const tableName = `web-${randomBytes(6).toString('hex')}`;
-  await ensureTable(localDynamoClient(endpoint), tableName);
-  Object.assign(process.env, { STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, LIMIT_WEB_REPORTS_PER_HOUR: '4', LOG_LEVEL: 'SILENT' });
-  const { handler } = await import('../../functions/web.js');
-  store = storeView((await import('../../lib/wiring.js')).runtime.stores.ports);
-  invoke = (event) => (handler as unknown as (e: HttpEvent, c: Context) => Promise<HttpResult>)(event, {} as Context);
+  configureLogger({ logLevel: 'SILENT' });
+  sys = await createTestSystem({ seed: false, policy: { limits: parseConfig({ LIMIT_WEB_REPORTS_PER_HOUR: '4' }).policy.limits } });
+  store = sys.store;
+  invoke = (event) => sys.handlers.web(event, {} as Context) as Promise<HttpResult>;
 });
+afterAll(async () => { await sys.drop(); });
 
 let ips = 0;
 function request(method: string, path: string, options: { body?: string; type?: string; ip?: string } = {}): HttpEvent {

@@ -2,13 +2,14 @@ import { inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
-import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
+import type { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { storeView, type StoreView } from './store-view.js';
-import { FieldCipher, StaticDataKeySource } from '../../lib/adapters/crypto/field-cipher.js';
-import { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
-import { AdjustableClock } from '../../lib/clock.js';
-import { defaultPolicy, type Policy } from '../../lib/config.js';
+import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
+import type { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
+import type { AdjustableClock } from '../../lib/clock.js';
+import { parseConfig, type Policy } from '../../lib/config.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
+import { composeLocal, type LocalSystem, type PolicyOverrides } from '../../lib/composition/local.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
@@ -18,9 +19,14 @@ import type { DynamoDBRecord } from 'aws-lambda';
 /**
  * Real adapters on the DynamoDB Local that test/support/global-dynamo.ts started: a fresh table per
  * call, so test files never see each other's data. Refuses any endpoint that is not loopback.
+ * Built by the same composition as `npm start` (lib/composition/local.ts): `handlers` are the
+ * functions' handlers, made by the same factories as the Lambda entry points.
  */
 export interface TestSystem {
   deps: Deps;
+  handlers: LocalSystem['handlers'];
+  callbackKey: string;
+  metrics: LocalSystem['metrics'];
   /** The aggregates as built for the deps. */
   stores: DynamoStores;
   /** All aggregates' methods on one object, for reading what the system stored. */
@@ -33,28 +39,23 @@ export interface TestSystem {
   drop(): Promise<void>;
 }
 
-export async function createTestSystem(options: { policy?: Partial<Policy>; seed?: boolean } = {}): Promise<TestSystem> {
+export async function createTestSystem(options: { policy?: Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> }; seed?: boolean } = {}): Promise<TestSystem> {
   const endpoint = inject('dynamoEndpoint');
   const host = new URL(endpoint).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error('Integration tests only run against DynamoDB Local on loopback');
   const db = localDynamoClient(endpoint);
   const tableName = `test-${randomBytes(6).toString('hex')}`;
   await ensureTable(db, tableName);
-  const cipher = new FieldCipher(new StaticDataKeySource('11'.repeat(32)), 'test-lookup-key-0123456789');
-  const stores = new DynamoStores(db, tableName, cipher);
+  const cfg = parseConfig({
+    STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName,
+    LOCAL_DATA_KEY: '11'.repeat(32), LOCAL_LOOKUP_KEY: 'test-lookup-key-0123456789',
+  });
+  const system = composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
+  const { stores, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
   const store = storeView(stores.ports);
-  const clock = new AdjustableClock();
-  const outbox = new LocalOutbox();
-  const now = () => clock.now();
-  const policy = { ...defaultPolicy(), ...options.policy };
   if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
-    stores, store, outbox, clock, cipher, tableName, endpoint,
-    deps: {
-      ...stores.ports, clock, policy,
-      senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
-      events: outbox.publisher(),
-    },
+    stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
     drop: async () => {
       await db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       db.destroy();

@@ -1,7 +1,4 @@
-import type { KMSClient } from '@aws-sdk/client-kms';
-
-// Loaded on first use, like the client itself (lib/wiring.ts): the local stage never needs KMS.
-const kmsSdk = () => import('@aws-sdk/client-kms');
+import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { DataKey, DataKeySource } from './field-cipher.js';
 
 /**
@@ -20,7 +17,6 @@ export class KmsDataKeySource implements DataKeySource {
 
   async current(): Promise<DataKey> {
     if (this.currentKey && this.currentKey.expires > Date.now()) return this.currentKey.key;
-    const { GenerateDataKeyCommand } = await kmsSdk();
     const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256' }));
     if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key');
     const key = { plaintext: Buffer.from(out.Plaintext), ref: Buffer.from(out.CiphertextBlob).toString('base64url') };
@@ -32,7 +28,6 @@ export class KmsDataKeySource implements DataKeySource {
   async resolve(ref: string): Promise<Buffer> {
     const cached = this.opened.get(ref);
     if (cached) return cached;
-    const { DecryptCommand } = await kmsSdk();
     const out = await this.kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(ref, 'base64url'), KeyId: this.keyId }));
     if (!out.Plaintext) throw new Error('KMS could not open data key');
     const key = Buffer.from(out.Plaintext);

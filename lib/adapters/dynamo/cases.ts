@@ -3,10 +3,11 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Case, CaseEvent } from '../../domain/case.js';
 import type { Language } from '../../domain/categories.js';
-import { ConcurrentUpdateError, ReferenceTakenError } from '../../domain/errors.js';
-import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, NewCaseWrite, OutboundMessage } from '../../ports.js';
+import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
+import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWrite, OutboundMessage } from '../../ports.js';
 import { indexKeys, keys, SK } from './keys.js';
 import { messagePut } from './outbox.js';
+import { reporterLinkWrite } from './reporters.js';
 import { DynamoTable, epochSeconds, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
 import { TABLE } from './table-definition.js';
 import { normaliseAgentName } from '../../domain/agent-name.js';
@@ -97,35 +98,67 @@ export class DynamoCaseStore implements CaseStore {
 
   async createCase(write: NewCaseWrite): Promise<CreateCaseResult> {
     const c = write.case;
-    const items: LabelledWrite[] = [
+    const phoneHash = write.intake.phone ? this.cipher.lookupHash(write.intake.phone) : undefined;
+    const contentHash = this.contentHash(write.intake.content);
+    const common: LabelledWrite[] = [
       this.table.putNew('case', await encodeCase(this.cipher, { ...c, version: 1 })),
-      this.table.putNew('reference', { ...keys.reference(c.reference), caseId: c.id }),
-      this.table.putNew('intake', { ...keys.intake(write.intakeKey), caseId: c.id, expiresAt: epochSeconds(new Date(c.createdAt)) + INTAKE_TTL_SECONDS }),
+      this.table.putNew('reference', { ...keys.reference(c.reference), caseId: c.id, contactHash: this.cipher.lookupHash(c.contact) }),
+    ];
+    const rest: LabelledWrite[] = [
       ...this.eventPuts(c.id, write.events),
       ...(await this.messagePuts(write.messages)),
+      reporterLinkWrite(this.table, this.cipher, write.reporter, c, new Date(c.createdAt)),
+      ...(write.clearUssdDraft
+        ? [{ label: 'ussdDraft', write: { Delete: { TableName: this.table.name, Key: marshall(keys.ussdDraft(this.cipher.lookupHash(c.contact))) } } }]
+        : []),
     ];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.table.transact(items);
-        return { created: true, case: { ...c, version: 1 } };
-      } catch (error) {
-        if (!(error instanceof TransactionCancelled)) throw error;
-        // A duplicate delivery already filed it (ConditionalCheckFailed), or is filing it this very
-        // moment (TransactionConflict, real DynamoDB only): answer with that case once it is there.
-        const intakeTaken = error.failed('intake');
-        const intakeBusy = error.failed('intake', 'TransactionConflict');
-        if (intakeTaken || intakeBusy) {
-          const existing = await this.table.get(keys.intake(write.intakeKey), true);
-          if (existing) return { created: false, caseId: String(existing.caseId) };
-          if (intakeBusy && attempt < 4) {
-            await new Promise((r) => setTimeout(r, 25 * attempt));
+    // The first phone with a gateway id gets the plain key; another phone reusing the id gets the
+    // key qualified by its phone hash, so its report is its own and its redeliveries still find it.
+    const candidates = [keys.intake(write.intake.channel, write.intake.gatewayId), ...(phoneHash ? [keys.intake(write.intake.channel, write.intake.gatewayId, phoneHash)] : [])];
+    for (const intakeKey of candidates) {
+      const intakeItem = { ...intakeKey, caseId: c.id, contentHash, ...(phoneHash ? { phoneHash } : {}), expiresAt: epochSeconds(new Date(c.createdAt)) + INTAKE_TTL_SECONDS };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.table.transact([...common, this.table.putNew('intake', intakeItem), ...rest]);
+          return { created: true, case: { ...c, version: 1 } };
+        } catch (error) {
+          if (!(error instanceof TransactionCancelled)) throw error;
+          // A duplicate delivery already filed it (ConditionalCheckFailed), or is filing it this very
+          // moment (TransactionConflict, real DynamoDB only): answer with that case once it is there.
+          const intakeTaken = error.failed('intake');
+          const intakeBusy = error.failed('intake', 'TransactionConflict');
+          if (intakeTaken || intakeBusy) {
+            const existing = await this.table.get(intakeKey, true);
+            if (existing && phoneHash && existing.phoneHash !== undefined && existing.phoneHash !== phoneHash) break;
+            if (existing) return { created: false, caseId: String(existing.caseId), sameContent: existing.contentHash === undefined || existing.contentHash === contentHash };
+            if (intakeBusy && attempt < 4) {
+              await new Promise((r) => setTimeout(r, 25 * attempt));
+              continue;
+            }
+          }
+          if (error.failed('reference')) throw new ReferenceTakenError('Reference already in use', { cause: error });
+          if (error.failed('reporter')) throw new ReporterChangedError('Another report of this reporter was filed meanwhile', { cause: error });
+          // Another transaction held one of the items (the reporter's, typically) at that moment.
+          if (error.conflicted && attempt < 6) {
+            await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
             continue;
           }
+          throw error;
         }
-        if (error.failed('reference')) throw new ReferenceTakenError('Reference already in use', { cause: error });
-        throw error;
       }
     }
+    throw new Error('Intake key taken by another phone twice');
+  }
+
+  async findIntake(intake: Intake): Promise<{ caseId: string; sameContent: boolean } | undefined> {
+    const phoneHash = intake.phone ? this.cipher.lookupHash(intake.phone) : undefined;
+    let item = await this.table.get(keys.intake(intake.channel, intake.gatewayId), true);
+    if (item && phoneHash && item.phoneHash !== undefined && item.phoneHash !== phoneHash) {
+      item = await this.table.get(keys.intake(intake.channel, intake.gatewayId, phoneHash), true);
+    }
+    if (!item) return undefined;
+    const contentHash = this.contentHash(intake.content);
+    return { caseId: String(item.caseId), sameContent: item.contentHash === undefined || item.contentHash === contentHash };
   }
 
   async getCase(id: string): Promise<Case | undefined> {
@@ -133,9 +166,12 @@ export class DynamoCaseStore implements CaseStore {
     return item ? decodeCase(this.cipher, item) : undefined;
   }
 
-  async getCaseByReference(reference: string): Promise<Case | undefined> {
+  async getCaseByReference(reference: string, options: { contact?: string } = {}): Promise<Case | undefined> {
     const ref = await this.table.get(keys.reference(reference));
-    return ref ? this.getCase(String(ref.caseId)) : undefined;
+    if (!ref) return undefined;
+    // References made since the reference item names its reporter: another number's case is not even read.
+    if (options.contact !== undefined && ref.contactHash !== undefined && ref.contactHash !== this.cipher.lookupHash(options.contact)) return undefined;
+    return this.getCase(String(ref.caseId));
   }
 
   async findCasesByContact(phone: string, limit = 10): Promise<Case[]> {
@@ -161,7 +197,7 @@ export class DynamoCaseStore implements CaseStore {
       ...(update.onceKeys ?? []).map((key, i) => this.table.putNew(`once:${i}`, { ...keys.once(next.id, key) })),
       ...(update.inboundSmsId
         ? [this.table.putNew('once:inbound', {
-            ...keys.intake(keys.inboundSmsIntake(update.inboundSmsId)), caseId: next.id,
+            ...keys.inboundSms(update.inboundSmsId), caseId: next.id,
             expiresAt: epochSeconds(new Date(next.updatedAt)) + INTAKE_TTL_SECONDS,
           })]
         : []),
@@ -231,6 +267,11 @@ export class DynamoCaseStore implements CaseStore {
   itemKind(image: Record<string, AttributeValue>): 'case' | 'message' | undefined {
     const sk = image[TABLE.sortKey]?.S;
     return sk === SK.case ? 'case' : sk === SK.message ? 'message' : undefined;
+  }
+
+  /** Keyed, so the stored hash says nothing about the report without the lookup key. */
+  private contentHash(content: string): string {
+    return this.cipher.lookupHash(`intake-content:${content}`);
   }
 
   private eventPuts(caseId: string, events: CaseEvent[]): LabelledWrite[] {

@@ -63,23 +63,41 @@ export class DynamoDirectory implements Directory {
     return fresh ? decodeOfficial(fresh) : undefined;
   }
 
-  async recordPinFailure(officialId: string, max: number): Promise<{ failedPins: number; locked: boolean }> {
-    const key = marshall(keys.official(officialId));
-    const out = await this.table.db.send(new UpdateItemCommand({
-      TableName: this.table.name, Key: key,
-      UpdateExpression: 'ADD failedPins :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: marshall({ ':one': 1 }),
-      ReturnValues: 'ALL_NEW',
-    }));
-    const after = unmarshall(out.Attributes ?? {});
-    const failedPins = Number(after.failedPins ?? 0);
-    if (failedPins >= max && !after.locked) {
-      await this.table.db.send(new UpdateItemCommand({
-        TableName: this.table.name, Key: key, UpdateExpression: 'SET locked = :t', ExpressionAttributeValues: marshall({ ':t': true }),
+  async reservePinCheck(officialId: string, max: number): Promise<{ reserved: true; failedPins: number } | { reserved: false }> {
+    try {
+      const out = await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: marshall(keys.official(officialId)),
+        UpdateExpression: 'ADD failedPins :one',
+        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f) AND (attribute_not_exists(failedPins) OR failedPins < :max)',
+        ExpressionAttributeValues: marshall({ ':one': 1, ':t': true, ':f': false, ':max': max }),
+        ReturnValues: 'UPDATED_NEW',
       }));
+      return { reserved: true, failedPins: Number(unmarshall(out.Attributes ?? {}).failedPins ?? 1) };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { reserved: false };
+      throw error;
     }
-    return { failedPins, locked: Boolean(after.locked) || failedPins >= max };
+  }
+
+  async lockOfficial(officialId: string): Promise<void> {
+    await this.table.db.send(new UpdateItemCommand({
+      TableName: this.table.name, Key: marshall(keys.official(officialId)),
+      UpdateExpression: 'SET locked = :t', ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: marshall({ ':t': true }),
+    }));
+  }
+
+  async releasePinCheck(officialId: string): Promise<void> {
+    try {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: marshall(keys.official(officialId)),
+        UpdateExpression: 'ADD failedPins :minus',
+        ConditionExpression: 'failedPins > :zero',
+        ExpressionAttributeValues: marshall({ ':minus': -1, ':zero': 0 }),
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async clearPinFailures(officialId: string): Promise<void> {

@@ -42,9 +42,15 @@ export const keys = {
   /** A once-only effect of a case (alert per level, reminder...), or table-wide without a case. */
   once: (caseId: string | undefined, onceKey: string): ItemKey => ({ pk: caseId ? `CASE#${caseId}` : 'ONCE', sk: `${ONCE_PREFIX}${onceKey}` }),
   reference: (reference: string): ItemKey => ({ pk: `REF#${reference}`, sk: SK.reference }),
-  /** `<channel>:<...>` for a new report; `in:<gateway id>` for an inbound SMS that changed a case. */
-  intake: (intakeKey: string): ItemKey => ({ pk: `INTAKE#${intakeKey}`, sk: SK.intake }),
-  inboundSmsIntake: (gatewayId: string): string => `in:${gatewayId}`,
+  /**
+   * A report's intake: `<channel>:<gateway id>`. When a second phone reuses a gateway id, its report
+   * takes the key qualified by its phone hash (see cases.ts).
+   */
+  intake: (channel: string, gatewayId: string, phoneHash?: string): ItemKey => ({
+    pk: `INTAKE#${channel}:${gatewayId}${phoneHash ? `:${phoneHash}` : ''}`, sk: SK.intake,
+  }),
+  /** An inbound SMS that changed a case (YA, TIDAK, a follow-up): once table-wide. */
+  inboundSms: (gatewayId: string): ItemKey => ({ pk: `INTAKE#in:${gatewayId}`, sk: SK.intake }),
 
   // ---- outbox ------------------------------------------------------------------------------------
   message: (messageId: string): ItemKey => ({ pk: `MSG#${messageId}`, sk: SK.message }),

@@ -20,7 +20,7 @@ export class DynamoStores {
   readonly reporters: DynamoReporters;
   readonly ussdDrafts: DynamoUssdDrafts;
 
-  constructor(readonly db: DynamoDBClient, tableName: string, cipher: Cipher) {
+  constructor(readonly db: DynamoDBClient, tableName: string, readonly cipher: Cipher) {
     this.table = new DynamoTable(db, tableName);
     this.cases = new DynamoCaseStore(this.table, cipher);
     this.outbox = new DynamoOutbox(this.table, cipher);

@@ -20,6 +20,25 @@ export type Item = Record<string, unknown>;
 
 export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+const CONFLICT_ATTEMPTS = 6;
+
+/**
+ * A write that met another transaction on the same item (TransactionConflict: the other one was in
+ * flight) is tried again after a short pause; hot items such as a reporter's meet this under bursts.
+ */
+export async function retryTransactionConflicts<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const conflict = (error as { name?: string }).name === 'TransactionConflictException'
+        || (error instanceof TransactionCancelled && error.conflicted && !Object.values(error.reasons).includes('ConditionalCheckFailed'));
+      if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+    }
+  }
+}
+
 /** One item of a transaction, with the name its cancellation reason is read by. */
 export interface LabelledWrite {
   label: string;

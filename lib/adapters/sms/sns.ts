@@ -1,7 +1,6 @@
-import type { SNSClient } from '@aws-sdk/client-sns';
-
-// Loaded on first publish: functions that never publish do not pay for the SNS client at cold start.
-const snsSdk = () => import('@aws-sdk/client-sns');
+// Named imports, not the package namespace, so a bundle keeps only the command it sends. Only the
+// functions that publish import this module (lib/composition/aws-sns.ts).
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { SendResult, SmsSender } from '../../ports.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
 
@@ -14,7 +13,6 @@ export class SnsSmsSender implements SmsSender {
 
   async send(message: { id: string; to: string; text: string }): Promise<SendResult> {
     try {
-      const { PublishCommand } = await snsSdk();
       const out = await this.sns.send(new PublishCommand({
         PhoneNumber: message.to,
         Message: message.text,
@@ -37,7 +35,6 @@ export class SnsCaseEventPublisher implements CaseEventPublisher {
 
   async publish(event: Parameters<CaseEventPublisher['publish']>[0]): Promise<void> {
     const attr = (value: string) => ({ DataType: 'String', StringValue: value });
-    const { PublishCommand } = await snsSdk();
     await this.sns.send(new PublishCommand({
       TopicArn: this.topicArn,
       Message: JSON.stringify(event),

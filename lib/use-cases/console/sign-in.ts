@@ -60,11 +60,14 @@ export async function startSignIn(
     await verifyPin(input.pin, await decoy());
     return neutral;
   }
+  // As for PINs by SMS: the check is counted as wrong before the PIN is verified, atomically.
+  const check = await deps.directory.reservePinCheck(official.id, MAX_FAILED_PINS);
+  if (!check.reserved) return neutral;
   if (!(await verifyPin(input.pin, official.pinHash))) {
-    await deps.directory.recordPinFailure(official.id, MAX_FAILED_PINS);
+    if (check.failedPins >= MAX_FAILED_PINS) await deps.directory.lockOfficial(official.id);
     return neutral;
   }
-  if (official.failedPins > 0) await deps.directory.clearPinFailures(official.id);
+  await deps.directory.clearPinFailures(official.id);
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const idHash = hashOpaqueId(challengeId);

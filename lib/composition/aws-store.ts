@@ -1,0 +1,30 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import type { Config } from '../config.js';
+import { DynamoStores } from '../adapters/dynamo/stores.js';
+import { FieldCipher } from '../adapters/crypto/field-cipher.js';
+import { KmsDataKeySource } from '../adapters/crypto/kms-data-keys.js';
+
+/**
+ * The lookup (HMAC) key never changes in a deployment's life (every stored lookup hash depends on
+ * it): it is read once at cold start.
+ */
+async function readLookupKey(arn: string): Promise<string> {
+  const value = await getSecret<string>(arn);
+  if (typeof value !== 'string' || value.length < 16) throw new Error('The lookup-key secret has no usable value');
+  return value;
+}
+
+/**
+ * The table's aggregates with field encryption: DynamoDB, KMS data keys and the lookup key. Used by
+ * every function (each takes the aggregates it uses) and by the officials CLI against AWS. Clients
+ * are made once per cold start, before the lookup key is read.
+ */
+export async function awsStores(cfg: Pick<Config, 'region' | 'tableName' | 'kmsKeyArn' | 'lookupKeySecretArn'>, clients: { db?: DynamoDBClient; kms?: KMSClient } = {}): Promise<DynamoStores> {
+  if (!cfg.kmsKeyArn || !cfg.lookupKeySecretArn) throw new Error('The KMS key and the lookup-key secret are required');
+  const db = clients.db ?? new DynamoDBClient({ region: cfg.region });
+  const kms = clients.kms ?? new KMSClient({ region: cfg.region });
+  const cipher = new FieldCipher(new KmsDataKeySource(kms, cfg.kmsKeyArn), await readLookupKey(cfg.lookupKeySecretArn));
+  return new DynamoStores(db, cfg.tableName, cipher);
+}

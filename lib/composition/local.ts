@@ -1,0 +1,58 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Config, Policy } from '../config.js';
+import { DynamoStores } from '../adapters/dynamo/stores.js';
+import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
+import { LocalOutbox } from '../adapters/sms/outbox.js';
+import { LocalMetrics } from '../adapters/metrics/local.js';
+import { AdjustableClock } from '../clock.js';
+import { localDynamoClient } from '../local/dynamo-local.js';
+import type { Deps } from '../use-cases/deps.js';
+import { handlersFor, type Handlers } from './handlers.js';
+import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
+
+/**
+ * Every function of the system in one process, on local adapters: DynamoDB Local, the embedded demo
+ * keys, the outbox for every SMS, an adjustable clock. `npm start`, the tests and the bench build it
+ * here and get the same handlers (the same factories) the Lambda entry points in functions/ build.
+ */
+export interface LocalSystem {
+  config: Config;
+  db: DynamoDBClient;
+  cipher: FieldCipher;
+  /** The table's aggregates (`stores.ports` are what use cases take). */
+  stores: DynamoStores;
+  outbox: LocalOutbox;
+  clock: AdjustableClock;
+  metrics: LocalMetrics;
+  callbackKey: string;
+  /** Every port; each handler gets only its part (lib/composition/handlers.ts). */
+  deps: Deps;
+  handlers: Handlers;
+}
+
+/** The aggregates on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
+export function localStores(cfg: Pick<Config, 'tableName' | 'local'>, db: DynamoDBClient): { stores: DynamoStores; cipher: FieldCipher } {
+  const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
+  return { cipher, stores: new DynamoStores(db, cfg.tableName, cipher) };
+}
+
+/** Policy values to change, limits one by one (tests lower a single limit). */
+export type PolicyOverrides = Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> };
+
+export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: PolicyOverrides } = {}): LocalSystem {
+  if (!cfg.dynamoEndpoint && !options.db) throw new Error('The local system needs DYNAMODB_ENDPOINT (DynamoDB Local)');
+  const db = options.db ?? localDynamoClient(cfg.dynamoEndpoint!);
+  const { stores, cipher } = localStores(cfg, db);
+  const clock = new AdjustableClock();
+  const outbox = new LocalOutbox();
+  const metrics = new LocalMetrics();
+  const now = () => clock.now();
+  const deps: Deps = {
+    ...stores.ports, clock, metrics,
+    policy: { ...cfg.policy, ...options.policy, limits: { ...cfg.policy.limits, ...options.policy?.limits } },
+    senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
+    events: outbox.publisher(),
+  };
+  const callbackKey = cfg.local.callbackKey;
+  return { config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, stores.cases, callbackKey, { agents: new DynamoAgentsStore(stores.table) }) };
+}
