@@ -14,7 +14,7 @@ afterAll(() => s?.cleanup());
 describe('HotlineStack props', () => {
   it('passes both sender IDs and the log level to every function', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(6);
+    expect(fns).toHaveLength(7);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Environment.Variables, id).toMatchObject({ AT_SENDER_ID: 'PMI-NTB', SNS_SENDER_ID: 'PMINTB', LOG_LEVEL: 'DEBUG' });
     }
