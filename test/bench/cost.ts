@@ -73,7 +73,11 @@ export const NTB_WORKLOAD: Workload = {
   // One more function (figures) brings one more error alarm.
   alarms: 15,
   metricEventsPerMonth: {
-    ReportFiled: 2_000,
+    // ReportFiled carries a channel dimension (the operations dashboard shows reports per channel):
+    // three metrics, each billed for the hours it is written.
+    'ReportFiled channel=sms': 1_200,
+    'ReportFiled channel=web': 500,
+    'ReportFiled channel=ussd': 300,
     AlertSent: 4_000,
     ReporterSmsSent: 6_000,
     AcknowledgedInTime: 1_500,
