@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseAgentName } from '../../lib/domain/agent-name.js';
+import { parseWebReport } from '../../lib/web/submit-report.js';
+import { ValidationError } from '../../lib/domain/errors.js';
 import { currentCrossing, agentAlertText } from '../../lib/figures/agent-watch.js';
 import { contribution, delta, monthOf, quantileMinutes, type CaseFacts } from '../../lib/figures/contribution.js';
 import { withMilestones } from '../../lib/domain/milestones.js';
@@ -21,6 +23,21 @@ describe('agent names', () => {
     expect(text).toContain('DEF-345');
     expect(text).toContain('Lihat konsol');
     expect(text.length).toBeLessThanOrEqual(160);
+  });
+});
+
+describe('the agent field at the boundary', () => {
+  const form = { reporterType: 'family', contact: '081234567890', category: 'trafficking', country: 'MY', homeRegency: '5203', description: 'diberangkatkan tanpa dokumen', consent: true, token: 'abcdefghijklmnop' };
+  it('is optional, and a name over 100 characters is refused naming the field', () => {
+    expect(parseWebReport(form).agentName).toBeUndefined();
+    expect(parseWebReport({ ...form, agentName: ' PT Maju Jaya ' }).agentName).toBe('PT Maju Jaya');
+    try {
+      parseWebReport({ ...form, agentName: 'x'.repeat(101) });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(Object.keys((error as ValidationError).fields)).toEqual(['agentName']);
+    }
   });
 });
 
