@@ -18,9 +18,11 @@ export type StatusAnswer =
  */
 export async function checkStatus(
   deps: Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy'>,
-  query: { phone: string; reference: string; reporter?: Reporter },
+  query: { phone: string; reference: string; reporter?: Reporter; /** A retried request with this id counts once. */ gatewayId?: string },
 ): Promise<StatusAnswer> {
-  const reporter = query.reporter ?? await deps.reporters.touch(query.phone, deps.clock.now(), { counters: ['statusLookups'], wrote: true });
+  const reporter = query.reporter ?? await deps.reporters.touch(query.phone, deps.clock.now(), {
+    counters: ['statusLookups'], wrote: true, ...(query.gatewayId ? { gatewayId: query.gatewayId } : {}),
+  });
   if (reporter.counts.statusLookups > deps.policy.limits.statusLookupsPerHour) throw new RateLimitedError('status');
   const reference = normaliseReference(query.reference);
   if (!reference) return { found: false };

@@ -84,7 +84,8 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
         };
       }
       case 'status': {
-        const answer = await checkStatus(deps, { phone: request.phone, reference: next.reference });
+        // AT repeats a request it got no answer to: the same session's lookup counts once.
+        const answer = await checkStatus(deps, { phone: request.phone, reference: next.reference, gatewayId: `ussd:${request.sessionId}` });
         if (!answer.found) return { body: end(endTexts.unknownReference(language, { hotline })), outcome: 'status_unknown' };
         return {
           body: end(endTexts.status(language, {

@@ -197,7 +197,7 @@ export type ProblemStatus = keyof WebTexts['problem'];
 
 export function renderProblem(p: { language: Language; status: number; policy: Pick<Policy, 'hotlinePhone'> }): string {
   const t = WEB_TEXTS[p.language];
-  const key: ProblemStatus = p.status === 413 || p.status === 429 || p.status === 400 ? (String(p.status) as ProblemStatus) : p.status < 500 ? '400' : '500';
+  const key: ProblemStatus = [400, 409, 413, 429].includes(p.status) ? (String(p.status) as ProblemStatus) : p.status < 500 ? '400' : '500';
   const text = t.problem[key];
   return page(t, p.language, text.title, `<p>${esc(text.body(p.policy.hotlinePhone))}</p><p><a href="/?lang=${p.language}">${esc(t.back)}</a></p>`, undefined, p.policy.hotlinePhone);
 }

@@ -44,7 +44,7 @@ export interface WebTexts {
   };
   done: { title: string; lead: string; save: (shortcode: string, reference: string) => string; next: string; another: string };
   badReference: { title: string; body: string };
-  problem: Record<'400' | '413' | '429' | '500', { title: string; body: (hotline: string) => string }>;
+  problem: Record<'400' | '409' | '413' | '429' | '500', { title: string; body: (hotline: string) => string }>;
   back: string;
 }
 
@@ -108,6 +108,7 @@ const id: WebTexts = {
   badReference: { title: 'Kode tidak dikenali', body: 'Alamat ini tidak berisi kode laporan yang benar.' },
   problem: {
     '400': { title: 'Permintaan tidak bisa diproses', body: (h) => `Coba isi formulir lagi. Darurat: ${h}.` },
+    '409': { title: 'Formulir ini sudah terkirim', body: (h) => `Formulir ini sudah dipakai untuk laporan lain, jadi laporan ini BELUM tersimpan. Buka formulir baru dan kirim lagi, atau telepon ${h} (gratis, 24 jam).` },
     '413': { title: 'Isian terlalu panjang', body: (h) => `Persingkat cerita lalu kirim lagi. Darurat: ${h}.` },
     '429': { title: 'Terlalu banyak laporan', body: (h) => `Terlalu banyak laporan dari jaringan ini. Coba lagi dalam 1 jam, atau telepon ${h} (gratis, 24 jam).` },
     '500': { title: 'Maaf, terjadi gangguan', body: (h) => `Laporan belum tersimpan. Coba lagi sebentar lagi, atau telepon ${h} (gratis, 24 jam).` },
@@ -175,6 +176,7 @@ const en: WebTexts = {
   badReference: { title: 'Code not recognised', body: 'This address does not hold a valid report code.' },
   problem: {
     '400': { title: 'The request could not be handled', body: (h) => `Please fill in the form again. Emergency: ${h}.` },
+    '409': { title: 'This form was already sent', body: (h) => `This form was already used for a different report, so this report was NOT saved. Open a new form and send it again, or call ${h} (free, 24 hours).` },
     '413': { title: 'Too much text', body: (h) => `Please shorten the story and send it again. Emergency: ${h}.` },
     '429': { title: 'Too many reports', body: (h) => `Too many reports from this network. Please try again in 1 hour, or call ${h} (free, 24 hours).` },
     '500': { title: 'Sorry, something went wrong', body: (h) => `The report was not saved. Please try again shortly, or call ${h} (free, 24 hours).` },

@@ -7,9 +7,11 @@ import { handleUssdRequest } from '../../lib/ussd/handle-ussd.js';
 import { submitReport, type WebReportInput } from '../../lib/web/submit-report.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
+import { checkStatus } from '../../lib/use-cases/check-status.js';
 import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { ClientError } from '../../lib/domain/errors.js';
+import { keys } from '../../lib/adapters/dynamo/keys.js';
 import type { MetricName } from '../../lib/ports.js';
 
 /**
@@ -148,6 +150,20 @@ describe('the web form as an SMS pump (finding 1)', () => {
     expect(await system.store.findCasesByContact(stranger, 50)).toHaveLength(6);
     expect(await smsTo(stranger)).toHaveLength(2);
   });
+
+  it('keeps a number\'s item bounded however many forms name it, and still answers STATUS about its oldest report', async () => {
+    const named = freshPhone();
+    const filed = [];
+    for (let i = 0; i < 53; i++) {
+      filed.push(await fileReport(system.deps, {
+        channel: 'web', intakeKey: token(), reporterType: 'family', contact: named, category: 'other', description: `laporan nomor ${i}`, smsUpdates: false,
+      }));
+    }
+    const raw = await system.stores.table.get(keys.reporter(system.cipher.lookupHash(named)), true);
+    expect(Object.keys(raw!).filter((k) => k.startsWith('ref_')).length).toBeLessThanOrEqual(50);
+    const oldest = await checkStatus(system.deps, { phone: named, reference: filed[0]!.case.reference });
+    expect(oldest).toMatchObject({ found: true, case: { id: filed[0]!.case.id } });
+  }, 120_000);
 
   it('pauses confirmations to numbers that never wrote once reporter SMS pass the hourly rate, and tells operators', async () => {
     const guarded = await createTestSystem({ policy: { limits: { newCasesPerHour: 5, inboundPerHour: 30, statusLookupsPerHour: 10, webReportsPerHour: 20, confirmationsPerNumberPerDay: 3, reporterSmsPerHour: 2 } } });

@@ -8,7 +8,7 @@ import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWr
 import { indexKeys, keys, SK } from './keys.js';
 import { messagePut } from './outbox.js';
 import { reporterLinkWrite } from './reporters.js';
-import { DynamoTable, epochSeconds, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
+import { conflictPause, DynamoTable, epochSeconds, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
 import { TABLE } from './table-definition.js';
 import { normaliseAgentName } from '../../domain/agent-name.js';
 import { monthOf } from '../../figures/contribution.js';
@@ -131,16 +131,16 @@ export class DynamoCaseStore implements CaseStore {
             const existing = await this.table.get(intakeKey, true);
             if (existing && phoneHash && existing.phoneHash !== undefined && existing.phoneHash !== phoneHash) break;
             if (existing) return { created: false, caseId: String(existing.caseId), sameContent: existing.contentHash === undefined || existing.contentHash === contentHash };
-            if (intakeBusy && attempt < 4) {
-              await new Promise((r) => setTimeout(r, 25 * attempt));
+            if (intakeBusy && attempt < 10) {
+              await conflictPause(attempt);
               continue;
             }
           }
           if (error.failed('reference')) throw new ReferenceTakenError('Reference already in use', { cause: error });
           if (error.failed('reporter')) throw new ReporterChangedError('Another report of this reporter was filed meanwhile', { cause: error });
           // Another transaction held one of the items (the reporter's, typically) at that moment.
-          if (error.conflicted && attempt < 6) {
-            await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+          if (error.conflicted && attempt < 10) {
+            await conflictPause(attempt);
             continue;
           }
           throw error;

@@ -29,6 +29,15 @@ const counterName = (counter: ReporterCounter, window: number) => `n_${counter}_
 const seenName = (hour: number) => `seen_${hour}`;
 const REF_PREFIX = 'ref_';
 const TEXT_PREFIX = 'txt_';
+/**
+ * References and report texts kept per reporter (newest first): bounds the item however many forms
+ * name one number. An older reference still answers STATUS, through its reference item.
+ */
+const KEEP_REFERENCES = 50;
+const KEEP_TEXTS = 20;
+/** `ref_` and `txt_` values are `<created at> <case id>`, so the oldest can be let go. */
+const linkValue = (c: Case) => `${c.createdAt} ${c.id}`;
+const caseIdOf = (value: unknown) => String(value).split(' ').at(-1)!;
 
 export function decodePrefs(item: Item | undefined): ReporterPrefs {
   if (!item) return {};
@@ -43,14 +52,23 @@ function decodeReporter(cipher: Cipher, item: Item | undefined, now: Date, extra
   const counts = Object.fromEntries(COUNTERS.map((c) => [c, Number(i[counterName(c, windowOf(c, now))] ?? 0)])) as Record<ReporterCounter, number>;
   const casesByReference: Record<string, string> = {};
   const stale: string[] = [];
+  const refs: Array<[string, string]> = [];
+  const texts: Array<[string, string]> = [];
   const hour = windowOf('inbound', now);
   for (const [name, value] of Object.entries(i)) {
-    if (name.startsWith(REF_PREFIX)) casesByReference[name.slice(REF_PREFIX.length)] = String(value);
+    if (name.startsWith(REF_PREFIX)) {
+      casesByReference[name.slice(REF_PREFIX.length)] = caseIdOf(value);
+      refs.push([name, String(value)]);
+    }
+    if (name.startsWith(TEXT_PREFIX)) texts.push([name, String(value)]);
     const counter = /^n_([a-zA-Z]+)_(\d+)$/.exec(name);
     if (counter && Number(counter[2]) < windowOf(counter[1] as ReporterCounter, now)) stale.push(name);
     const seen = /^seen_(\d+)$/.exec(name);
     if (seen && Number(seen[1]) < hour - 1) stale.push(name);
   }
+  // Beyond what is kept, the oldest go with the next write of the item (one more is made room for).
+  const oldest = (links: Array<[string, string]>, keep: number) => links.sort((a, b) => a[1].localeCompare(b[1])).slice(0, Math.max(0, links.length - keep + 1)).map(([n]) => n);
+  stale.push(...oldest(refs, KEEP_REFERENCES), ...oldest(texts, KEEP_TEXTS));
   const sameText = extra.text !== undefined ? i[textName(cipher, extra.text)] : undefined;
   return {
     prefs: decodePrefs(i), counts, duplicate: extra.duplicate, wrote: Boolean(i.wrote), casesByReference, stale,
@@ -58,7 +76,7 @@ function decodeReporter(cipher: Cipher, item: Item | undefined, now: Date, extra
     ...(i.latestId ? {
       latest: { caseId: String(i.latestId), reference: String(i.latestRef), at: String(i.latestAt), language: i.latestLang as Language },
     } : {}),
-    ...(sameText ? { sameTextCaseId: String(sameText) } : {}),
+    ...(sameText ? { sameTextCaseId: caseIdOf(sameText) } : {}),
   };
 }
 
@@ -73,11 +91,11 @@ function textName(cipher: Cipher, text: string): string {
  */
 export function reporterLinkWrite(table: DynamoTable, cipher: Cipher, link: ReporterLink, c: Case, now: Date): LabelledWrite {
   const names: Record<string, string> = { '#ref': `${REF_PREFIX}${c.reference}` };
-  const values: Item = { ':zero': 0, ':one': 1, ':id': c.id, ':reference': c.reference, ':at': c.createdAt, ':lang': c.language };
-  const sets = ['rev = if_not_exists(rev, :zero) + :one', 'latestId = :id', 'latestRef = :reference', 'latestAt = :at', 'latestLang = :lang', '#ref = :id'];
+  const values: Item = { ':zero': 0, ':one': 1, ':id': c.id, ':link': linkValue(c), ':reference': c.reference, ':at': c.createdAt, ':lang': c.language };
+  const sets = ['rev = if_not_exists(rev, :zero) + :one', 'latestId = :id', 'latestRef = :reference', 'latestAt = :at', 'latestLang = :lang', '#ref = :link'];
   if (link.text !== undefined) {
     names['#txt'] = textName(cipher, link.text);
-    sets.push('#txt = :id');
+    sets.push('#txt = :link');
   }
   const adds: string[] = [];
   if (link.countNewCase) {

@@ -20,7 +20,11 @@ export type Item = Record<string, unknown>;
 
 export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-const CONFLICT_ATTEMPTS = 6;
+const CONFLICT_ATTEMPTS = 10;
+
+/** Exponential with jitter, capped: about 3 s over all attempts, well inside a callback's time. */
+export const conflictPause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.min(400, 20 * 2 ** attempt) * (0.5 + Math.random())));
 
 /**
  * A write that met another transaction on the same item (TransactionConflict: the other one was in
@@ -34,7 +38,7 @@ export async function retryTransactionConflicts<T>(write: () => Promise<T>): Pro
       const conflict = (error as { name?: string }).name === 'TransactionConflictException'
         || (error instanceof TransactionCancelled && error.conflicted && !Object.values(error.reasons).includes('ConditionalCheckFailed'));
       if (!conflict || attempt >= CONFLICT_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+      await conflictPause(attempt);
     }
   }
 }
