@@ -3,9 +3,9 @@ import { awsStores } from '../lib/composition/aws-store.js';
 import { gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createSmsDeliveryHandler } from '../lib/sms/http.js';
+import { createSmsDeliveryHandler } from '../lib/sms/delivery-http.js';
 
-/** AT delivery-report callback (lib/sms/http.ts). Ports: cases, outbox, directory, the callback key, metrics. */
+/** AT delivery-report callback (lib/sms/delivery-http.ts). Ports: cases, outbox, directory, the callback key, metrics. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {

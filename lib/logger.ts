@@ -12,7 +12,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 const SERVICE = 'pmi-hotline';
 type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 
-let current = new Logger({ serviceName: SERVICE });
+// Built on first use or by configureLogger, whichever comes first: a function builds one, not two.
+let current: Logger | undefined;
+const instance = (): Logger => (current ??= new Logger({ serviceName: SERVICE }));
 
 /**
  * Modules hold this one reference; `configureLogger` swaps the instance behind it. (Powertools resets
@@ -21,8 +23,9 @@ let current = new Logger({ serviceName: SERVICE });
  */
 export const logger: Logger = new Proxy({} as Logger, {
   get(_target, property) {
-    const value: unknown = Reflect.get(current, property, current);
-    return typeof value === 'function' ? value.bind(current) : value;
+    const target = instance();
+    const value: unknown = Reflect.get(target, property, target);
+    return typeof value === 'function' ? value.bind(target) : value;
   },
 });
 

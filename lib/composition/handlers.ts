@@ -1,7 +1,8 @@
 import type { CallbackKey } from '../http/api.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { StreamDecoder } from '../use-cases/react-to-table-change.js';
-import { createSmsDeliveryHandler, createSmsInboundHandler } from '../sms/http.js';
+import { createSmsInboundHandler } from '../sms/http.js';
+import { createSmsDeliveryHandler } from '../sms/delivery-http.js';
 import { createUssdHandler } from '../ussd/http.js';
 import { createWebHandler } from '../web/http.js';
 import { createNotifierHandler } from '../jobs/notifier.js';

@@ -1,11 +1,9 @@
-import { AtDeliveryReport, AtInboundSms, parseCallback } from './at-callbacks.js';
+import { AtInboundSms, parseCallback } from './at-callbacks.js';
 import { formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey } from '../http/api.js';
 import { handleInboundSms, type InboundSmsDeps } from '../use-cases/handle-inbound-sms.js';
 import { handleOfficialSms, type OfficialSmsDeps } from '../use-cases/handle-official-sms.js';
-import { recordDelivery } from '../use-cases/record-delivery.js';
 import { parseOfficialCommand } from '../officials/commands.js';
 import { logger } from '../logger.js';
-import type { Deps } from '../use-cases/deps.js';
 
 export interface SmsInboundRuntime {
   deps: InboundSmsDeps & OfficialSmsDeps;
@@ -36,24 +34,6 @@ export function createSmsInboundHandler(runtime: SmsInboundRuntime) {
     }
     const handled = await handleInboundSms(runtime.deps, inbound);
     logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
-    return text(200, 'OK');
-  });
-}
-
-export interface SmsDeliveryRuntime {
-  deps: Parameters<typeof recordDelivery>[0] & Pick<Deps, 'metrics'>;
-  callbackKey: CallbackKey;
-}
-
-/** AT delivery report callback: known statuses only (else 400); repeats are harmless. */
-export function createSmsDeliveryHandler(runtime: SmsDeliveryRuntime) {
-  return httpHandler('sms-delivery', async (event) => {
-    requireCallbackKey(event, await resolveCallbackKey(runtime.callbackKey));
-    const report = parseCallback(AtDeliveryReport, formBody(event));
-    const result = await recordDelivery(runtime.deps, {
-      providerMessageId: report.id, status: report.status, ...(report.failureReason ? { failureReason: report.failureReason } : {}),
-    });
-    logger.info('delivery report', { status: report.status, result });
     return text(200, 'OK');
   });
 }

@@ -1,5 +1,4 @@
 import type { Case } from '../domain/case.js';
-import { deadlineOf } from '../domain/sla.js';
 import { alertOfficials } from './alert-officials.js';
 import { noticeFor, notifyOfficials, notifyReporter } from './notify-reporter.js';
 import type { Deps } from './deps.js';
@@ -10,11 +9,10 @@ import type { Deps } from './deps.js';
  * after the write, never inside the request. Every effect is keyed on the case version, so a
  * redelivered record queues nothing twice.
  */
-export async function onCaseChanged(deps: Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'events' | 'policy' | 'metrics'>, before: Case | undefined, after: Case): Promise<void> {
+export async function onCaseChanged(deps: Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
   if (!before) {
     await alertOfficials(deps, after, 1, 'new_case');
   }
-  if (before?.status === 'new' && after.status === 'acknowledged') deps.metrics?.count(Date.parse(after.updatedAt) <= (deadlineOf(before, deps.policy, before.createdAt)?.getTime() ?? Infinity) ? 'AcknowledgedInTime' : 'AcknowledgedLate');
   const notice = noticeFor(before, after);
   if (notice) {
     await notifyReporter(deps, after, notice, `status.${after.id}.v${after.version}`);

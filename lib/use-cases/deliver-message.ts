@@ -1,6 +1,6 @@
 import type { Deps } from './deps.js';
 import { passUndeliveredAlertOn } from './record-delivery.js';
-import { REPORTER_SMS_COUNTER } from './file-report.js';
+import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
 
 export class RetryableSendError extends Error {
   readonly code = 'SEND_RETRYABLE';

@@ -74,8 +74,8 @@ export function reportContent(report: ParsedReport): string {
   ]);
 }
 
-/** The hourly count of SMS to reporters that the spend guard watches (one counter for the hotline). */
-export const REPORTER_SMS_COUNTER = { scope: 'reporter-sms', key: 'hotline', windowSeconds: 3600 } as const;
+import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
+export { REPORTER_SMS_COUNTER };
 
 export interface FileOptions {
   /** The reporter as the caller already read and counted it (SMS), so it is not read again. */

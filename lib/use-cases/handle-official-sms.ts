@@ -1,4 +1,5 @@
 import { withMilestones } from '../domain/milestones.js';
+import { deadlineOf, levelSinceOf } from '../domain/sla.js';
 import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
@@ -175,6 +176,11 @@ export async function handleOfficialSms(
     const first = p.write === 'record'
       ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
       : await cases.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+    if (first && p.outcome.kind === 'acknowledged' && c.status === 'new') {
+      // Taken within the acknowledge deadline of the level that had it, or late: what operators watch.
+      const deadline = deadlineOf(c, deps.policy, levelSinceOf(c));
+      deps.metrics?.count(deadline && now > deadline ? 'AcknowledgedLate' : 'AcknowledgedInTime');
+    }
     return first ? p.outcome : { kind: 'duplicate' };
   });
 }

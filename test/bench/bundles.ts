@@ -16,6 +16,8 @@ export interface BundleResult {
   /** Whole initialisation of the deployed bundle (AWS SDK bundled): import, clients constructed. */
   initMedianMs: number;
   initMaxMs: number;
+  /** CPU time (user + system, all threads) of the same imports: less sensitive to other load on the machine. */
+  initCpuMedianMs: number;
   /** The same function bundled with the AWS SDK left to the Lambda runtime (the former setting). */
   runtimeSdkKb: number;
   runtimeSdkInitMedianMs: number;
@@ -38,6 +40,8 @@ export function awsLikeEnv(endpoint: string): Record<string, string> {
     GATEWAY_SECRET_ARN: arn('secretsmanager', 'secret:gateway'), LOOKUP_KEY_SECRET_ARN: arn('secretsmanager', 'secret:lookup'),
     EVENTS_TOPIC_ARN: arn('sns', 'events'), SMS_SHORTCODE: '+6281100001708', LOG_LEVEL: 'ERROR',
     POWERTOOLS_SERVICE_NAME: 'pmi-hotline', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // As the stack sets it: readable stack traces, at the price of reading the source map at init.
+    NODE_OPTIONS: '--enable-source-maps',
   };
 }
 
@@ -75,17 +79,19 @@ export async function bundle(entry: string, outfile: string, external: string[])
   const built = await build({
     entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', alias, absWorkingDir: REPO,
     target: BUNDLING.target, minify: BUNDLING.minify, mainFields: BUNDLING.mainFields, external,
+    sourcemap: BUNDLING.sourceMap ? 'linked' : false, sourcesContent: BUNDLING.sourcesContent ?? true,
     metafile: true, banner: { js: BUNDLING.banner ?? '' }, logLevel: 'silent',
   });
-  return { bytes: Object.values(built.metafile.outputs)[0]!.bytes, meta: built.metafile };
+  const output = Object.entries(built.metafile.outputs).find(([file]) => !file.endsWith('.map'))![1];
+  return { bytes: output.bytes, meta: built.metafile };
 }
 
 /**
  * Each Lambda entry bundled with the stack's own options (BUNDLING in infra/: ESM, node22, minified,
  * ESM entry of dual packages, the AWS SDK bundled, the Africa's Talking layer external, the
- * createRequire banner), and its cold start measured as Lambda's init runs it: a fresh node process
- * imports the bundle, which reads its configuration, loads and constructs every AWS SDK client the
- * function uses and starts its secret reads. Source maps are left out: uploaded, never loaded at init.
+ * createRequire banner, the source map), and its cold start measured as Lambda's init runs it: a
+ * fresh node process (with the stack's NODE_OPTIONS) imports the bundle, which reads its
+ * configuration, loads and constructs every AWS SDK client the function uses and starts its secret reads.
  * For comparison, the same entry with the SDK left to the runtime (resolved from node_modules, as the
  * runtime's copy would be). Runs interleave, so load on the machine hits both alike.
  */
@@ -103,7 +109,7 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
       const runtimeSdk = join(out, `${name}-runtime-sdk`, 'index.mjs');
       const own = await bundle(join(REPO, 'functions', file), deployed, BUNDLING.externalModules ?? []);
       const sdkOut = await bundle(join(REPO, 'functions', file), runtimeSdk, [...(BUNDLING.externalModules ?? []), '@aws-sdk/*']);
-      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
+      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
     const env = awsLikeEnv(aws.endpoint);
     for (let i = 0; i < runsPerFunction; i++) {
@@ -111,16 +117,17 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
         if (b.error) continue;
         const t = await importTime(b.deployed, env);
         if (typeof t === 'string') { b.error = t; continue; }
-        b.times.push(t);
+        b.times.push(t.wall);
+        b.cpu.push(t.cpu);
         const s = await importTime(b.runtimeSdk, env);
-        if (typeof s === 'number') b.sdkTimes.push(s);
+        if (typeof s !== 'string') b.sdkTimes.push(s.wall);
       }
     }
     return {
       requestsDuringInit: aws.requests(),
       bundles: built.map((b) => ({
         name: b.name, kb: b.kb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
-        initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN,
+        initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN, initCpuMedianMs: median(b.cpu),
         runtimeSdkInitMedianMs: median(b.sdkTimes),
         ...(b.error ? { initError: b.error } : {}),
       })),
@@ -132,7 +139,7 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
 }
 
 function largestInputs(meta: Metafile): string {
-  const output = Object.values(meta.outputs)[0]!;
+  const output = Object.entries(meta.outputs).find(([file]) => !file.endsWith('.map'))![1];
   const byPackage = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');
@@ -145,8 +152,8 @@ function largestInputs(meta: Metafile): string {
  * Cold start: a fresh node process imports the bundle (module evaluation, configuration, every AWS
  * SDK client the function constructs) and reports how long that took, excluding node's own start-up.
  */
-function importTime(file: string, env: Record<string, string>): Promise<number | string> {
-  const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write('INIT ' + (performance.now() - t0));`;
+function importTime(file: string, env: Record<string, string>): Promise<{ wall: number; cpu: number } | string> {
+  const script = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const t = performance.now() - t0; const c = process.cpuUsage(c0); process.stdout.write('INIT ' + t + ' ' + (c.user + c.system) / 1000);`;
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,8 +165,8 @@ function importTime(file: string, env: Record<string, string>): Promise<number |
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('exit', () => {
       clearTimeout(timer);
-      const m = /INIT ([\d.]+)/.exec(stdout);
-      resolvePromise(m ? Number(m[1]) : `import failed: ${stderr.split('\n').find((l) => /Error/.test(l))?.slice(0, 120) ?? 'no output'}`);
+      const m = /INIT ([\d.]+) ([\d.]+)/.exec(stdout);
+      resolvePromise(m ? { wall: Number(m[1]), cpu: Number(m[2]) } : `import failed: ${stderr.split('\n').find((l) => /Error/.test(l))?.slice(0, 120) ?? 'no output'}`);
     });
   });
 }

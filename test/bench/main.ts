@@ -2,7 +2,7 @@
  * `npm run bench`: speed, cost and size figures against DynamoDB Local, each next to its target.
  * A report, not a gate: it exits 0 even when a target fails, and says so plainly.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startBenchSystem, muteStructuredLogs } from './system.js';
 import type { IntakeResult } from './sms-intake.js';
@@ -57,6 +57,7 @@ function ussdScreenUnits(ussd: OperationSummary[]): { read: number; write: numbe
 }
 
 const started = performance.now();
+const startLoad = loadavg().map((l) => l.toFixed(1)).join(', ');
 const logs = muteStructuredLogs();
 const print = (s = '') => logs.print(`${s}\n`);
 const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -103,7 +104,7 @@ try {
   const slowest = [...bundles].filter((b) => !b.initError).sort((a, b) => b.initMedianMs - a.initMedianMs)[0];
   const initFailures = bundles.filter((b) => b.initError);
 
-  print(`pmi-hotline bench  ${new Date().toISOString()}  node ${process.version}  ${cpus()[0]?.model ?? ''} x${cpus().length}`);
+  print(`pmi-hotline bench  ${new Date().toISOString()}  node ${process.version}  ${cpus()[0]?.model ?? ''} x${cpus().length}  load average at start ${startLoad}`);
   print('All figures from this machine against DynamoDB Local on loopback: they compare builds, they do not predict AWS latency.');
 
   print(section('Targets'));
@@ -187,13 +188,14 @@ try {
   print(`Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`);
 
   print(section('Function bundles (esbuild, options of infra/constructs/hotline-function.ts) and cold start'));
-  print(table(['Function', 'Size', 'Init median', 'Init max', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [
-    b.name, `${fmtNum(b.kb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? b.initError : fmtMs(b.initMaxMs),
+  print(table(['Function', 'Size', 'Init median', 'Init max', 'Init CPU median', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [
+    b.name, `${fmtNum(b.kb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? b.initError : fmtMs(b.initMaxMs), fmtMs(b.initCpuMedianMs),
     `${fmtNum(b.runtimeSdkKb)} KB`, fmtMs(b.runtimeSdkInitMedianMs), b.largest,
   ])));
   print('Init = a fresh node process imports the deployed bundle with STAGE=aws and dummy ARNs, as Lambda\'s init does: configuration, every');
   print('AWS SDK client the function builds, its secret reads started. AWS endpoints point at a loopback stand-in: nothing leaves the machine');
   print(`(${requestsDuringInit} secret reads reached it). "SDK from the runtime" = the same entry with @aws-sdk/* external, loaded from node_modules.`);
+  print(`Init CPU = user + system time of the same imports, all threads: it moves less than wall time when the machine is busy (load average ${loadavg().map((l) => l.toFixed(1)).join(', ')} at the end of this run).`);
 
   const unit = (label: string) => ops.find((o) => o.label.startsWith(label));
   const units = (o: OperationSummary | undefined, fallback: { read: number; write: number }) =>
