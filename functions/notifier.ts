@@ -5,16 +5,19 @@ import { snsPorts } from '../lib/composition/aws-sns.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { createNotifierHandler } from '../lib/jobs/notifier.js';
+import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
 
 /**
  * The table stream consumer (lib/jobs/notifier.ts). Ports: cases, outbox, directory, reporters, both SMS routes (Africa's
- * Talking with the gateway secret's current credentials, SNS), case events, metrics.
+ * Talking with the gateway secret's current credentials, SNS), case events, metrics, and the agents
+ * named in cases (the agent watch of lib/figures/agent-watch.ts).
  */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
   const { official, events } = snsPorts(cfg);
-  const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  const { cases, outbox, directory, reporters } = stores;
   return createNotifierHandler({
     deps: {
       cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
@@ -22,5 +25,6 @@ export const handler = handlerWhenReady(async () => {
       ...(events ? { events } : {}),
     },
     decoder: cases,
+    agents: new DynamoAgentsStore(stores.table),
   });
 });

@@ -10,13 +10,16 @@ import { HotlineApi } from './constructs/api.js';
 import { HotlineData } from './constructs/data.js';
 import { HotlineFunction, africasTalkingLayerCode } from './constructs/hotline-function.js';
 import { STABLE_LOGICAL_IDS } from './constructs/logical-ids.js';
+import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
 import { Scheduler } from './constructs/scheduler.js';
 import { StreamConsumer } from './constructs/stream-consumer.js';
+import { OperationsDashboard } from './constructs/operations-dashboard.js';
+import { FIGURES_EVENTS } from '../lib/figures/stream-filter.js';
 
 export { BUNDLING, TABLE_DATA_ACTIONS, africasTalkingLayerCode } from './constructs/hotline-function.js';
 export { STABLE_LOGICAL_IDS } from './constructs/logical-ids.js';
 
-export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console';
+export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console' | 'figures';
 
 /** Africa's Talking drops a callback after 15 s, so HTTP handlers must give up well before that. */
 const API_TIMEOUT = Duration.seconds(10);
@@ -35,6 +38,7 @@ const FUNCTIONS: Record<FunctionName, { id: string; entry: string; description: 
   escalator: { id: 'Escalator', entry: 'functions/escalator.ts', description: 'Scheduled SLA escalation and SMS retry', timeout: Duration.seconds(120) },
   // Sign-in checks the PIN with scrypt, as the SMS commands do: the same memory.
   console: { id: 'Console', entry: 'functions/console.ts', description: "Officials' console", timeout: API_TIMEOUT, memorySize: 512 },
+  figures: { id: 'Figures', entry: 'functions/figures.ts', description: 'Table stream consumer: keeps the figures (counters per month, regency, category, channel, level)', timeout: Duration.seconds(60) },
 };
 
 /**
@@ -53,6 +57,10 @@ export const ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; f
   // A few dozen officials; sign-in is also limited per phone and per source address in the table.
   { method: apigwv2.HttpMethod.ANY, path: '/console', fn: 'console', throttle: { rateLimit: 5, burstLimit: 10 } },
   { method: apigwv2.HttpMethod.ANY, path: '/console/{proxy+}', fn: 'console', throttle: { rateLimit: 10, burstLimit: 20 } },
+  // Public figures: answered with Cache-Control public, max-age=300 for a CDN or browser to keep;
+  // the route limit caps what a flood can cost meanwhile.
+  { method: apigwv2.HttpMethod.GET, path: '/statistik', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
+  { method: apigwv2.HttpMethod.GET, path: '/statistik.json', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
 ];
 
 export interface HotlineStackProps extends StackProps {
@@ -85,6 +93,8 @@ export class HotlineStack extends Stack {
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly streamConsumer: StreamConsumer;
+  readonly figuresStream: StreamConsumer;
+  readonly dashboard: OperationsDashboard;
   readonly alarms: HotlineAlarms;
 
   constructor(scope: Construct, id: string, props: HotlineStackProps = {}) {
@@ -154,7 +164,10 @@ export class HotlineStack extends Stack {
     fns.escalator.grantStore(data).grantGatewaySecret(data).grantSendSms();
     // The console reads the queue indexes besides the store; no gateway secret, no SMS of its own
     // (sign-in codes go through the outbox, which the notifier sends).
-    fns.console.grantStore(data).grantQueueIndexes(data);
+    // The figures screen's case-list export reads the cases-by-month index.
+    fns.console.grantStore(data).grantQueueIndexes(data).grantIndexes(data, [TABLE.byMonthIndex.name]);
+    // Figures: the counters only (no lookup secret, the key only through DynamoDB).
+    fns.figures.grantFigures(data);
 
     // Only the functions that send reporter SMS carry the Africa's Talking SDK.
     const atLayer = new lambda.LayerVersion(this, 'AfricasTalkingSdk', {
@@ -175,6 +188,13 @@ export class HotlineStack extends Stack {
     });
 
     this.streamConsumer = new StreamConsumer(this, 'NotifierStream', { table: data.table, consumer: fns.notifier });
+    // Its own mapping: figures never hold up an alert. Counters are not time-critical, so records may
+    // wait a day before they are given up (then `npm run figures:rebuild` recounts).
+    this.figuresStream = new StreamConsumer(this, 'FiguresStream', { table: data.table, consumer: fns.figures, events: FIGURES_EVENTS, maxRecordAge: Duration.hours(24) });
+    Validations.of(fns.figures.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams (added by the stream event source) is account-level and needs "*".',
+    });
     new Scheduler(this, 'EscalatorSchedule', { target: fns.escalator, every: Duration.minutes(5) });
 
     const http = new HotlineApi(this, 'Api', {
@@ -195,6 +215,9 @@ export class HotlineStack extends Stack {
       alarmEmail: props.alarmEmail,
       smsSpendAlarmUsd: props.smsSpendAlarmUsd ?? 10,
       escalationsPerHour: props.escalationsPerHourAlarm ?? 10,
+    });
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      deadLetterQueues: [this.streamConsumer.deadLetterQueue, this.figuresStream.deadLetterQueue],
     });
 
     // ---- Outputs ----------------------------------------------------------------------------

@@ -87,6 +87,7 @@ export class HotlineData extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     keepLogicalId(this.table, STABLE_LOGICAL_IDS.table);
+    // The same indexes as the shared table definition (test/infra compares them).
     for (const index of [TABLE.byContactIndex, TABLE.dueIndex]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
@@ -106,5 +107,13 @@ export class HotlineData extends Construct {
         nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
       });
     }
+    // Cases by month (figures' rebuild, the case-list export): only non-personal facts.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.byMonthIndex.name,
+      partitionKey: { name: TABLE.byMonthIndex.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE.byMonthIndex.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...TABLE.byMonthIndex.projected],
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { buildSync } from 'esbuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -195,6 +195,27 @@ export class HotlineFunction extends Construct {
         resources: QUEUE_INDEXES.map((index) => `${data.table.tableArn}/index/${index.name}`),
       }),
     );
+    return this;
+  }
+
+  /** Query on more indexes of the table (the console's queues, the cases-by-month index). */
+  grantIndexes(data: HotlineData, names: string[]): this {
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: names.map((name) => `${data.table.tableArn}/index/${name}`) }));
+    return this;
+  }
+
+  /**
+   * The figures aggregate only: the table's items (counters, per-case contributions) and the table
+   * key DynamoDB needs to use them; no index, no lookup secret, nothing that decrypts a personal field.
+   */
+  grantFigures(data: HotlineData): this {
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: TABLE_DATA_ACTIONS, resources: [data.table.tableArn] }));
+    // The key only through DynamoDB: the one key also wraps the data keys of personal fields, which
+    // this function must never be able to unwrap itself.
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: TABLE_KEY_ACTIONS, resources: [data.key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+    }));
     return this;
   }
 

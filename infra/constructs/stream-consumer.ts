@@ -15,7 +15,13 @@ import type { HotlineFunction } from './hotline-function.js';
 export class StreamConsumer extends Construct {
   readonly deadLetterQueue: sqs.Queue;
 
-  constructor(scope: Construct, id: string, props: { table: dynamodb.ITable; consumer: HotlineFunction }) {
+  constructor(scope: Construct, id: string, props: {
+    table: dynamodb.ITable; consumer: HotlineFunction;
+    /** Item sort keys and event names the consumer reads. @default NOTIFIER_EVENTS */
+    events?: Readonly<Record<string, ReadonlyArray<'INSERT' | 'MODIFY'>>>;
+    /** Older records go to the dead-letter queue. @default 1 hour (alerts are time-critical) */
+    maxRecordAge?: Duration;
+  }) {
     super(scope, id);
     // Only the record descriptions (shard, sequence numbers) of failed batches land here, no item data,
     // so SQS-managed encryption suffices and no KMS grant is needed for the function to send.
@@ -37,13 +43,13 @@ export class StreamConsumer extends Construct {
         reportBatchItemFailures: true,
         // Alerts are time-critical; an older record goes to the DLQ and the escalator's outbox sweep
         // (gsi2 PENDING) still sends the message.
-        maxRecordAge: Duration.hours(1),
+        maxRecordAge: props.maxRecordAge ?? Duration.hours(1),
         onFailure: new SqsDlq(this.deadLetterQueue),
         filters: [
           // The same items the notifier's own predicate (isNotifierRecord) accepts, so Lambda is not
           // invoked for timeline events, counters or drafts. sk is a key attribute: matching Keys
           // matches both images. REMOVE (TTL expiry) is left out: nothing is sent for an expired item.
-          ...Object.entries(NOTIFIER_EVENTS).map(([sk, eventNames]) =>
+          ...Object.entries(props.events ?? NOTIFIER_EVENTS).map(([sk, eventNames]) =>
             lambda.FilterCriteria.filter({
               eventName: lambda.FilterRule.or(...eventNames),
               dynamodb: { Keys: { [TABLE.sortKey]: { S: lambda.FilterRule.isEqual(sk) } } },

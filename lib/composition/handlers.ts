@@ -7,13 +7,14 @@ import { createUssdHandler } from '../ussd/http.js';
 import { createWebHandler } from '../web/http.js';
 import { createNotifierHandler } from '../jobs/notifier.js';
 import { createEscalatorHandler } from '../jobs/escalator.js';
+import type { AgentsPort } from '../figures/agent-watch.js';
 
 /**
  * Every function's handler from one set of ports, each given only the ports it uses, as its Lambda
  * entry point in functions/ builds them. For the local system and tests: in AWS each function
  * builds its own ports and nothing more.
  */
-export function handlersFor(deps: Deps, decoder: StreamDecoder, callbackKey: CallbackKey) {
+export function handlersFor(deps: Deps, decoder: StreamDecoder, callbackKey: CallbackKey, extras: { agents?: AgentsPort } = {}) {
   const { cases, outbox, directory, reporters, ussdDrafts, clock, policy, senders, events, metrics } = deps;
   const opt = { ...(metrics ? { metrics } : {}) };
   return {
@@ -21,7 +22,7 @@ export function handlersFor(deps: Deps, decoder: StreamDecoder, callbackKey: Cal
     smsDelivery: createSmsDeliveryHandler({ deps: { cases, outbox, directory, clock, ...opt }, callbackKey }),
     ussd: createUssdHandler({ deps: { cases, reporters, ussdDrafts, clock, policy, ...opt }, callbackKey }),
     web: createWebHandler({ deps: { cases, reporters, clock, policy, ...opt } }),
-    notifier: createNotifierHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...(events ? { events } : {}), ...opt }, decoder }),
+    notifier: createNotifierHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...(events ? { events } : {}), ...opt }, decoder, ...(extras.agents ? { agents: extras.agents } : {}) }),
     escalator: createEscalatorHandler({ deps: { cases, outbox, directory, reporters, clock, policy, senders, ...opt } }),
   };
 }

@@ -8,6 +8,7 @@ import { AdjustableClock } from '../clock.js';
 import { localDynamoClient } from '../local/dynamo-local.js';
 import type { Deps } from '../use-cases/deps.js';
 import { handlersFor, type Handlers } from './handlers.js';
+import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
 
 /**
  * Every function of the system in one process, on local adapters: DynamoDB Local, the embedded demo
@@ -53,5 +54,5 @@ export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy
     events: outbox.publisher(),
   };
   const callbackKey = cfg.local.callbackKey;
-  return { config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, stores.cases, callbackKey) };
+  return { config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, stores.cases, callbackKey, { agents: new DynamoAgentsStore(stores.table) }) };
 }

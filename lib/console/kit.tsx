@@ -141,6 +141,7 @@ export function page(c: ConsoleContext, p: { title: string; body: Child; scripts
             {official ? (
               <>
                 <a href="/console">{T.queue[lang]}</a>
+                <a href="/console/figures">{lang === 'id' ? 'Angka' : 'Figures'}</a>
                 {canReadAccessLog(official) ? <a href="/console/access-log">{T.accessLog[lang]}</a> : null}
                 <a href="/console/passkeys">{T.passkeys[lang]}</a>
               </>

@@ -58,6 +58,8 @@ export interface CaseEventDetails {
   /** This case was a duplicate, merged into the case with reference `into`. */
   merged: { via: Door; into: string };
   merged_from: { via: Door; from: string };
+  /** An official recorded (or changed) the agency or broker the worker named; the name itself is never on the timeline. */
+  agent_recorded: { via: Door; changed: boolean };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
   reminder: { level: Level; status: CaseStatus; deadline: string; official: string };
   sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string };
@@ -120,7 +122,15 @@ export interface Case {
   version: number;
   /** Next time the escalation job must look at the case; absent once it is resolved or closed. */
   nextCheckAt?: string;
-  /** A duplicate merged into another case: that case's reference (both references keep working). */
+  /** Agency (P3MI) or broker the report names, as typed: business or personal data, encrypted, never published. */
+  agentName?: string;
+  /** Milestones (see milestones.ts): first response, latest resolution, escalations, reporter's YA, TIDAK count. */
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  escalations?: number;
+  confirmedAt?: string;
+  reopenings?: number;
+  /** Reference of the case this one was merged into: a duplicate counts once, in the case it joined. */
   mergedInto?: string;
 }
 

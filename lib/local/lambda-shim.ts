@@ -30,7 +30,8 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, routeKey: str
     version: '2.0', routeKey, rawPath: url.pathname, rawQueryString: url.search.slice(1),
     headers, ...(url.search ? { queryStringParameters: query } : {}),
     requestContext: {
-      accountId: 'local', apiId: 'local', domainName: 'localhost', domainPrefix: 'localhost',
+      // API Gateway's domainName is the host the client asked for (Hono's adapter builds the request URL from it).
+      accountId: 'local', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: (headers.host ?? 'localhost').split('.')[0]!,
       http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
       requestId: randomUUID(), routeKey, stage: '$default', time: new Date().toISOString(), timeEpoch: Date.now(),
     },

@@ -28,6 +28,14 @@ function stopWith(error: unknown): never {
   }
   throw error;
 }
+import { figuresScreen } from '../figures/console-screen.js';
+import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
+import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
+import { statistikRoutes } from '../figures/http.js';
+import { createWebHandler } from '../web/http.js';
+import { createFiguresHandler } from '../jobs/figures.js';
+import { isFiguresRecord } from '../figures/stream-filter.js';
+import { figuresDevRoutes } from './figures-dev.js';
 
 // The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs Node 22 already, and
 // locally the warning would only bury the start banner.
@@ -47,12 +55,25 @@ const cfg = parseConfig({ ...process.env, STAGE: 'local', DYNAMODB_ENDPOINT: dyn
 configureLogger(cfg);
 const system = composeLocal(cfg);
 const { handlers } = system;
-
-// The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
-const consoleHandler = createConsoleHandler({
-  deps: consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy }),
-  options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+// Issue 14 and 13 beside the composed handlers: the figures (web /statistik, the figures consumer),
+// and the console with its figures screen, on the same local adapters.
+const figures = new DynamoFiguresStore(system.stores.table);
+const agents = new DynamoAgentsStore(system.stores.table);
+const web = createWebHandler({
+  deps: { cases: system.deps.cases, reporters: system.deps.reporters, clock: system.clock, policy: system.deps.policy, metrics: system.metrics },
+  statistik: statistikRoutes(() => ({ figures, clock: system.clock })),
 });
+// The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
+const consoleParts = consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy });
+const consoleHandler = createConsoleHandler({
+  deps: consoleParts,
+  options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+  screens: [{
+    path: '/figures',
+    routes: figuresScreen({ figures, agents, accessLog: consoleParts.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock }),
+  }],
+});
+const figuresHandler = createFiguresHandler({ figures, policy: system.deps.policy });
 
 // The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
@@ -67,12 +88,14 @@ const server = await startLocalServer(cfg.port, {
     'POST /sms/delivery': route('sms-delivery', handlers.smsDelivery),
     'POST /ussd': route('ussd', handlers.ussd),
     'POST /ussd/events': route('ussd', handlers.ussd),
-    'GET /': route('web', handlers.web),
-    'POST /reports': route('web', handlers.web),
-    'GET /reports/done': route('web', handlers.web),
+    'GET /': route('web', web),
+    'POST /reports': route('web', web),
+    'GET /reports/done': route('web', web),
+    'GET /statistik': route('web', web),
+    'GET /statistik.json': route('web', web),
   },
   lambdaPrefixes: { '/console': route('console', consoleHandler) },
-  dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system) },
+  dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system), ...figuresDevRoutes(system, figures) },
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : cfg.port;
@@ -88,6 +111,16 @@ const poller = new StreamPoller({
   },
 });
 await poller.start();
+// The figures consumer reads the same stream on its own, as its own event source mapping does in AWS.
+const figuresPoller = new StreamPoller({
+  endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isFiguresRecord,
+  deliver: (event) => figuresHandler(event, localContext('figures', 60_000)) as Promise<never>,
+  onDeadLetter: (record) => {
+    system.metrics.count('DeadLetter');
+    logger.error('figures stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
+  },
+});
+await figuresPoller.start();
 
 // In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
 // `POST /dev/clock` makes deadlines pass within a demo.
@@ -102,11 +135,13 @@ const key = encodeURIComponent(system.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   Web form           ${base}/
-  Officials' console http://localhost:${port}/console  (sign in with a demo official: phone and PIN at /dev/officials, code in the outbox)
   Phone simulator    ${base}/dev/phone
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}
   AT USSD callback   POST ${base}/ussd?key=${key}
+  Officials console   ${base}/console  (figures: ${base}/console/figures)
+  Public figures     ${base}/statistik  (JSON: ${base}/statistik.json)
+  Figures dashboard  ${base}/dev/dashboard  (local preview of the officials' view)
   Outbox (all SMS)   ${base}/dev/outbox
   Demo officials     ${base}/dev/officials
   Health             ${base}/healthz
@@ -122,6 +157,7 @@ async function shutdown(): Promise<void> {
   server.close();
   server.closeAllConnections();
   await poller.stop().catch(() => undefined);
+  await figuresPoller.stop().catch(() => undefined);
   await dynamo.stop();
   process.exit(0);
 }

@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } from '../domain/case.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { recipientsFor } from '../domain/routing.js';
@@ -71,7 +72,7 @@ async function checkCase(
     vanished: () => 'cleared',
   }, async (c) => {
     const write = async (next: Case, events: CaseEvent[], messages: OutboundMessage[] = []) =>
-      deps.cases.updateCase({ case: next, expectedVersion: c.version, events, messages });
+      deps.cases.updateCase({ case: withMilestones(c, next, at), expectedVersion: c.version, events, messages });
     if (!isOpen(c)) {
       const { nextCheckAt: _gone, ...rest } = c;
       await write(rest, []);

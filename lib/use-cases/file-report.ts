@@ -44,6 +44,8 @@ export const ReportInput = z.object({
     return check.nik;
   })),
   workerName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  /** Agency (P3MI) or broker the reporter names: kept encrypted, matched by the hash of its normal form, never published. */
+  agentName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   smsUpdates: z._default(z.boolean(), true),
   language: z._default(Language, 'id'),
 });
@@ -128,6 +130,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       status: 'new' as const, level: 1 as const, levelSince: at, createdAt: at, updatedAt: at, version: 1,
       ...(report.nik ? { nik: report.nik } : {}),
       ...(report.workerName ? { workerName: report.workerName } : {}),
+      ...(report.agentName ? { agentName: report.agentName } : {}),
     };
     const c: Case = { ...base, nextCheckAt: nextCheckAt(base, deps.policy, at, now) };
     try {
@@ -151,7 +154,8 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
         ...(options.clearUssdDraft ? { clearUssdDraft: true } : {}),
       });
       if (result.created) {
-        deps.metrics?.count('ReportFiled');
+        // By channel: the operators' dashboard shows reports per channel (no alarm reads this metric).
+        deps.metrics?.count('ReportFiled', 1, { channel: report.channel });
         return { case: result.case, created: true, truncated };
       }
       // A form token is chosen by the client: the same token with other content is another report.

@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
@@ -382,10 +383,11 @@ class Conversation {
     }, async (c) => {
       const next = change(c);
       if (!next) return undefined;
+      const changed = withMilestones(c, next.case, this.at);
       const done = await this.deps.cases.updateCase({
-        case: next.case, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
+        case: changed, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
       });
-      return done ? next.case : undefined;
+      return done ? changed : undefined;
     });
   }
 

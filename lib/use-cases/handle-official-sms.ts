@@ -1,3 +1,4 @@
+import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 import { covers } from '../domain/routing.js';
@@ -194,7 +195,7 @@ export async function handleOfficialSms(
     const p = await plan(c);
     const first = p.write === 'record'
       ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
-      : await cases.updateCase({ case: p.case, expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
+      : await cases.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
     // AcknowledgedInTime/Late are counted from the stream (case-changed.ts), for both doors alike.
     return first ? p.outcome : { kind: 'duplicate' };
   });

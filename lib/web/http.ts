@@ -13,6 +13,8 @@ import { logger } from '../logger.js';
  */
 export interface WebRuntime {
   deps: Parameters<typeof submitReport>[0];
+  /** The public figures (`GET /statistik`, `/statistik.json`, lib/figures/http.ts): answers them or returns undefined. */
+  statistik?: (event: HttpEvent) => Promise<HttpResult | undefined>;
 }
 
 const html = (statusCode: number, body: string, language: string): HttpResult => ({
@@ -62,6 +64,8 @@ async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpRe
 }
 
 async function route(runtime: WebRuntime, event: HttpEvent): Promise<HttpResult> {
+  const figures = runtime.statistik ? await runtime.statistik(event) : undefined;
+  if (figures) return figures;
   const policy = runtime.deps.policy;
   const query = event.queryStringParameters ?? {};
   const language = languageOf(query.lang);

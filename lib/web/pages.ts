@@ -158,6 +158,7 @@ export function renderForm(p: FormPage): string {
 <input type="hidden" name="token" value="${esc(p.token)}"><input type="hidden" name="lang" value="${p.language}">
 ${reporter}
 ${block('workerName', `${labelFor('workerName', t.workerName.label, true)}${hint('workerName', t.workerName.hint)}${errorLine('workerName')}<input type="text" id="f-workerName" name="workerName" maxlength="100" autocomplete="off" value="${v('workerName')}"${aria('workerName', true)}>`)}
+${block('agentName', `${labelFor('agentName', t.agentName.label, true)}${hint('agentName', t.agentName.hint)}${errorLine('agentName')}<input type="text" id="f-agentName" name="agentName" maxlength="100" autocomplete="off" value="${v('agentName')}"${aria('agentName', true)}>`)}
 ${block('contact', `${labelFor('contact', t.contact.label)}${hint('contact', t.contact.hint)}${errorLine('contact')}<input type="tel" id="f-contact" name="contact" maxlength="30" autocomplete="tel" inputmode="tel" required value="${v('contact')}"${aria('contact', true)}>`)}
 ${block('category', `${labelFor('category', t.category.label)}${errorLine('category')}${select('category', CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][p.language]]))}`)}
 ${block('country', `${labelFor('country', t.country.label)}${errorLine('country')}${select('country', Object.entries(COUNTRIES).map(([code, names]) => [code, names[p.language]]))}`)}

@@ -37,7 +37,7 @@ export const Token = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Expecte
  * description is required), plus what only the web needs: consent, the token and the honeypot.
  */
 export const WebReport = z.extend(z.pick(ReportInput, {
-  contact: true, nik: true, workerName: true, smsUpdates: true, language: true,
+  contact: true, nik: true, workerName: true, agentName: true, smsUpdates: true, language: true,
 }), {
   reporterType: ReporterType,
   category: Category,
@@ -59,7 +59,7 @@ export type WebReportInput = z.input<typeof WebReport>;
 
 /** Web field names, in the order the form shows them: errors are listed and focused in this order. */
 export const WEB_FIELDS = [
-  'reporterType', 'workerName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
+  'reporterType', 'workerName', 'agentName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
 ] as const;
 export type WebField = (typeof WEB_FIELDS)[number];
 
@@ -69,6 +69,7 @@ export function fromForm(form: Record<string, string>): Record<string, unknown> 
   return {
     reporterType: chosen('reporterType'),
     workerName: form.workerName?.trim() ? form.workerName : undefined,
+    agentName: form.agentName?.trim() ? form.agentName : undefined,
     contact: form.contact ?? '',
     category: chosen('category'),
     country: chosen('country'),
@@ -132,6 +133,7 @@ export async function submitReport(
     language: report.language,
     ...(report.nik ? { nik: report.nik } : {}),
     ...(report.workerName ? { workerName: report.workerName } : {}),
+    ...(report.agentName ? { agentName: report.agentName } : {}),
   };
   const seen = await deps.cases.findIntake({ channel: 'web', gatewayId: report.token, content: reportContent(parseReport(filing)) });
   if (seen) {

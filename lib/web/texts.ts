@@ -18,6 +18,7 @@ export interface WebTexts {
   choose: string;
   reporterType: { legend: string; options: Record<ReporterType, string> };
   workerName: { label: string; hint: string };
+  agentName: { label: string; hint: string };
   contact: { label: string; hint: string };
   category: { label: string };
   country: { label: string };
@@ -36,6 +37,7 @@ export interface WebTexts {
     country: string;
     homeRegency: string;
     workerName: string;
+    agentName: string;
     description: Record<'empty' | 'short' | 'long', string>;
     consent: string;
     nik: Record<NikProblem, string>;
@@ -60,6 +62,7 @@ const id: WebTexts = {
     options: { worker: 'Saya sendiri pekerjanya', family: 'Keluarga pekerja', organisation: 'Lembaga / organisasi' },
   },
   workerName: { label: 'Nama pekerja', hint: 'Nama sesuai paspor, jika tahu.' },
+  agentName: { label: 'Nama perusahaan (P3MI), agen atau calo', hint: 'Yang memberangkatkan atau menjanjikan pekerjaan, jika tahu. Tidak pernah diumumkan.' },
   contact: { label: 'Nomor HP yang bisa dihubungi', hint: 'Contoh 0812 3456 7890, atau nomor luar negeri dengan kode negara (+60…).' },
   category: { label: 'Masalahnya tentang apa?' },
   country: { label: 'Negara tempat pekerja berada' },
@@ -86,6 +89,7 @@ const id: WebTexts = {
     country: 'Pilih negara (boleh "Tidak diketahui").',
     homeRegency: 'Pilih kabupaten/kota asal (boleh "Tidak tahu").',
     workerName: 'Nama terlalu panjang (paling banyak 100 huruf).',
+    agentName: 'Nama terlalu panjang (paling banyak 100 huruf).',
     description: {
       empty: 'Ceritakan apa yang terjadi (paling sedikit 10 huruf).',
       short: 'Ceritakan sedikit lebih banyak (paling sedikit 10 huruf).',
@@ -130,6 +134,7 @@ const en: WebTexts = {
     options: { worker: 'I am the worker', family: "The worker's family", organisation: 'An organisation' },
   },
   workerName: { label: "Worker's name", hint: 'As in the passport, if you know it.' },
+  agentName: { label: 'Agency (P3MI), agent or broker', hint: 'Who arranged the departure or promised the job, if you know. Never published.' },
   contact: { label: 'Phone number to contact', hint: 'For example 0812 3456 7890, or a foreign number with its country code (+60…).' },
   category: { label: 'What is the problem about?' },
   country: { label: 'Country where the worker is' },
@@ -156,6 +161,7 @@ const en: WebTexts = {
     country: 'Choose a country ("Unknown" is fine).',
     homeRegency: 'Choose the home regency/city ("Do not know" is fine).',
     workerName: 'The name is too long (at most 100 characters).',
+    agentName: 'The name is too long (at most 100 characters).',
     description: {
       empty: 'Tell us what happened (at least 10 characters).',
       short: 'Tell us a little more (at least 10 characters).',

@@ -70,10 +70,14 @@ export const NTB_WORKLOAD: Workload = {
   // and only when invoked: five functions read it, at most 12 times an hour each, fewer where traffic
   // is thin (sms-inbound ~4,000 invocations a month); plus the lookup key once per cold start.
   secretCallsPerMonth: 40_000,
-  // One errors alarm per function (seven with the console) and the stack's others.
-  alarms: 15,
+  // One errors alarm per function (eight: the console and figures included) and the stack's others.
+  alarms: 16,
   metricEventsPerMonth: {
-    ReportFiled: 2_000,
+    // ReportFiled carries a channel dimension (the operations dashboard shows reports per channel):
+    // three metrics, each billed for the hours it is written.
+    'ReportFiled channel=sms': 1_200,
+    'ReportFiled channel=web': 500,
+    'ReportFiled channel=ussd': 300,
     AlertSent: 4_000,
     ReporterSmsSent: 6_000,
     AcknowledgedInTime: 1_500,

@@ -20,9 +20,33 @@ const TARGETS = {
   computeUsd: 3,
   alertP99Ms: 2000,
   consolePageP95Ms: 100,
+  figuresRenderP95Ms: 100,
   /** DynamoDB requests per operation, at most (issue 11). */
   requests: { 'sms-inbound LAPOR': 3, 'sms-inbound STATUS': 3, 'ussd final step': 2 } as Record<string, number>,
 };
+
+function figuresTargets(figs: import('./figures.js').FiguresBench): TargetRow[] {
+  const at = (cases: number) => figs.costs.filter((c) => c.cases === cases);
+  const small = at(Math.min(...figs.costs.map((c) => c.cases)));
+  const large = at(figs.seeded);
+  const same = small.length > 0 && small.every((s, i) => Math.abs(s.requestsPerCase - large[i]!.requestsPerCase) < 0.05 && Math.abs(s.writeUnitsPerCase - large[i]!.writeUnitsPerCase) < 0.05);
+  const worst = [...figs.renders].sort((a, b) => b.p95Ms - a.p95Ms)[0];
+  const newCase = large.find((c) => c.label === 'new case');
+  return [
+    {
+      measure: 'Figures per case change, 1,000 vs 10,000 cases',
+      figure: newCase ? `new case ${fmtNum(newCase.requestsPerCase, 1)} requests, ${fmtNum(newCase.writeUnitsPerCase, 1)} WCU; ${same ? 'same' : 'DIFFERENT'} at both sizes` : 'n/a',
+      target: 'independent of the number of cases, no Scan',
+      pass: same && figs.costs.every((c) => !c.commands.includes('Scan')),
+    },
+    {
+      measure: 'Dashboard and /statistik render at 10,000 cases (slowest p95)',
+      figure: worst ? `${fmtMs(worst.p95Ms)} (${worst.label}); ${figs.renders.reduce((a, r) => a + r.scans, 0)} Scans` : 'n/a',
+      target: `< ${TARGETS.figuresRenderP95Ms} ms, no Scan`,
+      pass: worst ? worst.p95Ms < TARGETS.figuresRenderP95Ms && figs.renders.every((r) => r.scans === 0) : undefined,
+    },
+  ];
+}
 
 function ussdScreenUnits(ussd: OperationSummary[]): { read: number; write: number } {
   const n = ussd.reduce((a, o) => a + o.invocations, 0);
@@ -48,6 +72,7 @@ const { smsRequestCosts } = await import('./request-costs.js');
 const { alertLatency } = await import('./alert-latency.js');
 const { measureBundles } = await import('./bundles.js');
 const { consolePages, seedCases } = await import('./console.js');
+const { figuresBench } = await import('./figures.js');
 try {
   progress('USSD screens');
   const ussdLocal = await ussdScreenInProcess(sys, 5_000);
@@ -75,6 +100,8 @@ try {
   progress('console: seeding 9,000 more cases (10,000), then pages');
   await seedCases(sys, 9_000);
   const consoleLarge = await consolePages(sys, { requests: 100 });
+  progress('figures: 10,000 seeded cases, cost per case change, dashboard and /statistik');
+  const figs = await figuresBench(sys, { cases: 10_000, sample: 100, renders: 40 });
 
   progress('bundles and module initialisation');
   const { bundles, requestsDuringInit } = await measureBundles();
@@ -122,6 +149,7 @@ try {
       target: `< ${TARGETS.alertP99Ms} ms, all alerted`,
       pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99Ms,
     },
+    ...figuresTargets(figs),
     ...Object.entries(TARGETS.requests).map(([label, most]): TargetRow => {
       const op = ops.find((o) => o.label.startsWith(label));
       return {
@@ -179,6 +207,15 @@ try {
   print('Overhead = handler wall time / time inside DynamoDB calls (parallel calls counted once), median per invocation.');
   print(`Alert latency under a burst (100 reports back to back, one poller, one record per invocation): median ${fmtMs(burst.medianMs)}, p99 ${fmtMs(burst.p99Ms)}, ${burst.alerted}/${burst.reports} alerted.`);
   print(`Stream records dead-lettered: ${alerts.deadLetters + burst.deadLetters}.`);
+
+  print(section(`Figures (${figs.seeded.toLocaleString('en-US')} seeded cases over 12 months)`));
+  print(table(['Case change', 'Cases in table', 'Requests/case', 'RCU/case', 'WCU/case', 'Commands'], figs.costs.map((c) => [
+    c.label, c.cases.toLocaleString('en-US'), fmtNum(c.requestsPerCase, 2), fmtNum(c.readUnitsPerCase, 2), fmtNum(c.writeUnitsPerCase, 2), c.commands,
+  ])));
+  print(table(['Render (from the counters)', 'Runs', 'Median', 'p95', 'DynamoDB requests', 'Commands', 'Scans', 'Bytes'], figs.renders.map((r) => [
+    r.label, String(r.runs), fmtMs(r.medianMs), fmtMs(r.p95Ms), String(r.requests), r.commands, String(r.scans), String(r.bytes),
+  ])));
+  print(`Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`);
 
   print(section('Function bundles (esbuild, options of infra/constructs/hotline-function.ts) and cold start'));
   print(table(['Function', 'Size', 'Init median', 'Init max', 'Init CPU median', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [

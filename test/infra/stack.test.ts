@@ -7,6 +7,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
+import { isFiguresRecord } from '../../lib/figures/stream-filter.js';
 import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
 import { BUNDLING, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
 import { NTB_WORKLOAD } from '../bench/cost.js';
@@ -47,10 +48,10 @@ const allows = (name: FunctionName, action: string, resource: unknown) =>
   );
 
 describe('HTTP API', () => {
-  it('has exactly the seven routes and the console\'s two, each integrated with its function', () => {
+  it('has exactly the nine public routes and the console\'s two, each integrated with its function', () => {
     const routes = resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
-      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done', 'ANY /console', 'ANY /console/{proxy+}'].sort(),
+      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done', 'GET /statistik', 'GET /statistik.json', 'ANY /console', 'ANY /console/{proxy+}'].sort(),
     );
     for (const route of ROUTES) {
       const cfn = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
@@ -110,7 +111,7 @@ describe('functions', () => {
     const memory = (name: FunctionName) => resources[fnId(name)].Properties.MemorySize;
     expect(memory('smsInbound')).toBe(512);
     expect(memory('console')).toBe(512);
-    for (const name of ['smsDelivery', 'ussd', 'web', 'notifier', 'escalator'] as const) expect(memory(name)).toBe(256);
+    for (const name of ['smsDelivery', 'ussd', 'web', 'notifier', 'escalator', 'figures'] as const) expect(memory(name)).toBe(256);
     const timeout = (name: FunctionName) => resources[fnId(name)].Properties.Timeout;
     // Africa's Talking gives up after 15 s.
     for (const name of HTTP_FUNCTIONS) expect(timeout(name)).toBeLessThanOrEqual(10);
@@ -247,7 +248,8 @@ describe('table', () => {
 
 describe('notifier stream', () => {
   const mapping = () => {
-    const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping');
+    // Two mappings on the stream: the notifier's and the figures consumer's (tested below).
+    const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId('notifier'));
     expect(mappings).toHaveLength(1);
     return mappings[0]![1].Properties;
   };
@@ -317,6 +319,58 @@ describe('notifier stream', () => {
       expect(accepted(r), label).toBe(expected);
       expect(isNotifierRecord(r), label).toBe(expected);
     }
+  });
+});
+
+describe('figures (issue 14)', () => {
+  const figuresMapping = () => {
+    const mappings = resourcesOfType(s.template, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId('figures'));
+    expect(mappings).toHaveLength(1);
+    return mappings[0]![1].Properties;
+  };
+
+  it('are kept by their own stream mapping that reads case changes only, with partial failures and a DLQ', () => {
+    const m = figuresMapping();
+    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalId(s.stack.table), 'StreamArn'] });
+    expect(m.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(m.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(byPath('FiguresStream/Dlq')), 'Arn'] } } });
+    const filters = m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    const image = (sk: string) => ({ pk: { S: 'X#1' }, sk: { S: sk } });
+    const rec = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', sk: string) => ({ eventName, dynamodb: { Keys: image(sk), NewImage: image(sk) } }) as DynamoDBRecord;
+    for (const [r, expected] of [[rec('INSERT', 'CASE'), true], [rec('MODIFY', 'CASE'), true], [rec('REMOVE', 'CASE'), false], [rec('INSERT', 'MSG'), false], [rec('INSERT', 'FIGCASE'), false]] as const) {
+      const accepted = filters.some((f: { eventName: string[]; dynamodb: { Keys: { sk: { S: string[] } } } }) =>
+        f.eventName.includes(r.eventName!) && f.dynamodb.Keys.sk.S.includes(r.dynamodb!.Keys!.sk!.S!));
+      expect(accepted, `${r.eventName} ${r.dynamodb!.Keys!.sk!.S}`).toBe(expected);
+      expect(isFiguresRecord(r)).toBe(expected);
+    }
+  });
+
+  it('are written by a function that gets the table and the key, and no lookup secret, no SMS, no Scan', () => {
+    const statements = statementsOf('figures');
+    // Its own grant of the key is only through DynamoDB (the stream mapping adds kms:Decrypt to read the stream).
+    const viaDynamo = statements.filter((st) => JSON.stringify(st.Condition ?? {}).includes('kms:ViaService'));
+    expect(viaDynamo.length).toBe(1);
+    expect(statements.some((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue'))).toBe(false);
+    expect(statements.some((st) => asArray(st.Action).includes('sns:Publish'))).toBe(false);
+    expect(statements.some((st) => asArray(st.Action).includes('dynamodb:Scan'))).toBe(false);
+  });
+
+  it('are served on GET /statistik and /statistik.json by the web function, under their own route limits', () => {
+    for (const path of ['/statistik', '/statistik.json']) {
+      const route = ROUTES.find((r) => r.path === path)!;
+      expect(route.fn).toBe('web');
+      expect(route.throttle!.rateLimit).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it("give operators a CloudWatch dashboard of the hotline's metrics", () => {
+    const dashboard = onlyResource(s.template, 'AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const metric of ['ReportFiled', 'AlertSent', 'AlertFailed', 'AcknowledgedInTime', 'AcknowledgedLate', 'Escalated', 'DeadLetter', 'ReporterSmsSent', 'SpendGuardTripped', 'SMSMonthToDateSpentUSD', 'ApproximateNumberOfMessagesVisible']) {
+      expect(body, metric).toContain(metric);
+    }
+    expect(body).toContain('PmiHotline');
+    for (const channel of ['sms', 'ussd', 'web']) expect(body).toContain(`\\"channel\\",\\"${channel}\\"`);
   });
 });
 
@@ -560,8 +614,10 @@ describe('cdk-nag (AwsSolutions)', () => {
         'Data/GatewaySecret AwsSolutions-SMG4',
         'Data/LookupKeySecret AwsSolutions-SMG4',
         'NotifierStream/Dlq AwsSolutions-SQS3',
+        'FiguresStream/Dlq AwsSolutions-SQS3',
         'Notifier/Role AwsSolutions-IAM5[Resource::*]',
-        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator', 'Console'].map((fn) => `${fn} AwsSolutions-L1`),
+        'Figures/Role AwsSolutions-IAM5[Resource::*]',
+        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator', 'Console', 'Figures'].map((fn) => `${fn} AwsSolutions-L1`),
       ].sort(),
     );
   });

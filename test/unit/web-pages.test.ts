@@ -29,7 +29,7 @@ describe('the web form page', () => {
   it.each(LANGUAGES)('gives every visible field in %s a label pointing at it', (language) => {
     const html = renderForm({ language, token, policy });
     const found = controls(html);
-    expect(found).toHaveLength(13);
+    expect(found).toHaveLength(14);
     for (const control of found) {
       expect(control.id, control.attrs).toBeDefined();
       expect(html, `label for ${control.id}`).toContain(`<label for="${control.id}">`);
@@ -38,7 +38,7 @@ describe('the web form page', () => {
 
   it('asks for every field the issue lists, by the names the server reads', () => {
     const html = renderForm({ language: 'id', token, policy });
-    for (const name of ['reporterType', 'workerName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token', 'website', 'lang']) {
+    for (const name of ['reporterType', 'workerName', 'agentName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token', 'website', 'lang']) {
       expect(html).toContain(`name="${name}"`);
     }
     expect(html).toContain('<option value="5272"');

@@ -10,6 +10,8 @@ import { messagePut } from './outbox.js';
 import { reporterLinkWrite } from './reporters.js';
 import { conflictPause, DynamoTable, epochSeconds, type Item, type LabelledWrite, placeOf, TransactionCancelled } from './table.js';
 import { TABLE } from './table-definition.js';
+import { normaliseAgentName } from '../../domain/agent-name.js';
+import { monthOf } from '../../figures/contribution.js';
 
 const INTAKE_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -20,12 +22,14 @@ const INTAKE_TTL_SECONDS = 30 * 24 * 3600;
 export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
   // Each field sealed for this item and this field (see field-cipher.ts): a copy elsewhere does not open.
   const at = (field: string) => ({ ...keys.case(c.id), field });
-  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc] = await Promise.all([
+  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc] = await Promise.all([
     cipher.encrypt(c.contact, at('contact')),
     c.nik ? cipher.encrypt(c.nik, at('nik')) : undefined,
     c.workerName ? cipher.encrypt(c.workerName, at('workerName')) : undefined,
     cipher.encrypt(c.description, at('description')),
+    c.agentName ? cipher.encrypt(c.agentName, at('agentName')) : undefined,
   ]);
+  const agent = c.agentName ? normaliseAgentName(c.agentName) : undefined;
   return {
     ...keys.case(c.id), type: 'case',
     id: c.id, reference: c.reference, category: c.category, urgency: c.urgency,
@@ -34,19 +38,25 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     ...(c.nik ? { nikHash: cipher.lookupHash(c.nik) } : {}),
     smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
     assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
-    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince, mergedInto: c.mergedInto,
+    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+    // The agent's name sealed like other personal fields; the hash of its normal form finds the same agent across cases.
+    agentNameEnc, ...(agent ? { agentHash: cipher.lookupHash(`agent:${agent}`) } : {}),
+    acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
+    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
+    ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
     ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : {}),
     ...indexKeys.queue(c),
   };
 }
 
 export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
-  const [contact, nik, workerName, description] = await Promise.all([
+  const [contact, nik, workerName, description, agentName] = await Promise.all([
     cipher.decrypt(String(item.contactEnc), placeOf(item, 'contact')),
     item.nikEnc ? cipher.decrypt(String(item.nikEnc), placeOf(item, 'nik')) : undefined,
     item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc), placeOf(item, 'workerName')) : undefined,
     cipher.decrypt(String(item.descriptionEnc), placeOf(item, 'description')),
+    item.agentNameEnc ? cipher.decrypt(String(item.agentNameEnc), placeOf(item, 'agentName')) : undefined,
   ]);
   const c: Case = {
     id: String(item.id), reference: String(item.reference),
@@ -62,7 +72,12 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.assignee) c.assignee = String(item.assignee);
   if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
   if (item.levelSince) c.levelSince = String(item.levelSince);
-  if (item.mergedInto) c.mergedInto = String(item.mergedInto);
+  if (agentName) c.agentName = agentName;
+  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+    if (item[key] !== undefined) c[key] = String(item[key]);
+  }
+  if (item.escalations !== undefined) c.escalations = Number(item.escalations);
+  if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
   return c;
 }
 

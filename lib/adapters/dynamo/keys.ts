@@ -84,6 +84,27 @@ export const keys = {
   passkey: (credentialId: string): ItemKey => ({ pk: `PASSKEY#${credentialId}`, sk: 'PASSKEY' }),
   accessLogEntry: (at: string, unique: string): ItemKey => ({ pk: `ACCESS#${at.slice(0, 10)}`, sk: `${at}#${unique}` }),
   accessLogDay: (day: string): string => `ACCESS#${day}`,
+
+  // ---- figures: counters per cell, and per case the contribution last applied --------------------
+  /** Counters of one month: sort key `<regency>#<category>#<channel>#L<level>`. */
+  figuresMonthPartition: (month: string): string => `FIG#${month}`,
+  figuresMonthCell: (month: string, regency: string, category: string, channel: string, level: number): ItemKey =>
+    ({ pk: `FIG#${month}`, sk: `${regency}#${category}#${channel}#L${level}` }),
+  /** Open cases by the day they were filed: sort key `<yyyy-mm-dd>#<regency>`. */
+  figuresOpenPartition: 'FIGOPEN',
+  figuresOpenCell: (day: string, regency: string): ItemKey => ({ pk: 'FIGOPEN', sk: `${day}#${regency}` }),
+  caseContribution: (caseId: string): ItemKey => ({ pk: `FIGCASE#${caseId}`, sk: 'FIGCASE' }),
+  /** Roll-ups of a month: `R#<regency>#<category>` and `C#<regency>#<channel>`. */
+  figuresSummaryPartition: (month: string): string => `FIGS#${month}`,
+  figuresSummaryCell: (month: string, regency: string, category: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `R#${regency}#${category}` }),
+  figuresChannelCell: (month: string, regency: string, channel: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `C#${regency}#${channel}` }),
+
+  // ---- agents (P3MI / brokers) named in cases, by the keyed hash of the normalised name ------------
+  agentPartition: (agentHash: string): string => `AGENT#${agentHash}`,
+  agentCase: (agentHash: string, caseId: string): ItemKey => ({ pk: `AGENT#${agentHash}`, sk: `CASE#${caseId}` }),
+  agentCasePrefix: 'CASE#',
+  flaggedAgentsPartition: 'AGENTS',
+  flaggedAgent: (agentHash: string): ItemKey => ({ pk: 'AGENTS', sk: `FLAG#${agentHash}` }),
 } as const;
 
 export const URGENCY_RANK: Record<Urgency, string> = { urgent: '0', high: '1', normal: '2' };
@@ -133,4 +154,10 @@ export const indexKeys = {
       ...(c.assignee ? { [TABLE.assigneeIndex.partitionKey]: queueKeys.assignee(c.assignee, c.status), [TABLE.assigneeIndex.sortKey]: sort } : {}),
     };
   },
+
+  /** gsi3: cases by the month (WITA) they were filed, for the figures rebuild and the case-list export. */
+  caseMonth: (month: string, createdAt: string, caseId: string) => ({
+    [TABLE.byMonthIndex.partitionKey]: `CASEMONTH#${month}`, [TABLE.byMonthIndex.sortKey]: `${createdAt}#${caseId}`,
+  }),
+  caseMonthPartition: (month: string): string => `CASEMONTH#${month}`,
 } as const;

@@ -35,24 +35,16 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *     PASSKEY#<credential id> / PASSKEY  an official's passkey; gsi1 `OFFICIALPASSKEY#<official>`
  *   access-log.ts
  *     ACCESS#<day> / <time>#<hex>      who viewed which personal data of which case; append-only
+ *   figures-store.ts (figures; keys in keys.ts)
+ *     FIG#<yyyy-mm> / <regency>#<category>#<channel>#L<level>   counters of a month
+ *     FIGOPEN / <yyyy-mm-dd>#<regency>  open cases by the day they were filed
+ *     FIGCASE#<id> / FIGCASE           what one case contributes to the counters, with its case version
+ *   agents-store.ts
+ *     AGENT#<name hash> / CASE#<id>    a case naming an agency or broker (name only as the case's ciphertext)
+ *     AGENTS / FLAG#<name hash>        an agent named in 3 or more cases within 12 months
+ *   gsi6 (cases by month): CASE items carry gsi6pk `CASEMONTH#<yyyy-mm>` (WITA), gsi6sk `<createdAt>#<id>`,
+ *     projecting only the non-personal facts figures are made of (rebuild and case-list export)
  */
-export const TABLE = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  ttlAttribute: 'expiresAt',
-  byContactIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  dueIndex: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  /** Console queue: open and closed cases by home regency and status. */
-  areaIndex: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-  /** Console queue for the province desk and BP3MI: every case by status. */
-  allIndex: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-  /** Console queue "my cases": by assignee and status. */
-  assigneeIndex: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
-  streamView: 'NEW_AND_OLD_IMAGES',
-} as const;
-
-export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
-
 /**
  * What the queue indexes carry besides their keys: what a queue row shows and filters on. No
  * personal field (encrypted or not) is copied into them, and small entries keep the queries cheap.
@@ -61,15 +53,40 @@ export const QUEUE_INDEX_ATTRIBUTES = [
   'id', 'reference', 'category', 'urgency', 'status', 'level', 'homeRegency', 'country', 'channel', 'assignee', 'levelSince', 'createdAt',
 ] as const;
 
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  byContactIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  dueIndex: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Console queue: open and closed cases by home regency and status. */
+  areaIndex: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projected: QUEUE_INDEX_ATTRIBUTES },
+  /** Console queue for the province desk and BP3MI: every case by status. */
+  allIndex: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projected: QUEUE_INDEX_ATTRIBUTES },
+  /** Console queue "my cases": by assignee and status. */
+  assigneeIndex: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projected: QUEUE_INDEX_ATTRIBUTES },
+  byMonthIndex: {
+    name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk',
+    projected: [
+      'id', 'reference', 'category', 'urgency', 'homeRegency', 'country', 'channel', 'status', 'level', 'createdAt', 'updatedAt', 'version',
+      'acknowledgedAt', 'resolvedAt', 'escalations', 'confirmedAt', 'reopenings', 'mergedInto', 'assignee',
+    ],
+  },
+  streamView: 'NEW_AND_OLD_IMAGES',
+} as const;
+
+export const QUEUE_INDEXES = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex] as const;
+
+
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
+  const index = (i: { name: string; partitionKey: string; sortKey: string; projected?: readonly string[] }) => ({
     IndexName: i.name,
     KeySchema: [
       { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: (QUEUE_INDEXES as readonly { name: string }[]).some((q) => q.name === i.name)
-      ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES] }
+    Projection: i.projected
+      ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...i.projected] }
       : { ProjectionType: 'ALL' as const },
   });
   return {
@@ -80,12 +97,13 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       TABLE.byContactIndex.partitionKey, TABLE.byContactIndex.sortKey,
       TABLE.dueIndex.partitionKey, TABLE.dueIndex.sortKey,
       ...QUEUE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
+      TABLE.byMonthIndex.partitionKey, TABLE.byMonthIndex.sortKey,
     ].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), ...QUEUE_INDEXES.map(index)],
+    GlobalSecondaryIndexes: [index(TABLE.byContactIndex), index(TABLE.dueIndex), ...QUEUE_INDEXES.map(index), index(TABLE.byMonthIndex)],
     StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE.streamView },
   };
 }

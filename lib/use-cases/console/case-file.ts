@@ -1,3 +1,4 @@
+import { withMilestones } from '../../domain/milestones.js';
 import { randomBytes } from 'node:crypto';
 import * as z from '../../zod.js';
 import type { Case, CaseEvent, Level } from '../../domain/case.js';
@@ -141,7 +142,7 @@ export async function actOnCase(
 
   try {
     if (plan.plan.case) {
-      await deps.cases.updateCase({ case: plan.plan.case, expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
+      await deps.cases.updateCase({ case: withMilestones(c, plan.plan.case, x.at), expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
     } else {
       await deps.cases.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
     }

@@ -1,0 +1,127 @@
+import { raw } from 'hono/html';
+import type { Hono } from 'hono';
+import { signedInRoutes, page, Csrf, type ConsoleContext, type ConsoleEnv } from '../console/kit.js';
+import type { AccessLog } from '../ports.js';
+import { regencyLabel, type HomeRegency } from '../domain/regions.js';
+import type { Cipher, Clock, Official } from '../ports.js';
+import { esc } from '../web/pages.js';
+import type { AgentsPort } from './agent-watch.js';
+import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from './dashboard.js';
+import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from './http.js';
+import type { FiguresPort } from './port.js';
+import { recordAgentName } from './record-agent.js';
+import type { CaseStore } from '../ports.js';
+
+export interface FiguresScreenDeps {
+  figures: FiguresPort;
+  agents: AgentsPort;
+  accessLog: AccessLog;
+  cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase'>;
+  cipher: Pick<Cipher, 'decrypt'>;
+  clock: Clock;
+}
+
+/** The desk (2) and BP3MI (3) see all of NTB; a regency officer their regencies. */
+export function scopeOf(official: Official): DashboardScope {
+  return official.level >= 2 ? { regencies: 'all' } : { regencies: official.regencies };
+}
+
+/** Agent names are business or personal data: the desk and BP3MI only. */
+export const canSeeAgents = (official: Official) => official.level >= 2;
+
+const TEXT = {
+  agents: { id: 'Agen/calo yang berulang', en: 'Recurring agents and brokers' },
+  agentsIntro: { id: 'Nama yang sama (setelah dinormalkan) dalam 3 laporan atau lebih dalam 12 bulan. Jangan disebarkan.', en: 'The same (normalised) name in 3 or more reports within 12 months. Do not pass on.' },
+  none: { id: 'Belum ada.', en: 'None yet.' },
+  recordAgent: { id: 'Catat agen/calo', en: 'Record agent or broker' },
+  agentLabel: { id: 'Nama perusahaan (P3MI), agen atau calo yang disebut pekerja', en: 'Agency (P3MI), agent or broker the worker named' },
+  save: { id: 'Simpan', en: 'Save' },
+  saved: { id: 'Tersimpan.', en: 'Saved.' },
+  invalid: { id: 'Tulis nama 2 sampai 100 huruf.', en: 'Write a name of 2 to 100 characters.' },
+  notFound: { id: 'Kasus tidak ditemukan.', en: 'No such case.' },
+  forbidden: { id: 'Hanya untuk desk provinsi dan BP3MI.', en: 'For the province desk and BP3MI only.' },
+  cases: { id: 'Kasus', en: 'Cases' },
+  name: { id: 'Nama', en: 'Name' },
+} as const;
+
+const csvResponse = (c: ConsoleContext, name: string, body: string) => c.body(body, 200, {
+  'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store',
+});
+
+/**
+ * `/console/figures`: the dashboard scoped to the official, the CSV exports (each recorded in the
+ * access log), the recurring agents (desk and BP3MI), and the form that records an agent on a case.
+ */
+export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
+  const routes = signedInRoutes();
+  const l = (c: ConsoleContext) => c.get('lang');
+
+  routes.get('/', async (c) => {
+    const official = c.get('official');
+    const now = deps.clock.now();
+    const loaded = await loadDashboardFigures(deps.figures, now);
+    const scope = scopeOf(official);
+    const scopeLabel = scope.regencies === 'all' ? undefined : scope.regencies.map((r) => regencyLabel(r as HomeRegency, l(c))).join(', ');
+    const body = `<style>${DASHBOARD_CSS}</style>${renderDashboard(dashboardModel({ ...loaded, scope, now }), l(c), { ...(scopeLabel ? { scopeLabel } : {}), exportBase: '/console/figures' })}${
+      canSeeAgents(official) ? `<p><a href="/console/figures/agents">${TEXT.agents[l(c)]}</a></p>` : ''}`;
+    return c.html(page(c, { title: l(c) === 'id' ? 'Angka' : 'Figures', body: raw(body) }));
+  });
+
+  routes.get('/figures.csv', async (c) => {
+    const official = c.get('official');
+    const now = deps.clock.now();
+    const months = lastMonths(now, PUBLIC_MONTHS);
+    const cells = await Promise.all(months.map((m) => deps.figures.monthCells(m)));
+    await deps.accessLog.append({ at: now.toISOString(), officialId: official.id, action: 'exported', reference: 'figures.csv', fields: ['figures'] });
+    return csvResponse(c, `figures-${months[0]}.csv`, figuresCsv(months.map((month, i) => ({ month, cells: cells[i]! })), scopeOf(official)));
+  });
+
+  routes.get('/cases.csv', async (c) => {
+    const official = c.get('official');
+    const now = deps.clock.now();
+    const months = lastMonths(now, PUBLIC_MONTHS);
+    // One Query per month on the cases-by-month index, which projects no personal field at all.
+    const cases = (await Promise.all(months.map((m) => deps.figures.casesOfMonth(m)))).flat();
+    await deps.accessLog.append({ at: now.toISOString(), officialId: official.id, action: 'exported', reference: 'cases.csv', fields: ['case_list'] });
+    return csvResponse(c, `cases-${months[0]}.csv`, caseListCsv(cases, scopeOf(official)));
+  });
+
+  routes.get('/agents', async (c) => {
+    const official = c.get('official');
+    if (!canSeeAgents(official)) return c.html(page(c, { title: TEXT.agents[l(c)], body: raw(`<p class="err">${TEXT.forbidden[l(c)]}</p>`) }), 403);
+    const flagged = await deps.agents.flagged();
+    const rows = await Promise.all(flagged.map(async (f) => {
+      // The name as the first case typed it, read through that case: each ciphertext opens only in its own item.
+      const links = await deps.agents.links(f.agentHash);
+      const first = [...links].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+      const name = (first ? (await deps.cases.getCase(first.caseId))?.agentName : undefined) ?? '?';
+      return { name, links: links.sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+    }));
+    const at = deps.clock.now().toISOString();
+    // Names are shown: the view is recorded, once per agent, like any view of personal data.
+    await Promise.all(rows.map(() => deps.accessLog.append({ at, officialId: official.id, action: 'viewed', reference: 'agents', fields: ['agent_name'] })));
+    const list = rows.length === 0 ? `<p>${TEXT.none[l(c)]}</p>` : `<table><thead><tr><th scope="col">${TEXT.name[l(c)]}</th><th scope="col">${TEXT.cases[l(c)]}</th></tr></thead><tbody>${
+      rows.map((r) => `<tr><th scope="row">${esc(r.name)}</th><td>${r.links.map((k) => `<a href="/console/cases/${esc(k.reference)}">${esc(k.reference)}</a> (${esc(regencyLabel(k.regency as HomeRegency, l(c)))}, ${esc(k.createdAt.slice(0, 10))})`).join('<br>')}</td></tr>`).join('')
+    }</tbody></table>`;
+    return c.html(page(c, { title: TEXT.agents[l(c)], body: raw(`<p>${TEXT.agentsIntro[l(c)]}</p>${list}`) }));
+  });
+
+  const agentForm = (c: ConsoleContext, reference: string, notice?: string, status: 200 | 400 | 404 = 200) => c.html(page(c, {
+    title: `${TEXT.recordAgent[l(c)]} · ${reference}`,
+    body: raw(`${notice ?? ''}<form method="post" action="/console/figures/agent"><input type="hidden" name="csrf" value="${esc(c.get('session').csrfToken)}"><input type="hidden" name="reference" value="${esc(reference)}"><label for="agentName">${TEXT.agentLabel[l(c)]}</label><input type="text" id="agentName" name="agentName" maxlength="100" required autocomplete="off"><button type="submit">${TEXT.save[l(c)]}</button></form><p><a href="/console/cases/${esc(reference)}">${esc(reference)}</a></p>`),
+  }), status);
+
+  routes.get('/agent', (c) => agentForm(c, c.req.query('ref') ?? ''));
+  routes.post('/agent', async (c) => {
+    const form = await c.req.parseBody();
+    const reference = typeof form.reference === 'string' ? form.reference : '';
+    const outcome = await recordAgentName(deps, c.get('official'), reference, typeof form.agentName === 'string' ? form.agentName : '');
+    switch (outcome.kind) {
+      case 'invalid': return agentForm(c, reference, `<p class="err">${TEXT.invalid[l(c)]}</p>`, 400);
+      case 'not_found': return agentForm(c, reference, `<p class="err">${TEXT.notFound[l(c)]}</p>`, 404);
+      default: return c.redirect(`/console/cases/${encodeURIComponent(outcome.reference)}?notice=agent_recorded`, 303);
+    }
+  });
+  void Csrf;
+  return routes;
+}

@@ -1,0 +1,80 @@
+import { CATEGORIES, type Category } from '../domain/categories.js';
+import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
+import { BUCKET_COUNT, histogramOf, quantileMinutes, type Counts } from './contribution.js';
+import type { CellCounts } from './port.js';
+import { suppress, type Shown, type SuppressedTable } from './suppression.js';
+
+/** Rows of the public table: NTB regencies, then everything else (outside NTB or not said) as "unknown". */
+export const PUBLIC_REGENCIES = [...REGENCY_CODES, 'unknown'] as const;
+export type PublicRegency = (typeof PUBLIC_REGENCIES)[number];
+export const publicRegencyOf = (code: string): PublicRegency => (isNtbRegency(code) ? code : 'unknown');
+
+export const PUBLIC_MEASURES = ['reports', 'acknowledgedOnTime', 'resolved'] as const;
+export type PublicMeasure = (typeof PUBLIC_MEASURES)[number];
+const COUNTER_OF: Record<PublicMeasure, string> = { reports: 'filed', acknowledgedOnTime: 'ackOnTime', resolved: 'resolved' };
+
+export interface PublicMonth {
+  month: string;
+  /** Whether anything was reported that month (months without reports are not listed). */
+  reported: boolean;
+  /** Rows PUBLIC_REGENCIES, columns CATEGORIES, after small-cell and complementary suppression. */
+  tables: Record<PublicMeasure, SuppressedTable>;
+  /** Shares of the month's reports, only where both totals are published; null otherwise. */
+  shareAcknowledgedOnTime: number | null;
+  shareResolved: number | null;
+  /** Median minutes to first response as the histogram bucket's bound; null when fewer than 5 responses; undefined: longer than the last bucket. */
+  medianFirstResponseMinutes: number | null | undefined;
+}
+
+export interface PublicRow {
+  month: string;
+  regency: PublicRegency;
+  category: Category;
+  reports: Shown;
+  acknowledgedOnTime: Shown;
+  resolved: Shown;
+}
+
+/**
+ * The public figures of one month, from its regency x category roll-ups (or, equally, from its
+ * finest cells: channel and level are summed away). Pass one kind, not both.
+ */
+export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
+  const grids = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, PUBLIC_REGENCIES.map(() => CATEGORIES.map(() => 0))])) as Record<PublicMeasure, number[][]>;
+  const ackHistogram = new Array<number>(BUCKET_COUNT).fill(0);
+  for (const { cell, counts } of cells) {
+    if (cell.kind !== 'summary' && cell.kind !== 'month') continue;
+    const r = PUBLIC_REGENCIES.indexOf(publicRegencyOf(cell.regency));
+    const c = CATEGORIES.indexOf(cell.category);
+    if (r < 0 || c < 0) continue;
+    for (const m of PUBLIC_MEASURES) grids[m][r]![c]! += Math.max(0, counts[COUNTER_OF[m]] ?? 0);
+    histogramOf(counts as Counts, 'ack').forEach((n, i) => { ackHistogram[i]! += n; });
+  }
+  // Reports show every total on the page; the other measures only their month total (for the shares).
+  const tables = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, suppress(grids[m], { totals: m === 'reports' ? 'all' : 'grand' })])) as Record<PublicMeasure, SuppressedTable>;
+  const share = (part: number | null, whole: number | null) => (part !== null && whole !== null && whole > 0 ? part / whole : null);
+  const responses = ackHistogram.reduce((a, b) => a + b, 0);
+  return {
+    month, tables, reported: grids.reports.some((row) => row.some((v) => v > 0)),
+    shareAcknowledgedOnTime: share(tables.acknowledgedOnTime.grandTotal, tables.reports.grandTotal),
+    shareResolved: share(tables.resolved.grandTotal, tables.reports.grandTotal),
+    medianFirstResponseMinutes: responses >= 5 ? quantileMinutes(ackHistogram, 0.5) : null,
+  };
+}
+
+/** `GET /statistik.json`: one row per month x regency x category, cells only (no totals), every value under 5 as "<5". */
+export function publicRows(months: PublicMonth[]): PublicRow[] {
+  const rows: PublicRow[] = [];
+  for (const m of months.filter((x) => x.reported)) {
+    PUBLIC_REGENCIES.forEach((regency, r) => CATEGORIES.forEach((category, c) => {
+      rows.push({
+        month: m.month, regency, category,
+        reports: m.tables.reports.cells[r]![c]!,
+        acknowledgedOnTime: m.tables.acknowledgedOnTime.cells[r]![c]!,
+        resolved: m.tables.resolved.cells[r]![c]!,
+      });
+    }));
+  }
+  return rows;
+}
+

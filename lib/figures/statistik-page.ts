@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { CATEGORIES, CATEGORY_LABELS, type Language } from '../domain/categories.js';
+import { regencyLabel } from '../domain/regions.js';
+import { esc } from '../web/pages.js';
+import { PUBLIC_REGENCIES, publicRows, type PublicMonth } from './public.js';
+import { SUPPRESSED, type Shown } from './suppression.js';
+import { columnChart } from './svg.js';
+
+/**
+ * GET /statistik: the public transparency page. Only what public.ts lets out: months, regencies,
+ * categories, counts with every figure under 5 hidden, shares and a median. No free text, no
+ * reference, nothing finer than a month.
+ */
+export const STATISTIK_CSS = `*{box-sizing:border-box}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#111;background:#fff}
+header,main{max-width:60rem;margin:0 auto;padding:.75rem 1rem}
+header{background:#0b4f6c;color:#fff;max-width:none}
+header a{color:#fff}
+h1{font-size:1.35rem;margin:.25rem 0}
+h2{font-size:1.15rem;margin:1.5rem 0 .5rem;border-top:2px solid #0b4f6c;padding-top:.5rem}
+h3{font-size:1rem;margin:1rem 0 .25rem}
+.lang{display:block;text-align:right;font-weight:700}
+.kpi{display:flex;flex-wrap:wrap;gap:.5rem;margin:0;padding:0;list-style:none}
+.kpi li{flex:1 1 9rem;background:#f3f6f8;border-radius:4px;padding:.5rem}
+.kpi b{display:block;font-size:1.3rem}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;font-size:.85rem}
+th,td{border:1px solid #bbb;padding:.2rem .35rem;text-align:right;white-space:nowrap}
+th[scope=row]{text-align:left;position:sticky;left:0;background:#fff}
+thead th{background:#e8eef2}
+.note{color:#444;font-size:.9rem}
+.chart{max-width:32rem;display:block}
+`;
+const CSS_HASH = createHash('sha256').update(STATISTIK_CSS).digest('base64');
+
+export const STATISTIK_HEADERS: Record<string, string> = {
+  'content-security-policy': `default-src 'none'; style-src 'sha256-${CSS_HASH}'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // Public and the same for everyone: the API's edge and browsers may keep it five minutes.
+  'cache-control': 'public, max-age=300, stale-while-revalidate=60',
+};
+
+const TEXTS = {
+  id: {
+    title: 'Statistik Hotline PMI NTB',
+    other: { lang: 'en', label: 'English', href: '/statistik?lang=en' },
+    intro: 'Jumlah pengaduan pekerja migran Indonesia (PMI) asal NTB per bulan, kabupaten/kota dan jenis masalah. Angka di bawah 5 ditampilkan sebagai "<5" dan beberapa jumlah total disembunyikan ("—") agar tidak seorang pun dapat dikenali atau dihitung dari selisih.',
+    json: 'Data yang sama dalam JSON',
+    trend: 'Laporan per bulan',
+    reports: 'Laporan', onTime: 'Ditanggapi tepat waktu', median: 'Median waktu tanggapan pertama', resolved: 'Diselesaikan',
+    byRegency: 'Laporan per kabupaten/kota dan jenis masalah',
+    regency: 'Kabupaten/kota', total: 'Total', month: 'Bulan',
+    hidden: 'disembunyikan', none: 'Belum ada laporan.',
+    longer: 'lebih dari 30 hari',
+    notes: 'Tepat waktu: ditanggapi petugas dalam batas waktu sejak laporan masuk. Median dibaca dari kelompok waktu (≤ batas kelompok).',
+  },
+  en: {
+    title: 'NTB migrant worker hotline: figures',
+    other: { lang: 'id', label: 'Bahasa Indonesia', href: '/statistik' },
+    intro: 'Complaints of Indonesian migrant workers (PMI) from NTB per month, regency and kind of problem. Figures under 5 are shown as "<5" and some totals are withheld ("—") so that no one can be singled out or worked out by subtraction.',
+    json: 'The same data as JSON',
+    trend: 'Reports per month',
+    reports: 'Reports', onTime: 'Answered on time', median: 'Median time to first response', resolved: 'Resolved',
+    byRegency: 'Reports per regency and kind of problem',
+    regency: 'Regency', total: 'Total', month: 'Month',
+    hidden: 'withheld', none: 'No reports yet.',
+    longer: 'over 30 days',
+    notes: 'On time: answered by an official within the deadline counted from filing. The median is read from time groups (≤ the group bound).',
+  },
+} as const;
+
+export function formatDuration(minutes: number | null | undefined, language: Language): string {
+  if (minutes === null) return '—';
+  if (minutes === undefined) return TEXTS[language].longer;
+  const [h, d] = language === 'id' ? ['jam', 'hari'] : ['h', 'days'];
+  if (minutes < 60) return `≤ ${minutes} ${language === 'id' ? 'menit' : 'min'}`;
+  if (minutes < 1440) return `≤ ${minutes / 60} ${h}`;
+  return `≤ ${minutes / 1440} ${d}`;
+}
+
+const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+const shown = (v: Shown | null) => (v === null ? '—' : String(v));
+
+export function monthLabel(month: string, language: Language): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 15)).toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function renderStatistik(months: PublicMonth[], language: Language): string {
+  const t = TEXTS[language];
+  const published = months.filter((m) => m.reported);
+  const trend = [...published].reverse().map((m) => ({ label: monthLabel(m.month, language), value: m.tables.reports.grandTotal }));
+  const sections = published.map((m) => {
+    const r = m.tables.reports;
+    const head = `<tr><th scope="col">${esc(t.regency)}</th>${CATEGORIES.map((c) => `<th scope="col">${esc(CATEGORY_LABELS[c][language])}</th>`).join('')}<th scope="col">${t.total}</th></tr>`;
+    const body = PUBLIC_REGENCIES.map((code, i) => `<tr><th scope="row">${esc(regencyLabel(code, language))}</th>${r.cells[i]!.map((v) => `<td>${shown(v)}</td>`).join('')}<td>${shown(r.rowTotals[i]!)}</td></tr>`).join('');
+    const foot = `<tr><th scope="row">${t.total}</th>${r.colTotals.map((v) => `<td>${shown(v)}</td>`).join('')}<td>${shown(r.grandTotal)}</td></tr>`;
+    return `<section><h2 id="m${m.month}">${esc(monthLabel(m.month, language))}</h2>
+<ul class="kpi"><li>${t.reports}<b>${shown(r.grandTotal)}</b></li><li>${t.onTime}<b>${pct(m.shareAcknowledgedOnTime)}</b></li><li>${t.median}<b>${esc(formatDuration(m.medianFirstResponseMinutes, language))}</b></li><li>${t.resolved}<b>${pct(m.shareResolved)}</b></li></ul>
+<h3>${t.byRegency}</h3><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div></section>`;
+  });
+  const trendTable = `<div class="scroll"><table><thead><tr><th scope="col">${t.month}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${trend.map((b) => `<tr><th scope="row">${esc(b.label)}</th><td>${b.value === null ? '—' : b.value}</td></tr>`).join('')}</tbody></table></div>`;
+  return `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(t.title)}</title><style>${STATISTIK_CSS}</style></head>
+<body><header><a class="lang" href="${t.other.href}" hreflang="${t.other.lang}" lang="${t.other.lang}">${t.other.label}</a><h1>${esc(t.title)}</h1></header>
+<main><p>${esc(t.intro)}</p><p><a href="/statistik.json">${t.json}</a></p>
+${published.length === 0 ? `<p>${t.none}</p>` : `<h2>${t.trend}</h2>${columnChart(trend)}${trendTable}${sections.join('\n')}`}
+<p class="note">${esc(t.notes)}</p></main></body></html>`;
+}
+
+export function statistikJson(months: PublicMonth[]): string {
+  return JSON.stringify({ rows: publicRows(months) });
+}
+
+export { SUPPRESSED };

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CATEGORIES } from '../../lib/domain/categories.js';
+import { publicMonth, publicRows, PUBLIC_REGENCIES } from '../../lib/figures/public.js';
+import { renderStatistik } from '../../lib/figures/statistik-page.js';
+import { statistikRoutes, lastMonths } from '../../lib/figures/http.js';
+import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
+import type { HttpEvent } from '../../lib/http/api.js';
+
+const REGENCY_CODES = ['5201', '5202', '5203', '5204', 'outside', 'unknown'] as const;
+
+const cellsArb = fc.array(fc.record({
+  regency: fc.constantFrom(...REGENCY_CODES),
+  category: fc.constantFrom(...CATEGORIES),
+  channel: fc.constantFrom('sms', 'ussd', 'web'),
+  level: fc.constantFrom(1, 2, 3),
+  filed: fc.integer({ min: 0, max: 12 }),
+  onTimeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  resolvedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+}), { maxLength: 40 }).map((list): CellCounts[] => list.map((c) => ({
+  cell: { kind: 'month', month: '2026-11', regency: c.regency, category: c.category, channel: c.channel as 'sms', level: c.level as 1 },
+  counts: { filed: c.filed, ackOnTime: Math.floor(c.filed * c.onTimeShare), resolved: Math.floor(c.filed * c.resolvedShare), ack0: c.filed },
+})));
+
+describe('public figures', () => {
+  it('never put a number under 5 in /statistik.json, and list every regency x category of a month with reports', () => {
+    fc.assert(fc.property(cellsArb, (cells) => {
+      const month = publicMonth('2026-11', cells);
+      const rows = publicRows([month]);
+      for (const row of rows) {
+        for (const v of [row.reports, row.acknowledgedOnTime, row.resolved]) expect(v === '<5' || (typeof v === 'number' && v >= 5)).toBe(true);
+        expect(Object.keys(row).sort()).toEqual(['acknowledgedOnTime', 'category', 'month', 'regency', 'reports', 'resolved']);
+      }
+      expect(rows.length).toBe(month.reported ? PUBLIC_REGENCIES.length * CATEGORIES.length : 0);
+    }), { numRuns: 200 });
+  });
+
+  it('never show a number under 5 in the tables of the page', () => {
+    fc.assert(fc.property(cellsArb, (cells) => {
+      const html = renderStatistik([publicMonth('2026-11', cells)], 'id');
+      const numbers = [...html.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+      for (const n of numbers) expect(n).toBeGreaterThanOrEqual(5);
+    }), { numRuns: 200 });
+  });
+
+  it('fold homes outside NTB into "unknown" and count channels and levels together', () => {
+    const cell = (regency: string, channel: string, level: number, filed: number): CellCounts => ({
+      cell: { kind: 'month', month: '2026-11', regency: regency as 'unknown', category: 'unpaid_wages', channel: channel as 'sms', level: level as 1 }, counts: { filed },
+    });
+    const rows = publicRows([publicMonth('2026-11', [cell('outside', 'sms', 1, 3), cell('unknown', 'web', 2, 3), cell('5203', 'sms', 1, 7)])]);
+    expect(rows.find((r) => r.regency === 'unknown' && r.category === 'unpaid_wages')?.reports).toBe(6);
+    expect(rows.find((r) => r.regency === '5203' && r.category === 'unpaid_wages')?.reports).toBe(7);
+    expect(rows.find((r) => r.regency === '5201' && r.category === 'unpaid_wages')?.reports).toBe('<5');
+  });
+
+  it('withhold the shares when the month total would pin the small cells (all of them zero)', () => {
+    const m = publicMonth('2026-11', [{ cell: { kind: 'month', month: '2026-11', regency: '5203', category: 'unpaid_wages', channel: 'sms', level: 1 }, counts: { filed: 20, ackOnTime: 15 } }]);
+    expect(m.tables.reports.grandTotal).toBeNull();
+    expect(m.shareAcknowledgedOnTime).toBeNull();
+    expect(renderStatistik([m], 'en')).toContain('<b>—</b>');
+  });
+
+  it('show the share answered on time and the median first response only from published totals', () => {
+    const cells: CellCounts[] = [
+      { cell: { kind: 'month', month: '2026-11', regency: '5203', category: 'unpaid_wages', channel: 'sms', level: 1 }, counts: { filed: 20, ackOnTime: 15, resolved: 10, ack2: 12, ack6: 3 } },
+      { cell: { kind: 'month', month: '2026-11', regency: '5202', category: 'job_fraud', channel: 'web', level: 1 }, counts: { filed: 10, ackOnTime: 5, resolved: 5, ack2: 5 } },
+      { cell: { kind: 'month', month: '2026-11', regency: '5201', category: 'other', channel: 'web', level: 1 }, counts: { filed: 2, ackOnTime: 1, resolved: 1, ack2: 1 } },
+    ];
+    const m = publicMonth('2026-11', cells);
+    // Small cells hold 2, 1 and 1 of the totals: the grand totals leave them undetermined, so they are published.
+    expect(m.tables.reports.grandTotal).toBe(32);
+    expect(m.shareAcknowledgedOnTime).toBeCloseTo(21 / 32);
+    expect(m.shareResolved).toBeCloseTo(16 / 32);
+    expect(m.medianFirstResponseMinutes).toBe(60);
+    const html = renderStatistik([m], 'id');
+    expect(html).toContain('66%');
+    expect(html).toContain('≤ 1 jam');
+    expect(html).toContain('href="/statistik?lang=en"');
+  });
+});
+
+describe('GET /statistik', () => {
+  const fake = (cells: CellCounts[]): FiguresPort => ({
+    monthCells: async () => [],
+    summaryCells: async (month) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month),
+    openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceCells: async () => undefined,
+  });
+  const event = (path: string, query?: Record<string, string>) => ({
+    rawPath: path, queryStringParameters: query, requestContext: { http: { method: 'GET' } },
+  }) as unknown as HttpEvent;
+  const now = new Date('2026-11-20T00:00:00Z');
+  const routes = statistikRoutes(() => ({ figures: fake([{ cell: { kind: 'month', month: '2026-11', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } }]), clock: { now: () => now } }));
+
+  it('is cacheable at the edge, in Bahasa Indonesia by default and English on ?lang=en', async () => {
+    const id = await routes(event('/statistik'));
+    expect(id?.headers?.['cache-control']).toMatch(/^public, max-age=300/);
+    expect(id?.headers?.['content-language']).toBe('id');
+    expect(String(id?.body)).toContain('Statistik Hotline PMI NTB');
+    const en = await routes(event('/statistik', { lang: 'en' }));
+    expect(String(en?.body)).toContain('Reports per regency');
+  });
+
+  it('answers JSON rows with month, regency, category and counts, and nothing for other routes', async () => {
+    const res = await routes(event('/statistik.json'));
+    const body = JSON.parse(String(res?.body)) as { rows: Array<Record<string, unknown>> };
+    expect(body.rows).toContainEqual({ month: '2026-11', regency: '5203', category: 'trafficking', reports: 9, acknowledgedOnTime: '<5', resolved: '<5' });
+    expect(res?.headers?.['cache-control']).toMatch(/^public/);
+    expect(await routes(event('/reports'))).toBeUndefined();
+  });
+
+  it('covers the last twelve months, newest first, in WITA', () => {
+    expect(lastMonths(new Date('2026-11-30T16:30:00Z'), 3)).toEqual(['2026-12', '2026-11', '2026-10']);
+  });
+});
