@@ -1,6 +1,7 @@
 import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStores } from '../lib/composition/aws-store.js';
 import { systemClock } from '../lib/clock.js';
+import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { createConsoleHandler } from '../lib/console/http.js';
 import { consoleDeps } from '../lib/console/wiring.js';
 import { figuresScreen } from '../lib/figures/console-screen.js';
@@ -18,7 +19,7 @@ const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
   const stores = await awsStores(cfg);
-  const deps = consoleDeps({ stores, clock: systemClock, policy: cfg.policy });
+  const deps = consoleDeps({ stores, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() });
   const figures = figuresScreen({
     figures: new DynamoFiguresStore(stores.table), agents: new DynamoAgentsStore(stores.table),
     accessLog: deps.accessLog, cases: stores.cases, cipher: stores.cipher, clock: systemClock,

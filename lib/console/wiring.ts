@@ -1,5 +1,5 @@
 import type { Policy } from '../config.js';
-import type { Clock } from '../ports.js';
+import type { Clock, Metrics } from '../ports.js';
 import { DynamoAccessLog } from '../adapters/dynamo/access-log.js';
 import { DynamoCaseReader } from '../adapters/dynamo/case-pages.js';
 import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
@@ -9,12 +9,12 @@ import type { DynamoStores } from '../adapters/dynamo/stores.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 
 /** The console's ports on the one table: used by functions/console.ts, the tests and the bench alike. */
-export function consoleDeps(parts: { stores: DynamoStores; clock: Clock; policy: Policy }): ConsoleDeps {
+export function consoleDeps(parts: { stores: DynamoStores; clock: Clock; policy: Policy; metrics?: Metrics }): ConsoleDeps {
   const { stores } = parts;
   const { cipher } = stores;
   return {
     cases: stores.cases, directory: stores.directory, reporters: stores.reporters,
-    clock: parts.clock, policy: parts.policy, cipher,
+    clock: parts.clock, policy: parts.policy, cipher, ...(parts.metrics ? { metrics: parts.metrics } : {}),
     sessions: new DynamoSessionStore(stores.table), signIns: new DynamoSignInStore(stores.table), passkeys: new DynamoPasskeyStore(stores.table),
     accessLog: new DynamoAccessLog(stores.table, cipher), casePages: new DynamoCaseReader(stores.table, cipher, stores.cases),
   };

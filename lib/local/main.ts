@@ -64,7 +64,7 @@ const web = createWebHandler({
   statistik: statistikRoutes(() => ({ figures, clock: system.clock })),
 });
 // The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
-const consoleParts = consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy });
+const consoleParts = consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy, metrics: system.metrics });
 const consoleHandler = createConsoleHandler({
   deps: consoleParts,
   options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },

@@ -1,11 +1,12 @@
 import type { Case, CaseEvent, CaseEventDetails, Level } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
-import { nextCheckAt } from '../domain/sla.js';
+import { deadlineOf, levelSinceOf, nextCheckAt } from '../domain/sla.js';
 import { questionForReporter } from '../messages/official.js';
 import { reporterTexts } from '../messages/reporter.js';
 import { QUESTION_RELAYED } from '../officials/directory.js';
-import type { Official, OutboundMessage, ReporterPrefs } from '../ports.js';
+import type { Metrics, Official, OutboundMessage, ReporterPrefs } from '../ports.js';
+import type { Policy } from '../config.js';
 import type { Deps } from './deps.js';
 
 /**
@@ -156,4 +157,15 @@ export function planMerge(duplicate: Case, into: Case, x: ActionContext, prefs: 
     status: 'pending', attempts: 0, createdAt: x.at,
   }] : [];
   return ok({ case: next, messages, events: [{ at: x.at, actor: x.actor, type: 'merged', detail: { via: x.via, into: into.reference } }] });
+}
+
+/**
+ * After a take has been written, by either door: a case taken while new counts as acknowledged
+ * within the deadline of the level that had it, or late. What operators alarm on; counted once,
+ * by the door whose write took the case.
+ */
+export function countAcknowledgement(metrics: Metrics | undefined, before: Case, policy: Policy, now: Date): void {
+  if (!metrics || before.status !== 'new') return;
+  const deadline = deadlineOf(before, policy, levelSinceOf(before));
+  metrics.count(deadline && now > deadline ? 'AcknowledgedLate' : 'AcknowledgedInTime');
 }

@@ -6,7 +6,7 @@ import { caseTextPages, officialTexts } from '../messages/official.js';
 import { entriesNewestFirst } from '../sms/follow-up.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { MAX_FAILED_PINS } from '../officials/directory.js';
-import { type ActionContext, type NotApplied as SharedNotApplied, type PlanResult, planAcknowledge, planAskReporter, planResolve } from './case-actions.js';
+import { type ActionContext, type NotApplied as SharedNotApplied, type PlanResult, countAcknowledgement, planAcknowledge, planAskReporter, planResolve } from './case-actions.js';
 import { verifyPin } from '../officials/pin.js';
 import type { Official, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -196,7 +196,7 @@ export async function handleOfficialSms(
     const first = p.write === 'record'
       ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
       : await cases.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
-    // AcknowledgedInTime/Late are counted from the stream (case-changed.ts), for both doors alike.
+    if (first && p.outcome.kind === 'acknowledged') countAcknowledgement(deps.metrics, c, deps.policy, now);
     return first ? p.outcome : { kind: 'duplicate' };
   });
 }

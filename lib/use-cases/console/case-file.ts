@@ -10,7 +10,7 @@ import { canSee, canSeeContact } from '../../domain/visibility.js';
 import type { Official } from '../../ports.js';
 import type { AccessedField, CaseFile } from '../../ports.js';
 import {
-  actorOf, type ActionContext, type NotApplied, type PlanResult, planAcknowledge, planAskReporter, planCorrect, planHandOver,
+  actorOf, type ActionContext, type NotApplied, type PlanResult, countAcknowledgement, planAcknowledge, planAskReporter, planCorrect, planHandOver,
   planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
 } from '../case-actions.js';
 import { alertOfficials } from '../alert-officials.js';
@@ -93,7 +93,7 @@ const NOTE_LIMIT = 2000;
  * is written and the official gets the case as it is now, with the changes listed and their text kept.
  */
 export async function actOnCase(
-  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'policy'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'policy' | 'metrics'>,
   official: Official,
   rawReference: string,
   action: CaseAction,
@@ -143,6 +143,7 @@ export async function actOnCase(
   try {
     if (plan.plan.case) {
       await deps.cases.updateCase({ case: withMilestones(c, plan.plan.case, x.at), expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
+      if (action === 'take') countAcknowledgement(deps.metrics, c, deps.policy, x.now);
     } else {
       await deps.cases.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
     }

@@ -1,6 +1,6 @@
 import type { Policy } from '../../config.js';
 import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../ports.js';
-import type { CaseStore, Cipher, Clock, Directory, Reporters } from '../../ports.js';
+import type { CaseStore, Cipher, Clock, Directory, Metrics, Reporters } from '../../ports.js';
 
 /** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */
 export interface ConsoleDeps {
@@ -9,6 +9,8 @@ export interface ConsoleDeps {
   reporters: Reporters;
   clock: Clock;
   policy: Policy;
+  /** Operators' counts (AcknowledgedInTime/Late on a take). */
+  metrics?: Metrics;
   cipher: Pick<Cipher, 'lookupHash'>;
   sessions: SessionStore;
   signIns: SignInStore;
