@@ -12,9 +12,9 @@ beforeAll(() => {
 afterAll(() => s?.cleanup());
 
 describe('HotlineStack props', () => {
-  it('passes both sender IDs and the log level to every function', () => {
+  it('passes both sender IDs and the log level to every function, all eight of them', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(7);
+    expect(fns).toHaveLength(8);
     for (const [id, fn] of fns) {
       expect(fn.Properties.Environment.Variables, id).toMatchObject({ AT_SENDER_ID: 'PMI-NTB', SNS_SENDER_ID: 'PMINTB', LOG_LEVEL: 'DEBUG' });
     }

@@ -101,7 +101,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB (512 MB where PINs are hashed) and bounded timeouts', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(7);
+    expect(fns).toHaveLength(8);
     for (const [, fn] of fns) {
       const [, version] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
       expect(Number(version), fn.Properties.Runtime).toBeGreaterThanOrEqual(22);
