@@ -226,24 +226,11 @@ export class DynamoCaseStore implements CaseStore {
       ...(caseId ? this.eventPuts(caseId, write.events ?? []) : []),
       ...(await this.messagePuts(write.messages ?? [])),
     ];
-    if (items.length === 0) return true;
-    try {
-      await this.table.transact(items);
-      return true;
-    } catch (error) {
-      // A once-key or a deterministic message id already written means this effect happened before.
-      if (error instanceof TransactionCancelled && (error.failed('once') || error.anyFailed('message:'))) return false;
-      throw error;
-    }
+    return this.table.transactOnce(items);
   }
 
   async timeline(caseId: string): Promise<CaseEvent[]> {
-    const items = await this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
-      ExpressionAttributeValues: marshall({ ':pk': keys.casePartition(caseId), ':ev': keys.eventPrefix }),
-      ConsistentRead: true,
-    });
-    return items.map(decodeEvent);
+    return (await this.table.queryPrefix(keys.casePartition(caseId), keys.eventPrefix)).map(decodeEvent);
   }
 
   async casesDueBy(until: Date, limit = 100): Promise<Case[]> {

@@ -145,22 +145,11 @@ export class DynamoDirectory implements Directory {
       ...this.trailPuts(officialId, write.events ?? []),
       ...(await this.messagePuts(write.messages ?? [])),
     ];
-    if (items.length === 0) return true;
-    try {
-      await this.table.transact(items);
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCancelled && (error.failed('once') || error.anyFailed('message:'))) return false;
-      throw error;
-    }
+    return this.table.transactOnce(items);
   }
 
   async officialTimeline(officialId: string): Promise<OfficialEvent[]> {
-    const items = await this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
-      ExpressionAttributeValues: marshall({ ':pk': keys.officialTrailPartition(officialId), ':ev': keys.eventPrefix }),
-      ConsistentRead: true,
-    });
+    const items = await this.table.queryPrefix(keys.officialTrailPartition(officialId), keys.eventPrefix);
     return items.map((item) => ({ at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} }) as OfficialEvent);
   }
 

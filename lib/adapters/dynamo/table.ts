@@ -162,6 +162,30 @@ export class DynamoTable {
     }
   }
 
+  /**
+   * Writes a recorded effect (a `once` item, events, deterministic outbox messages) all or nothing.
+   * False when its once-key or one of its message ids was already written: the effect happened before.
+   */
+  async transactOnce(items: LabelledWrite[]): Promise<boolean> {
+    if (items.length === 0) return true;
+    try {
+      await this.transact(items);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCancelled && (error.failed('once') || error.anyFailed('message:'))) return false;
+      throw error;
+    }
+  }
+
+  /** Every item of one partition whose sort key starts with `prefix`, read consistently, in order. */
+  async queryPrefix(pk: string, prefix: string): Promise<Item[]> {
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: marshall({ ':pk': pk, ':prefix': prefix }),
+      ConsistentRead: true,
+    });
+  }
+
   // ---- single-item writes and paged queries (the console's aggregates) -----------------------------
 
   /** With `onlyNew`, answers false instead of overwriting an existing item. */
