@@ -40,8 +40,7 @@ export function awsLikeEnv(endpoint: string): Record<string, string> {
     GATEWAY_SECRET_ARN: arn('secretsmanager', 'secret:gateway'), LOOKUP_KEY_SECRET_ARN: arn('secretsmanager', 'secret:lookup'),
     EVENTS_TOPIC_ARN: arn('sns', 'events'), SMS_SHORTCODE: '+6281100001708', LOG_LEVEL: 'ERROR',
     POWERTOOLS_SERVICE_NAME: 'pmi-hotline', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    // As the stack sets it: readable stack traces, at the price of reading the source map at init.
-    NODE_OPTIONS: '--enable-source-maps',
+    // No NODE_OPTIONS, as in the stack: --enable-source-maps would read and decode the source map at init.
   };
 }
 
@@ -90,7 +89,7 @@ export async function bundle(entry: string, outfile: string, external: string[])
  * Each Lambda entry bundled with the stack's own options (BUNDLING in infra/: ESM, node22, minified,
  * ESM entry of dual packages, the AWS SDK bundled, the Africa's Talking layer external, the
  * createRequire banner, the source map), and its cold start measured as Lambda's init runs it: a
- * fresh node process (with the stack's NODE_OPTIONS) imports the bundle, which reads its
+ * fresh node process (with the stack's environment) imports the bundle, which reads its
  * configuration, loads and constructs every AWS SDK client the function uses and starts its secret reads.
  * For comparison, the same entry with the SDK left to the runtime (resolved from node_modules, as the
  * runtime's copy would be). Runs interleave, so load on the machine hits both alike.

@@ -140,10 +140,11 @@ describe('functions', () => {
         EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
         LOG_LEVEL: 'INFO',
         POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
-        NODE_OPTIONS: '--enable-source-maps',
         SMS_SHORTCODE: { Ref: 'HotlineSmsNumber' },
         HOTLINE_PHONE: { Ref: 'HotlinePhone' },
       });
+      // --enable-source-maps would decode the whole source map at every cold start (npm run bench).
+      expect(env).not.toHaveProperty('NODE_OPTIONS');
       // Only set when a sender ID is configured (see props.test.ts).
       expect(env).not.toHaveProperty('AT_SENDER_ID');
       expect(env).not.toHaveProperty('SNS_SENDER_ID');

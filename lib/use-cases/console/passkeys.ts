@@ -1,12 +1,17 @@
-import {
-  generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse,
-  type AuthenticationResponseJSON, type PublicKeyCredentialCreationOptionsJSON, type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Official } from '../../ports.js';
 import type { ConsoleSession } from '../../ports.js';
 import { CODE_LIFETIME_MS, hashOpaqueId, newOpaqueId, startSession } from './sign-in.js';
 import type { ConsoleDeps } from './deps.js';
+
+/**
+ * @simplewebauthn/server (with its ASN.1 and X.509 parsers, a fifth of the console's bundle) is loaded
+ * on the first passkey request, not at the console's cold start: most console requests never touch a
+ * passkey, and evaluating it at init cost the console ~10 ms of every cold start (`npm run bench`).
+ */
+const webauthn = () => import('@simplewebauthn/server');
 
 /**
  * Passkeys (WebAuthn, verified by @simplewebauthn/server): an official who signed in with PIN and
@@ -27,6 +32,7 @@ export async function passkeyRegistrationOptions(
   session: ConsoleSession,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const existing = await deps.passkeys.passkeysOf(official.id);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: rp.name, rpID: rp.id, userName: official.id, userDisplayName: official.name,
     userID: new TextEncoder().encode(official.id), attestationType: 'none',
@@ -46,6 +52,7 @@ export async function addPasskey(
 ): Promise<boolean> {
   if (!session.passkeyChallenge) return false;
   await deps.sessions.setPasskeyChallenge(session.idHash, undefined);
+  const { verifyRegistrationResponse } = await webauthn();
   const verification = await verifyRegistrationResponse({
     response, expectedChallenge: session.passkeyChallenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false,
   }).catch(() => undefined);
@@ -64,6 +71,7 @@ export async function passkeySignInOptions(
   deps: Pick<ConsoleDeps, 'signIns' | 'clock'>,
   rp: RelyingParty,
 ): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'preferred' });
   const challengeId = newOpaqueId();
   await deps.signIns.putChallenge({
@@ -89,6 +97,7 @@ export async function signInWithPasskey(
   await deps.signIns.deleteChallenge(idHash);
   const passkey = typeof response?.id === 'string' ? await deps.passkeys.getPasskey(response.id) : undefined;
   if (!passkey) return { kind: 'refused' };
+  const { verifyAuthenticationResponse } = await webauthn();
   const verification = await verifyAuthenticationResponse({
     response, expectedChallenge: challenge.challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: false,
     credential: {
