@@ -4,7 +4,7 @@ import { systemClock } from '../lib/clock.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { createConsoleHandler } from '../lib/console/http.js';
 import { consoleDeps } from '../lib/console/wiring.js';
-import { figuresScreen } from '../lib/figures/console-screen.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../lib/figures/console-screen.js';
 import { DynamoFiguresStore } from '../lib/adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
 
@@ -27,6 +27,6 @@ export const handler = handlerWhenReady(async () => {
   return createConsoleHandler({
     deps,
     options: { secureCookies: true, ...(cfg.consoleOrigin ? { origin: cfg.consoleOrigin } : {}), rpName: 'Hotline PMI NTB' },
-    screens: [{ path: '/figures', routes: figures }],
+    screens: [{ path: '/figures', routes: figures, css: FIGURES_SCREEN_CSS }],
   });
 });

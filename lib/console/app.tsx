@@ -44,11 +44,21 @@ const QueueQueryInput = z.object({
  * case page and its actions, passkeys and the access log. Pages are rendered on the server with
  * hono/jsx (every value escaped), work without JavaScript, and carry a CSP with no inline script.
  */
+export interface ConsoleScreen {
+  path: string;
+  routes: Hono<ConsoleEnv>;
+  /** Styles of the screen's pages, served in /console/static/console.css. */
+  css?: string;
+}
+
 export function createConsoleApp(
   deps: ConsoleDeps,
   options: ConsoleOptions,
-  /** Further screens, each a `signedInRoutes()` group mounted at `/console<path>` (e.g. the figures). */
-  screens: Array<{ path: string; routes: Hono<ConsoleEnv> }> = [],
+  /**
+   * Further screens, each a `signedInRoutes()` group mounted at `/console<path>` (e.g. the figures),
+   * with the styles it needs added to the console's one stylesheet (the CSP allows no inline style).
+   */
+  screens: ConsoleScreen[] = [],
 ): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const names = cookieNames(options);
@@ -85,7 +95,8 @@ export function createConsoleApp(
   app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.text('Payload Too Large', 413) }));
   app.use('*', sameOriginWrites);
 
-  app.get('/console/static/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
+  const stylesheet = CONSOLE_CSS + screens.map((s) => s.css ?? '').join('\n');
+  app.get('/console/static/console.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
 
   // ---- sign-in ------------------------------------------------------------------------------------

@@ -7,6 +7,9 @@ import type { Cipher, Clock, Official } from '../ports.js';
 import { esc } from '../web/pages.js';
 import type { AgentsPort } from './agent-watch.js';
 import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from './dashboard.js';
+
+/** The figures screen's styles, for the console's stylesheet: the console's CSP allows no inline style. */
+export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
 import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from './http.js';
 import type { FiguresPort } from './port.js';
 import { recordAgentName } from './record-agent.js';
@@ -62,7 +65,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     const loaded = await loadDashboardFigures(deps.figures, now);
     const scope = scopeOf(official);
     const scopeLabel = scope.regencies === 'all' ? undefined : scope.regencies.map((r) => regencyLabel(r as HomeRegency, l(c))).join(', ');
-    const body = `<style>${DASHBOARD_CSS}</style>${renderDashboard(dashboardModel({ ...loaded, scope, now }), l(c), { ...(scopeLabel ? { scopeLabel } : {}), exportBase: '/console/figures' })}${
+    const body = `${renderDashboard(dashboardModel({ ...loaded, scope, now }), l(c), { ...(scopeLabel ? { scopeLabel } : {}), exportBase: '/console/figures' })}${
       canSeeAgents(official) ? `<p><a href="/console/figures/agents">${TEXT.agents[l(c)]}</a></p>` : ''}`;
     return c.html(page(c, { title: l(c) === 'id' ? 'Angka' : 'Figures', body: raw(body) }));
   });

@@ -104,7 +104,7 @@ const TEXTS = {
 } as const;
 
 export const DASHBOARD_CSS = `.dash section{margin:0 0 1.5rem}.dash h2{font-size:1.1rem;margin:.5rem 0}.dash .pair{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-start}
-.dash .pair>*{flex:1 1 18rem;min-width:0}.dash .scroll{overflow-x:auto}.dash table{border-collapse:collapse;font-size:.9rem}
+.dash .pair>*{flex:1 1 18rem;min-width:0}.dash .scroll{overflow-x:auto}.dash table{border-collapse:collapse;font-size:.9rem}.dash th{overflow-wrap:normal;white-space:nowrap}
 .dash th,.dash td{border:1px solid #bbb;padding:.2rem .4rem;text-align:right}.dash th[scope=row]{text-align:left}.dash .chart{max-width:26rem;display:block}`;
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);

@@ -28,7 +28,7 @@ function stopWith(error: unknown): never {
   }
   throw error;
 }
-import { figuresScreen } from '../figures/console-screen.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../figures/console-screen.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
 import { statistikRoutes } from '../figures/http.js';
@@ -69,7 +69,7 @@ const consoleHandler = createConsoleHandler({
   deps: consoleParts,
   options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
   screens: [{
-    path: '/figures',
+    path: '/figures', css: FIGURES_SCREEN_CSS,
     routes: figuresScreen({ figures, agents, accessLog: consoleParts.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock }),
   }],
 });

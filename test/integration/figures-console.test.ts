@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../lib/console/app.js';
-import { figuresScreen } from '../../lib/figures/console-screen.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../../lib/figures/console-screen.js';
 import { DynamoFiguresStore } from '../../lib/adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const figures = new DynamoFiguresStore(system.stores.table);
   // As functions/console.ts mounts it.
   system.app = createConsoleApp(system.console, { secureCookies: false, origin: ORIGIN, rpName: 'test' }, [{
-    path: '/figures',
+    path: '/figures', css: FIGURES_SCREEN_CSS,
     routes: figuresScreen({ figures, agents: new DynamoAgentsStore(system.stores.table), accessLog: system.console.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock }),
   }]);
   let n = 0;
