@@ -234,13 +234,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async casesDueBy(until: Date, limit = 100): Promise<Case[]> {
-    const items = await this.table.query({
-      IndexName: TABLE.dueIndex.name,
-      KeyConditionExpression: '#pk = :due AND #sk <= :until',
-      ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
-      ExpressionAttributeValues: marshall({ ':due': indexKeys.duePartition, ':until': until.toISOString() }),
-      Limit: limit,
-    });
+    const items = await this.table.dueUpTo(indexKeys.duePartition, until.toISOString(), { inclusive: true, limit });
     const cases = await Promise.all(items.map((i) => this.getCase(String(i.id))));
     return cases.filter((c): c is Case => c !== undefined && c.nextCheckAt !== undefined && c.nextCheckAt <= until.toISOString());
   }

@@ -112,13 +112,7 @@ export class DynamoOutbox implements Outbox {
   }
 
   async pendingMessagesOlderThan(before: Date, limit = 50): Promise<OutboundMessage[]> {
-    const items = await this.table.query({
-      IndexName: TABLE.dueIndex.name,
-      KeyConditionExpression: '#pk = :p AND #sk < :before',
-      ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
-      ExpressionAttributeValues: marshall({ ':p': indexKeys.pendingPartition, ':before': before.toISOString() }),
-      Limit: limit,
-    });
+    const items = await this.table.dueUpTo(indexKeys.pendingPartition, before.toISOString(), { inclusive: false, limit });
     return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
   }
 }

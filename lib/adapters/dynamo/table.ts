@@ -14,6 +14,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { TABLE } from './table-definition.js';
 import type { ItemKey } from './keys.js';
 import type { SealedPlace } from '../../ports.js';
 
@@ -183,6 +184,20 @@ export class DynamoTable {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: marshall({ ':pk': pk, ':prefix': prefix }),
       ConsistentRead: true,
+    });
+  }
+
+  /**
+   * One partition of the due index (cases to check, messages to re-send), up to a time: the one index
+   * both the escalator's sweeps read.
+   */
+  async dueUpTo(partition: string, until: string, { inclusive, limit }: { inclusive: boolean; limit: number }): Promise<Item[]> {
+    return this.query({
+      IndexName: TABLE.dueIndex.name,
+      KeyConditionExpression: `#pk = :p AND #sk ${inclusive ? '<=' : '<'} :until`,
+      ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
+      ExpressionAttributeValues: marshall({ ':p': partition, ':until': until }),
+      Limit: limit,
     });
   }
 
