@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, screenshot, PHONE } from './support/browser.js';
 
 interface OutboxEntry { seq: number; route: string; to: string; message: string }
 interface CaseEvent { event: string; reference: string }
 
 const REFERENCE = /[2-9A-Z]{3}-[2-9A-Z]{3}/;
-/** A cheap Android phone: 360 CSS pixels wide. */
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
 
 let system: LocalSystem;
 let browser: Browser;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, screenshot, PHONE } from './support/browser.js';
 
 /**
  * The officials' console in Chromium at 360 pixels, on the system started as `npm start` starts it:
@@ -10,7 +10,6 @@ import { launchChromium, screenshot } from './support/browser.js';
  */
 interface OutboxEntry { seq: number; route: string; to: string; message: string }
 
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
 const DESK = { phone: '+6281100005200', pin: '5200' };
 const LOMBOK_BARAT = { phone: '+6281100005001', pin: '0101' };
 const BP3MI = { phone: '+6281100005300', pin: '5300' };

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot } from './support/browser.js';
+import { launchChromium, screenshot, PHONE } from './support/browser.js';
 
 interface OutboxEntry { route: string; to: string; message: string }
 interface Row { month: string; regency: string; category: string; reports: number | '<5'; acknowledgedOnTime: number | '<5'; resolved: number | '<5' }
 
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
 let system: LocalSystem;
 let browser: Browser;
 

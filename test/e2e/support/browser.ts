@@ -20,3 +20,6 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const screenshot = (name: string) => resolve(SCREENSHOTS, `${name}.png`);
+
+/** A cheap Android phone, 360 CSS pixels wide: every browser test looks at the pages as a worker or an official would. */
+export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
