@@ -9,6 +9,11 @@ import { localDynamoClient } from '../local/dynamo-local.js';
 import type { Deps } from '../use-cases/deps.js';
 import { handlersFor, type Handlers } from './handlers.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
+import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
+import { createConsoleHandler } from '../console/http.js';
+import { consoleDeps } from '../console/wiring.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../figures/console-screen.js';
+import type { createFiguresHandler } from '../jobs/figures.js';
 
 /**
  * Every function of the system in one process, on local adapters: DynamoDB Local, the embedded demo
@@ -27,7 +32,13 @@ export interface LocalSystem {
   callbackKey: string;
   /** Every port; each handler gets only its part (lib/composition/handlers.ts). */
   deps: Deps;
-  handlers: Handlers;
+  /** The figures aggregate (the figures consumer's, /statistik's and the dashboard's port). */
+  figures: DynamoFiguresStore;
+  handlers: Handlers & {
+    figures: ReturnType<typeof createFiguresHandler>;
+    /** The console with its figures screen, as functions/console.ts mounts it (plain http cookies). */
+    console: ReturnType<typeof createConsoleHandler>;
+  };
 }
 
 /** The aggregates on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
@@ -54,5 +65,20 @@ export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy
     events: outbox.publisher(),
   };
   const callbackKey = cfg.local.callbackKey;
-  return { config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, handlers: handlersFor(deps, stores.cases, callbackKey, { agents: new DynamoAgentsStore(stores.table) }) };
+  const figures = new DynamoFiguresStore(stores.table);
+  const agents = new DynamoAgentsStore(stores.table);
+  const functions = handlersFor(deps, stores.cases, callbackKey, { agents, figures });
+  const console = consoleDeps({ stores, clock, policy: deps.policy, metrics });
+  const consoleHandler = createConsoleHandler({
+    deps: console,
+    options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+    screens: [{
+      path: '/figures', css: FIGURES_SCREEN_CSS,
+      routes: figuresScreen({ figures, agents, accessLog: console.accessLog, cases: stores.cases, cipher, clock }),
+    }],
+  });
+  return {
+    config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, figures,
+    handlers: { ...functions, figures: functions.figures!, console: consoleHandler },
+  };
 }

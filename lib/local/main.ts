@@ -17,8 +17,8 @@ import { extraDevRoutes } from './dev-pages.js';
 import { StreamPoller } from './stream-poller.js';
 import { isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
 import { localContext } from './lambda-shim.js';
-import { createConsoleHandler } from '../console/http.js';
-import { consoleDeps } from '../console/wiring.js';
+import { isFiguresRecord } from '../figures/stream-filter.js';
+import { figuresDevRoutes } from './figures-dev.js';
 
 /** A problem the person running `npm start` must fix: said in plain words, exit 1, no stack trace. */
 function stopWith(error: unknown): never {
@@ -28,14 +28,6 @@ function stopWith(error: unknown): never {
   }
   throw error;
 }
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../figures/console-screen.js';
-import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
-import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
-import { statistikRoutes } from '../figures/http.js';
-import { createWebHandler } from '../web/http.js';
-import { createFiguresHandler } from '../jobs/figures.js';
-import { isFiguresRecord } from '../figures/stream-filter.js';
-import { figuresDevRoutes } from './figures-dev.js';
 
 // The AWS SDK warns that its 2027 releases will need Node 22; Lambda runs Node 22 already, and
 // locally the warning would only bury the start banner.
@@ -55,25 +47,6 @@ const cfg = parseConfig({ ...process.env, STAGE: 'local', DYNAMODB_ENDPOINT: dyn
 configureLogger(cfg);
 const system = composeLocal(cfg);
 const { handlers } = system;
-// Issue 14 and 13 beside the composed handlers: the figures (web /statistik, the figures consumer),
-// and the console with its figures screen, on the same local adapters.
-const figures = new DynamoFiguresStore(system.stores.table);
-const agents = new DynamoAgentsStore(system.stores.table);
-const web = createWebHandler({
-  deps: { cases: system.deps.cases, reporters: system.deps.reporters, clock: system.clock, policy: system.deps.policy, metrics: system.metrics },
-  statistik: statistikRoutes(() => ({ figures, clock: system.clock })),
-});
-// The console: the same Hono handler functions/console.ts builds, on the local ports (plain http cookies).
-const consoleParts = consoleDeps({ stores: system.stores, clock: system.clock, policy: system.deps.policy, metrics: system.metrics });
-const consoleHandler = createConsoleHandler({
-  deps: consoleParts,
-  options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
-  screens: [{
-    path: '/figures', css: FIGURES_SCREEN_CSS,
-    routes: figuresScreen({ figures, agents, accessLog: consoleParts.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock }),
-  }],
-});
-const figuresHandler = createFiguresHandler({ figures, policy: system.deps.policy });
 
 // The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
@@ -88,14 +61,14 @@ const server = await startLocalServer(cfg.port, {
     'POST /sms/delivery': route('sms-delivery', handlers.smsDelivery),
     'POST /ussd': route('ussd', handlers.ussd),
     'POST /ussd/events': route('ussd', handlers.ussd),
-    'GET /': route('web', web),
-    'POST /reports': route('web', web),
-    'GET /reports/done': route('web', web),
-    'GET /statistik': route('web', web),
-    'GET /statistik.json': route('web', web),
+    'GET /': route('web', handlers.web),
+    'POST /reports': route('web', handlers.web),
+    'GET /reports/done': route('web', handlers.web),
+    'GET /statistik': route('web', handlers.web),
+    'GET /statistik.json': route('web', handlers.web),
   },
-  lambdaPrefixes: { '/console': route('console', consoleHandler) },
-  dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system), ...figuresDevRoutes(system, figures) },
+  lambdaPrefixes: { '/console': route('console', handlers.console) },
+  dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system), ...figuresDevRoutes(system, system.figures) },
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : cfg.port;
@@ -114,7 +87,7 @@ await poller.start();
 // The figures consumer reads the same stream on its own, as its own event source mapping does in AWS.
 const figuresPoller = new StreamPoller({
   endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isFiguresRecord,
-  deliver: (event) => figuresHandler(event, localContext('figures', 60_000)) as Promise<never>,
+  deliver: (event) => handlers.figures(event, localContext('figures', 60_000)) as Promise<never>,
   onDeadLetter: (record) => {
     system.metrics.count('DeadLetter');
     logger.error('figures stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
