@@ -2,7 +2,6 @@ import { CfnOutput, CfnParameter, Duration, Stack, Validations, type StackProps 
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { HotlineAlarms } from './constructs/alarms.js';
@@ -16,7 +15,7 @@ import { StreamConsumer } from './constructs/stream-consumer.js';
 import { OperationsDashboard } from './constructs/operations-dashboard.js';
 import { FIGURES_EVENTS } from '../lib/figures/stream-filter.js';
 
-export { BUNDLING, TABLE_DATA_ACTIONS, africasTalkingLayerCode } from './constructs/hotline-function.js';
+export { BUNDLE_BANNER, ESBUILD_OPTIONS, TABLE_DATA_ACTIONS, africasTalkingLayerCode, bundleFunction } from './constructs/hotline-function.js';
 export { STABLE_LOGICAL_IDS } from './constructs/logical-ids.js';
 
 export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console' | 'figures';
@@ -88,7 +87,7 @@ export class HotlineStack extends Stack {
   readonly table: dynamodb.Table;
   readonly hotlineFunctions: Record<FunctionName, HotlineFunction>;
   /** The Lambda functions themselves. */
-  readonly functions: Record<FunctionName, nodejs.NodejsFunction>;
+  readonly functions: Record<FunctionName, lambda.Function>;
   readonly eventsTopic: sns.Topic;
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
@@ -153,7 +152,7 @@ export class HotlineStack extends Stack {
       }),
     ) as Record<FunctionName, HotlineFunction>;
     this.hotlineFunctions = fns;
-    this.functions = Object.fromEntries(Object.entries(fns).map(([name, f]) => [name, f.fn])) as Record<FunctionName, nodejs.NodejsFunction>;
+    this.functions = Object.fromEntries(Object.entries(fns).map(([name, f]) => [name, f.fn])) as Record<FunctionName, lambda.Function>;
 
     // Grants, one per port each function builds (functions/*.ts): the callbacks read the callback key
     // from the gateway secret; the web form never sees that secret; only the two senders may send

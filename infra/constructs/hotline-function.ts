@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions, type BuildResult } from 'esbuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -15,36 +14,82 @@ import { keepLogicalId } from './logical-ids.js';
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** What every function bundle starts with: ESM output needs a real `require` for CommonJS dependencies such as africastalking. */
+export const BUNDLE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
 /**
  * esbuild settings shared by every function (exported so tests and the bench bundle with them).
  *
  * The AWS SDK v3 is bundled, tree-shaken and minified rather than taken from the Lambda runtime:
  * a function's cold start is dominated by loading the SDK, and the runtime's copy is the whole,
  * unminified package (every command of every client it loads, CommonJS). Bundled, a function loads
- * only the commands it sends, in one file: `npm run bench` measures each function's whole
- * initialisation both ways. It also pins the SDK version the tests ran with.
- * ESM output needs a real `require` for CommonJS dependencies such as africastalking; the banner
- * provides one.
+ * only the commands it sends: `npm run bench` measures each function's whole initialisation both
+ * ways. It also pins the SDK version the tests ran with.
+ *
+ * Code splitting: what a function imports with `import()` (passkey ceremonies in the console, the
+ * SDK's event-stream and user-agent parsers that these clients never use) goes to `chunks/` and is
+ * read and compiled only by the invocation that needs it, not by every cold start. The entry is
+ * `index.mjs`, as Lambda's `index.handler` expects.
  */
-export const BUNDLING: nodejs.BundlingOptions = {
-  format: nodejs.OutputFormat.ESM,
+export const ESBUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
   target: 'node22',
   minify: true,
-  sourceMap: true,
-  // Stack traces only need the mappings; embedding every source would triple the upload.
+  // Mappings only: stack traces can be decoded from a logged trace; embedding every source would
+  // triple the upload. No --enable-source-maps at run time (it decodes the map at every cold start).
+  sourcemap: 'linked',
   sourcesContent: false,
   // Prefer the ESM entry of dual packages: better tree shaking, and no CJS wrapper at cold start.
   mainFields: ['module', 'main'],
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  banner: { js: BUNDLE_BANNER },
+  splitting: true,
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
   // africastalking comes from a layer (africasTalkingLayerCode): with its dependencies it is ~1.7 MB,
   // eight times the rest of a function, and only the senders load it, lazily.
-  externalModules: ['africastalking'],
+  external: ['africastalking'],
   // Lambda gives credentials in the environment only: the SDK's default chain (SSO, ini files, STS web
   // identity, metadata endpoints) is replaced by its environment provider (infra/bundling/lambda-credentials.ts).
-  esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': './infra/bundling/lambda-credentials.ts' },
-  // Bundle with the local esbuild: synth must work offline and without Docker.
-  forceDockerBundling: false,
-};
+  alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'bundling', 'lambda-credentials.ts') },
+  absWorkingDir: REPO_ROOT,
+  logLevel: 'error',
+} satisfies BuildOptions;
+
+/**
+ * Bundles one entry point (path from the repository root) into `outdir` as the stack deploys it:
+ * `index.mjs`, its map, and the lazily loaded `chunks/`. Synchronous, for CDK's local bundling.
+ */
+export function bundleFunction(entry: string, outdir: string, options: Pick<BuildOptions, 'external' | 'alias' | 'metafile'> = {}): BuildResult {
+  return buildSync({ ...ESBUILD_OPTIONS, ...options, entryPoints: { index: join(REPO_ROOT, entry) }, outdir });
+}
+
+/**
+ * A function's code asset: bundled locally with esbuild's API (offline, no Docker; the CLI options
+ * of NodejsFunction cannot split code into chunks). The hash follows the output, so a change in any
+ * bundled source or dependency uploads a new version, and an unchanged bundle none.
+ */
+export function functionCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // CDK reuses a bundle for assets whose source path and serialisable bundling options are equal
+      // (the tryBundle closure is not part of that key): every function bundles the same folder, so
+      // the entry must be in the options, or all functions would get the first one's bundle.
+      environment: { ENTRY: entry },
+      // Never used: local bundling below always succeeds where esbuild is installed (a dev dependency).
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: {
+        tryBundle(outputDir: string): boolean {
+          bundleFunction(entry, outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /**
  * The Africa's Talking SDK as a Lambda layer: esbuild bundles it with its dependencies into one
@@ -120,13 +165,13 @@ export interface HotlineFunctionProps {
 }
 
 /**
- * One Lambda function as every function of the hotline is built: esbuild bundle (BUNDLING),
+ * One Lambda function as every function of the hotline is built: esbuild bundle (ESBUILD_OPTIONS),
  * nodejs22.x on arm64, its own log group with a retention, and its own role that starts with
  * nothing but writing to that log group. What else it may do is declared per function with the
  * `grant*` methods below, next to the function in the stack.
  */
 export class HotlineFunction extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -148,11 +193,9 @@ export class HotlineFunction extends Construct {
 
     // `Default`: the Lambda is this construct's own resource, and keeps the logical ID it had before
     // the stack was split into constructs (a `Default` path part does not count towards the ID).
-    this.fn = new nodejs.NodejsFunction(this, 'Default', {
-      entry: join(REPO_ROOT, props.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+    this.fn = new lambda.Function(this, 'Default', {
+      code: functionCode(props.entry),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
@@ -161,7 +204,6 @@ export class HotlineFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: props.environment,
-      bundling: BUNDLING,
     });
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',

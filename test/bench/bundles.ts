@@ -1,4 +1,4 @@
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -6,11 +6,14 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from './stats.js';
-import { BUNDLING } from '../../infra/hotline-stack.js';
+import { ESBUILD_OPTIONS, bundleFunction } from '../../infra/hotline-stack.js';
 
 export interface BundleResult {
   name: string;
+  /** What every cold start reads and compiles: the entry and the chunks it imports statically. */
   kb: number;
+  /** Chunks read only by the invocations that import them (passkeys, SDK parsers these clients never use). */
+  lazyKb: number;
   /** The three largest packages (or source folders) in the bundle, by output bytes. */
   largest: string;
   /** Whole initialisation of the deployed bundle (AWS SDK bundled): import, clients constructed. */
@@ -44,7 +47,10 @@ export function awsLikeEnv(endpoint: string): Record<string, string> {
   };
 }
 
-/** Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init), refuses the rest. */
+/**
+ * Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init) and accepts a
+ * DynamoDB PutItem (a console sign-in challenge, for the bundle tests), refuses the rest.
+ */
 export async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: () => number }> {
   let requests = 0;
   const server = createServer((req, res) => {
@@ -53,7 +59,9 @@ export async function fakeAws(): Promise<{ endpoint: string; server: Server; req
     req.on('end', () => {
       requests++;
       res.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (!String(req.headers['x-amz-target'] ?? '').endsWith('GetSecretValue')) { res.statusCode = 400; res.end('{}'); return; }
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (target === 'DynamoDB_20120810.PutItem') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{}'); return; }
+      if (!target.endsWith('GetSecretValue')) { res.statusCode = 400; res.end('{}'); return; }
       const id = String(JSON.parse(body).SecretId);
       const value = id.endsWith('gateway') ? JSON.stringify({ username: 'sandbox', apiKey: 'bench', callbackKey: 'b'.repeat(40) }) : 'l'.repeat(64);
       res.end(JSON.stringify({ ARN: id, Name: id, SecretString: value, VersionId: 'bench' }));
@@ -65,24 +73,38 @@ export async function fakeAws(): Promise<{ endpoint: string; server: Server; req
   return { endpoint: `http://127.0.0.1:${port}`, server, requests: () => requests };
 }
 
-/** BUNDLING's `--alias:` esbuild arguments, as esbuild's API takes them (paths from the repository root). */
-const ALIASES = Object.fromEntries(
-  Object.entries(BUNDLING.esbuildArgs ?? {})
-    .filter(([flag]) => flag.startsWith('--alias:'))
-    .map(([flag, to]) => [flag.slice('--alias:'.length), resolve(REPO, String(to))]),
-);
-
-export async function bundle(entry: string, outfile: string, external: string[]): Promise<{ bytes: number; meta: Metafile }> {
-  // With the SDK left to the runtime, the alias has nothing to replace (the chain is the runtime's).
-  const alias = Object.fromEntries(Object.entries(ALIASES).filter(([from]) => !external.some((e) => e.endsWith('/*') && from.startsWith(e.slice(0, -1)))));
-  const built = await build({
-    entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', alias, absWorkingDir: REPO,
-    target: BUNDLING.target, minify: BUNDLING.minify, mainFields: BUNDLING.mainFields, external,
-    sourcemap: BUNDLING.sourceMap ? 'linked' : false, sourcesContent: BUNDLING.sourcesContent ?? true,
-    metafile: true, banner: { js: BUNDLING.banner ?? '' }, logLevel: 'silent',
+/**
+ * Bundles an entry point (path from the repository root, e.g. `functions/web.ts`) into `outdir` with
+ * the stack's own options (ESBUILD_OPTIONS in infra/: ESM, node22, minified, ESM entry of dual
+ * packages, the AWS SDK bundled, lazily imported code in chunks/, the Africa's Talking layer external,
+ * the createRequire banner, the source map). `sdkFromRuntime` leaves `@aws-sdk/*` to the Lambda
+ * runtime instead (the former setting, for comparison). `bytes` is what a cold start reads (the entry
+ * and the chunks it imports statically), `chunkBytes` the chunks only `import()` loads.
+ */
+export function bundle(entry: string, outdir: string, options: { sdkFromRuntime?: boolean } = {}): { file: string; bytes: number; chunkBytes: number; meta: Metafile } {
+  const built = bundleFunction(entry, outdir, {
+    metafile: true,
+    // With the SDK left to the runtime, the credentials alias has nothing to replace (the chain is the runtime's).
+    ...(options.sdkFromRuntime ? { external: [...ESBUILD_OPTIONS.external, '@aws-sdk/*'], alias: {} } : {}),
   });
-  const output = Object.entries(built.metafile.outputs).find(([file]) => !file.endsWith('.map'))![1];
-  return { bytes: output.bytes, meta: built.metafile };
+  const outputs = built.metafile!.outputs;
+  const entryFile = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+  // What a cold start reads: the entry and, transitively, the chunks it imports statically.
+  const atInit = new Set<string>();
+  const visit = (file: string) => {
+    if (atInit.has(file)) return;
+    atInit.add(file);
+    for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+  };
+  visit(entryFile);
+  const code = Object.keys(outputs).filter((file) => !file.endsWith('.map'));
+  const sum = (files: string[]) => files.reduce((total, file) => total + outputs[file]!.bytes, 0);
+  return {
+    file: join(outdir, 'index.mjs'),
+    bytes: sum(code.filter((file) => atInit.has(file))),
+    chunkBytes: sum(code.filter((file) => !atInit.has(file))),
+    meta: built.metafile!,
+  };
 }
 
 /**
@@ -104,11 +126,9 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
     const built = [];
     for (const file of entries) {
       const name = basename(file, '.ts');
-      const deployed = join(out, name, 'index.mjs');
-      const runtimeSdk = join(out, `${name}-runtime-sdk`, 'index.mjs');
-      const own = await bundle(join(REPO, 'functions', file), deployed, BUNDLING.externalModules ?? []);
-      const sdkOut = await bundle(join(REPO, 'functions', file), runtimeSdk, [...(BUNDLING.externalModules ?? []), '@aws-sdk/*']);
-      built.push({ name, deployed, runtimeSdk, kb: own.bytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
+      const own = bundle(`functions/${file}`, join(out, name));
+      const sdkOut = bundle(`functions/${file}`, join(out, `${name}-runtime-sdk`), { sdkFromRuntime: true });
+      built.push({ name, deployed: own.file, runtimeSdk: sdkOut.file, kb: own.bytes / 1024, lazyKb: own.chunkBytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
     const env = awsLikeEnv(aws.endpoint);
     for (let i = 0; i < runsPerFunction; i++) {
@@ -125,7 +145,7 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
     return {
       requestsDuringInit: aws.requests(),
       bundles: built.map((b) => ({
-        name: b.name, kb: b.kb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
+        name: b.name, kb: b.kb, lazyKb: b.lazyKb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
         initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN, initCpuMedianMs: median(b.cpu),
         runtimeSdkInitMedianMs: median(b.sdkTimes),
         ...(b.error ? { initError: b.error } : {}),

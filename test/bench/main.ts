@@ -108,7 +108,7 @@ try {
 
   const ops: OperationSummary[] = [...ussdOps, ...requestOps, ...alerts.notifier];
   const worstOverhead = ops.filter((o) => !Number.isNaN(o.overheadRatio)).sort((a, b) => b.overheadRatio - a.overheadRatio)[0];
-  const biggest = [...bundles].sort((a, b) => b.kb - a.kb)[0]!;
+  const biggest = [...bundles].sort((a, b) => b.kb + b.lazyKb - (a.kb + a.lazyKb))[0]!;
   const slowest = [...bundles].filter((b) => !b.initError).sort((a, b) => b.initMedianMs - a.initMedianMs)[0];
   const initFailures = bundles.filter((b) => b.initError);
 
@@ -130,10 +130,10 @@ try {
       pass: worstOverhead ? worstOverhead.overheadRatio < TARGETS.overheadRatio : undefined,
     },
     {
-      measure: 'Largest function bundle',
-      figure: `${fmtNum(biggest.kb)} KB (${biggest.name})`,
+      measure: 'Largest function bundle (entry + lazily loaded chunks)',
+      figure: `${fmtNum(biggest.kb + biggest.lazyKb)} KB (${biggest.name}: ${fmtNum(biggest.kb)} KB read at cold start)`,
       target: `< ${TARGETS.bundleKb} KB each`,
-      pass: bundles.every((b) => b.kb < TARGETS.bundleKb),
+      pass: bundles.every((b) => b.kb + b.lazyKb < TARGETS.bundleKb),
     },
     {
       measure: 'Slowest cold start, whole init: bundle import + every AWS SDK client it builds (fresh node, median of 9)',
@@ -218,8 +218,8 @@ try {
   print(`Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`);
 
   print(section('Function bundles (esbuild, options of infra/constructs/hotline-function.ts) and cold start'));
-  print(table(['Function', 'Size', 'Init median', 'Init max', 'Init CPU median', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [
-    b.name, `${fmtNum(b.kb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? b.initError : fmtMs(b.initMaxMs), fmtMs(b.initCpuMedianMs),
+  print(table(['Function', 'Size at init', 'Lazy chunks', 'Init median', 'Init max', 'Init CPU median', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [
+    b.name, `${fmtNum(b.kb)} KB`, `${fmtNum(b.lazyKb)} KB`, b.initError ? 'FAILED' : fmtMs(b.initMedianMs), b.initError ? b.initError : fmtMs(b.initMaxMs), fmtMs(b.initCpuMedianMs),
     `${fmtNum(b.runtimeSdkKb)} KB`, fmtMs(b.runtimeSdkInitMedianMs), b.largest,
   ])));
   print('Init = a fresh node process imports the deployed bundle with STAGE=aws and dummy ARNs, as Lambda\'s init does: configuration, every');

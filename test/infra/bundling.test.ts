@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLING, africasTalkingLayerCode } from '../../infra/hotline-stack.js';
+import { africasTalkingLayerCode } from '../../infra/hotline-stack.js';
+import { functionCode } from '../../infra/constructs/hotline-function.js';
 import { REPO_ROOT } from './synth.js';
 
 /**
@@ -23,13 +23,11 @@ beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'pmi-hotline-bundle-'));
   const app = new App({ outdir });
   const stack = new Stack(app, 'Probe');
-  const fn = new NodejsFunction(stack, 'Probe', {
-    entry: join(REPO_ROOT, 'test/infra/fixtures/bundle-probe.ts'),
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+  const fn = new lambda.Function(stack, 'Probe', {
+    code: functionCode('test/infra/fixtures/bundle-probe.ts'),
+    handler: 'index.handler',
     runtime: lambda.Runtime.NODEJS_22_X,
     architecture: lambda.Architecture.ARM_64,
-    bundling: BUNDLING,
   });
   const layer = new lambda.LayerVersion(stack, 'AtLayer', { code: africasTalkingLayerCode() });
   const assembly = app.synth();
@@ -72,14 +70,13 @@ describe('a deployed function bundle', () => {
    * environment (STAGE=aws): configuration, SDK clients, the secret reads through Powertools, the
    * handler factory. AWS is a loopback stand-in (nothing leaves the machine) that serves the secrets.
    */
-  async function invoke(fn: string, event: Record<string, unknown>): Promise<{ statusCode: number; headers: Record<string, string> }> {
+  async function invoke(fn: string, event: Record<string, unknown>): Promise<{ statusCode: number; headers: Record<string, string>; body?: string }> {
     const { bundle: build, fakeAws, awsLikeEnv } = await import('../bench/bundles.js');
-    const file = join(outdir, `fn-${fn}`, 'index.mjs');
-    await build(join(REPO_ROOT, 'functions', `${fn}.ts`), file, BUNDLING.externalModules ?? []);
+    const { file } = build(`functions/${fn}.ts`, join(outdir, `fn-${fn}`));
     const aws = await fakeAws();
     try {
       const context = "{ awsRequestId: 'r-1', functionName: 'f', functionVersion: '1', invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:f', memoryLimitInMB: '256', getRemainingTimeInMillis: () => 10000 }";
-      const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); const r = await m.handler(${JSON.stringify(event)}, ${context}); process.stdout.write('RESULT ' + JSON.stringify({ statusCode: r.statusCode, headers: r.headers }));`;
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); const r = await m.handler(${JSON.stringify(event)}, ${context}); process.stdout.write('RESULT ' + JSON.stringify({ statusCode: r.statusCode, headers: r.headers, body: r.body }));`;
       const { spawn } = await import('node:child_process');
       const out = await new Promise<string>((resolveOut, reject) => {
         const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, env: { PATH: process.env.PATH ?? '', ...awsLikeEnv(aws.endpoint), LOG_LEVEL: 'SILENT' } });
@@ -113,6 +110,14 @@ describe('a deployed function bundle', () => {
     const queue = await invoke('console', { ...httpEvent('GET', '/console'), headers: { host: 'console.example' } });
     expect(queue.statusCode).toBe(303);
     expect(queue.headers.location).toBe('/console/sign-in');
+  });
+
+  it('loads the passkey library from its chunk when a passkey sign-in asks for it', async () => {
+    const res = await invoke('console', { ...httpEvent('POST', '/console/sign-in/passkey/options'), headers: { host: 'console.example', origin: 'https://console.example' } });
+    expect(res.statusCode).toBe(200);
+    const options = JSON.parse(res.body ?? '{}');
+    expect(options.rpId).toBe('console.example');
+    expect(options.challenge).toMatch(/^[\w-]{20,}$/);
   });
 
   it('checks an SMS callback against the key read from the gateway secret', async () => {

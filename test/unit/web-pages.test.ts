@@ -167,3 +167,13 @@ describe('the confirmation and problem pages', () => {
     expect(renderProblem({ language: 'en', status: 503, policy })).toContain('The report was not saved');
   });
 });
+
+describe('the description limit in the form texts', () => {
+  it('is written as each language writes numbers, as Intl would write it', async () => {
+    const { WEB_TEXTS } = await import('../../lib/web/texts.js');
+    const { DESCRIPTION_LIMIT } = await import('../../lib/domain/case.js');
+    expect(WEB_TEXTS.id.description.hint).toContain(`Paling banyak ${DESCRIPTION_LIMIT.toLocaleString('id')} huruf`);
+    expect(WEB_TEXTS.en.description.hint).toContain(`At most ${DESCRIPTION_LIMIT.toLocaleString('en')} characters`);
+    expect(DESCRIPTION_LIMIT.toLocaleString('id')).not.toBe(DESCRIPTION_LIMIT.toLocaleString('en'));
+  });
+});
