@@ -6,7 +6,6 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import * as z from '../zod.js';
 import { CHANNELS } from '../domain/case.js';
 import { Category, Language } from '../domain/categories.js';
-import { PhoneNumber } from '../domain/phone.js';
 import { HomeRegency } from '../domain/regions.js';
 import { canReadAccessLog } from '../domain/visibility.js';
 import { isValidPin } from '../officials/pin.js';
@@ -44,6 +43,13 @@ const QueueQueryInput = z.object({
  * case page and its actions, passkeys and the access log. Pages are rendered on the server with
  * hono/jsx (every value escaped), work without JavaScript, and carry a CSP with no inline script.
  */
+/**
+ * The phone-number parser (libphonenumber-js and its metadata for every country, a fifth of the
+ * console's code) is loaded by the sign-in form's POST only: the console's other requests come
+ * from officials already signed in, and a cold start need not read and compile it.
+ */
+const phoneParser = () => import('../domain/phone.js');
+
 export interface ConsoleScreen {
   path: string;
   routes: Hono<ConsoleEnv>;
@@ -109,6 +115,7 @@ export function createConsoleApp(
   app.post('/console/sign-in', async (c) => {
     const form = await c.req.parseBody();
     const l = c.get('lang');
+    const { PhoneNumber } = await phoneParser();
     const phone = PhoneNumber.safeParse(typeof form.phone === 'string' ? form.phone : '');
     const pin = typeof form.pin === 'string' ? form.pin : '';
     if (!phone.success) return html(c, t(c, T.signIn), <SignInForm l={l} error={`${t(c, T.invalid)}phone`} />, 400);

@@ -4,7 +4,7 @@ import { signedInRoutes, page, Csrf, type ConsoleContext, type ConsoleEnv } from
 import type { AccessLog } from '../ports.js';
 import { regencyLabel, type HomeRegency } from '../domain/regions.js';
 import type { Cipher, Clock, Official } from '../ports.js';
-import { esc } from '../web/pages.js';
+import { esc } from '../http/escape.js';
 import type { AgentsPort } from './agent-watch.js';
 import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from './dashboard.js';
 

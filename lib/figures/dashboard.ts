@@ -1,7 +1,7 @@
 import { CATEGORIES, CATEGORY_LABELS, type Language } from '../domain/categories.js';
 import { CHANNELS } from '../domain/case.js';
 import { REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
-import { esc } from '../web/pages.js';
+import { esc } from '../http/escape.js';
 import { BUCKET_COUNT, COUNTERS, histogramOf, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import { formatDuration, monthLabel } from './statistik-page.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CATEGORIES, CATEGORY_LABELS, type Language } from '../domain/categories.js';
 import { regencyLabel } from '../domain/regions.js';
-import { esc } from '../web/pages.js';
+import { esc } from '../http/escape.js';
 import { PUBLIC_REGENCIES, publicRows, type PublicMonth } from './public.js';
 import { SUPPRESSED, type Shown } from './suppression.js';
 import { columnChart } from './svg.js';

@@ -1,4 +1,4 @@
-import { esc } from '../web/pages.js';
+import { esc } from '../http/escape.js';
 
 /**
  * Charts drawn on the server as inline SVG: no script, scale to the screen (viewBox, width 100%),

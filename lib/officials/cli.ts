@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Directory } from '../ports.js';
 import { DEFAULT_PIN_PARAMS, hashPin, isValidPin, type PinHashParams } from './pin.js';
-import { describeOfficial, findOfficialById, OfficialInput, officialFromInput } from './directory.js';
+import { findOfficialById } from './directory.js';
+import { describeOfficial, OfficialInput, officialFromInput } from './official-input.js';
 
 export const USAGE = `Usage: npm run officials -- <command> [options]
   add      --id ID --name NAME --phone E164 --level 1|2|3 [--regencies 5201,5203] [--categories trafficking,...] (--pin PIN | --pin-stdin)

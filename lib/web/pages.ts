@@ -6,6 +6,7 @@ import { checkNik } from '../domain/nik.js';
 import type { Policy } from '../config.js';
 import { MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './submit-report.js';
 import { WEB_TEXTS, type WebTexts } from './texts.js';
+import { esc } from '../http/escape.js';
 
 /**
  * Server-rendered pages for the web form. No JavaScript and one inline stylesheet (allowed by its
@@ -66,10 +67,7 @@ export function newFormToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
+export { esc };
 
 function page(t: WebTexts, language: Language, title: string, body: string, toggleHref: string | undefined, hotline: string): string {
   const toggle = toggleHref

@@ -204,6 +204,9 @@ describe('functions', () => {
     // Passkey ceremonies (WebAuthn, X.509 and ASN.1 parsers): only the console's passkey requests load them.
     expect(sourcesOf(join(dirOf('console'), 'index.mjs.map')).some((src) => src.includes('@simplewebauthn/'))).toBe(false);
     expect(chunkSources('console').some((src) => src.includes('@simplewebauthn/server'))).toBe(true);
+    // The phone-number parser and its metadata: in the console, only the sign-in form's POST parses a number.
+    expect(sourcesOf(join(dirOf('console'), 'index.mjs.map')).some((src) => src.includes('libphonenumber-js/'))).toBe(false);
+    expect(chunkSources('console').some((src) => src.includes('libphonenumber-js/'))).toBe(true);
     // The SDK's event-stream codec: no client these functions use streams events.
     for (const name of FUNCTION_NAMES) {
       expect(sourcesOf(join(dirOf(name), 'index.mjs.map')).some((src) => src.includes('/event-streams/')), name).toBe(false);
