@@ -2,7 +2,7 @@ import { errorResponse, formBody, header, httpHandler, rawBody, type HttpEvent, 
 import { ValidationError } from '../domain/errors.js';
 import { normaliseReference } from '../domain/reference.js';
 import { SECURITY_HEADERS, newFormToken, renderDone, renderForm, renderProblem } from './pages.js';
-import { Token, fromForm, submitReport } from './submit-report.js';
+import type { submitReport } from './submit-report.js';
 import { languageOf } from './texts.js';
 import { logger } from '../logger.js';
 
@@ -32,7 +32,15 @@ function readJson(event: HttpEvent): unknown {
   }
 }
 
+/**
+ * The report use case, its schemas and the phone-number parser (about a quarter of the function's
+ * code) are loaded by the first POST, not at cold start: most requests show the form or the
+ * figures, and a cold start is usually someone opening the form.
+ */
+const submission = () => import('./submit-report.js');
+
 async function postReport(runtime: WebRuntime, event: HttpEvent): Promise<HttpResult> {
+  const { Token, fromForm, submitReport } = await submission();
   const policy = runtime.deps.policy;
   const source = { ip: event.requestContext.http.sourceIp };
   if (isJson(event)) {

@@ -4,7 +4,7 @@ import { REPORTER_TYPES } from '../domain/case.js';
 import { COUNTRIES, REGENCIES, REGENCY_CODES } from '../domain/regions.js';
 import { checkNik } from '../domain/nik.js';
 import type { Policy } from '../config.js';
-import { MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './submit-report.js';
+import { MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './form.js';
 import { WEB_TEXTS, type WebTexts } from './texts.js';
 import { esc } from '../http/escape.js';
 

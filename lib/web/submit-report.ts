@@ -1,26 +1,13 @@
 import * as z from '../zod.js';
 import { Category } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
-import { DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
+import { ReporterType, cleanText } from '../domain/case.js';
+import { MIN_DESCRIPTION, MAX_DESCRIPTION, descriptionProblem, type DescriptionProblem } from './form.js';
 import { IntakeConflictError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { newReference } from '../domain/reference.js';
 import { ReportInput, fileReport, parseReport, reportContent, type FileReportDeps } from '../use-cases/file-report.js';
 
-/** Long enough to say what happened; shorter text gives an official nothing to act on. */
-export const MIN_DESCRIPTION = 10;
-/** The text box's maxlength, the JSON API's and storage's limit: one number (lib/domain/case.ts). */
-export const MAX_DESCRIPTION = DESCRIPTION_LIMIT;
-
-export type DescriptionProblem = 'empty' | 'short' | 'long';
-
-/** What is wrong with a description, if anything; the API message and the page's text both come from this. */
-export function descriptionProblem(raw: string): DescriptionProblem | undefined {
-  const text = cleanText(raw);
-  if (text === '') return 'empty';
-  if (text.length > MAX_DESCRIPTION) return 'long';
-  if (text.length < MIN_DESCRIPTION) return 'short';
-  return undefined;
-}
+export { MIN_DESCRIPTION, MAX_DESCRIPTION, descriptionProblem, WEB_FIELDS, type DescriptionProblem, type WebField } from './form.js';
 
 const DESCRIPTION_MESSAGES: Record<DescriptionProblem, string> = {
   empty: 'Required',
@@ -56,12 +43,6 @@ export const WebReport = z.extend(z.pick(ReportInput, {
   website: z.optional(z.string().check(z.maxLength(500))),
 });
 export type WebReportInput = z.input<typeof WebReport>;
-
-/** Web field names, in the order the form shows them: errors are listed and focused in this order. */
-export const WEB_FIELDS = [
-  'reporterType', 'workerName', 'agentName', 'contact', 'category', 'country', 'homeRegency', 'nik', 'description', 'smsUpdates', 'consent', 'token',
-] as const;
-export type WebField = (typeof WEB_FIELDS)[number];
 
 /** A form post is all strings: empty selects are "not chosen", checkboxes are present or absent. */
 export function fromForm(form: Record<string, string>): Record<string, unknown> {

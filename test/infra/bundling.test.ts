@@ -112,6 +112,12 @@ describe('a deployed function bundle', () => {
     expect(queue.headers.location).toBe('/console/sign-in');
   });
 
+  it('loads the report use case from its chunk when the form is posted, and answers a bad report with the field named', async () => {
+    const res = await invoke('web', { ...httpEvent('POST', '/reports'), headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: 'not a number' }) });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body ?? '{}').fields).toHaveProperty('contact');
+  });
+
   it('loads the passkey library from its chunk when a passkey sign-in asks for it', async () => {
     const res = await invoke('console', { ...httpEvent('POST', '/console/sign-in/passkey/options'), headers: { host: 'console.example', origin: 'https://console.example' } });
     expect(res.statusCode).toBe(200);

@@ -207,6 +207,9 @@ describe('functions', () => {
     // The phone-number parser and its metadata: in the console, only the sign-in form's POST parses a number.
     expect(sourcesOf(join(dirOf('console'), 'index.mjs.map')).some((src) => src.includes('libphonenumber-js/'))).toBe(false);
     expect(chunkSources('console').some((src) => src.includes('libphonenumber-js/'))).toBe(true);
+    // The same parser and the report use case in the web function: the form's POST loads them, showing the form does not.
+    expect(sourcesOf(join(dirOf('web'), 'index.mjs.map')).some((src) => src.includes('libphonenumber-js/') || src.endsWith('use-cases/file-report.ts'))).toBe(false);
+    expect(chunkSources('web').some((src) => src.endsWith('use-cases/file-report.ts'))).toBe(true);
     // The SDK's event-stream codec: no client these functions use streams events.
     for (const name of FUNCTION_NAMES) {
       expect(sourcesOf(join(dirOf(name), 'index.mjs.map')).some((src) => src.includes('/event-streams/')), name).toBe(false);
