@@ -1,5 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import * as z from '../zod.js';
+import { PHONE_METADATA } from './phone-metadata.js';
 
 /**
  * Normalises any phone number a reporter or gateway gives to E.164.
@@ -8,6 +9,13 @@ import * as z from '../zod.js';
  * Returns undefined when the number is not a valid phone number anywhere.
  */
 export function normalisePhone(raw: string): string | undefined {
+  return normalisePhoneWith(PHONE_METADATA, raw);
+}
+
+const E164_REACHABLE = /^\+[1-9]\d{6,14}$/;
+
+/** normalisePhone with the given metadata (the tests compare the shipped metadata with the package's own). */
+export function normalisePhoneWith(metadata: MetadataJson, raw: string): string | undefined {
   const compact = raw.replace(/[\s().\-\u00a0]/g, '');
   if (!/^\+?\d{6,16}$/.test(compact)) return undefined;
   const withPlus = compact.startsWith('+')
@@ -18,10 +26,12 @@ export function normalisePhone(raw: string): string | undefined {
         ? `+${compact}`
         : undefined;
   const parsed = withPlus
-    ? parsePhoneNumberFromString(withPlus)
-    : parsePhoneNumberFromString(compact, 'ID');
+    ? parsePhoneNumberFromString(withPlus, metadata)
+    : parsePhoneNumberFromString(compact, 'ID', metadata);
   if (!parsed || !parsed.isValid()) return undefined;
-  return parsed.number;
+  // Some numbering plans have valid national numbers of four or five digits (+49 1000): E.164
+  // numbers an SMS can reach have at least seven digits, and every store and screen expects that.
+  return E164_REACHABLE.test(parsed.number) ? parsed.number : undefined;
 }
 
 /** For screens an official may see: +6281234567890 -> +62812****890. */

@@ -84,3 +84,11 @@ describe('NIK checking under arbitrary input', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('phone numbers too short for E.164', () => {
+  it('are refused even where a numbering plan calls them valid (+49 1000, found by the property above)', () => {
+    expect(normalisePhone('+491000')).toBeUndefined();
+    expect(normalisePhone('+989000')).toBeUndefined();
+    expect(normalisePhone('+6281234567890')).toBe('+6281234567890');
+  });
+});
