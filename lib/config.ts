@@ -8,22 +8,25 @@ import * as z from './zod.js';
 /** Shortest callback key accepted, locally and from the AWS secret (the stack generates 40 characters). */
 export const MIN_CALLBACK_KEY_LENGTH = 16;
 
-const minutes = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
+// Shared by every numeric setting: one schema built at cold start instead of one per variable.
+const positiveInt = z.coerce.number().check(z.int(), z.positive());
+const text = z.string();
+const minutes = (fallback: number) => z._default(positiveInt, fallback);
 
 const EnvSchema = z.object({
   STAGE: z._default(z.enum(['local', 'aws']), 'local'),
   TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'pmi-hotline'),
-  AWS_REGION: z._default(z.string(), 'ap-southeast-3'),
+  AWS_REGION: z._default(text, 'ap-southeast-3'),
   /** Local only: DynamoDB Local endpoint, set by the local runtime and tests. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** AWS only: customer-managed KMS key for envelope encryption of personal fields. */
-  KMS_KEY_ARN: z.optional(z.string()),
+  KMS_KEY_ARN: z.optional(text),
   /** AWS only: Secrets Manager secret, JSON {"username","apiKey","callbackKey"} for Africa's Talking. */
-  GATEWAY_SECRET_ARN: z.optional(z.string()),
+  GATEWAY_SECRET_ARN: z.optional(text),
   /** AWS only: Secrets Manager secret holding the HMAC key for phone/NIK lookups. */
-  LOOKUP_KEY_SECRET_ARN: z.optional(z.string()),
+  LOOKUP_KEY_SECRET_ARN: z.optional(text),
   /** AWS only: SNS topic that receives case events for other systems. */
-  EVENTS_TOPIC_ARN: z.optional(z.string()),
+  EVENTS_TOPIC_ARN: z.optional(text),
   /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
   GATEWAY_CALLBACK_KEY: z._default(
     z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH, `must be at least ${MIN_CALLBACK_KEY_LENGTH} characters`)),
@@ -31,27 +34,27 @@ const EnvSchema = z.object({
   ),
   LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
   LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
-  AT_SENDER_ID: z.optional(z.string()),
+  AT_SENDER_ID: z.optional(text),
   /** AWS only: sender ID registered with AWS for SNS SMS to officials (not the same registration as AT's). */
-  SNS_SENDER_ID: z.optional(z.string()),
+  SNS_SENDER_ID: z.optional(text),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
-  HOTLINE_PHONE: z._default(z.string(), '0800-1000'),
+  HOTLINE_PHONE: z._default(text, '0800-1000'),
   /** The number reporters text (LAPOR, STATUS); the default is the local demo's. Required in AWS. */
-  SMS_SHORTCODE: z._default(z.string(), '+6281100001708'),
+  SMS_SHORTCODE: z._default(text, '+6281100001708'),
   SLA_ACK_URGENT_MINUTES: minutes(60),
   SLA_ACK_HIGH_MINUTES: minutes(24 * 60),
   SLA_ACK_NORMAL_MINUTES: minutes(72 * 60),
   SLA_RESOLVE_URGENT_MINUTES: minutes(7 * 24 * 60),
   SLA_RESOLVE_HIGH_MINUTES: minutes(14 * 24 * 60),
   SLA_RESOLVE_NORMAL_MINUTES: minutes(30 * 24 * 60),
-  LIMIT_NEW_CASES_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
-  LIMIT_INBOUND_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
-  LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 10),
-  LIMIT_WEB_REPORTS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 20),
+  LIMIT_NEW_CASES_PER_HOUR: z._default(positiveInt, 5),
+  LIMIT_INBOUND_PER_HOUR: z._default(positiveInt, 30),
+  LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(positiveInt, 10),
+  LIMIT_WEB_REPORTS_PER_HOUR: z._default(positiveInt, 20),
   /** Web-form confirmations one number receives per day, however many forms name it. */
-  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(z.coerce.number().check(z.int(), z.positive()), 5),
+  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(positiveInt, 5),
   /** Spend guard: past this many SMS to reporters in an hour, confirmations to numbers that never wrote pause. */
-  LIMIT_REPORTER_SMS_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.positive()), 100),
+  LIMIT_REPORTER_SMS_PER_HOUR: z._default(positiveInt, 100),
   /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
   CONSOLE_ORIGIN: z.optional(z.url()),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
