@@ -116,7 +116,7 @@ export function bundle(entry: string, outdir: string, options: { sdkFromRuntime?
  * For comparison, the same entry with the SDK left to the runtime (resolved from node_modules, as the
  * runtime's copy would be). Runs interleave, so load on the machine hits both alike.
  */
-export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: BundleResult[]; requestsDuringInit: number }> {
+export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: BundleResult[]; reference: { kb: number; initMedianMs: number }; requestsDuringInit: number }> {
   const out = mkdtempSync(join(tmpdir(), 'pmi-hotline-bench-'));
   // Only the runtime-SDK variant resolves anything from here: the SDK, as the Lambda runtime provides it.
   symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
@@ -130,8 +130,12 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
       const sdkOut = bundle(`functions/${file}`, join(out, `${name}-runtime-sdk`), { sdkFromRuntime: true });
       built.push({ name, deployed: own.file, runtimeSdk: sdkOut.file, kb: own.bytes / 1024, lazyKb: own.chunkBytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
+    const floor = bundle('test/bench/fixtures/sdk-floor.ts', join(out, 'sdk-floor'));
+    const floorTimes: number[] = [];
     const env = awsLikeEnv(aws.endpoint);
     for (let i = 0; i < runsPerFunction; i++) {
+      const f = await importTime(floor.file, env);
+      if (typeof f !== 'string') floorTimes.push(f.wall);
       for (const b of built) {
         if (b.error) continue;
         const t = await importTime(b.deployed, env);
@@ -144,6 +148,7 @@ export async function measureBundles(runsPerFunction = 9): Promise<{ bundles: Bu
     }
     return {
       requestsDuringInit: aws.requests(),
+      reference: { kb: floor.bytes / 1024, initMedianMs: median(floorTimes) },
       bundles: built.map((b) => ({
         name: b.name, kb: b.kb, lazyKb: b.lazyKb, largest: b.largest, runtimeSdkKb: b.runtimeSdkKb,
         initMedianMs: median(b.times), initMaxMs: b.times.length ? Math.max(...b.times) : Number.NaN, initCpuMedianMs: median(b.cpu),
