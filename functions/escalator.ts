@@ -1,7 +1,7 @@
 import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { awsStores } from '../lib/composition/aws-store.js';
 import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
-import { snsPorts } from '../lib/composition/aws-sns.js';
+import { officialSenderOnFirstAlert } from '../lib/composition/aws-sns-on-first-alert.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { createEscalatorHandler } from '../lib/jobs/escalator.js';
@@ -13,7 +13,7 @@ import { createEscalatorHandler } from '../lib/jobs/escalator.js';
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const { official } = snsPorts({ ...cfg, eventsTopicArn: undefined });
+  const official = officialSenderOnFirstAlert(cfg);
   const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
   return createEscalatorHandler({
     deps: {

@@ -4,6 +4,8 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GatewaySecretReader, gatewaySecret } from '../../lib/composition/aws-gateway.js';
 import { handlerWhenReady } from '../../lib/composition/aws-config.js';
 import { CloudWatchMetrics } from '../../lib/adapters/metrics/cloudwatch.js';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { officialSenderOnFirstAlert } from '../../lib/composition/aws-sns-on-first-alert.js';
 
 const secrets = mockClient(SecretsManagerClient);
 const gatewayJson = (callbackKey: string, apiKey = 'live-key') => JSON.stringify({ username: 'pmi-ntb', apiKey, callbackKey });
@@ -84,5 +86,23 @@ describe('CloudWatch metrics', () => {
     const emf = lines.map((l) => JSON.parse(l)).find((l) => l._aws);
     expect(emf._aws.CloudWatchMetrics).toEqual([{ Namespace: 'PmiHotline', Dimensions: [['service']], Metrics: [{ Name: 'AlertFailed', Unit: 'Count' }] }]);
     expect(emf).toMatchObject({ service: 'pmi-hotline', AlertFailed: 1 });
+  });
+});
+
+describe("the escalator's alerts to officials", () => {
+  it('go out through SNS as transactional SMS with the sender ID, the client loaded with the first alert and reused after', async () => {
+    const sns = mockClient(SNSClient);
+    sns.on(PublishCommand).resolvesOnce({ MessageId: 'sns-1' }).resolvesOnce({ MessageId: 'sns-2' });
+    const sender = officialSenderOnFirstAlert({ region: 'ap-southeast-3', snsSenderId: 'PMINTB' });
+    expect(sns.calls()).toHaveLength(0);
+    expect(await sender.send({ id: 'm-1', to: '+6281234567001', text: 'Kasus ABC-234 belum ditangani' })).toEqual({ ok: true, providerMessageId: 'sns-1' });
+    expect(await sender.send({ id: 'm-2', to: '+6281234567002', text: 'Kasus ABC-235 belum ditangani' })).toEqual({ ok: true, providerMessageId: 'sns-2' });
+    const inputs = sns.commandCalls(PublishCommand).map((call) => call.args[0].input);
+    expect(inputs.map((i) => i.PhoneNumber)).toEqual(['+6281234567001', '+6281234567002']);
+    expect(inputs[0]!.MessageAttributes).toEqual({
+      'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+      'AWS.SNS.SMS.SenderID': { DataType: 'String', StringValue: 'PMINTB' },
+    });
+    sns.restore();
   });
 });
