@@ -6,7 +6,7 @@ import { PhoneNumber } from '../domain/phone.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { nextCheckAt } from '../domain/sla.js';
-import { IntakeConflictError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
+import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
 import type { Reporter } from '../ports.js';
 import { reporterTexts } from '../messages/reporter.js';
 import type { Deps } from './deps.js';
@@ -121,6 +121,15 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
   const language = prefs.language ?? report.language;
   const smsUpdates = report.smsUpdates && !prefs.smsStopped;
   const confirm = report.channel === 'sms' || (smsUpdates && (!web || await webConfirmationAllowed(deps, reporter, now)));
+  // Every USSD session that reaches the end files a case, and every case alerts officials by SMS:
+  // one phone gets the same hourly allowance of new reports as by SMS (handle-inbound-sms checks its
+  // own before it files). Past it, a retried final request of a session already filed still gets its case.
+  if (report.channel === 'ussd' && reporter.counts.newCases >= deps.policy.limits.newCasesPerHour) {
+    const earlier = await deps.cases.findIntake({ channel: 'ussd', gatewayId: report.intakeKey, phone: report.contact, content: reportContent(report) });
+    const existing = earlier ? await deps.cases.getCase(earlier.caseId) : undefined;
+    if (!existing) throw new RateLimitedError('new_case');
+    return { case: existing, created: false, truncated: false };
+  }
 
   for (let attempt = 0; ; attempt++) {
     const base = {
@@ -148,8 +157,8 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
         reporter: {
           phone: report.contact, stale: reporter.stale,
           ...(options.serialize ? { expectedRevision: reporter.revision } : {}),
-          // A resend of the same SMS text finds this case; SMS reports count against the sender's hour.
-          ...(report.channel === 'sms' ? { text: description, countNewCase: true } : {}),
+          // A resend of the same SMS text finds this case; SMS and USSD reports count against the phone's hour.
+          ...(report.channel === 'sms' ? { text: description, countNewCase: true } : report.channel === 'ussd' ? { countNewCase: true } : {}),
         },
         ...(options.clearUssdDraft ? { clearUssdDraft: true } : {}),
       });

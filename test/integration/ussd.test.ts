@@ -84,6 +84,26 @@ describe('a report by USSD', () => {
     expect(await system.store.findCasesByContact(phone)).toHaveLength(1);
   });
 
+  it('files as many reports an hour from one phone as by SMS, then tells the person to wait and files nothing, while a retried final request still gets its reference', async () => {
+    const limit = 2;
+    const limited: UssdDeps = { ...system.deps, policy: { ...system.deps.policy, limits: { ...system.deps.policy.limits, newCasesPerHour: limit } } };
+    const phone = '+6281234567106';
+    const filed = [];
+    for (let i = 0; i < limit; i++) filed.push(await dial(phone, ['1', '1', '1', '1', '1', '1', '1', '1'], newSession(), limited));
+    expect(filed.map((f) => referenceIn(f.last))).toHaveLength(limit);
+    const casesBefore = (await system.store.findCasesByContact(phone)).length;
+
+    const over = await dial(phone, ['1', '1', '1', '1', '1', '1', '1', '1'], newSession(), limited);
+    expect(over.last).toBe(`END ${endTexts.rateLimited('id', { hotline: system.deps.policy.hotlinePhone })}`);
+    expect(await system.store.findCasesByContact(phone)).toHaveLength(casesBefore);
+
+    const retried = await handleUssdRequest(limited, { sessionId: filed.at(-1)!.sessionId, phone, text: '1*1*1*1*1*1*1*1' });
+    expect(retried.outcome).toBe('refiled');
+    expect(referenceIn(retried.body)).toBe(referenceIn(filed.at(-1)!.last));
+    // Another phone is not held back by this one.
+    expect((await dial('+6281234567107', ['1', '1', '1', '1', '1', '1', '1', '1'], newSession(), limited)).last).toMatch(/^END Laporan [2-9A-Z]{3}-[2-9A-Z]{3} diterima\./);
+  });
+
   it('answers 200 END with an apology and the hotline when the store fails, and files nothing', async () => {
     const phone = '+6281234567105';
     const broken: UssdDeps = {
