@@ -36,6 +36,7 @@ dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.2rem .6rem;marg
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;background:#fff;border:1px solid #ccd;border-radius:6px;padding:.5rem;overflow-wrap:anywhere}
 ol.timeline{padding-left:1.2rem;font-size:.9rem}
+ol.timeline code.event{color:#666;font-size:.75rem}
 details{background:#fff;border:1px solid #ccd;border-radius:6px;padding:.4rem .6rem;margin:.4rem 0}
 summary{font-weight:600;cursor:pointer}
 fieldset{border:1px solid #ccd;border-radius:6px;margin:.5rem 0}

@@ -13,6 +13,7 @@ import type { CaseView } from '../use-cases/console/case-file.js';
 import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
 import type { AccessEntry, Passkey, QueueFilter } from '../ports.js';
 import { T } from './texts.js';
+import { eventSentence } from './timeline.js';
 
 const ALL_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];
 
@@ -117,12 +118,10 @@ export function QueueView({ l, official, page, filter, now, query }: { l: Langua
   );
 }
 
-function eventText(l: Language, e: CaseEvent, names: Map<string, string>): string {
-  const who = e.actor.startsWith('official:') ? names.get(e.actor.slice(9)) ?? e.actor.slice(9) : e.actor;
-  const d = (e.detail ?? {}) as Record<string, unknown>;
-  const parts = Object.entries(d).filter(([k]) => k !== 'via').map(([k, v]) => `${k}=${String(names.get(String(v)) ?? v)}`);
-  return `${who}: ${e.type}${parts.length ? ` (${parts.join(', ')})` : ''}${d.via ? ` [${String(d.via)}]` : ''}`;
-}
+/** A timeline entry: the sentence for the official, and the event's code for matching it with logs and metrics. */
+const EventLine = ({ l, e, names }: { l: Language; e: CaseEvent; names: Map<string, string> }) => (
+  <li>{formatLocalTime(e.at)} {eventSentence(l, e, { official: (id) => names.get(id) ?? id })} <code class="event">{e.type}</code></li>
+);
 
 export interface CaseFormState {
   message?: string;
@@ -156,7 +155,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {state.notice ? (
         <div class={state.notice.kind === 'ok' ? 'ok notice' : 'err notice'} id="notice" role="status">
           {state.notice.text}
-          {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <li>{formatLocalTime(e.at)} {eventText(l, e, names)}</li>)}</ul> : null}
+          {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <EventLine l={l} e={e} names={names} />)}</ul> : null}
         </div>
       ) : null}
       {c.mergedInto ? <p class="notice">{T.mergedInto[l]} <a href={`/console/cases/${c.mergedInto}`}>{c.mergedInto}</a></p> : null}
@@ -233,7 +232,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {view.file.notes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{view.file.notes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
       <h2>{T.timeline[l]}</h2>
       <ol class="timeline" id="timeline">
-        {view.file.events.map((e) => <li>{formatLocalTime(e.at)} {eventText(l, e, names)}</li>)}
+        {view.file.events.map((e) => <EventLine l={l} e={e} names={names} />)}
       </ol>
       <p><a href="/console">{T.back[l]}</a></p>
     </>

@@ -1,0 +1,101 @@
+import type { AlertReason, CaseEvent, CaseEventDetails, CaseEventType, CaseStatus, Door } from '../domain/case.js';
+import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
+import { regencyLabel, type HomeRegency } from '../domain/regions.js';
+import { T } from './texts.js';
+
+/**
+ * The case timeline as sentences an official reads, in both languages, one per event type: the
+ * mapped type makes a new event type without its sentence a compile error. The event's code stays
+ * beside the sentence (`<code>` on the page) for anyone matching it with the logs or metrics.
+ * Events carry no personal data, and neither do these sentences: official ids become the names of
+ * the directory, nothing else is looked up.
+ */
+export interface TimelineContext {
+  /** The directory's name for an official id (the id itself when unknown). */
+  official: (id: string) => string;
+}
+
+type Sentence = Record<Language, string>;
+type Sentences = { [K in CaseEventType]: (d: CaseEventDetails[K], ctx: TimelineContext) => Sentence };
+
+const s = (id: string, en: string): Sentence => ({ id, en });
+const level = (n: 1 | 2 | 3): Sentence => T.levels[n];
+const status = (x: CaseStatus): Sentence => T.statuses[x];
+const door = (via: Door | undefined): Sentence => (via === 'sms' ? s(' (lewat SMS)', ' (by SMS)') : via === 'console' ? s(' (lewat konsol)', ' (in the console)') : s('', ''));
+const reason = (r: string): Sentence => s(r.replaceAll('_', ' '), r.replaceAll('_', ' '));
+const both = (f: (l: Language) => string): Sentence => ({ id: f('id'), en: f('en') });
+const ALERT_REASONS: Record<AlertReason, Sentence> = {
+  new_case: s('kasus baru', 'new case'),
+  escalation: s('dinaikkan', 'escalation'),
+  undelivered: s('peringatan sebelumnya tidak terkirim', 'an earlier alert was not delivered'),
+  handed_over: s('diserahkan', 'handed over'),
+  rerouted: s('dialihkan setelah koreksi', 'rerouted after a correction'),
+};
+/** What the reporter was told (lib/use-cases/notify-reporter.ts); an unknown notice is shown as written. */
+const NOTICES: Record<string, Sentence> = {
+  acknowledged: s('kasus sedang ditangani', 'the case is being handled'),
+  resolved: s('kasus ditandai selesai, ditanya YA/TIDAK', 'the case was marked resolved, asked YES/NO'),
+  reopened: s('kasus dibuka lagi', 'the case was reopened'),
+  needInfo: s('petugas butuh keterangan', 'the officer needs information'),
+};
+
+const SENTENCES: Sentences = {
+  reported: (d) => both((l) => `${l === 'id' ? 'Laporan masuk lewat' : 'Reported by'} ${T.channels[d.channel][l]}: ${CATEGORY_LABELS[d.category][l]}${d.truncated ? (l === 'id' ? ' (teks dipotong)' : ' (text cut)') : ''}`),
+  follow_up: (d) => both((l) => `${l === 'id' ? `Pesan lanjutan dari pelapor, ${d.length} huruf` : `Follow-up from the reporter, ${d.length} characters`}${d.stored ? '' : l === 'id' ? ', tidak disimpan' : ', not stored'}${d.askedNewProblem ? (l === 'id' ? '; pelapor ditanya apakah ini masalah baru' : '; the reporter was asked whether it is a new problem') : ''}`),
+  follow_up_moved: (d) => s(`Pesan lanjutan ${d.block} dipindah ke laporan baru ${d.to}`, `Follow-up ${d.block} moved to the new report ${d.to}`),
+  reporter_confirmed: () => s('Pelapor menyatakan masalahnya selesai', 'The reporter confirmed the problem is solved'),
+  reopened: (d) => both((l) => `${l === 'id' ? 'Dibuka lagi' : 'Reopened'}: ${status(d.from)[l]} → ${status(d.to)[l]}${d.via ? door(d.via)[l] : l === 'id' ? ' oleh pelapor' : ' by the reporter'}`),
+  official_command_refused: (d) => both((l) => `${l === 'id' ? 'Perintah' : 'Command'} ${d.command} ${l === 'id' ? 'ditolak' : 'refused'}: ${reason(d.reason)[l]}${d.locked ? (l === 'id' ? '; petugas dikunci' : '; the official is locked') : ''}`),
+  official_command_not_applied: (d) => both((l) => `${l === 'id' ? 'Perintah' : 'Command'} ${d.command} ${l === 'id' ? 'tidak dijalankan' : 'not applied'}: ${reason(d.reason)[l]} (${status(d.status)[l]})`),
+  acknowledged: (d, ctx) => both((l) => `${l === 'id' ? 'Ditangani di tingkat' : 'Taken at'} ${level(d.level)[l]}${d.takenFrom ? (l === 'id' ? `, diambil dari ${ctx.official(d.takenFrom)}` : `, taken over from ${ctx.official(d.takenFrom)}`) : ''}${door(d.via)[l]}`),
+  resolved: (d) => both((l) => `${l === 'id' ? 'Diselesaikan' : 'Resolved'}${d.note ? (l === 'id' ? ' dengan catatan' : ' with a note') : ''}${door(d.via)[l]}`),
+  info_viewed: (d) => both((l) => {
+    const shown = [d.contactShown ? (l === 'id' ? 'nomor pelapor' : "the reporter's number") : '', d.textShown ? (l === 'id' ? 'isi laporan' : 'the report text') : ''].filter(Boolean).join(l === 'id' ? ' dan ' : ' and ');
+    return `${l === 'id' ? 'Data dibuka lewat' : 'Details read by'} ${d.command}${shown ? `: ${shown}` : ''}${d.page ? (l === 'id' ? `, halaman ${d.page}` : `, page ${d.page}`) : ''}`;
+  }),
+  answer_relayed: (d, ctx) => s(`Jawaban pelapor diteruskan ke ${ctx.official(d.official)}`, `The reporter's answer went to ${ctx.official(d.official)}`),
+  question_relayed: (d, ctx) => both((l) => `${l === 'id' ? 'Pertanyaan dari' : 'Question from'} ${ctx.official(d.official)} ${l === 'id' ? 'dikirim ke pelapor' : 'sent to the reporter'}${door(d.via)[l]}`),
+  note_added: (d) => s(`Catatan internal ditambahkan, ${d.length} huruf`, `Internal note added, ${d.length} characters`),
+  corrected: (d) => both((l) => {
+    const changes = [
+      d.categoryTo ? `${l === 'id' ? 'kategori' : 'category'} ${label(CATEGORY_LABELS, d.categoryFrom, l)} → ${label(CATEGORY_LABELS, d.categoryTo, l)}` : '',
+      d.urgencyTo ? `${l === 'id' ? 'urgensi' : 'urgency'} ${label(URGENCY_LABELS, d.urgencyFrom, l)} → ${label(URGENCY_LABELS, d.urgencyTo, l)}` : '',
+      d.homeRegencyTo ? `${l === 'id' ? 'kabupaten/kota' : 'regency'} ${regency(d.homeRegencyFrom, l)} → ${regency(d.homeRegencyTo, l)}` : '',
+    ].filter(Boolean);
+    return `${l === 'id' ? 'Dikoreksi' : 'Corrected'}${changes.length ? `: ${changes.join('; ')}` : ''}${door(d.via)[l]}`;
+  }),
+  handed_over: (d) => both((l) => `${l === 'id' ? 'Diserahkan dari' : 'Handed over from'} ${level(d.from)[l]} ${l === 'id' ? 'ke' : 'to'} ${level(d.to)[l]}${door(d.via)[l]}`),
+  referred: (d) => both((l) => `${l === 'id' ? 'Dirujuk ke' : 'Referred to'} ${(T.referrals as Record<string, Sentence>)[d.to]?.[l] ?? d.to}${door(d.via)[l]}`),
+  merged: (d) => s(`Digabung ke laporan ${d.into}`, `Merged into report ${d.into}`),
+  merged_from: (d) => s(`Laporan ${d.from} digabung ke sini`, `Report ${d.from} was merged into this one`),
+  agent_recorded: (d) => s(d.changed ? 'Nama agen/calo diubah' : 'Nama agen/calo dicatat', d.changed ? 'The agent or broker named was changed' : 'The agent or broker named was recorded'),
+  escalated: (d) => both((l) => `${l === 'id' ? 'Dinaikkan dari' : 'Escalated from'} ${level(d.from)[l]} ${l === 'id' ? 'ke' : 'to'} ${level(d.to)[l]}: ${d.reason === 'not_acknowledged' ? (l === 'id' ? 'belum ditangani' : 'not taken') : (l === 'id' ? 'belum selesai' : 'not resolved')} ${l === 'id' ? 'sampai tenggat' : 'by the deadline'}`),
+  reminder: (d, ctx) => s(`Pengingat ke ${ctx.official(d.official)} (${level(d.level).id})`, `Reminder to ${ctx.official(d.official)} (${level(d.level).en})`),
+  sla_breached: (d) => s(`Tenggat ${level(d.level).id} terlewati (${d.periods}×)`, `${level(d.level).en} deadline missed (${d.periods}×)`),
+  alert: (d, ctx) => s(`Peringatan SMS ke ${ctx.official(d.official)} (${level(d.level).id}, ${ALERT_REASONS[d.reason].id})`, `SMS alert to ${ctx.official(d.official)} (${level(d.level).en}, ${ALERT_REASONS[d.reason].en})`),
+  alert_no_recipient: (d) => s(`Tidak ada petugas untuk diberi peringatan di ${level(d.level).id}`, `No official to alert at ${level(d.level).en}`),
+  reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar' : 'The reporter was told'}: ${(NOTICES[d.notice] ?? reason(d.notice))[l]}`),
+  follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up`),
+  reopened_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu kasus dibuka lagi`, `${ctx.official(d.official)} was told the case was reopened`),
+};
+
+function label<K extends string>(labels: Record<K, Sentence>, key: string | undefined, l: Language): string {
+  return key && key in labels ? labels[key as K][l] : key ?? '?';
+}
+
+function regency(code: string | undefined, l: Language): string {
+  return code ? regencyLabel(code as HomeRegency, l) : '?';
+}
+
+/** Who did it: an official by name, the reporter, or the system. */
+export function actorName(actor: string, l: Language, ctx: TimelineContext): string {
+  if (actor.startsWith('official:')) return ctx.official(actor.slice('official:'.length));
+  if (actor === 'reporter') return l === 'id' ? 'Pelapor' : 'Reporter';
+  if (actor === 'system') return l === 'id' ? 'Sistem' : 'System';
+  return actor;
+}
+
+export function eventSentence(l: Language, e: CaseEvent, ctx: TimelineContext): string {
+  const sentence = (SENTENCES[e.type] as (d: unknown, c: TimelineContext) => Sentence)(e.detail, ctx);
+  return `${actorName(e.actor, l, ctx)}: ${sentence[l]}`;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { caseEvent, type CaseEvent, type CaseEventDetails, type CaseEventType } from '../../lib/domain/case.js';
+import { eventSentence } from '../../lib/console/timeline.js';
+
+const AT = '2026-12-01T02:00:00.000Z';
+/** One event of every type: the mapped type makes a new event type without an example a compile error. */
+const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
+  reported: { channel: 'sms', category: 'unpaid_wages', truncated: true },
+  follow_up: { channel: 'sms', length: 42, truncated: false, stored: true, block: 2, askedNewProblem: true },
+  follow_up_moved: { block: 2, to: 'ABC-235' },
+  reporter_confirmed: { answer: 'solved' },
+  reopened: { from: 'resolved', to: 'acknowledged' },
+  official_command_refused: { command: 'TERIMA', reason: 'wrong_pin', locked: true },
+  official_command_not_applied: { command: 'SELESAI', reason: 'not_open', status: 'closed' },
+  acknowledged: { command: 'TERIMA', via: 'sms', level: 1, takenFrom: 'lobar-1' },
+  resolved: { via: 'console', note: true, noteLength: 12 },
+  info_viewed: { command: 'INFO', contactShown: true, textShown: true, page: 2, parts: 3 },
+  answer_relayed: { official: 'desk-1', length: 30 },
+  question_relayed: { via: 'console', official: 'desk-1', length: 20 },
+  note_added: { via: 'console', length: 80 },
+  corrected: { via: 'console', categoryFrom: 'unpaid_wages', categoryTo: 'trafficking', urgencyFrom: 'normal', urgencyTo: 'urgent', homeRegencyFrom: '5201', homeRegencyTo: '5203' },
+  handed_over: { via: 'console', from: 1, to: 2 },
+  referred: { via: 'console', to: 'ltsa_repatriation' },
+  merged: { via: 'console', into: 'ABC-236' },
+  merged_from: { via: 'console', from: 'ABC-237' },
+  agent_recorded: { via: 'console', changed: false },
+  escalated: { from: 1, to: 2, status: 'new', reason: 'not_acknowledged', deadline: AT },
+  reminder: { level: 2, status: 'new', deadline: AT, official: 'desk-1' },
+  sla_breached: { level: 2, status: 'acknowledged', periods: 2, deadline: AT, official: 'desk-1' },
+  alert: { official: 'lobar-1', level: 1, reason: 'new_case' },
+  alert_no_recipient: { official: 'none', level: 3, reason: 'escalation' },
+  reporter_notified: { notice: 'acknowledged' },
+  follow_up_notice: { official: 'lobar-1' },
+  reopened_notice: { official: 'lobar-1' },
+};
+const events = Object.entries(EXAMPLES).map(([type, detail]) => caseEvent(type as CaseEventType, AT, type === 'acknowledged' ? 'official:lobar-2' : 'system', detail as never) as CaseEvent);
+const names = new Map([['lobar-1', 'Ibu Lobar'], ['lobar-2', 'Pak Lobar'], ['desk-1', 'Desk Provinsi']]);
+const ctx = { official: (id: string) => names.get(id) ?? id };
+
+describe('the console timeline', () => {
+  it('reads every event type as a sentence in both languages, with officials by name and no raw field names', () => {
+    for (const e of events) {
+      for (const l of ['id', 'en'] as const) {
+        const sentence = eventSentence(l, e, ctx);
+        expect(sentence, `${e.type} ${l}`).not.toMatch(/undefined|\[object|=|\bnull\b/);
+        expect(sentence.length, `${e.type} ${l}`).toBeGreaterThan(10);
+        expect(sentence, `${e.type} ${l}`).not.toContain('lobar-1');
+      }
+    }
+  });
+
+  it('says who acted, what changed and through which door, in the official\'s language', () => {
+    const byType = (type: CaseEventType) => events.find((e) => e.type === type)!;
+    expect(eventSentence('id', byType('acknowledged'), ctx)).toBe('Pak Lobar: Ditangani di tingkat Kabupaten/kota, diambil dari Ibu Lobar (lewat SMS)');
+    expect(eventSentence('en', byType('escalated'), ctx)).toBe('System: Escalated from Regency to Province desk: not taken by the deadline');
+    expect(eventSentence('id', byType('corrected'), ctx)).toContain('kategori Gaji tidak dibayar →');
+    expect(eventSentence('en', byType('merged'), ctx)).toBe('System: Merged into report ABC-236');
+  });
+});
