@@ -6,7 +6,16 @@ import type { Deps } from './deps.js';
 
 export type StatusAnswer =
   | { found: false }
-  | { found: true; case: Case; lastUpdate: string };
+  | {
+      found: true;
+      case: Case;
+      lastUpdate: string;
+      /** The phone's case was merged as a duplicate: the case now handling it (its reference, status and last update only). */
+      mergedInto?: { reference: string; status: Case['status'] };
+    };
+
+/** Merges of merges are followed this far (a duplicate merged into a case later merged itself). */
+const MERGE_HOPS = 3;
 
 /**
  * A reporter asks about a reference. Only the phone that reported sees anything; a stranger gets
@@ -30,5 +39,15 @@ export async function checkStatus(
   // Not among the phone's references: an older case filed before the reporter item listed them, or someone else's.
   const c = ownId ? await deps.cases.getCase(ownId) : await deps.cases.getCaseByReference(reference, { contact: query.phone });
   if (!c || c.contact !== query.phone) return { found: false };
-  return { found: true, case: c, lastUpdate: c.updatedAt };
+  if (!c.mergedInto) return { found: true, case: c, lastUpdate: c.updatedAt };
+  // Merged into another report, perhaps filed by someone else (a family member): the phone that
+  // reported the duplicate is told how the case handling its problem stands, nothing more of it.
+  let into = c;
+  for (let hop = 0; hop < MERGE_HOPS && into.mergedInto; hop++) {
+    const next = await deps.cases.getCaseByReference(into.mergedInto);
+    if (!next) break;
+    into = next;
+  }
+  if (into === c) return { found: true, case: c, lastUpdate: c.updatedAt };
+  return { found: true, case: c, lastUpdate: into.updatedAt, mergedInto: { reference: into.reference, status: into.status } };
 }

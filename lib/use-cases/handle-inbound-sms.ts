@@ -350,9 +350,11 @@ class Conversation {
     }
     try {
       const answer = await checkStatus(this.deps, { phone: this.sms.from, reference, reporter: this.reporter });
-      await this.reply('status', answer.found
-        ? reporterTexts.status(this.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) })
-        : reporterTexts.unknownReference(this.language), true);
+      await this.reply('status', !answer.found
+        ? reporterTexts.unknownReference(this.language)
+        : answer.mergedInto
+          ? reporterTexts.statusMerged(this.language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: answer.mergedInto.status, updated: formatLocalTime(answer.lastUpdate) })
+          : reporterTexts.status(this.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) }), true);
       return { kind: 'status_answered', found: answer.found };
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;

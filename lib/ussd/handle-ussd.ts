@@ -97,11 +97,11 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
         // AT repeats a request it got no answer to: the same session's lookup counts once.
         const answer = await checkStatus(deps, { phone: request.phone, reference: next.reference, gatewayId: `ussd:${request.sessionId}` });
         if (!answer.found) return { body: end(endTexts.unknownReference(language, { hotline })), outcome: 'status_unknown' };
+        const updated = formatLocalTime(answer.lastUpdate);
         return {
-          body: end(endTexts.status(language, {
-            reference: answer.case.reference, status: STATUS_LABELS[answer.case.status][language],
-            updated: formatLocalTime(answer.lastUpdate), hotline,
-          })),
+          body: end(answer.mergedInto
+            ? endTexts.statusMerged(language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: STATUS_LABELS[answer.mergedInto.status][language], updated, hotline })
+            : endTexts.status(language, { reference: answer.case.reference, status: STATUS_LABELS[answer.case.status][language], updated, hotline })),
           outcome: 'status_found',
           reference: answer.case.reference,
         };

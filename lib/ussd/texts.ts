@@ -101,6 +101,10 @@ export const endTexts = {
     l === 'id'
       ? `Laporan ${v.reference}:\n${v.status}.\nPembaruan terakhir ${v.updated}.\nDarurat: ${v.hotline}`
       : `Report ${v.reference}:\n${v.status}.\nLast update ${v.updated}.\nEmergency: ${v.hotline}`,
+  statusMerged: (l: Language, v: { reference: string; into: string; status: string; updated: string; hotline: string }) =>
+    l === 'id'
+      ? `Laporan ${v.reference} digabung ke laporan ${v.into}:\n${v.status}.\nPembaruan terakhir ${v.updated}.\nDarurat: ${v.hotline}`
+      : `Report ${v.reference} was merged into report ${v.into}:\n${v.status}.\nLast update ${v.updated}.\nEmergency: ${v.hotline}`,
   unknownReference: (l: Language, v: { hotline: string }) =>
     l === 'id'
       ? `Kode laporan tidak ditemukan untuk nomor ini. Periksa kode di SMS atau layar terakhir. Bantuan: ${v.hotline}`

@@ -3,7 +3,7 @@ import { createTestSystem, startNotifier, type TestSystem } from '../support/loc
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
 import type { StreamPoller } from '../../lib/local/stream-poller.js';
-import { reporterTexts } from '../../lib/messages/reporter.js';
+import { formatLocalTime, reporterTexts } from '../../lib/messages/reporter.js';
 import { DESCRIPTION_LIMIT, type Case } from '../../lib/domain/case.js';
 
 let system: TestSystem;
@@ -233,6 +233,29 @@ describe('YA and TIDAK after an official marks the case resolved', () => {
     const reference = ((await inbound(worker, 'LAPOR gaji')) as { reference: string }).reference;
     expect(await inbound(worker, 'YA')).toMatchObject({ kind: 'follow_up' });
     expect((await system.store.getCaseByReference(reference))!.status).toBe('new');
+  });
+});
+
+describe('a report merged into another as a duplicate', () => {
+  it('answers STATUS of the duplicate with how the case it was merged into stands, and tells a stranger nothing', async () => {
+    const worker = '+60123450060';
+    const sister = '+6281234560061';
+    const duplicate = (await inbound(worker, 'LAPOR paspor saya ditahan majikan') as { reference: string }).reference;
+    const kept = (await inbound(sister, 'LAPOR paspor adik saya ditahan majikan di Johor') as { reference: string }).reference;
+    await officialMoves(duplicate, { status: 'closed', mergedInto: kept });
+    await officialMoves(kept, { status: 'acknowledged' });
+    const keptCase = (await system.store.getCaseByReference(kept))!;
+    await poller.settled();
+
+    expect(await inbound(worker, `STATUS ${duplicate}`)).toEqual({ kind: 'status_answered', found: true });
+    await poller.settled();
+    expect(sentTo(worker).at(-1)).toBe(reporterTexts.statusMerged('id', { reference: duplicate, into: kept, status: 'acknowledged', updated: formatLocalTime(keptCase.updatedAt) }));
+    expect(sentTo(worker).at(-1)).toMatch(new RegExp(`^Laporan ${duplicate} digabung ke laporan ${kept}: Sedang ditangani petugas\\.`));
+
+    // The kept report is the sister's: asked by its own reference from the worker's phone, it stays someone else's.
+    await inbound(worker, `STATUS ${kept}`);
+    await poller.settled();
+    expect(sentTo(worker).at(-1)).toBe(reporterTexts.unknownReference('id'));
   });
 });
 

@@ -143,6 +143,19 @@ describe('a status check by USSD', () => {
     expect(stranger.last).toMatch(/^END Kode laporan tidak ditemukan/);
   });
 
+  it('shows the phone that reported a duplicate how the report it was merged into stands', async () => {
+    const phone = '+6281234567202';
+    const duplicate = referenceIn((await dial(phone, ['1', '1', '1', '1', '1', '1', '1', '1'])).last)!;
+    const merge = async (reference: string, change: Record<string, unknown>) => {
+      const c = (await system.store.getCaseByReference(reference))!;
+      await system.store.updateCase({ case: { ...c, ...change, updatedAt: system.clock.now().toISOString() }, expectedVersion: c.version });
+    };
+    await merge(duplicate, { status: 'closed', mergedInto: reference });
+    const { last } = await dial(phone, ['2', duplicate]);
+    expect(last).toMatch(new RegExp(`^END Laporan ${duplicate} digabung ke laporan ${reference}:\\nDiterima, menunggu petugas\\.\\nPembaruan terakhir \\d\\d/\\d\\d \\d\\d:\\d\\d WITA\\.`));
+    expect(gsmLength(last.slice(4))).toBeLessThanOrEqual(182);
+  });
+
   it('tells the person to wait once the hourly limit of lookups is used up', async () => {
     const limited = { ...system.deps, policy: { ...system.deps.policy, limits: { ...system.deps.policy.limits, statusLookupsPerHour: 1 } } };
     const phone = '+6281234567201';
