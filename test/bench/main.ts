@@ -70,7 +70,7 @@ const { ussdOverHttp } = await import('./ussd-http.js');
 const { smsIntakeThroughput } = await import('./sms-intake.js');
 const { smsRequestCosts } = await import('./request-costs.js');
 const { alertLatency } = await import('./alert-latency.js');
-const { measureBundles } = await import('./bundles.js');
+const { measureBundles, COLD_START_RUNS } = await import('./bundles.js');
 const { consolePages, seedCases } = await import('./console.js');
 const { figuresBench } = await import('./figures.js');
 try {
@@ -136,7 +136,7 @@ try {
       pass: bundles.every((b) => b.kb + b.lazyKb < TARGETS.bundleKb),
     },
     {
-      measure: 'Slowest cold start, whole init: bundle import + every AWS SDK client it builds (fresh node, median of 9)',
+      measure: `Slowest cold start, whole init: bundle import + every AWS SDK client it builds (fresh node, median of ${COLD_START_RUNS})`,
       figure: initFailures.length
         ? `${initFailures.map((b) => b.name).join(', ')} failed to import`
         : slowest ? `${fmtMs(slowest.initMedianMs)} (${slowest.name}); ${fmtMs(slowest.runtimeSdkInitMedianMs)} with the runtime's SDK` : 'n/a',
