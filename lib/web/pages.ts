@@ -67,8 +67,6 @@ export function newFormToken(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export { esc };
-
 function page(t: WebTexts, language: Language, title: string, body: string, toggleHref: string | undefined, hotline: string): string {
   const toggle = toggleHref
     ? `<a class="lang" href="${esc(toggleHref)}" lang="${t.otherLanguage.lang}" hreflang="${t.otherLanguage.lang}">${esc(t.otherLanguage.label)}</a>`

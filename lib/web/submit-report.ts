@@ -7,8 +7,6 @@ import { IntakeConflictError, RateLimitedError, ValidationError } from '../domai
 import { newReference } from '../domain/reference.js';
 import { ReportInput, fileReport, parseReport, reportContent, type FileReportDeps } from '../use-cases/file-report.js';
 
-export { MIN_DESCRIPTION, MAX_DESCRIPTION, descriptionProblem, WEB_FIELDS, type DescriptionProblem, type WebField } from './form.js';
-
 const DESCRIPTION_MESSAGES: Record<DescriptionProblem, string> = {
   empty: 'Required',
   short: `At least ${MIN_DESCRIPTION} characters`,
