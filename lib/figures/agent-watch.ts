@@ -1,6 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { agentLinkChangeOfRecord } from '../adapters/dynamo/stream-images.js';
 import type { CaseStore, Clock, Directory, OutboundMessage } from '../ports.js';
 
 /** One case naming an agency or broker (by the hash of the normalised name). */
@@ -64,8 +63,6 @@ export function agentAlertText(count: number, references: string[]): string {
   return `Hotline PMI: agen/calo yang sama disebut dalam ${count} laporan (12 bln): ${references.join(', ')}. Lihat konsol.`;
 }
 
-type Image = Record<string, AttributeValue> | undefined;
-
 /**
  * From the stream (in the notifier, which holds the outbox): a case that names an agent links to it,
  * a corrected or merged case moves or drops its link, and when one agent reaches three cases in 12
@@ -75,17 +72,15 @@ export async function updateAgentWatch(
   deps: { cases: Pick<CaseStore, 'recordOnce'>; directory: Pick<Directory, 'listOfficials'>; agents: AgentsPort; clock: Clock },
   record: DynamoDBRecord,
 ): Promise<'alerted' | 'linked' | 'unchanged' | 'ignored'> {
-  const newImage = record.dynamodb?.NewImage as Image;
-  if (!newImage || record.eventName === 'REMOVE' || newImage.sk?.S !== 'CASE') return 'ignored';
-  const after = unmarshall(newImage);
-  const before = record.dynamodb?.OldImage ? unmarshall(record.dynamodb.OldImage as Record<string, AttributeValue>) : undefined;
-  const hash = after.mergedInto ? undefined : (after.agentHash as string | undefined);
-  const oldHash = before?.agentHash as string | undefined;
-  if (oldHash && oldHash !== hash) await deps.agents.unlink(oldHash, String(after.id));
+  const change = agentLinkChangeOfRecord(record);
+  if (!change) return 'ignored';
+  const hash = change.mergedInto ? undefined : change.agentHash;
+  const oldHash = change.previousAgentHash;
+  if (oldHash && oldHash !== hash) await deps.agents.unlink(oldHash, change.caseId);
   if (!hash) return oldHash ? 'linked' : 'unchanged';
   await deps.agents.link(hash, {
-    caseId: String(after.id), reference: String(after.reference), createdAt: String(after.createdAt), regency: String(after.homeRegency),
-    ...(after.agentNameEnc ? { agentNameEnc: String(after.agentNameEnc) } : {}),
+    caseId: change.caseId, reference: change.reference, createdAt: change.createdAt, regency: change.regency,
+    ...(change.agentNameEnc ? { agentNameEnc: change.agentNameEnc } : {}),
   });
 
   const now = deps.clock.now();
@@ -102,6 +97,6 @@ export async function updateAgentWatch(
     level: o.level, purpose: 'agent_alert', text: agentAlertText(references.length, references.slice(0, 12)), status: 'pending', attempts: 0, createdAt: at,
   }));
   const first = await deps.cases.recordOnce(undefined, { onceKey: key, messages });
-  await deps.agents.flag(hash, { since: crossing, count: references.length, ...(after.agentNameEnc ? { agentNameEnc: String(after.agentNameEnc) } : {}) });
+  await deps.agents.flag(hash, { since: crossing, count: references.length, ...(change.agentNameEnc ? { agentNameEnc: change.agentNameEnc } : {}) });
   return first ? 'alerted' : 'unchanged';
 }

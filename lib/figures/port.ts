@@ -15,5 +15,6 @@ export interface FiguresPort {
   summaryCells(month: string): Promise<CellCounts[]>;
   openCells(): Promise<CellCounts[]>;
   casesOfMonth(month: string): Promise<CaseFacts[]>;
-  replaceCells(partitions: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void>;
+  /** Replaces the counters of these months, and the open-by-day counters, outright (rebuild): cells not given are deleted. */
+  replaceFigures(months: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void>;
 }

@@ -1,11 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Policy } from '../config.js';
-import { caseFactsFromItem } from '../adapters/dynamo/figures-store.js';
+import { caseFactsOfRecord } from '../adapters/dynamo/stream-images.js';
 import { contribution, monthOf, sumContributions, type CaseFacts, type Contribution } from './contribution.js';
 import type { FiguresPort } from './port.js';
-import { keys } from '../adapters/dynamo/keys.js';
 
 export interface FiguresDeps {
   figures: FiguresPort;
@@ -18,9 +15,8 @@ export interface FiguresDeps {
  * keeps counting: statistics outlive the personal data they came from.
  */
 export async function updateFiguresFromRecord(deps: FiguresDeps, record: DynamoDBRecord): Promise<'applied' | 'stale' | 'ignored'> {
-  const image = record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined;
-  if (!image || record.eventName === 'REMOVE' || image.sk?.S !== 'CASE') return 'ignored';
-  const facts = caseFactsFromItem(unmarshall(image));
+  const facts = caseFactsOfRecord(record);
+  if (!facts) return 'ignored';
   return deps.figures.applyCase(facts, contribution(facts, deps.policy));
 }
 
@@ -48,8 +44,7 @@ export async function rebuildFigures(deps: FiguresDeps, from: string, to: string
     for (const facts of await deps.figures.casesOfMonth(month)) perCase.push({ facts, contribution: contribution(facts, deps.policy) });
   }
   const cells = sumContributions(perCase.map((p) => p.contribution));
-  // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too.
-  await deps.figures.replaceCells([...months.map(keys.figuresMonthPartition), ...months.map(keys.figuresSummaryPartition), keys.figuresOpenPartition], cells, perCase);
+  await deps.figures.replaceFigures(months, cells, perCase);
   return { months: months.length, cases: perCase.length };
 }
 

@@ -83,7 +83,7 @@ describe('GET /statistik', () => {
   const fake = (cells: CellCounts[]): FiguresPort => ({
     monthCells: async () => [],
     summaryCells: async (month) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month),
-    openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceCells: async () => undefined,
+    openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
   });
   const event = (path: string, query?: Record<string, string>) => ({
     rawPath: path, queryStringParameters: query, requestContext: { http: { method: 'GET' } },

@@ -126,8 +126,10 @@ export class DynamoFiguresStore implements FiguresPort {
     })).map(caseFactsFromItem);
   }
 
-  /** Replaces the counters of the given partitions outright (rebuild): cells not listed are deleted. */
-  async replaceCells(partitions: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void> {
+  /** Replaces the counters of the months' partitions outright (rebuild): cells not listed are deleted. */
+  async replaceFigures(months: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void> {
+    // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too.
+    const partitions = [...months.map(keys.figuresMonthPartition), ...months.map(keys.figuresSummaryPartition), keys.figuresOpenPartition];
     const existing = (await Promise.all(partitions.map((pk) => this.table.queryAll({
       KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'pk, sk', ExpressionAttributeValues: marshall({ ':pk': pk }),
     })))).flat();
