@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createTestSystem, startNotifier, type TestSystem } from '../support/local-deps.js';
-import type { StreamPoller } from '../../lib/local/stream-poller.js';
+import { useSystemWithNotifier } from '../support/local-deps.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { reindexCases } from '../../lib/adapters/dynamo/reindex-cases.js';
 import { encodeCase } from '../../lib/adapters/dynamo/cases.js';
@@ -9,28 +8,18 @@ import { keys } from '../../lib/adapters/dynamo/keys.js';
 import { TABLE } from '../../lib/adapters/dynamo/table-definition.js';
 import type { Case } from '../../lib/domain/case.js';
 
-let system: TestSystem;
-let poller: StreamPoller;
-
-beforeAll(async () => {
-  system = await createTestSystem();
-  ({ poller } = await startNotifier(system));
-});
-afterAll(async () => {
-  await poller.stop();
-  await system.drop();
-});
+const fixture = useSystemWithNotifier();
 
 const INDEX_ATTRIBUTES: string[] = [TABLE.areaIndex, TABLE.allIndex, TABLE.assigneeIndex, TABLE.byMonthIndex].flatMap((i) => [i.partitionKey, i.sortKey]);
-const rawCase = (id: string) => system.stores.table.get(keys.case(id), true);
-const inQueue = async (c: Case) => (await system.stores.table.query({
+const rawCase = (id: string) => fixture.system.stores.table.get(keys.case(id), true);
+const inQueue = async (c: Case) => (await fixture.system.stores.table.query({
   IndexName: TABLE.allIndex.name, KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.allIndex.partitionKey }, ExpressionAttributeValues: marshall({ ':pk': `ALL#${c.status}` }),
 })).some((item) => item.id === c.id);
 
 /** What a case written before the console's indexes existed looks like: no queue or month entries. */
 async function asBeforeTheConsole(c: Case): Promise<void> {
-  await system.stores.table.updateItem(keys.case(c.id), {
+  await fixture.system.stores.table.updateItem(keys.case(c.id), {
     UpdateExpression: `REMOVE ${INDEX_ATTRIBUTES.map((_, i) => `#a${i}`).join(', ')}`,
     ExpressionAttributeNames: Object.fromEntries(INDEX_ATTRIBUTES.map((name, i) => [`#a${i}`, name])),
   });
@@ -40,28 +29,28 @@ describe('reindexing cases stored before the console', () => {
   it('puts them in the console queue and the month index as a new case would be, changes nothing else, and sends nothing', async () => {
     const phones = ['+6281234569001', '+6281234569002', '+6281234569003'];
     for (const [i, from] of phones.entries()) {
-      await handleInboundSms(system.deps, { id: `reindex-${i}`, from, text: 'LAPOR gaji belum dibayar dua bulan', receivedAt: system.clock.now().toISOString() });
+      await handleInboundSms(fixture.system.deps, { id: `reindex-${i}`, from, text: 'LAPOR gaji belum dibayar dua bulan', receivedAt: fixture.system.clock.now().toISOString() });
     }
-    const cases = await Promise.all(phones.map(async (p) => (await system.store.findCasesByContact(p))[0]!));
+    const cases = await Promise.all(phones.map(async (p) => (await fixture.system.store.findCasesByContact(p))[0]!));
     // One of them taken by an official, so it also belongs in the assignee queue.
     const taken = cases[1]!;
-    await system.store.updateCase({ case: { ...taken, status: 'acknowledged', assignee: 'lobar-1', acknowledgedAt: taken.createdAt, updatedAt: taken.createdAt, version: taken.version + 1 }, expectedVersion: taken.version });
-    const current = await Promise.all(cases.map(async (c) => (await system.store.getCase(c.id))!));
-    await poller.settled();
-    const sentBefore = system.outbox.entries.length;
+    await fixture.system.store.updateCase({ case: { ...taken, status: 'acknowledged', assignee: 'lobar-1', acknowledgedAt: taken.createdAt, updatedAt: taken.createdAt, version: taken.version + 1 }, expectedVersion: taken.version });
+    const current = await Promise.all(cases.map(async (c) => (await fixture.system.store.getCase(c.id))!));
+    await fixture.poller.settled();
+    const sentBefore = fixture.system.outbox.entries.length;
 
     await asBeforeTheConsole(current[0]!);
     await asBeforeTheConsole(current[1]!);
     expect(await inQueue(current[0]!)).toBe(false);
     const before = await Promise.all(current.map((c) => rawCase(c.id)));
 
-    const result = await reindexCases(system.stores.table, { pageSize: 2 });
+    const result = await reindexCases(fixture.system.stores.table, { pageSize: 2 });
     expect(result).toMatchObject({ updated: 2, changedMeanwhile: 0 });
     expect(result.cases).toBeGreaterThanOrEqual(3);
 
     for (const [i, c] of current.entries()) {
       const item = (await rawCase(c.id))!;
-      const expected = await encodeCase(system.cipher, c);
+      const expected = await encodeCase(fixture.system.cipher, c);
       for (const name of INDEX_ATTRIBUTES) expect(item[name], `${name} of case ${i}`).toBe(expected[name]);
       // Everything else as it was, the version included.
       const rest = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([k]) => !INDEX_ATTRIBUTES.includes(k)));
@@ -70,10 +59,10 @@ describe('reindexing cases stored before the console', () => {
     }
     expect(item5(await rawCase(current[1]!.id))).toBe('ASSIGNEE#lobar-1#acknowledged');
 
-    await poller.settled();
-    expect(system.outbox.entries.length).toBe(sentBefore);
+    await fixture.poller.settled();
+    expect(fixture.system.outbox.entries.length).toBe(sentBefore);
     // A second run finds nothing to write.
-    expect(await reindexCases(system.stores.table)).toMatchObject({ updated: 0, changedMeanwhile: 0 });
+    expect(await reindexCases(fixture.system.stores.table)).toMatchObject({ updated: 0, changedMeanwhile: 0 });
   });
 });
 

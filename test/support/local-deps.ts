@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
@@ -86,4 +86,25 @@ export async function startNotifier(system: TestSystem): Promise<{ poller: Strea
   });
   await poller.start();
   return { poller, seen };
+}
+
+/**
+ * For a test file: a fresh test system with the notifier polling its stream, built before the
+ * file's tests and torn down after them. Read `system` and `poller` inside tests and hooks.
+ */
+export function useSystemWithNotifier(options: Parameters<typeof createTestSystem>[0] = {}): { readonly system: TestSystem; readonly poller: StreamPoller } {
+  let system: TestSystem | undefined;
+  let poller: StreamPoller | undefined;
+  beforeAll(async () => {
+    system = await createTestSystem(options);
+    ({ poller } = await startNotifier(system));
+  });
+  afterAll(async () => {
+    await poller?.stop();
+    await system?.drop();
+  });
+  return {
+    get system() { return system!; },
+    get poller() { return poller!; },
+  };
 }
