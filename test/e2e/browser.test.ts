@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot, PHONE } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitFor } from './support/system.js';
+import { screenshot, useBrowserAndSystem, PHONE } from './support/browser.js';
 
 interface OutboxEntry { seq: number; route: string; to: string; message: string }
 interface CaseEvent { event: string; reference: string }
 
 const REFERENCE = /[2-9A-Z]{3}-[2-9A-Z]{3}/;
 
-let system: LocalSystem;
-let browser: Browser;
+const fixture = useBrowserAndSystem();
 
-beforeAll(async () => {
-  // Chromium first: without it the run should fail fast with its install hint, before a server starts.
-  browser = await launchChromium();
-  system = await startLocalSystem();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-const getJson = async <T>(path: string): Promise<T> => (await fetch(`${system.baseUrl}${path}`)).json() as Promise<T>;
+const getJson = async <T>(path: string): Promise<T> => (await fetch(`${fixture.system.baseUrl}${path}`)).json() as Promise<T>;
 const outbox = () => getJson<OutboxEntry[]>('/dev/outbox');
 const events = () => getJson<CaseEvent[]>('/dev/events');
 /** Playwright's evaluate with a string keeps DOM types out of a Node-only tsconfig. */
 const focusedId = (page: Page) => page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
 
 async function openForm(path = '/'): Promise<Page> {
-  const page = await browser.newPage(PHONE);
-  const response = await page.goto(`${system.baseUrl}${path}`);
+  const page = await fixture.browser.newPage(PHONE);
+  const response = await page.goto(`${fixture.system.baseUrl}${path}`);
   expect(response?.status()).toBe(200);
   return page;
 }
@@ -101,7 +89,7 @@ describe('the web form in a browser on a 360-pixel phone', () => {
     expect(await page.locator('#f-consent').isChecked()).toBe(true);
 
     // A good report after the bad one is a barrier: once its case event is out, a stored bad one would be too.
-    const sentinel = await fetch(`${system.baseUrl}/reports`, {
+    const sentinel = await fetch(`${fixture.system.baseUrl}/reports`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         reporterType: 'organisation', contact: '+60123457002', category: 'other', country: 'MY', homeRegency: 'unknown',
@@ -125,8 +113,8 @@ describe('the phone simulator', () => {
   }
 
   it('walks a USSD report by pressing 1 on every screen, ends with a reference, and shows the SMS and the alert on the phones', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${system.baseUrl}/dev/phone`);
+    const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${fixture.system.baseUrl}/dev/phone`);
     await page.locator('.officials .phone').first().waitFor();
     await page.locator('#me').fill('+6281234567003');
     await page.locator('#entry').fill('*123#');
@@ -153,8 +141,8 @@ describe('the phone simulator', () => {
   });
 
   it('sends an SMS report as the typed number and shows the reply with a reference on that phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${system.baseUrl}/dev/phone`);
+    const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${fixture.system.baseUrl}/dev/phone`);
     await page.locator('.officials .phone').first().waitFor();
     await page.locator('#me').fill('+60123457004');
     await page.locator('#sms-text').fill('LAPOR paspor saya ditahan majikan');

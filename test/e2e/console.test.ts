@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot, PHONE } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { waitFor } from './support/system.js';
+import { screenshot, useBrowserAndSystem, PHONE } from './support/browser.js';
 
 /**
  * The officials' console in Chromium at 360 pixels, on the system started as `npm start` starts it:
@@ -15,20 +15,19 @@ const LOMBOK_BARAT = { phone: '+6281100005001', pin: '0101' };
 const BP3MI = { phone: '+6281100005300', pin: '5300' };
 const REPORTER = '+60123459001';
 
-let system: LocalSystem;
-let browser: Browser;
+const fixture = useBrowserAndSystem();
 let urgent: string;
 let normal: string;
 let control: string;
 
-const outbox = async (): Promise<OutboxEntry[]> => (await fetch(`${system.baseUrl}/dev/outbox`)).json() as Promise<OutboxEntry[]>;
-const postSms = (id: string, from: string, text: string) => fetch(`${system.baseUrl}/sms?key=${encodeURIComponent(system.callbackKey)}`, {
+const outbox = async (): Promise<OutboxEntry[]> => (await fetch(`${fixture.system.baseUrl}/dev/outbox`)).json() as Promise<OutboxEntry[]>;
+const postSms = (id: string, from: string, text: string) => fetch(`${fixture.system.baseUrl}/sms?key=${encodeURIComponent(fixture.system.callbackKey)}`, {
   method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams({ from, to: '1708', text, date: '2026-11-23 06:04:45', id }).toString(),
 });
 let tokens = 0;
 async function fileWebReport(over: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${system.baseUrl}/reports`, {
+  const res = await fetch(`${fixture.system.baseUrl}/reports`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       reporterType: 'worker', contact: REPORTER, category: 'unpaid_wages', country: 'MY', homeRegency: '5203',
@@ -60,8 +59,6 @@ async function signIn(context: BrowserContext, base: string, who: { phone: strin
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  system = await startLocalSystem();
   // A normal case first, then two urgent ones: the queue must put the urgent ones on top anyway.
   normal = await fileWebReport({ category: 'other', description: 'Pertanyaan tentang kontrak kerja.' });
   urgent = await fileWebReport({ category: 'violence_abuse', description: 'Saya dipukul majikan dan tidak boleh keluar rumah.' });
@@ -70,15 +67,10 @@ beforeAll(async () => {
   expect((await postSms('console-e2e-1', REPORTER, 'Paspor saya juga ditahan agensi')).status).toBe(200);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
 describe('the console in a browser on a 360-pixel phone', () => {
   it('lets the province desk sign in with the code from the outbox, find the urgent case on top, and work it to resolved', async () => {
-    const context = await browser.newContext(PHONE);
-    let page = await signIn(context, system.baseUrl, DESK, 'console');
+    const context = await fixture.browser.newContext(PHONE);
+    let page = await signIn(context, fixture.system.baseUrl, DESK, 'console');
     const first = page.locator('#cases li').first();
     await expect.poll(async () => (await first.textContent()) ?? '').toContain(urgent);
     expect(await first.getAttribute('class')).toBe('urgent');
@@ -117,18 +109,18 @@ describe('the console in a browser on a 360-pixel phone', () => {
     await waitFor(async () => (await outbox()).find((e) => e.to === REPORTER && e.message.includes(`Laporan ${urgent} sedang ditangani`)), 15_000);
 
     // An hour passes: the untaken urgent case escalates, the taken one does not; the idle session is over.
-    await fetch(`${system.baseUrl}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 61 }) });
+    await fetch(`${fixture.system.baseUrl}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 61 }) });
     await page.reload();
     await page.waitForURL(/\/console\/sign-in\?ended=1/);
     expect(await page.locator('.notice').textContent()).toContain('Sesi berakhir');
     await page.screenshot({ path: screenshot('console-session-ended-360'), fullPage: true });
     await context.close();
 
-    const again = await browser.newContext(PHONE);
-    page = await signIn(again, system.baseUrl, DESK);
-    await page.goto(`${system.baseUrl}/console/cases/${control}`);
+    const again = await fixture.browser.newContext(PHONE);
+    page = await signIn(again, fixture.system.baseUrl, DESK);
+    await page.goto(`${fixture.system.baseUrl}/console/cases/${control}`);
     await waitFor(async () => ((await page.reload(), (await page.locator('#timeline').textContent())?.includes('escalated')) ? true : undefined), 20_000);
-    await page.goto(`${system.baseUrl}/console/cases/${urgent}`);
+    await page.goto(`${fixture.system.baseUrl}/console/cases/${urgent}`);
     expect(await page.locator('#timeline').textContent()).not.toContain('escalated');
 
     await page.locator('#form-resolve button').click();
@@ -140,37 +132,37 @@ describe('the console in a browser on a 360-pixel phone', () => {
   });
 
   it('answers a Lombok Barat officer asking for a Lombok Timur case exactly as a case that does not exist', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await signIn(context, system.baseUrl, LOMBOK_BARAT);
-    const denied = await page.goto(`${system.baseUrl}/console/cases/${urgent}`);
+    const context = await fixture.browser.newContext(PHONE);
+    const page = await signIn(context, fixture.system.baseUrl, LOMBOK_BARAT);
+    const denied = await page.goto(`${fixture.system.baseUrl}/console/cases/${urgent}`);
     expect(denied?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Kasus tidak ditemukan.');
     expect(await page.content()).not.toContain('dipukul');
     await page.screenshot({ path: screenshot('console-not-found-360'), fullPage: true });
-    await page.goto(`${system.baseUrl}/console?tab=all`);
+    await page.goto(`${fixture.system.baseUrl}/console?tab=all`);
     expect(await page.locator('#cases').textContent()).not.toContain(urgent);
     await context.close();
   });
 
   it('refuses a cross-site form post even from a signed-in browser, and changes nothing', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await signIn(context, system.baseUrl, DESK);
+    const context = await fixture.browser.newContext(PHONE);
+    const page = await signIn(context, fixture.system.baseUrl, DESK);
     const attacker = await context.newPage();
-    await attacker.setContent(`<form method="post" action="${system.baseUrl}/console/cases/${normal}/take"><input name="version" value="1"><input name="seen" value="x"><button>go</button></form>`);
+    await attacker.setContent(`<form method="post" action="${fixture.system.baseUrl}/console/cases/${normal}/take"><input name="version" value="1"><input name="seen" value="x"><button>go</button></form>`);
     const [response] = await Promise.all([
       attacker.waitForResponse((r) => r.url().includes(`/console/cases/${normal}/take`)),
       attacker.locator('button').click(),
     ]);
     expect(response.status()).toBe(403);
-    await page.goto(`${system.baseUrl}/console/cases/${normal}`);
+    await page.goto(`${fixture.system.baseUrl}/console/cases/${normal}`);
     expect(await page.locator('#status').textContent()).toContain('Baru');
     await context.close();
   });
 
   it('adds a passkey with the virtual authenticator and then signs in with it alone, without a code', async () => {
     // WebAuthn needs a domain as relying party: the console is opened on localhost, not 127.0.0.1.
-    const base = system.baseUrl.replace('127.0.0.1', 'localhost');
-    const context = await browser.newContext(PHONE);
+    const base = fixture.system.baseUrl.replace('127.0.0.1', 'localhost');
+    const context = await fixture.browser.newContext(PHONE);
     // The virtual authenticator belongs to one page (CDP target): that page does the whole ceremony.
     const authenticatorPage = await context.newPage();
     const cdp = await context.newCDPSession(authenticatorPage);

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { startLocalSystem, waitFor, type LocalSystem } from './support/system.js';
-import { launchChromium, screenshot, PHONE } from './support/browser.js';
+import { waitFor } from './support/system.js';
+import { screenshot, useBrowserAndSystem, PHONE } from './support/browser.js';
 
 interface OutboxEntry { route: string; to: string; message: string }
 interface Row { month: string; regency: string; category: string; reports: number | '<5'; acknowledgedOnTime: number | '<5'; resolved: number | '<5' }
 
-let system: LocalSystem;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  system = await startLocalSystem();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
+const fixture = useBrowserAndSystem();
 
 let n = 0;
 async function report(homeRegency: string, category: string, agentName?: string): Promise<string> {
-  const res = await fetch(`${system.baseUrl}/reports`, {
+  const res = await fetch(`${fixture.system.baseUrl}/reports`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       reporterType: 'family', contact: `+6281299900${String(++n).padStart(3, '0')}`, category, country: 'MY', homeRegency,
@@ -34,14 +22,14 @@ async function report(homeRegency: string, category: string, agentName?: string)
 }
 
 async function officialSms(from: string, text: string): Promise<void> {
-  const res = await fetch(`${system.baseUrl}/sms?key=${encodeURIComponent(system.callbackKey)}`, {
+  const res = await fetch(`${fixture.system.baseUrl}/sms?key=${encodeURIComponent(fixture.system.callbackKey)}`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ from, to: '1708', text, date: new Date().toISOString().slice(0, 19), id: `e2e-fig-${randomBytes(6).toString('hex')}` }).toString(),
   });
   expect(res.status).toBe(200);
 }
 
-const rows = async () => ((await (await fetch(`${system.baseUrl}/statistik.json`)).json()) as { rows: Row[] }).rows;
+const rows = async () => ((await (await fetch(`${fixture.system.baseUrl}/statistik.json`)).json()) as { rows: Row[] }).rows;
 
 describe('figures as a new user finds them', () => {
   it('a dozen reports, some acknowledged, then a moved clock: /statistik on a 360-pixel phone shows counts, hides small ones, and the broker is flagged once', async () => {
@@ -50,7 +38,7 @@ describe('figures as a new user finds them', () => {
     for (let i = 0; i < 3; i++) await report('5201', 'documents_held');
     for (const agent of ['PT. Maju Jaya', 'pt maju-jaya', 'Calo Maju Djaja']) await report('5202', 'trafficking', agent);
     for (const ref of timur.slice(0, 5)) await officialSms('+6281100005200', `TERIMA ${ref} 5200`);
-    await fetch(`${system.baseUrl}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMinutes: 3 * 24 * 60 }) });
+    await fetch(`${fixture.system.baseUrl}/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMinutes: 3 * 24 * 60 }) });
 
     const published = await waitFor(async () => {
       const all = await rows();
@@ -60,8 +48,8 @@ describe('figures as a new user finds them', () => {
     for (const r of published) for (const v of [r.reports, r.acknowledgedOnTime, r.resolved]) expect(v === '<5' || v >= 5).toBe(true);
     expect(published.find((r) => r.regency === '5201' && r.category === 'documents_held')?.reports).toBe('<5');
 
-    const page = await browser.newPage(PHONE);
-    const response = await page.goto(`${system.baseUrl}/statistik`);
+    const page = await fixture.browser.newPage(PHONE);
+    const response = await page.goto(`${fixture.system.baseUrl}/statistik`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['cache-control']).toMatch(/^public, max-age=300/);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
@@ -76,7 +64,7 @@ describe('figures as a new user finds them', () => {
     await page.screenshot({ path: screenshot('statistik-en-360'), fullPage: true });
 
     const alerts = await waitFor(async () => {
-      const out = (await (await fetch(`${system.baseUrl}/dev/outbox`)).json()) as OutboxEntry[];
+      const out = (await (await fetch(`${fixture.system.baseUrl}/dev/outbox`)).json()) as OutboxEntry[];
       const found = out.filter((e) => e.message.includes('agen/calo'));
       return found.length >= 2 ? found : undefined;
     }, 15_000);
@@ -84,21 +72,21 @@ describe('figures as a new user finds them', () => {
   });
 
   it("shows the province desk's dashboard in the console, readable at 360 pixels, each chart with its numbers", async () => {
-    const page = await browser.newPage(PHONE);
-    await page.goto(`${system.baseUrl}/console/sign-in`);
+    const page = await fixture.browser.newPage(PHONE);
+    await page.goto(`${fixture.system.baseUrl}/console/sign-in`);
     await page.fill('#f-phone', '+6281100005200');
     await page.fill('#f-pin', '5200');
     await page.locator('#f-pin').press('Enter');
     await page.waitForSelector('#f-code');
     const code = await waitFor(async () => {
-      const out = (await (await fetch(`${system.baseUrl}/dev/outbox`)).json()) as OutboxEntry[];
+      const out = (await (await fetch(`${fixture.system.baseUrl}/dev/outbox`)).json()) as OutboxEntry[];
       return /(\d{6})/.exec(out.filter((e) => e.to === '+6281100005200' && /\d{6}/.test(e.message)).at(-1)?.message ?? '')?.[1];
     });
     await page.fill('#f-code', code);
     await page.locator('#f-code').press('Enter');
     await page.waitForSelector('#who');
 
-    const response = await page.goto(`${system.baseUrl}/console/figures`);
+    const response = await page.goto(`${fixture.system.baseUrl}/console/figures`);
     expect(response?.status()).toBe(200);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(await page.locator('svg.chart').count()).toBe(5);
@@ -106,7 +94,7 @@ describe('figures as a new user finds them', () => {
     await expect(lombokTimur.textContent()).resolves.toContain('100%');
     await page.screenshot({ path: screenshot('console-dashboard-360'), fullPage: true });
 
-    await page.goto(`${system.baseUrl}/console/figures/agents`);
+    await page.goto(`${fixture.system.baseUrl}/console/figures/agents`);
     // The name as last typed ("Calo Maju Djaja"), with the three cases.
     expect(await page.locator('main').textContent()).toMatch(/Maju/);
     expect(await page.locator('main a[href^="/console/cases/"]').count()).toBe(3);

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { startLocalSystem, type LocalSystem } from './system.js';
 
 /** CI installs Chromium from the distribution (apt-get install chromium); no browser download works here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,3 +25,25 @@ export const screenshot = (name: string) => resolve(SCREENSHOTS, `${name}.png`);
 
 /** A cheap Android phone, 360 CSS pixels wide: every browser test looks at the pages as a worker or an official would. */
 export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true };
+
+/**
+ * For a test file: Chromium and the system as `npm start` runs it, started before the file's tests
+ * (Chromium first: without it the run fails fast with its install hint, before a server starts)
+ * and stopped after them. Read `browser` and `system` inside tests and hooks.
+ */
+export function useBrowserAndSystem(): { readonly browser: Browser; readonly system: LocalSystem } {
+  let browser: Browser | undefined;
+  let system: LocalSystem | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    system = await startLocalSystem();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+  return {
+    get browser() { return browser!; },
+    get system() { return system!; },
+  };
+}
