@@ -59,7 +59,8 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
 
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded two-core machine the JVM alone can take half a minute to answer.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (spawnError) {
       process.removeListener('exit', killChild);
