@@ -19,6 +19,12 @@ export interface SealedPlace {
   pk: string;
   sk: string;
   field: string;
+  /**
+   * Whose key seals it (crypto-shredding, subject-keys.ts): `case:<id>`. Items of a case partition
+   * get their case's key without saying so; an item elsewhere that holds a case's personal data
+   * (an outbox message) names the case here.
+   */
+  subject?: string;
 }
 
 /** Field encryption at rest and keyed hashing for lookups (envelope encryption with KMS in AWS). */

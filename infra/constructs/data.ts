@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { QUEUE_INDEX_ATTRIBUTES, QUEUE_INDEXES, TABLE } from '../../lib/adapters/dynamo/table-definition.js';
+import { KEYS_TABLE, keysTableNameFor } from '../../lib/adapters/crypto/subject-keys.js';
 import { AT_PLACEHOLDER_API_KEY } from '../../lib/adapters/sms/africastalking.js';
 import { STABLE_LOGICAL_IDS, keepLogicalId } from './logical-ids.js';
 
@@ -23,6 +24,8 @@ import { STABLE_LOGICAL_IDS, keepLogicalId } from './logical-ids.js';
 export class HotlineData extends Construct {
   readonly key: kms.Key;
   readonly table: dynamodb.Table;
+  /** Per-case keys (crypto-shredding): no PITR, no stream, no backup, so a destroyed key is gone. */
+  readonly keysTable: dynamodb.Table;
   readonly gatewaySecret: secretsmanager.Secret;
   readonly lookupKeySecret: secretsmanager.Secret;
 
@@ -107,6 +110,26 @@ export class HotlineData extends Construct {
         nonKeyAttributes: [...QUEUE_INDEX_ATTRIBUTES],
       });
     }
+    // Per-case subject keys (lib/adapters/crypto/subject-keys.ts). Deliberately without
+    // point-in-time recovery and without a stream: erasing a case destroys its key item, and no copy
+    // of the key may survive it, or the table's own 35 days of PITR would keep the case readable.
+    // The cost of that choice: losing this table loses every case's personal fields (not its facts),
+    // so it is deletion-protected and retained like the table.
+    this.keysTable = new dynamodb.Table(this, 'KeysTable', {
+      tableName: keysTableNameFor(this.table.tableName),
+      partitionKey: { name: KEYS_TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: false },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.keysTable).acknowledge({
+      id: 'AwsSolutions-DDB3',
+      reason: 'Crypto-shredding: per-case keys must not outlive their destruction in a point-in-time copy (README: Backups forget).',
+    });
+
     // Cases by month (figures' rebuild, the case-list export): only non-personal facts.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE.byMonthIndex.name,

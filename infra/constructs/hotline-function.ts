@@ -224,6 +224,8 @@ export class HotlineFunction extends Construct {
         resources: [TABLE.byContactIndex.name, TABLE.dueIndex.name].map((name) => `${data.table.tableArn}/index/${name}`),
       }),
     );
+    // Per-case keys: read, made on first write, destroyed (overwritten by a tombstone) by an erasure.
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [data.keysTable.tableArn] }));
     data.key.grant(this.role, ...TABLE_KEY_ACTIONS);
     data.lookupKeySecret.grantRead(this.role);
     return this;

@@ -4,6 +4,7 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { Config } from '../config.js';
 import { DynamoStores } from '../adapters/dynamo/stores.js';
 import { FieldCipher } from '../adapters/crypto/field-cipher.js';
+import { DynamoSubjectKeyStore, keysTableNameFor, SubjectKeys } from '../adapters/crypto/subject-keys.js';
 import { KmsDataKeySource } from '../adapters/crypto/kms-data-keys.js';
 
 /**
@@ -25,6 +26,9 @@ export async function awsStores(cfg: Pick<Config, 'region' | 'tableName' | 'kmsK
   if (!cfg.kmsKeyArn || !cfg.lookupKeySecretArn) throw new Error('The KMS key and the lookup-key secret are required');
   const db = clients.db ?? new DynamoDBClient({ region: cfg.region });
   const kms = clients.kms ?? new KMSClient({ region: cfg.region });
-  const cipher = new FieldCipher(new KmsDataKeySource(kms, cfg.kmsKeyArn), await readLookupKey(cfg.lookupKeySecretArn));
+  const dataKeys = new KmsDataKeySource(kms, cfg.kmsKeyArn);
+  // Per-case keys live in the key table (no PITR, no stream): see subject-keys.ts.
+  const subjects = new SubjectKeys(new DynamoSubjectKeyStore(db, keysTableNameFor(cfg.tableName)), dataKeys);
+  const cipher = new FieldCipher(dataKeys, await readLookupKey(cfg.lookupKeySecretArn), subjects);
   return new DynamoStores(db, cfg.tableName, cipher);
 }

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config, Policy } from '../config.js';
 import { DynamoStores } from '../adapters/dynamo/stores.js';
 import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
+import { DynamoSubjectKeyStore, keysTableNameFor, SubjectKeys } from '../adapters/crypto/subject-keys.js';
 import { LocalOutbox } from '../adapters/sms/outbox.js';
 import { LocalMetrics } from '../adapters/metrics/local.js';
 import { AdjustableClock } from '../clock.js';
@@ -43,7 +44,9 @@ export interface LocalSystem {
 
 /** The aggregates on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
 export function localStores(cfg: Pick<Config, 'tableName' | 'local'>, db: DynamoDBClient): { stores: DynamoStores; cipher: FieldCipher } {
-  const cipher = new FieldCipher(new StaticDataKeySource(cfg.local.dataKeyHex), cfg.local.lookupKey);
+  const dataKeys = new StaticDataKeySource(cfg.local.dataKeyHex);
+  const subjects = new SubjectKeys(new DynamoSubjectKeyStore(db, keysTableNameFor(cfg.tableName)), dataKeys);
+  const cipher = new FieldCipher(dataKeys, cfg.local.lookupKey, subjects);
   return { cipher, stores: new DynamoStores(db, cfg.tableName, cipher) };
 }
 

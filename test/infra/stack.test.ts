@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { isFiguresRecord } from '../../lib/figures/stream-filter.js';
 import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
+import { createKeysTableInput } from '../../lib/adapters/crypto/subject-keys.js';
 import { BUNDLE_BANNER, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
 import { NTB_WORKLOAD } from '../bench/cost.js';
 import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
@@ -258,7 +259,7 @@ describe('table', () => {
   });
 
   it('has the same keys, attributes, indexes and stream as the local table (createTableInput)', () => {
-    const table = onlyResource(s.template, 'AWS::DynamoDB::Table');
+    const table = resources[STABLE_LOGICAL_IDS.table];
     const local = createTableInput('any');
     const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => a.AttributeName!.localeCompare(b.AttributeName!);
     expect([...table.Properties.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName));
@@ -267,6 +268,24 @@ describe('table', () => {
       list.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })).sort((a, b) => a.IndexName.localeCompare(b.IndexName));
     expect(indexes(table.Properties.GlobalSecondaryIndexes)).toEqual(indexes(local.GlobalSecondaryIndexes!));
     expect(table.Properties.StreamSpecification.StreamViewType).toBe(local.StreamSpecification!.StreamViewType);
+  });
+
+  it('keeps per-case keys in a second table with no point-in-time recovery and no stream, so a destroyed key has no copy (crypto-shredding)', () => {
+    const tables = resourcesOfType(s.template, 'AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(2);
+    const keysId = logicalId(byPath('Data/KeysTable'));
+    const keysTable = resources[keysId];
+    expect(keysTable.Properties.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled ?? false).toBe(false);
+    expect(keysTable.Properties.StreamSpecification).toBeUndefined();
+    expect(keysTable.Properties.KeySchema).toEqual(createKeysTableInput('any').KeySchema);
+    expect(keysTable.Properties.TableName).toEqual({ 'Fn::Join': ['', [{ Ref: STABLE_LOGICAL_IDS.table }, '-keys']] });
+    expect(keysTable.Properties.SSESpecification.KMSMasterKeyId).toEqual({ 'Fn::GetAtt': [STABLE_LOGICAL_IDS.key, 'Arn'] });
+    expect(keysTable.DeletionPolicy).toBe('Retain');
+    // Every function that reads or writes cases may read, make and destroy keys; none may scan or query them.
+    for (const name of FUNCTION_NAMES) {
+      const onKeys = statementsOf(name).filter((st: any) => JSON.stringify(st.Resource).includes(keysId));
+      expect(onKeys.flatMap((st: any) => asArray(st.Action)).sort(), name).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    }
   });
 
   it('is encrypted with the one customer-managed key, which rotates and outlives the stack', () => {
@@ -666,6 +685,7 @@ describe('cdk-nag (AwsSolutions)', () => {
         'Escalator/Role AwsSolutions-IAM5[Resource::*]',
         'Data/GatewaySecret AwsSolutions-SMG4',
         'Data/LookupKeySecret AwsSolutions-SMG4',
+        'Data/KeysTable AwsSolutions-DDB3',
         'NotifierStream/Dlq AwsSolutions-SQS3',
         'FiguresStream/Dlq AwsSolutions-SQS3',
         'Notifier/Role AwsSolutions-IAM5[Resource::*]',

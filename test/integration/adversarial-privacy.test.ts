@@ -64,7 +64,7 @@ describe('what the table holds', () => {
     try {
       const raw = await db.send(new GetItemCommand({ TableName: sys.tableName, Key: marshall({ pk: `CASE#${c.id}`, sk: 'CASE' }), ConsistentRead: true }));
       const item = unmarshall(raw.Item!);
-      for (const field of ['nikEnc', 'contactEnc', 'descriptionEnc', 'workerNameEnc']) expect(String(item[field])).toMatch(/^v2\./);
+      for (const field of ['nikEnc', 'contactEnc', 'descriptionEnc', 'workerNameEnc']) expect(String(item[field])).toMatch(/^v3\./);
       const json = JSON.stringify(raw.Item);
       for (const value of CLEAR_VALUES) expect(json).not.toContain(value);
       // The case reads back whole through the store: the ciphertext is the data, not a placeholder.
@@ -117,7 +117,7 @@ describe('a sealed field moved to another place (issue 12, finding 13)', () => {
 });
 
 describe('values sealed before the binding (v1)', () => {
-  it('stay readable, and the next write of the case re-seals them as v2', async () => {
+  it('stay readable, and the next write of the case re-seals them under the case key (v3)', async () => {
     const c = await fileSensitiveReport();
     // A v1 contact exactly as the earlier code wrote it (no additional data), with the test system's key.
     const iv = randomBytes(12);
@@ -133,7 +133,7 @@ describe('values sealed before the binding (v1)', () => {
 
       await sys.store.updateCase({ case: { ...read, updatedAt: new Date().toISOString() }, expectedVersion: read.version });
       const raw = unmarshall((await db.send(new GetItemCommand({ TableName: sys.tableName, Key: key, ConsistentRead: true }))).Item!);
-      expect(String(raw.contactEnc)).toMatch(/^v2\./);
+      expect(String(raw.contactEnc)).toMatch(/^v3\./);
       expect((await sys.store.getCase(c.id))?.contact).toBe(PHONE);
     } finally {
       db.destroy();

@@ -48,7 +48,7 @@ describe('an SMS report', () => {
     const rawText = JSON.stringify(raw.Item);
     expect(rawText).not.toContain('60123456701');
     expect(rawText).not.toContain('gaji tidak dibayar');
-    expect(raw.Item?.contactEnc?.S).toMatch(/^v2\./);
+    expect(raw.Item?.contactEnc?.S).toMatch(/^v3\./);
   });
 
   it('gets a neutral reply with its reference and alerts the province desk when the regency is unknown', async () => {

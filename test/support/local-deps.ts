@@ -2,6 +2,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
+import { keysTableNameFor } from '../../lib/adapters/crypto/subject-keys.js';
 import type { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { storeView, type StoreView } from './store-view.js';
 import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
@@ -58,6 +59,7 @@ export async function createTestSystem(options: { policy?: Omit<Partial<Policy>,
     stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
     drop: async () => {
       await db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+      await db.send(new DeleteTableCommand({ TableName: keysTableNameFor(tableName) })).catch(() => undefined);
       db.destroy();
     },
   };

@@ -5,6 +5,7 @@ import { indexKeys, keys } from './keys.js';
 import { placeOf } from './table.js';
 import type { DynamoTable, Item } from './table.js';
 import { TABLE } from './table-definition.js';
+import { caseSubject } from '../crypto/field-cipher.js';
 
 // ---- codec ----------------------------------------------------------------------------------------
 
@@ -12,9 +13,11 @@ import { TABLE } from './table-definition.js';
 export async function messagePut(cipher: Cipher, m: OutboundMessage): Promise<Item> {
   const { to, text, ...rest } = m;
   const key = keys.message(m.id);
+  // A message about a case is sealed under the case's key: erasing the case shreds its SMS too.
+  const subject = m.caseId ? { subject: caseSubject(m.caseId) } : {};
   return {
     ...key, ...rest,
-    toEnc: await cipher.encrypt(to, { ...key, field: 'to' }), textEnc: await cipher.encrypt(text, { ...key, field: 'text' }),
+    toEnc: await cipher.encrypt(to, { ...key, field: 'to', ...subject }), textEnc: await cipher.encrypt(text, { ...key, field: 'text', ...subject }),
     ...(m.status === 'pending' ? indexKeys.pending(m.createdAt) : {}),
   };
 }

@@ -1,0 +1,195 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DataKeySource } from './field-cipher.js';
+
+/**
+ * Crypto-shredding: every case's personal fields are sealed under a key of their own (the case's
+ * *subject key*), kept in a separate table. Destroying that one key item makes every copy of the
+ * case's ciphertext unreadable: the live table, its point-in-time recovery (35 days), the stream's
+ * 24 hours of images, an export.
+ *
+ * The key table has no point-in-time recovery, no stream and no backup (infra/constructs/data.ts,
+ * checked by test/infra): a destroyed key leaves no copy in AWS from which it could come back. Each
+ * subject key is itself sealed under the table's data key (KMS in AWS), so reading the key table
+ * does not give the keys either.
+ *
+ * A subject is `case:<id>`: per case rather than per phone number, so that both forgetting paths
+ * can shred: retention destroys one closed case's key, an erasure request destroys the keys of every
+ * case of the number (found through the contact index).
+ *
+ * The longest any copy of shredded data stays readable is SUBJECT_KEY_CACHE_MS: a warm function
+ * that opened the key before it was destroyed keeps it that long in memory, then must read the
+ * key table again and finds it gone.
+ */
+export const SUBJECT_KEY_CACHE_MS = 5 * 60_000;
+const CACHE_LIMIT = 2000;
+
+/** Thrown when a value's subject key was destroyed (erasure, retention): the value is gone for good. */
+export class ErasedDataError extends Error {
+  override readonly name = 'ErasedDataError';
+  constructor(readonly subject: string) {
+    super('Personal data erased: its key was destroyed');
+  }
+}
+
+/** The key table's name: the main table's with `-keys` (CDK names it so; local creates both). */
+export const keysTableNameFor = (tableName: string): string => `${tableName}-keys`;
+
+export const KEYS_TABLE = { partitionKey: 'pk' } as const;
+
+/** A stored subject key: sealed key material, or the tombstone a destruction leaves. */
+export type StoredSubjectKey =
+  | { keyId: string; wrapped: string; createdAt: string }
+  | { destroyedAt: string; keyId?: string };
+
+export interface SubjectKeyStore {
+  read(subject: string): Promise<StoredSubjectKey | undefined>;
+  /** False when a key already exists (another writer created it first). */
+  create(subject: string, key: { keyId: string; wrapped: string; createdAt: string }): Promise<boolean>;
+  /** Overwrites the key with a tombstone: nothing of the key remains. */
+  destroy(subject: string, at: string): Promise<void>;
+}
+
+/** The key table on DynamoDB: one item per subject, `KEY#<subject>`. */
+export class DynamoSubjectKeyStore implements SubjectKeyStore {
+  constructor(private readonly db: DynamoDBClient, readonly tableName: string) {}
+
+  async read(subject: string): Promise<StoredSubjectKey | undefined> {
+    const out = await this.db.send(new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: `KEY#${subject}` }), ConsistentRead: true }));
+    if (!out.Item) return undefined;
+    const item = unmarshall(out.Item);
+    if (item.destroyedAt) return { destroyedAt: String(item.destroyedAt) };
+    return { keyId: String(item.keyId), wrapped: String(item.wrapped), createdAt: String(item.createdAt) };
+  }
+
+  async create(subject: string, key: { keyId: string; wrapped: string; createdAt: string }): Promise<boolean> {
+    try {
+      // A destroyed subject may get a new key (a message after an erasure): the old values stay unreadable.
+      await this.db.send(new PutItemCommand({
+        TableName: this.tableName, Item: marshall({ pk: `KEY#${subject}`, ...key }),
+        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(destroyedAt)',
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async destroy(subject: string, at: string): Promise<void> {
+    await this.db.send(new PutItemCommand({ TableName: this.tableName, Item: marshall({ pk: `KEY#${subject}`, destroyedAt: at }) }));
+  }
+}
+
+function seal(key: Buffer, plain: Buffer, aad: string): string {
+  const iv = randomBytes(12);
+  const gcm = createCipheriv('aes-256-gcm', key, iv);
+  gcm.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([gcm.update(plain), gcm.final()]);
+  return [iv, body, gcm.getAuthTag()].map((b) => b.toString('base64url')).join('.');
+}
+
+function open(key: Buffer, sealed: string, aad: string): Buffer {
+  const [iv, body, tag] = sealed.split('.');
+  if (!iv || body === undefined || !tag) throw new Error('Unreadable subject key');
+  const gcm = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  gcm.setAAD(Buffer.from(aad, 'utf8'));
+  gcm.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([gcm.update(Buffer.from(body, 'base64url')), gcm.final()]);
+}
+
+interface OpenKey {
+  keyId: string;
+  key: Buffer;
+  until: number;
+}
+
+/**
+ * Subject keys as the field cipher uses them: made on first write, opened on read, cached for
+ * SUBJECT_KEY_CACHE_MS, destroyed on erasure. The key material is sealed under the data key source
+ * (`<data key ref>.<iv>.<body>.<tag>`), bound to its subject and key id.
+ */
+export class SubjectKeys {
+  private readonly cache = new Map<string, OpenKey>();
+  private readonly pending = new Map<string, Promise<OpenKey>>();
+
+  constructor(
+    private readonly store: SubjectKeyStore,
+    private readonly wrapper: DataKeySource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The subject's current key, made now if it has none (or only a destroyed one). */
+  async forWriting(subject: string): Promise<{ keyId: string; key: Buffer }> {
+    const cached = this.cached(subject);
+    if (cached) return cached;
+    let inFlight = this.pending.get(subject);
+    if (!inFlight) {
+      inFlight = this.readOrCreate(subject).finally(() => this.pending.delete(subject));
+      this.pending.set(subject, inFlight);
+    }
+    return inFlight;
+  }
+
+  /** The key a value was sealed with; ErasedDataError when it was destroyed. */
+  async forReading(subject: string, keyId: string): Promise<Buffer> {
+    const cached = this.cached(subject);
+    if (cached && cached.keyId === keyId) return cached.key;
+    const stored = await this.store.read(subject);
+    if (!stored || 'destroyedAt' in stored || stored.keyId !== keyId) throw new ErasedDataError(subject);
+    return this.remember(subject, stored.keyId, await this.unwrap(subject, stored.keyId, stored.wrapped)).key;
+  }
+
+  /** Destroys the subject's key: every value sealed under it, wherever a copy is, stays sealed. */
+  async destroy(subject: string, at: Date): Promise<void> {
+    this.cache.delete(subject);
+    await this.store.destroy(subject, at.toISOString());
+  }
+
+  private cached(subject: string): OpenKey | undefined {
+    const hit = this.cache.get(subject);
+    if (hit && hit.until > this.now()) return hit;
+    if (hit) this.cache.delete(subject);
+    return undefined;
+  }
+
+  private remember(subject: string, keyId: string, key: Buffer): OpenKey {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    const entry = { keyId, key, until: this.now() + SUBJECT_KEY_CACHE_MS };
+    this.cache.set(subject, entry);
+    return entry;
+  }
+
+  private async readOrCreate(subject: string): Promise<OpenKey> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await this.store.read(subject);
+      if (stored && !('destroyedAt' in stored)) return this.remember(subject, stored.keyId, await this.unwrap(subject, stored.keyId, stored.wrapped));
+      const keyId = randomBytes(6).toString('base64url');
+      const key = randomBytes(32);
+      const wrapping = await this.wrapper.current();
+      const wrapped = `${wrapping.ref}.${seal(wrapping.plaintext, key, `subject-key:${subject}:${keyId}`)}`;
+      if (await this.store.create(subject, { keyId, wrapped, createdAt: new Date(this.now()).toISOString() })) return this.remember(subject, keyId, key);
+      // Another writer made the key first: read theirs.
+    }
+    throw new Error('Could not make a subject key');
+  }
+
+  private async unwrap(subject: string, keyId: string, wrapped: string): Promise<Buffer> {
+    const cut = wrapped.indexOf('.');
+    const wrapping = await this.wrapper.resolve(wrapped.slice(0, cut));
+    return open(wrapping, wrapped.slice(cut + 1), `subject-key:${subject}:${keyId}`);
+  }
+}
+
+/** The key table as DynamoDB Local creates it (CDK builds the same in infra/constructs/data.ts). */
+export function createKeysTableInput(tableName: string) {
+  return {
+    TableName: keysTableNameFor(tableName),
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [{ AttributeName: KEYS_TABLE.partitionKey, AttributeType: 'S' as const }],
+    KeySchema: [{ AttributeName: KEYS_TABLE.partitionKey, KeyType: 'HASH' as const }],
+  };
+}
