@@ -68,26 +68,75 @@ export function urgencyOf(category: Category): Urgency {
 }
 
 /**
- * Word stems that workers actually type, in Indonesian, Sasak/Malay-influenced spellings and English.
- * Order matters: the most severe categories are checked first, so "calo ... gaji" is trafficking.
+ * What a worker typed, read as a category. Phrases, not single words, decide the severe categories:
+ * people write "permit mati" / "visa mati" (expired), "HP mati" (phone dead) and "pukul 10" (ten
+ * o'clock) every day, and a death or violence read from such a word sends a false SEGERA alert and
+ * lands in the monthly figures as a death. So each category lists the phrases that mean it alone
+ * ("strong"), and words that mean it only when a second, different one of them stands in the same
+ * text ("weak"). Order matters: the most severe category with a reading wins, so "calo ... gaji" is
+ * trafficking.
  */
-const CATEGORY_HINTS: ReadonlyArray<[Category, RegExp]> = [
-  ['death', /\b(meninggal|wafat|tewas|mati|jenazah|mayat|died|dead|death|passed away)\b/],
-  ['trafficking', /\b(calo|tekong|tppo|trafficking|diperdagangkan|perdagangan orang|dijual|sponsor ilegal|ilegal|illegal|broker|non ?prosedural)\b/],
-  ['violence_abuse', /\b(pukul|dipukul|disiksa|siksa|kekerasan|diperkosa|perkosa|pelecehan|dilecehkan|aniaya|dianiaya|abuse|abused|beat|beats|beaten|rape|raped|violence|hit me)\b/],
-  ['detained_deported', /\b(ditahan polisi|ditangkap|penjara|dipenjara|deportasi|dideportasi|dipulangkan paksa|tahanan|imigrasi|arrested|detained|jail|prison|deported)\b/],
-  ['illness_accident', /\b(sakit|kecelakaan|luka|cedera|rumah sakit|dirawat|hamil|sick|ill|injured|injury|accident|hospital)\b/],
-  ['documents_held', /\b(paspor|passport|dokumen|document|documents|ktp|visa|permit|izin kerja)\b/],
-  ['unpaid_wages', /\b(gaji|upah|gajian|dibayar|bayaran|salary|wage|wages|unpaid|not paid)\b/],
-  ['wants_to_go_home', /\b(pulang|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/],
-  ['lost_contact', /\b(hilang kontak|tidak ada kabar|tak ada kabar|tidak bisa dihubungi|hilang|lost contact|missing|no news)\b/],
-  ['job_fraud', /\b(penipuan|ditipu|tipu|biaya|potongan|bohong|palsu|fraud|scam|cheated|overcharg\w*|fee|fees)\b/],
+interface CategoryCues { strong: RegExp[]; weak?: RegExp[] }
+
+/** Things that go "mati" without anybody dying: documents expire, phones and power go dead. */
+const NOT_A_DEATH = /\b(permit|visa|paspor|passport|pasport|izin|ijin|kontrak|dokumen|ktp|hp|handphone|telepon|telpon|ponsel|hape|baterai|batre|lampu|listrik|mesin|motor|sinyal|wifi|kartu|sim|akun|masa berlaku)( \w+)?( sudah| udah| sdh| telah)? mati\b/g;
+
+const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
+  ['death', {
+    strong: [
+      /\b(meninggal( dunia)?|wafat|tewas|jenazah|mayat|almarhum|almarhumah|died|passed away|bunuh diri|dibunuh)\b/,
+      /\b(sudah|sdh|udah|telah|ditemukan) mati\b/,
+      /\bmati (di|dalam|karena|kecelakaan|dibunuh|tertabrak|tenggelam)\b/,
+      /\b(is|was|found) dead\b/,
+    ],
+    weak: [/\bmati\b/, /\bdead\b/, /\bdeath\b/, /\bkubur\w*\b/, /\bduka\b/],
+  }],
+  ['trafficking', {
+    strong: [/\b(calo|tekong|tppo|trafficking|diperdagangkan|perdagangan orang|sponsor ilegal|non ?prosedural|unprocedural|lewat jalur (belakang|ilegal|tikus))\b/],
+    weak: [/\bdijual\b/, /\bilegal\b/, /\billegal\b/, /\bbroker\b/, /\bpaspor (palsu|dipalsukan)\b/],
+  }],
+  ['violence_abuse', {
+    strong: [/\b(dipukul|dipukuli|memukul|mukul|disiksa|menyiksa|kekerasan|diperkosa|perkosa|pemerkosaan|pelecehan|dilecehkan|aniaya|dianiaya|ditampar|ditendang|disetrika|abused|beaten|raped|rape|violence|hit me|beat me|beats me|kicked me)\b/],
+    weak: [/\bpukul\b/, /\bsiksa\b/, /\bkasar\b/, /\babuse\b/, /\bbeat\b/, /\bluka\b/, /\bmemar\b/],
+  }],
+  ['detained_deported', {
+    strong: [/\b(ditahan (polisi|imigrasi|aparat)|ditangkap|penjara|dipenjara|deportasi|dideportasi|dipulangkan paksa|tahanan imigrasi|depo imigrasi|arrested|detained|jail|prison|deported)\b/],
+    weak: [/\bimigrasi\b/, /\bpolisi\b/, /\btahanan\b/, /\brazia\b/],
+  }],
+  ['illness_accident', {
+    strong: [/\b(kecelakaan|rumah sakit|dirawat|cedera|patah tulang|sick|injured|injury|accident|hospital)\b/, /\bsakit\b(?! hati)/],
+    weak: [/\bluka\b/, /\bhamil\b/, /\bill\b/, /\bdemam\b/, /\bpingsan\b/],
+  }],
+  ['documents_held', { strong: [/\b(paspor|pasport|passport|dokumen|document|documents|ktp|visa|permit|izin kerja|ijin kerja)\b/] }],
+  ['unpaid_wages', { strong: [/\b(gaji|upah|gajian|bayaran|salary|wage|wages|unpaid|not paid|belum dibayar|tidak dibayar|tak dibayar)\b/] }],
+  ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pemulangan|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
+  ['lost_contact', {
+    strong: [/\b(hilang kontak|tidak ada kabar|tak ada kabar|tidak bisa dihubungi|tdk bisa dihubungi|lost contact|no news)\b/],
+    weak: [/\bhilang\b/, /\bmissing\b/],
+  }],
+  ['job_fraud', { strong: [/\b(penipuan|ditipu|tipu|potongan|dipotong|bohong|palsu|fraud|scam|cheated|overcharg\w*)\b/], weak: [/\bbiaya\b/, /\bfee\b/, /\bfees\b/] }],
 ];
 
-export function guessCategory(text: string): Category {
-  const normalised = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
-  for (const [category, pattern] of CATEGORY_HINTS) {
-    if (pattern.test(normalised)) return category;
+/** A category read from a text, with the words it was read from (shown to officials until confirmed). */
+export interface CategoryReading { category: Category; words: string[] }
+
+function normaliseForReading(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+export function readCategory(text: string): CategoryReading {
+  const normalised = normaliseForReading(text).replace(NOT_A_DEATH, (phrase) => phrase.replace(/mati$/, ''));
+  for (const [category, cues] of CATEGORY_CUES) {
+    for (const pattern of cues.strong) {
+      const match = pattern.exec(normalised);
+      if (match) return { category, words: [match[0].trim()] };
+    }
+    const weakWords = [...new Set((cues.weak ?? []).flatMap((pattern) => pattern.exec(normalised)?.[0].trim() ?? []))];
+    if (weakWords.length >= 2) return { category, words: weakWords };
   }
-  return 'other';
+  return { category: 'other', words: [] };
+}
+
+export function guessCategory(text: string): Category {
+  return readCategory(text).category;
 }
