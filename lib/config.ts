@@ -1,4 +1,6 @@
 import * as z from './zod.js';
+import { MAX_EMERGENCY_LINE_LENGTH, type EmergencyLines } from './domain/emergency-line.js';
+import { CountryCode } from './domain/regions.js';
 
 /**
  * The only module that reads process.env. Read once at cold start; a bad value fails fast with the
@@ -39,6 +41,14 @@ const EnvSchema = z.object({
   SNS_SENDER_ID: z.optional(text),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
   HOTLINE_PHONE: z._default(text, '0800-1000'),
+  /** The number people abroad are told to call: 0800 numbers cannot be dialled from a foreign SIM. */
+  HOTLINE_PHONE_ABROAD: z._default(text, '+62 21 2924 4800'),
+  /**
+   * Indonesian missions' emergency lines by host country, `MY=+60 3 2116 4000,SA=...` (ISO codes);
+   * a sender from that country is told this number instead of HOTLINE_PHONE_ABROAD. Empty by default:
+   * only the operators can confirm a mission's current 24-hour number.
+   */
+  MISSION_PHONES: z._default(z.string(), ''),
   /** The number reporters text (LAPOR, STATUS); the default is the local demo's. Required in AWS. */
   SMS_SHORTCODE: z._default(text, '+6281100001708'),
   SLA_ACK_URGENT_MINUTES: minutes(60),
@@ -69,7 +79,9 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 export interface Policy {
+  /** The domestic emergency line (HOTLINE_PHONE); `emergencyLines` chooses by the sender's country. */
   hotlinePhone: string;
+  emergencyLines: EmergencyLines;
   smsShortcode: string;
   slaMinutes: {
     acknowledge: Record<'urgent' | 'high' | 'normal', number>;
@@ -141,6 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretsMaxAgeSeconds: e.SECRETS_MAX_AGE_SECONDS,
     policy: {
       hotlinePhone: e.HOTLINE_PHONE,
+      emergencyLines: { inIndonesia: e.HOTLINE_PHONE, fromAbroad: e.HOTLINE_PHONE_ABROAD, missions: parseMissionPhones(e.MISSION_PHONES) },
       smsShortcode: e.SMS_SHORTCODE,
       slaMinutes: {
         acknowledge: { urgent: e.SLA_ACK_URGENT_MINUTES, high: e.SLA_ACK_HIGH_MINUTES, normal: e.SLA_ACK_NORMAL_MINUTES },
@@ -156,6 +169,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       },
     },
   };
+}
+
+function parseMissionPhones(value: string): EmergencyLines['missions'] {
+  const missions: EmergencyLines['missions'] = {};
+  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([A-Z]{2})=([+\d][\d \-]*\d)$/.exec(entry);
+    const country = match ? CountryCode.safeParse(match[1]) : undefined;
+    if (!match || !country?.success || match[2]!.length > MAX_EMERGENCY_LINE_LENGTH) {
+      throw new ConfigurationError(`Invalid configuration: MISSION_PHONES entries are COUNTRY=number (ISO code of a listed country, a number of at most ${MAX_EMERGENCY_LINE_LENGTH} characters), comma-separated`);
+    }
+    missions[country.data] = match[2]!;
+  }
+  return missions;
 }
 
 /** Defaults used by tests and the local runtime: the same values `parseConfig({})` gives. */
