@@ -21,6 +21,11 @@ const TARGETS = {
   alertP99Ms: 2000,
   consolePageP95Ms: 100,
   figuresRenderP95Ms: 100,
+  /**
+   * Issue 20 asks for a median under 0.2 ms per message; as a ratio to the floor measured in the same
+   * run (splitting the message into normalised words), 150x is 0.2 ms on the machine the target was set on.
+   */
+  placesRatio: 150,
   /** DynamoDB requests per operation, at most (issue 11). */
   requests: { 'sms-inbound LAPOR': 3, 'sms-inbound STATUS': 3, 'ussd final step': 2 } as Record<string, number>,
 };
@@ -73,6 +78,7 @@ const { alertLatency } = await import('./alert-latency.js');
 const { measureBundles, COLD_START_RUNS } = await import('./bundles.js');
 const { consolePages, seedCases } = await import('./console.js');
 const { figuresBench } = await import('./figures.js');
+const { placesBench } = await import('./places.js');
 try {
   progress('USSD screens');
   const ussdLocal = await ussdScreenInProcess(sys, 5_000);
@@ -102,6 +108,9 @@ try {
   const consoleLarge = await consolePages(sys, { requests: 100 });
   progress('figures: 10,000 seeded cases, cost per case change, dashboard and /statistik');
   const figs = await figuresBench(sys, { cases: 10_000, sample: 100, renders: 40 });
+
+  progress('reading places in report texts');
+  const places = placesBench();
 
   progress('bundles and module initialisation');
   const { bundles, reference, requestsDuringInit } = await measureBundles();
@@ -150,6 +159,12 @@ try {
       pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99Ms,
     },
     ...figuresTargets(figs),
+    {
+      measure: `Reading home regency and country from an SMS (median of ${fmtNum(places.messages, 0)} corpus messages)`,
+      figure: `${fmtMs(places.medianMs)} (p99 ${fmtMs(places.p99Ms)}): ${fmtNum(places.ratio, 1)}x the floor of ${fmtMs(places.floorMedianMs)} (words only)`,
+      target: `< ${TARGETS.placesRatio}x the floor (issue 20: < 0.2 ms)`,
+      pass: places.ratio < TARGETS.placesRatio,
+    },
     ...Object.entries(TARGETS.requests).map(([label, most]): TargetRow => {
       const op = ops.find((o) => o.label.startsWith(label));
       return {
