@@ -183,7 +183,8 @@ export function createConsoleApp(
     };
     const result = await queuePage(deps, c.get('official'), { tab: q.tab, filter, ...(q.after ? { after: q.after } : {}) });
     const query = new URL(c.req.url).searchParams;
-    return html(c, t(c, T.queue), <QueueView l={c.get('lang')} official={c.get('official')} page={result} filter={filter} now={deps.clock.now()} query={query} />);
+    const directory = await deps.directory.listOfficials();
+    return html(c, t(c, T.queue), <QueueView l={c.get('lang')} official={c.get('official')} officials={directory} page={result} filter={filter} now={deps.clock.now()} query={query} />);
   });
 
   const renderCase = async (c: ConsoleContext, view: Parameters<typeof CaseViewPage>[0]['view'], state: CaseFormState, status: 200 | 400 | 409 = 200) => {

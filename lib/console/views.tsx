@@ -4,6 +4,7 @@ import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language }
 import { maskNik } from '../domain/nik.js';
 import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { deadlineOf } from '../domain/sla.js';
+import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
 import { splitFollowUps } from '../sms/follow-up.js';
 import type { Official } from '../ports.js';
@@ -68,7 +69,8 @@ const Select = ({ name, label, options, value, any }: { name: string; label: str
   </>
 );
 
-export function QueueView({ l, official, page, filter, now, query }: { l: Language; official: Official; page: QueuePage; filter: QueueFilter; now: Date; query: URLSearchParams }) {
+export function QueueView({ l, official, officials, page, filter, now, query }: { l: Language; official: Official; officials: Official[]; page: QueuePage; filter: QueueFilter; now: Date; query: URLSearchParams }) {
+  const byId = new Map(officials.map((o) => [o.id, o]));
   const link = (changes: Record<string, string | undefined>) => {
     const q = new URLSearchParams(query);
     q.delete('after');
@@ -106,7 +108,7 @@ export function QueueView({ l, official, page, filter, now, query }: { l: Langua
             <li class={r.urgency}>
               <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> <strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
               <div class="meta">
-                {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · {T.levels[r.level][l]}
+                {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(r, r.assignee ? byId.get(r.assignee) : undefined), l)}</span>
                 {left ? <> · <span class={left.late ? 'late' : undefined}>{T.deadline[l]} {formatLocalTime(r.deadline!)} ({left.text})</span></> : null}
               </div>
             </li>
@@ -162,7 +164,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       <dl id="facts">
         <dt>{T.category[l]}</dt><dd>{CATEGORY_LABELS[c.category][l]}</dd>
         <dt>{T.urgency[l]}</dt><dd><strong>{URGENCY_LABELS[c.urgency][l]}</strong></dd>
-        <dt>{T.status[l]}</dt><dd id="status">{T.statuses[c.status][l]} · {T.levels[c.level][l]}</dd>
+        <dt>{T.status[l]}</dt><dd id="status">{T.statuses[c.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(c, c.assignee ? officials.find((o) => o.id === c.assignee) : undefined), l)}</span></dd>
         <dt>{T.assignee[l]}</dt><dd>{c.assignee ? names.get(c.assignee) ?? c.assignee : T.nobody[l]}</dd>
         <dt>{T.country[l]}</dt><dd>{countryLabel(c.country, l)}</dd>
         <dt>{T.regency[l]}</dt><dd>{regencyLabel(c.homeRegency, l)}</dd>
