@@ -13,6 +13,14 @@ export const MIN_CALLBACK_KEY_LENGTH = 16;
 // Shared by every numeric setting: one schema built at cold start instead of one per variable.
 const positiveInt = z.coerce.number().check(z.int(), z.positive());
 const text = z.string();
+/**
+ * A number people are told to call. Every USSD screen and SMS that names one is checked to fit with a
+ * number this long (test/unit/ussd-tree.test.ts), so a longer one is refused here, not cut on a phone.
+ */
+const hotlineNumber = z.string().check(
+  z.regex(/^\+?[0-9][0-9 -]*$/, 'must be digits, spaces and dashes'),
+  z.maxLength(MAX_EMERGENCY_LINE_LENGTH, `must be at most ${MAX_EMERGENCY_LINE_LENGTH} characters`),
+);
 const minutes = (fallback: number) => z._default(positiveInt, fallback);
 
 const EnvSchema = z.object({
@@ -40,9 +48,9 @@ const EnvSchema = z.object({
   /** AWS only: sender ID registered with AWS for SNS SMS to officials (not the same registration as AT's). */
   SNS_SENDER_ID: z.optional(text),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
-  HOTLINE_PHONE: z._default(text, '0800-1000'),
+  HOTLINE_PHONE: z._default(hotlineNumber, '0800-1000'),
   /** The number people abroad are told to call: 0800 numbers cannot be dialled from a foreign SIM. */
-  HOTLINE_PHONE_ABROAD: z._default(text, '+62 21 2924 4800'),
+  HOTLINE_PHONE_ABROAD: z._default(hotlineNumber, '+62 21 2924 4800'),
   /**
    * Indonesian missions' emergency lines by host country, `MY=+60 3 2116 4000,SA=...` (ISO codes);
    * a sender from that country is told this number instead of HOTLINE_PHONE_ABROAD. Empty by default:

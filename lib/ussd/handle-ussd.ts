@@ -5,7 +5,7 @@ import { logger } from '../logger.js';
 import { fileReport, type FileReportDeps } from '../use-cases/file-report.js';
 import { checkStatus } from '../use-cases/check-status.js';
 import type { Deps } from '../use-cases/deps.js';
-import { draftOf, needsDraft, replay, ussdScreen, type UssdDraft } from './menu.js';
+import { draftOf, needsDraft, replay, screenBody, ussdScreen, type UssdDraft } from './menu.js';
 import { endTexts } from './texts.js';
 
 /** How long an interrupted report can be resumed (the issue's 30 minutes; the store's TTL enforces it). */
@@ -29,7 +29,7 @@ export interface UssdAnswer {
 
 export type UssdDeps = FileReportDeps & Pick<Deps, 'ussdDrafts'>;
 
-const end = (text: string) => `END ${text}`;
+const end = (text: string) => screenBody('END', text);
 
 export function failureScreen(language: Language, hotline: string): string {
   return end(endTexts.failure(language, { hotline }));

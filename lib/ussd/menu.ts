@@ -3,6 +3,7 @@ import type { ReporterType } from '../domain/case.js';
 import { REGENCIES, REGENCY_CODES, countryLabel, regencyLabel, type CountryCode, type HomeRegency } from '../domain/regions.js';
 import { checkNik } from '../domain/nik.js';
 import { normaliseReference } from '../domain/reference.js';
+import { gsmLength, USSD_LIMIT } from '../domain/gsm.js';
 import { USSD_TEXTS } from './texts.js';
 
 /**
@@ -269,6 +270,26 @@ export function ussdScreen(input: UssdInput): UssdStep {
   return { kind: 'reply', language: state.language, reply: render(state, { offerResume }) };
 }
 
+/** A screen past the limit: a fault in the texts or a setting (the hotline number), never the caller's input. */
+export class UssdScreenTooLongError extends Error {
+  override readonly name = 'UssdScreenTooLongError';
+  constructor(readonly septets: number) {
+    super(`USSD screen of ${septets} septets, the limit is ${USSD_LIMIT}`);
+  }
+}
+
+/**
+ * Every reply body, `CON ...` or `END ...`, is made here: the network cuts or drops a screen past
+ * USSD_LIMIT GSM-7 septets (the prefix counts), so a longer one is a fault, thrown for the handler's
+ * apology screen and its log, rather than a screen the phone shows cut off or not at all.
+ */
+export function screenBody(kind: 'CON' | 'END', text: string): string {
+  const body = `${kind} ${text}`;
+  const septets = gsmLength(body);
+  if (septets > USSD_LIMIT) throw new UssdScreenTooLongError(septets);
+  return body;
+}
+
 function lines(...parts: (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n');
 }
@@ -324,5 +345,5 @@ export function render(state: MenuState, options: { offerResume?: boolean } = {}
         return lines(t.infoPages.brokers, t.backAndMenu);
     }
   })();
-  return `CON ${lines(hint, body)}`;
+  return screenBody('CON', lines(hint, body));
 }

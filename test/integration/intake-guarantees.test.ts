@@ -192,4 +192,29 @@ describe('the web form as an SMS pump (finding 1)', () => {
       await guarded.drop();
     }
   });
+
+  it('sends confirmations up to the hourly rate of reporter SMS exactly, and pauses the first one past it', async () => {
+    // Issue 24 gap 4: the test above overshoots (3 SMS against 2), so letting one more through passed.
+    const guarded = await createTestSystem({ policy: { limits: { newCasesPerHour: 5, inboundPerHour: 30, statusLookupsPerHour: 10, webReportsPerHour: 20, confirmationsPerNumberPerDay: 3, reporterSmsPerHour: 2 } } });
+    const seen: MetricName[] = [];
+    guarded.deps.metrics = { count: (name) => { seen.push(name); } };
+    try {
+      const confirmationOf = async (n: number) => {
+        const filed = await submitReport(guarded.deps, webReport({ contact: freshPhone() }), { ip: `203.0.113.${210 + n}` });
+        const c = await guarded.store.getCaseByReference((filed as { reference: string }).reference);
+        return guarded.store.getMessage(`received.${c!.id}`);
+      };
+      for (const n of [1, 2]) {
+        const confirmation = await confirmationOf(n);
+        expect(confirmation, `confirmation ${n} of 2 this hour`).toBeDefined();
+        expect(await deliverMessage(guarded.deps, confirmation!.id)).toBe('sent');
+      }
+      expect(seen).not.toContain('SpendGuardTripped');
+
+      expect(await confirmationOf(3), 'the third SMS of the hour').toBeUndefined();
+      expect(seen).toContain('SpendGuardTripped');
+    } finally {
+      await guarded.drop();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lib/config.js';
+import { MAX_EMERGENCY_LINE_LENGTH } from '../../lib/domain/emergency-line.js';
 
 describe('configuration', () => {
   it('runs locally on embedded defaults with nothing set', () => {
@@ -13,6 +14,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ SLA_ACK_URGENT_MINUTES: 'soon' })).toThrow('SLA_ACK_URGENT_MINUTES');
     expect(() => parseConfig({ GATEWAY_CALLBACK_KEY: 'short-secret' })).toThrow(/GATEWAY_CALLBACK_KEY/);
     expect(() => parseConfig({ GATEWAY_CALLBACK_KEY: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('takes a hotline number up to the length the USSD and SMS texts are checked with, and refuses a longer one', () => {
+    const longest = '+62 21 2924 4800';
+    expect(longest).toHaveLength(MAX_EMERGENCY_LINE_LENGTH);
+    expect(parseConfig({ HOTLINE_PHONE: longest }).policy.hotlinePhone).toBe(longest);
+    expect(() => parseConfig({ HOTLINE_PHONE: `${longest}0` })).toThrow(/HOTLINE_PHONE/);
+    expect(() => parseConfig({ HOTLINE_PHONE: 'call Budi' })).toThrow(/HOTLINE_PHONE/);
   });
 
   it('requires the KMS key and secrets in AWS', () => {

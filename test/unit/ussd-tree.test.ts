@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CASE_STATUSES } from '../../lib/domain/case.js';
 import { gsmLength, USSD_LIMIT } from '../../lib/domain/gsm.js';
-import { draftOf, initialState, render, replay, step, ussdScreen, type MenuState, type UssdStep } from '../../lib/ussd/menu.js';
+import { draftOf, initialState, render, replay, screenBody, step, ussdScreen, UssdScreenTooLongError, type MenuState, type UssdStep } from '../../lib/ussd/menu.js';
+import { MAX_EMERGENCY_LINE_LENGTH } from '../../lib/domain/emergency-line.js';
 import type { Language } from '../../lib/domain/categories.js';
 
 const LANGUAGES: readonly Language[] = ['id', 'en'];
@@ -40,6 +41,10 @@ const LONG_VALUES = { reference: 'WWW-WWW', hotline: LONG_HOTLINE, withinHours: 
 
 describe('every USSD screen', () => {
   const states = reachableStates();
+
+  it('is measured with the longest hotline number the configuration accepts', () => {
+    expect(LONG_HOTLINE).toHaveLength(MAX_EMERGENCY_LINE_LENGTH);
+  });
 
   it('is reached by the walk in both languages, including final steps', () => {
     const screens = new Set(states.map((s) => `${s.language}:${s.stack.at(-1)!.screen}`));
@@ -81,6 +86,21 @@ describe('every USSD screen', () => {
       ends.push(endTexts.failure(l, { hotline: LONG_HOTLINE }), endTexts.malformed(l, { hotline: LONG_HOTLINE }));
     }
     expect(ends.map((e) => `END ${e}`).filter((e) => !fitsOneScreen(e))).toEqual([]);
+  });
+});
+
+describe('a reply body', () => {
+  // The runtime guard and the tests above read the same constant; spec-numbers.test.ts pins it to 182.
+  it('goes out at exactly USSD_LIMIT septets, prefix included', () => {
+    const text = 'x'.repeat(USSD_LIMIT - 'END '.length);
+    expect(screenBody('END', text)).toBe(`END ${text}`);
+    expect(screenBody('CON', text)).toBe(`CON ${text}`);
+  });
+
+  it('one septet past USSD_LIMIT is a fault, not a screen the network cuts', () => {
+    expect(() => screenBody('CON', 'x'.repeat(USSD_LIMIT - 'CON '.length + 1))).toThrow(UssdScreenTooLongError);
+    // An extension character takes two septets: one short of the limit in characters is one past it.
+    expect(() => screenBody('END', `${'x'.repeat(USSD_LIMIT - 'END '.length - 1)}€`)).toThrow(UssdScreenTooLongError);
   });
 });
 

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tests StrykerJS runs against each mutant of the pure rules (stryker.config.mjs). Only
+ * tests without I/O: adapters, the SDK and the composition are not mutated and their tests would only
+ * slow every mutant down. The privacy log scan of the normal unit project is left out: it judges what
+ * the code logs, not whether a rule's regression is caught.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    exclude: [
+      'test/unit/africastalking.test.ts',
+      'test/unit/africastalking-live.test.ts',
+      'test/unit/aws-adapters.test.ts',
+      'test/unit/aws-composition.test.ts',
+      'test/unit/field-cipher.test.ts',
+      'test/unit/adversarial-privacy-scan.test.ts',
+    ],
+    // Property tests share two cores with the mutant runs: a slow minute must not fail the dry run.
+    testTimeout: 30_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});
