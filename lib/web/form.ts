@@ -28,3 +28,15 @@ export const WEB_FIELDS = [
 ] as const;
 export type WebField = (typeof WEB_FIELDS)[number];
 
+
+/** The API's message for a landline with SMS updates on; the page shows its own words for it. */
+export const LANDLINE_PROBLEM = 'A landline cannot receive SMS: give a mobile number, or set smsUpdates to false';
+
+/**
+ * An Indonesian fixed line (E.164): every Indonesian mobile number starts +628. Asked for SMS updates,
+ * it would silently never get one, so the form says so before filing. Foreign numbers are not judged:
+ * the shipped phone metadata has no number types, and a wrong refusal would cost a report.
+ */
+export function isIndonesianLandline(e164: string): boolean {
+  return /^\+62[1-79]/.test(e164);
+}

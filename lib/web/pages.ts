@@ -4,7 +4,7 @@ import { REPORTER_TYPES } from '../domain/case.js';
 import { COUNTRIES, REGENCIES, REGENCY_CODES } from '../domain/regions.js';
 import { checkNik } from '../domain/nik.js';
 import type { Policy } from '../config.js';
-import { MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './form.js';
+import { LANDLINE_PROBLEM, MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './form.js';
 import { WEB_TEXTS, type WebTexts } from './texts.js';
 import { esc } from '../http/escape.js';
 
@@ -102,6 +102,8 @@ export function localErrors(language: Language, errors: Record<string, string>, 
       out.push([field, t.description[descriptionProblem(values.description ?? '') ?? 'short']]);
     } else if (field === 'smsUpdates') {
       continue;
+    } else if (field === 'contact') {
+      out.push([field, t.contact[!values.contact?.trim() ? 'empty' : errors.contact === LANDLINE_PROBLEM ? 'landline' : 'invalid']]);
     } else {
       out.push([field, t[field]]);
     }
@@ -177,7 +179,7 @@ export interface DonePage {
   language: Language;
   /** Already format-checked with normaliseReference; undefined when the URL held none. */
   reference: string | undefined;
-  policy: Pick<Policy, 'hotlinePhone' | 'smsShortcode'>;
+  policy: Pick<Policy, 'hotlinePhone' | 'smsShortcode' | 'slaMinutes'>;
 }
 
 /** Echoes the reference from the URL and nothing else: the page reads no data, so a shared link reveals nothing. */
@@ -187,7 +189,7 @@ export function renderDone(p: DonePage): string {
   if (!p.reference) {
     return page(t, p.language, t.badReference.title, `<p>${esc(t.badReference.body)}</p><p><a href="/?lang=${p.language}">${esc(t.back)}</a></p>`, toggle, p.policy.hotlinePhone);
   }
-  const body = `<p>${esc(t.done.lead)}</p><p class="ref" id="reference">${esc(p.reference)}</p><p>${esc(t.done.save(p.policy.smsShortcode, p.reference))}</p><p>${esc(t.done.next)}</p><p><a href="/?lang=${p.language}">${esc(t.done.another)}</a></p>`;
+  const body = `<p>${esc(t.done.lead)}</p><p class="ref" id="reference">${esc(p.reference)}</p><p>${esc(t.done.save(p.policy.smsShortcode, p.reference))}</p><p id="within">${esc(t.done.within(t.done.duration(p.policy.slaMinutes.acknowledge.urgent), t.done.duration(p.policy.slaMinutes.acknowledge.normal)))}</p><p>${esc(t.done.next)}</p><p><a href="/?lang=${p.language}">${esc(t.done.another)}</a></p>`;
   return page(t, p.language, t.done.title, body, toggle, p.policy.hotlinePhone);
 }
 

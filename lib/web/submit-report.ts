@@ -2,7 +2,8 @@ import * as z from '../zod.js';
 import { Category } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { ReporterType, cleanText } from '../domain/case.js';
-import { MIN_DESCRIPTION, MAX_DESCRIPTION, descriptionProblem, type DescriptionProblem } from './form.js';
+import { LANDLINE_PROBLEM, MIN_DESCRIPTION, MAX_DESCRIPTION, descriptionProblem, isIndonesianLandline, type DescriptionProblem } from './form.js';
+import { normalisePhone } from '../domain/phone.js';
 import { IntakeConflictError, RateLimitedError, ValidationError } from '../domain/errors.js';
 import { newReference } from '../domain/reference.js';
 import { ReportInput, fileReport, parseReport, reportContent, type FileReportDeps } from '../use-cases/file-report.js';
@@ -75,13 +76,18 @@ function hasHoneypot(input: unknown): boolean {
 
 export function parseWebReport(input: unknown): z.output<typeof WebReport> {
   const parsed = WebReport.safeParse(input);
-  if (parsed.success) return parsed.data;
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = String(issue.path[0] ?? 'body');
-    fields[name] ??= raw[name] === undefined || raw[name] === '' ? 'Required' : issue.message;
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'body');
+      fields[name] ??= raw[name] === undefined || raw[name] === '' ? 'Required' : issue.message;
+    }
   }
+  // Checked with the other fields, so the person fixes everything in one go.
+  const contact = typeof raw.contact === 'string' ? normalisePhone(raw.contact) : undefined;
+  if (raw.smsUpdates === true && contact && isIndonesianLandline(contact)) fields.contact ??= LANDLINE_PROBLEM;
+  if (parsed.success && Object.keys(fields).length === 0) return parsed.data;
   throw new ValidationError(fields);
 }
 

@@ -41,7 +41,7 @@ export interface WebTexts {
   errorSummary: string;
   errors: {
     reporterType: string;
-    contact: string;
+    contact: Record<'empty' | 'invalid' | 'landline', string>;
     category: string;
     country: string;
     homeRegency: string;
@@ -52,7 +52,12 @@ export interface WebTexts {
     nik: Record<NikProblem, string>;
     token: string;
   };
-  done: { title: string; lead: string; save: (shortcode: string, reference: string) => string; next: string; another: string };
+  done: {
+    title: string; lead: string; save: (shortcode: string, reference: string) => string; next: string; another: string;
+    /** When an officer answers at the latest: the acknowledgement deadlines, urgent and normal. */
+    within: (urgent: string, normal: string) => string;
+    duration: (minutes: number) => string;
+  };
   badReference: { title: string; body: string };
   problem: Record<'400' | '409' | '413' | '429' | '500', { title: string; body: (hotline: string) => string }>;
   back: string;
@@ -93,7 +98,11 @@ const id: WebTexts = {
   errorSummary: 'Periksa isian berikut:',
   errors: {
     reporterType: 'Pilih siapa yang melapor.',
-    contact: 'Nomor HP tidak valid. Tulis seperti 0812 3456 7890 atau +60 12 345 6789.',
+    contact: {
+      empty: 'Isi nomor HP yang bisa dihubungi.',
+      invalid: 'Nomor HP tidak valid. Tulis seperti 0812 3456 7890 atau +60 12 345 6789.',
+      landline: 'Ini nomor telepon rumah: tidak bisa menerima SMS. Tulis nomor HP, atau hapus centang kabar lewat SMS.',
+    },
     category: 'Pilih jenis masalah.',
     country: 'Pilih negara (boleh "Tidak diketahui").',
     homeRegency: 'Pilih kabupaten/kota asal (boleh "Tidak tahu").',
@@ -115,8 +124,10 @@ const id: WebTexts = {
   done: {
     title: 'Laporan diterima',
     lead: 'Kode laporan Anda:',
-    save: (shortcode, reference) => `Simpan kode ini. Untuk cek status, kirim SMS STATUS ${reference} ke ${shortcode}.`,
-    next: 'Petugas akan menindaklanjuti. Jika Anda memilih kabar lewat SMS, Anda akan menerima SMS dengan kode yang sama.',
+    save: (shortcode, reference) => `Simpan kode ini. Untuk cek status, kirim SMS STATUS ${reference} ke ${shortcode} dari nomor HP yang Anda tulis di formulir (nomor lain tidak diberi jawaban, demi keamanan pelapor).`,
+    next: 'Jika Anda memilih kabar lewat SMS, Anda akan menerima SMS dengan kode yang sama.',
+    within: (urgent, normal) => `Petugas menanggapi paling lambat dalam ${normal}; laporan darurat (kekerasan, TPPO, sakit, ditahan, meninggal) dalam ${urgent}.`,
+    duration: (m) => (m % 1440 === 0 ? `${m / 1440} hari` : m % 60 === 0 ? `${m / 60} jam` : `${m} menit`),
     another: 'Buat laporan lain',
   },
   badReference: { title: 'Kode tidak dikenali', body: 'Alamat ini tidak berisi kode laporan yang benar.' },
@@ -165,7 +176,11 @@ const en: WebTexts = {
   errorSummary: 'Please check:',
   errors: {
     reporterType: 'Choose who is reporting.',
-    contact: 'Not a valid phone number. Write it like 0812 3456 7890 or +60 12 345 6789.',
+    contact: {
+      empty: 'Write a phone number we can reach.',
+      invalid: 'Not a valid phone number. Write it like 0812 3456 7890 or +60 12 345 6789.',
+      landline: 'This is a landline: it cannot receive SMS. Write a mobile number, or untick SMS updates.',
+    },
     category: 'Choose the kind of problem.',
     country: 'Choose a country ("Unknown" is fine).',
     homeRegency: 'Choose the home regency/city ("Do not know" is fine).',
@@ -187,8 +202,10 @@ const en: WebTexts = {
   done: {
     title: 'Report received',
     lead: 'Your report code:',
-    save: (shortcode, reference) => `Keep this code. To check the status, send SMS STATUS ${reference} to ${shortcode}.`,
-    next: 'An officer will follow up. If you chose SMS updates, you will get an SMS with the same code.',
+    save: (shortcode, reference) => `Keep this code. To check the status, send SMS STATUS ${reference} to ${shortcode} from the phone number you wrote on the form (other numbers get no answer, to protect the reporter).`,
+    next: 'If you chose SMS updates, you will get an SMS with the same code.',
+    within: (urgent, normal) => `An officer responds within ${normal} at the latest; urgent reports (violence, trafficking, illness, detention, death) within ${urgent}.`,
+    duration: (m) => (m % 1440 === 0 ? `${m / 1440} day${m === 1440 ? '' : 's'}` : m % 60 === 0 ? `${m / 60} hour${m === 60 ? '' : 's'}` : `${m} minutes`),
     another: 'Make another report',
   },
   badReference: { title: 'Code not recognised', body: 'This address does not hold a valid report code.' },

@@ -202,3 +202,34 @@ function jsonReport(over: Record<string, unknown>) {
     consent: true, token: `limit-json-token-${String(++jsonTokens).padStart(6, '0')}-${randomBytes(3).toString('hex')}`, ...over,
   };
 }
+
+describe('the form for a family in a hurry', () => {
+  it('says to fill in a phone number when it is empty, and that a number is invalid only when one was written', async () => {
+    const empty = await postForm(goodForm({ contact: '' }));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Isi nomor HP yang bisa dihubungi.');
+    expect(empty.body).not.toContain('Nomor HP tidak valid');
+    const invalid = await postForm(goodForm({ contact: '12345' }));
+    expect(invalid.body).toContain('Nomor HP tidak valid');
+  });
+
+  it('refuses a landline with SMS updates on, keeping what was typed and filing nothing, and takes it with SMS updates off', async () => {
+    const token = 'landline-form-000001';
+    const refused = await postForm(goodForm({ contact: '0370 631234', token }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Ini nomor telepon rumah: tidak bisa menerima SMS.');
+    expect(refused.body).toContain('value="0370 631234"');
+    expect(await store.findIntake({ channel: 'web', gatewayId: token, content: 'any' })).toBeUndefined();
+    const json = await postJson({ ...goodForm({ contact: '+62370631234' }), smsUpdates: true, consent: true });
+    expect(json.statusCode).toBe(400);
+    expect(Object.keys((JSON.parse(String(json.body)) as { fields: object }).fields)).toEqual(['contact']);
+    const { smsUpdates: _off, ...withoutSms } = goodForm({ contact: '0370 631234', token });
+    expect((await postForm(withoutSms)).statusCode).toBe(303);
+  });
+
+  it('tells on the confirmation page when an officer answers at the latest, and that STATUS works from the number on the form', async () => {
+    const res = await invoke(request('GET', '/reports/done?ref=ABC-234'));
+    expect(res.body).toContain('Petugas menanggapi paling lambat dalam 3 hari; laporan darurat (kekerasan, TPPO, sakit, ditahan, meninggal) dalam 1 jam.');
+    expect(res.body).toContain('dari nomor HP yang Anda tulis di formulir');
+  });
+});
