@@ -75,6 +75,12 @@ const EnvSchema = z.object({
   LIMIT_REPORTER_SMS_PER_HOUR: z._default(positiveInt, 100),
   /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
   CONSOLE_ORIGIN: z.optional(z.url()),
+  /**
+   * Days a case's personal data is kept after it stops being open (resolved or closed); then the
+   * escalator's run destroys it (README: Retention). 730 (two years): long enough for a reopened
+   * complaint, an appeal or a late legal case; any value down to 1 works.
+   */
+  RETENTION_DAYS_AFTER_CLOSE: z._default(positiveInt, 730),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /**
@@ -91,6 +97,8 @@ export interface Policy {
   hotlinePhone: string;
   emergencyLines: EmergencyLines;
   smsShortcode: string;
+  /** Days after a case stops being open before its personal data is destroyed. */
+  retentionDaysAfterClose: number;
   slaMinutes: {
     acknowledge: Record<'urgent' | 'high' | 'normal', number>;
     resolve: Record<'urgent' | 'high' | 'normal', number>;
@@ -163,6 +171,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       hotlinePhone: e.HOTLINE_PHONE,
       emergencyLines: { inIndonesia: e.HOTLINE_PHONE, fromAbroad: e.HOTLINE_PHONE_ABROAD, missions: parseMissionPhones(e.MISSION_PHONES) },
       smsShortcode: e.SMS_SHORTCODE,
+      retentionDaysAfterClose: e.RETENTION_DAYS_AFTER_CLOSE,
       slaMinutes: {
         acknowledge: { urgent: e.SLA_ACK_URGENT_MINUTES, high: e.SLA_ACK_HIGH_MINUTES, normal: e.SLA_ACK_NORMAL_MINUTES },
         resolve: { urgent: e.SLA_RESOLVE_URGENT_MINUTES, high: e.SLA_RESOLVE_HIGH_MINUTES, normal: e.SLA_RESOLVE_NORMAL_MINUTES },

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseStatus, Channel, Level } from './domain/case.js';
+import type { Case, CaseEvent, CaseStatus, Channel, ErasureReason, Level } from './domain/case.js';
 import type { Category, Language } from './domain/categories.js';
 import type { OfficialEvent } from './domain/official-event.js';
 import type { HomeRegency } from './domain/regions.js';
@@ -34,6 +34,8 @@ export interface Cipher {
   decrypt(sealed: string, place: SealedPlace): Promise<string>;
   /** Deterministic keyed hash (HMAC): lets us find a case by phone or NIK without storing them in clear. */
   lookupHash(value: string): string;
+  /** Destroys a subject's key (`case:<id>`): every value sealed under it, in any copy, stops decrypting. */
+  shred(subject: string, at: Date): Promise<void>;
 }
 
 export type MessageAudience = 'reporter' | 'official';
@@ -155,6 +157,13 @@ export interface CaseStore {
   timeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases whose nextCheckAt is at or before `until`, via the due index. */
   casesDueBy(until: Date, limit?: number): Promise<Case[]>;
+  /** Ids of cases whose personal data is due for destruction: unfinished erasures, then cases closed at or before `closedBefore`. */
+  casesToForget(closedBefore: Date, limit: number): Promise<string[]>;
+  /**
+   * Destroys a case's personal data (crypto-shredding its key), keeping its facts and timeline, with
+   * the tombstone event; idempotent. With `onlyIfClosed`, an open case is left alone ('open').
+   */
+  erasePersonalData(caseId: string, erasure: { at: string; reason: ErasureReason; actor: string; request?: string; onlyIfClosed: boolean }): Promise<'erased' | 'open' | 'not_found'>;
 }
 
 /** The outbox: outbound SMS and their sending state. */

@@ -77,6 +77,9 @@ const SENTENCES: Sentences = {
   reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar' : 'The reporter was told'}: ${(NOTICES[d.notice] ?? reason(d.notice))[l]}`),
   follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up`),
   reopened_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu kasus dibuka lagi`, `${ctx.official(d.official)} was told the case was reopened`),
+  personal_data_erased: (d) => d.reason === 'retention'
+    ? s('Data pribadi dihapus sesuai masa retensi', 'Personal data destroyed at the end of the retention period')
+    : s(`Data pribadi dihapus atas permintaan ${d.request ?? ''}`.trim(), `Personal data erased on request ${d.request ?? ''}`.trim()),
 };
 
 function label<K extends string>(labels: Record<K, Sentence>, key: string | undefined, l: Language): string {

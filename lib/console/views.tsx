@@ -6,6 +6,7 @@ import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../
 import { deadlineOf } from '../domain/sla.js';
 import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
+import { erasedNote } from '../messages/erasure.js';
 import { splitFollowUps } from '../sms/follow-up.js';
 import type { Official } from '../ports.js';
 import type { Policy } from '../config.js';
@@ -185,17 +186,21 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         </details>
       ) : null}
       <h2>{T.whatWasWritten[l]}</h2>
-      <div class="text" id="report-text">{original}</div>
-      {followUps.map((f) => (<><h2>{T.followUp[l]} {f.n} · {f.when}</h2><div class="text follow-up">{f.text}</div></>))}
+      {c.erased ? <p class="notice" id="erased">{l === 'id' ? 'Data pribadi' : 'Personal data'} {erasedNote(c.erased, l)}</p> : null}
+      {c.erased ? null : <div class="text" id="report-text">{original}</div>}
+      {c.erased ? null : followUps.map((f) => (<><h2>{T.followUp[l]} {f.n} · {f.when}</h2><div class="text follow-up">{f.text}</div></>))}
 
-      <h2>{T.messageReporter[l]}</h2>
-      <Action action="message" label={T.send[l]} id="form-message">
-        <label for="f-message">{T.message[l]}</label>
-        <textarea id="f-message" name="message" rows={3} maxlength={300}>{state.message ?? ''}</textarea>
-        {err('message')}
-      </Action>
+      {/* An erased case has no number to write to and nothing to reopen: its facts are all that is left. */}
+      {c.erased ? null : <h2>{T.messageReporter[l]}</h2>}
+      {c.erased ? null : (
+        <Action action="message" label={T.send[l]} id="form-message">
+          <label for="f-message">{T.message[l]}</label>
+          <textarea id="f-message" name="message" rows={3} maxlength={300}>{state.message ?? ''}</textarea>
+          {err('message')}
+        </Action>
+      )}
       {open ? <Action action="take" label={T.take[l]} id="form-take" /> : null}
-      {open ? <Action action="resolve" label={T.resolve[l]} id="form-resolve" /> : <Action action="reopen" label={T.reopen[l]} id="form-reopen" />}
+      {open ? <Action action="resolve" label={T.resolve[l]} id="form-resolve" /> : c.erased ? null : <Action action="reopen" label={T.reopen[l]} id="form-reopen" />}
       <details><summary>{T.addNote[l]}</summary>
         <Action action="note" label={T.save[l]} id="form-note">
           <label for="f-note">{T.note[l]}</label>

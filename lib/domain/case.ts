@@ -24,6 +24,9 @@ export type AlertReason = 'new_case' | 'escalation' | 'undelivered' | 'handed_ov
  * What each timeline event records, by event type. Details are non-personal only (levels, official
  * ids, statuses, reasons, lengths): never a phone number, a name or the reporter's words.
  */
+/** Why a case's personal data was destroyed: the retention period ran out, or an erasure request was carried out. */
+export type ErasureReason = 'retention' | 'request';
+
 /** Which door an official acted through. */
 export type Door = 'sms' | 'console';
 
@@ -68,6 +71,11 @@ export interface CaseEventDetails {
   reporter_notified: { notice: string };
   follow_up_notice: { official: string };
   reopened_notice: { official: string };
+  /**
+   * The case's personal data was destroyed (crypto-shredded): by the retention period, or by an
+   * erasure request the desk carried out (`request`: its reference; `actor` says who decided).
+   */
+  personal_data_erased: { reason: ErasureReason; request?: string };
 }
 export type CaseEventType = keyof CaseEventDetails;
 
@@ -132,6 +140,25 @@ export interface Case {
   reopenings?: number;
   /** Reference of the case this one was merged into: a duplicate counts once, in the case it joined. */
   mergedInto?: string;
+  /**
+   * Personal data destroyed: contact, NIK, names, text and notes are gone (`contact` and
+   * `description` are empty strings); the facts, the milestones and the timeline remain.
+   */
+  erased?: {
+    at: string;
+    reason: ErasureReason;
+    /** The agent watch's keyed hash of the agent named, kept so its counters (statistics, Art. 15) stay as they were. */
+    agentHash?: string;
+  };
+}
+
+/**
+ * When a case stopped being open, for its retention period: its latest resolution or confirmation,
+ * else (a duplicate closed by merging) its last change.
+ */
+export function closedAtOf(c: Pick<Case, 'resolvedAt' | 'confirmedAt' | 'updatedAt'>): string {
+  const marks = [c.resolvedAt, c.confirmedAt].filter((x): x is string => x !== undefined).sort();
+  return marks.at(-1) ?? c.updatedAt;
 }
 
 export const OPEN_STATUSES: ReadonlySet<CaseStatus> = new Set(['new', 'acknowledged']);

@@ -3,10 +3,11 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { escalateOverdueCases, type EscalationDeps } from '../use-cases/escalate-overdue-cases.js';
 import { retryPendingMessages } from '../use-cases/retry-pending-messages.js';
+import { forgetExpiredCases, type RetentionDeps } from '../use-cases/forget-expired-cases.js';
 import { logger } from '../logger.js';
 
 export interface EscalatorRuntime {
-  deps: EscalationDeps & Parameters<typeof retryPendingMessages>[0];
+  deps: EscalationDeps & Parameters<typeof retryPendingMessages>[0] & RetentionDeps;
 }
 
 /** What the re-send sweep leaves of the function's timeout: one slow send with backoff, and some. */
@@ -15,25 +16,31 @@ const SWEEP_RESERVE_MS = 30_000;
 /**
  * Every 5 minutes (EventBridge; locally on an interval): SLA reminders and escalation of cases
  * nobody acted on, then re-sending stranded outbox messages. The escalation runs first so its new
- * alerts are not counted as stranded; a failure in one job does not skip the other.
+ * alerts are not counted as stranded; a failure in one job does not skip the other. The retention
+ * job (forget-expired-cases.ts) destroys one bounded batch of expired cases' personal data per run.
  */
 export function createEscalatorHandler(runtime: EscalatorRuntime) {
   return middy<ScheduledEvent | Record<string, never>, unknown>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (_event, context: Context) => {
       const hasTimeLeft = () => context.getRemainingTimeInMillis() > SWEEP_RESERVE_MS;
-      const [escalation, retry] = await Promise.allSettled([escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps, { hasTimeLeft })]);
+      const [escalation, retry, retention] = await Promise.allSettled([
+        escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps, { hasTimeLeft }), forgetExpiredCases(runtime.deps),
+      ]);
       const sla = escalation.status === 'fulfilled' ? escalation.value : undefined;
       const retried = retry.status === 'fulfilled' ? retry.value : undefined;
       if (sla && (sla.reminded + sla.escalated + sla.breached + sla.failed.length > 0)) {
         logger.info('sla run', { reminded: sla.reminded, escalated: sla.escalated, breached: sla.breached, failedCases: sla.failed });
       }
       if (retried && retried.sent + retried.failed + retried.stillPending > 0) logger.info('scheduled run', { retried });
-      for (const [job, outcome] of [['escalation', escalation], ['retry', retry]] as const) {
+      const forgotten = retention.status === 'fulfilled' ? retention.value : undefined;
+      if (forgotten && forgotten.erased + forgotten.failed.length > 0) logger.info('retention run', { erased: forgotten.erased, failedCases: forgotten.failed });
+      for (const [job, outcome] of [['escalation', escalation], ['retry', retry], ['retention', retention]] as const) {
         if (outcome.status === 'rejected') logger.error('scheduled job failed', { job, errorName: (outcome.reason as Error)?.name });
       }
       if (escalation.status === 'rejected') throw escalation.reason;
       if (retry.status === 'rejected') throw retry.reason;
-      return { sla, retried };
+      if (retention.status === 'rejected') throw retention.reason;
+      return { sla, retried, retention: forgotten };
     });
 }

@@ -1,4 +1,5 @@
 import type { Case, CaseStatus } from '../domain/case.js';
+import { erasedNote } from './erasure.js';
 import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { countryLabel, regencyLabel } from '../domain/regions.js';
 import { maskNik } from '../domain/nik.js';
@@ -49,6 +50,10 @@ export const officialTexts = {
     `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. NIK ${c.nik ? maskNik(c.nik) : '-'}. ` +
     `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ' Isi laporan: setelah TERIMA.'}`,
+  /** INFO on a case whose personal data was destroyed: its facts, and when and why the rest went. */
+  infoErased: (c: AlertCase & Pick<Case, 'status'>, erased: NonNullable<Case['erased']>) =>
+    `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
+    `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. Status ${STATUS_SHORT[c.status]}. Data pribadi ${erasedNote(erased, 'id')}.`,
   /** The reply to INFO <ref> <PIN> <page> for page 2 onwards (the case summary came with page 1). */
   infoPage: (reference: string, page: number, pages: number) =>
     pages === 0 || page > pages

@@ -158,6 +158,15 @@ export async function handleOfficialSms(
         // The note may name people or places: only its length is kept, never its text.
         return fromPlan(c, planResolve(c, context, await outranksAssignee(c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
       case 'info': {
+        // Nothing personal is left to show: the facts and when they went (retention or a request).
+        if (c.erased) {
+          return {
+            write: 'record',
+            events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
+            messages: [officialReply('info', officialTexts.infoErased(c, c.erased), c)],
+            outcome: done('info_sent'),
+          };
+        }
         const isAssignee = c.assignee === official.id && c.status !== 'new';
         if (!isAssignee) {
           return {

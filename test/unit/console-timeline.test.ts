@@ -32,6 +32,7 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   reporter_notified: { notice: 'acknowledged' },
   follow_up_notice: { official: 'lobar-1' },
   reopened_notice: { official: 'lobar-1' },
+  personal_data_erased: { reason: 'request', request: 'DR-ABC-234' },
 };
 const events = Object.entries(EXAMPLES).map(([type, detail]) => caseEvent(type as CaseEventType, AT, type === 'acknowledged' ? 'official:lobar-2' : 'system', detail as never) as CaseEvent);
 const names = new Map([['lobar-1', 'Ibu Lobar'], ['lobar-2', 'Pak Lobar'], ['desk-1', 'Desk Provinsi']]);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { Case, CaseEvent } from '../../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, closedAtOf, type ErasureReason, isOpen } from '../../domain/case.js';
+import { caseSubject } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
 import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWrite, OutboundMessage } from '../../ports.js';
@@ -20,6 +21,7 @@ const INTAKE_TTL_SECONDS = 30 * 24 * 3600;
 
 /** The case item: personal fields sealed, the contact hashed for the reporter index. */
 export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
+  if (c.erased) return encodeErasedCase(c);
   // Each field sealed for this item and this field (see field-cipher.ts): a copy elsewhere does not open.
   const at = (field: string) => ({ ...keys.case(c.id), field });
   const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc] = await Promise.all([
@@ -45,12 +47,41 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
     ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
-    ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : {}),
+    ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : isOpen(c) ? {} : indexKeys.retention(closedAtOf(c))),
+    ...indexKeys.queue(c),
+  };
+}
+
+/** The non-personal facts of a case: what an erased case keeps, and what every case item carries. */
+function caseFacts(c: Case): Item {
+  return {
+    ...keys.case(c.id), type: 'case',
+    id: c.id, reference: c.reference, category: c.category, urgency: c.urgency,
+    homeRegency: c.homeRegency, country: c.country, channel: c.channel, reporterType: c.reporterType,
+    smsUpdates: c.smsUpdates, language: c.language, status: c.status, level: c.level,
+    assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
+    nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
+    acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
+    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
+  };
+}
+
+/**
+ * An erased case written again: its facts only, no contact index entry (the number's link to the
+ * case is personal data), no retention entry (nothing left to destroy). The agent hash stays: the
+ * agent watch's counters are statistics (Art. 15), and it opens nothing without the name.
+ */
+function encodeErasedCase(c: Case): Item {
+  return {
+    ...caseFacts(c), smsUpdates: false, nextCheckAt: undefined,
+    erasedAt: c.erased!.at, erasedReason: c.erased!.reason, agentHash: c.erased!.agentHash,
+    ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
     ...indexKeys.queue(c),
   };
 }
 
 export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
+  if (item.erasedAt) return decodeErasedCase(item);
   const [contact, nik, workerName, description, agentName] = await Promise.all([
     cipher.decrypt(String(item.contactEnc), placeOf(item, 'contact')),
     item.nikEnc ? cipher.decrypt(String(item.nikEnc), placeOf(item, 'nik')) : undefined,
@@ -73,6 +104,33 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
   if (item.levelSince) c.levelSince = String(item.levelSince);
   if (agentName) c.agentName = agentName;
+  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+    if (item[key] !== undefined) c[key] = String(item[key]);
+  }
+  if (item.escalations !== undefined) c.escalations = Number(item.escalations);
+  if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
+  return c;
+}
+
+function decodeErasedCase(item: Item): Case {
+  const c = decodeFacts(item, '', '');
+  c.erased = { at: String(item.erasedAt), reason: item.erasedReason as ErasureReason, ...(item.agentHash ? { agentHash: String(item.agentHash) } : {}) };
+  return c;
+}
+
+function decodeFacts(item: Item, contact: string, description: string): Case {
+  const c: Case = {
+    id: String(item.id), reference: String(item.reference),
+    category: item.category as Case['category'], urgency: item.urgency as Case['urgency'],
+    homeRegency: item.homeRegency as Case['homeRegency'], country: item.country as Case['country'],
+    channel: item.channel as Case['channel'], reporterType: item.reporterType as Case['reporterType'],
+    contact, description, smsUpdates: Boolean(item.smsUpdates), language: item.language as Language,
+    status: item.status as Case['status'], level: Number(item.level) as Case['level'],
+    createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), version: Number(item.version),
+  };
+  if (item.assignee) c.assignee = String(item.assignee);
+  if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
+  if (item.levelSince) c.levelSince = String(item.levelSince);
   for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
     if (item[key] !== undefined) c[key] = String(item[key]);
   }
@@ -237,6 +295,73 @@ export class DynamoCaseStore implements CaseStore {
     const items = await this.table.dueUpTo(indexKeys.duePartition, until.toISOString(), { inclusive: true, limit });
     const cases = await Promise.all(items.map((i) => this.getCase(String(i.id))));
     return cases.filter((c): c is Case => c !== undefined && c.nextCheckAt !== undefined && c.nextCheckAt <= until.toISOString());
+  }
+
+  /**
+   * Cases whose personal data is due for destruction: erasures left unfinished, then cases no
+   * longer open since `closedBefore` or earlier, oldest first (the due index; never a scan).
+   */
+  async casesToForget(closedBefore: Date, limit: number): Promise<string[]> {
+    const unfinished = await this.table.dueUpTo(indexKeys.shredPendingPartition, '\uffff', { inclusive: true, limit });
+    const expired = unfinished.length < limit
+      ? await this.table.dueUpTo(indexKeys.retentionPartition, closedBefore.toISOString(), { inclusive: true, limit: limit - unfinished.length })
+      : [];
+    return [...unfinished, ...expired].map((i) => String(i.id));
+  }
+
+  /**
+   * Destroys a case's personal data, keeping its facts, milestones and timeline. First one
+   * transaction (conditional on the version it read, and, with `onlyIfClosed`, on the case not being
+   * open): the sealed fields, the NIK hash and the contact index entry leave the case item, the
+   * reference forgets the number's hash (no phone's STATUS finds the case any more), the tombstone event is written, and the case is marked
+   * `SHRED` pending. Then the case's notes are deleted and its key destroyed (crypto-shredding every
+   * copy, see subject-keys.ts), and the mark is cleared. A run that dies half-way is finished by the
+   * next (casesToForget lists `SHRED` first); calling it again on an erased case only finishes.
+   */
+  async erasePersonalData(caseId: string, erasure: { at: string; reason: ErasureReason; actor: string; request?: string; onlyIfClosed: boolean }): Promise<'erased' | 'open' | 'not_found'> {
+    for (let attempt = 1; ; attempt++) {
+      const item = await this.table.get(keys.case(caseId), true);
+      if (!item) return 'not_found';
+      if (item.erasedAt) break;
+      if (erasure.onlyIfClosed && isOpen({ status: item.status as Case['status'] })) return 'open';
+      const event = caseEvent('personal_data_erased', erasure.at, erasure.actor, { reason: erasure.reason, ...(erasure.request ? { request: erasure.request } : {}) });
+      try {
+        await this.table.transact([
+          this.table.update('case', keys.case(caseId), {
+            expression: 'SET #erasedAt = :at, #erasedReason = :reason, #version = :next, #updatedAt = :at, #smsUpdates = :false, #g2pk = :shred, #g2sk = :at '
+              + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, nextCheckAt, #g1pk, #g1sk',
+            condition: '#version = :version AND attribute_not_exists(#erasedAt)',
+            names: {
+              '#erasedAt': 'erasedAt', '#erasedReason': 'erasedReason', '#version': 'version', '#updatedAt': 'updatedAt', '#smsUpdates': 'smsUpdates',
+              '#g1pk': TABLE.byContactIndex.partitionKey, '#g1sk': TABLE.byContactIndex.sortKey,
+              '#g2pk': TABLE.dueIndex.partitionKey, '#g2sk': TABLE.dueIndex.sortKey,
+            },
+            values: { ':at': erasure.at, ':reason': erasure.reason, ':next': Number(item.version) + 1, ':version': Number(item.version), ':false': false, ':shred': indexKeys.shredPendingPartition },
+          }),
+          // No number's hash matches any more, so STATUS from any phone (the erased one too) finds nothing.
+          this.table.update('reference', keys.reference(String(item.reference)), {
+            expression: 'SET contactHash = :none', condition: 'attribute_exists(pk)', values: { ':none': 'erased' },
+          }),
+          ...this.eventPuts(caseId, [event]),
+        ]);
+        break;
+      } catch (error) {
+        if (!(error instanceof TransactionCancelled) || attempt >= 5) throw error;
+        // The case moved meanwhile (an official acted): read it again and decide again.
+        if (error.failed('case') || error.conflicted) { await conflictPause(attempt); continue; }
+        throw error;
+      }
+    }
+    for (const note of await this.table.queryPrefix(keys.casePartition(caseId), keys.notePrefix)) {
+      await this.table.deleteItem({ pk: String(note.pk), sk: String(note.sk) });
+    }
+    await this.cipher.shred(caseSubject(caseId), new Date(erasure.at));
+    await this.table.updateItem(keys.case(caseId), {
+      UpdateExpression: 'REMOVE #g2pk, #g2sk',
+      ConditionExpression: 'attribute_exists(erasedAt)',
+      ExpressionAttributeNames: { '#g2pk': TABLE.dueIndex.partitionKey, '#g2sk': TABLE.dueIndex.sortKey },
+    });
+    return 'erased';
   }
 
   /** Stream images are the case item as written: unmarshal, then the same codec as reads. */

@@ -28,6 +28,8 @@ export const SK = {
 const EVENT_PREFIX = 'EV#';
 const DUE = 'DUE';
 const PENDING = 'PENDING';
+const RETAIN = 'RETAIN';
+const SHRED = 'SHRED';
 const ONCE_PREFIX = 'ONCE#';
 const OFFICIAL_PREFIX = 'OFFICIAL#';
 const NOTE_PREFIX = 'NOTE#';
@@ -140,6 +142,12 @@ export const indexKeys = {
   /** gsi2: outbox messages not yet sent, by creation time. */
   pending: (createdAt: string) => ({ [TABLE.dueIndex.partitionKey]: PENDING, [TABLE.dueIndex.sortKey]: createdAt }),
   pendingPartition: PENDING,
+  /** gsi2: cases no longer open, by when they stopped being open: the retention job's queue. */
+  retention: (closedAt: string) => ({ [TABLE.dueIndex.partitionKey]: RETAIN, [TABLE.dueIndex.sortKey]: closedAt }),
+  retentionPartition: RETAIN,
+  /** gsi2: an erasure written but not yet finished (notes deleted, key destroyed): finished by the next run. */
+  shredPending: (erasedAt: string) => ({ [TABLE.dueIndex.partitionKey]: SHRED, [TABLE.dueIndex.sortKey]: erasedAt }),
+  shredPendingPartition: SHRED,
   /** gsi1: an official's passkeys. */
   officialPasskeys: (officialId: string, createdAt: string) => ({
     [TABLE.byContactIndex.partitionKey]: `OFFICIALPASSKEY#${officialId}`, [TABLE.byContactIndex.sortKey]: createdAt,
