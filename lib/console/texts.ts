@@ -37,6 +37,10 @@ export const T = {
   filter: pair('Saring', 'Filter'),
   any: pair('Semua', 'Any'),
   regency: pair('Kabupaten/kota', 'Regency'),
+  /** Beside a regency or country the hotline read from the reporter's words (lib/domain/places), with those words. */
+  readFromText: pair('dibaca dari teks', 'read from the text'),
+  readFromAnswer: pair('dari jawaban pelapor', "from the reporter's answer"),
+  correctIfWrong: pair('koreksi di bawah jika salah', 'correct it below if wrong'),
   category: pair('Kategori', 'Category'),
   status: pair('Status', 'Status'),
   channel: pair('Saluran', 'Channel'),

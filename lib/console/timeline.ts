@@ -56,6 +56,7 @@ const SENTENCES: Sentences = {
   answer_relayed: (d, ctx) => s(`Jawaban pelapor diteruskan ke ${ctx.official(d.official)}`, `The reporter's answer went to ${ctx.official(d.official)}`),
   question_relayed: (d, ctx) => both((l) => `${l === 'id' ? 'Pertanyaan dari' : 'Question from'} ${ctx.official(d.official)} ${l === 'id' ? 'dikirim ke pelapor' : 'sent to the reporter'}${door(d.via)[l]}`),
   note_added: (d) => s(`Catatan internal ditambahkan, ${d.length} huruf`, `Internal note added, ${d.length} characters`),
+  regency_read: (d) => both((l) => `${l === 'id' ? 'Kabupaten/kota dibaca dari' : 'Regency read from'} ${d.from === 'answer' ? (l === 'id' ? 'jawaban pelapor' : "the reporter's answer") : (l === 'id' ? 'pesan pelapor' : "the reporter's message")}: ${regency(d.homeRegencyFrom, l)} → ${regency(d.homeRegencyTo, l)}`),
   corrected: (d) => both((l) => {
     const changes = [
       d.categoryTo ? `${l === 'id' ? 'kategori' : 'category'} ${label(CATEGORY_LABELS, d.categoryFrom, l)} → ${label(CATEGORY_LABELS, d.categoryTo, l)}` : '',

@@ -122,6 +122,17 @@ export function QueueView({ l, official, officials, page, filter, now, query }: 
 }
 
 /** A timeline entry: the sentence for the official, and the event's code for matching it with logs and metrics. */
+/**
+ * "dibaca dari teks": a regency or country the hotline read from the reporter's words (SMS), shown
+ * with those words so an official sees at once whether the reading holds; wrong, it is corrected
+ * with the form below like any regency. Once corrected it no longer matches and is not shown.
+ */
+const ReadFrom = ({ l, read }: { l: Language; read: { from: 'text' | 'answer'; mentions: Array<{ words: string; as: string }> } | undefined }) => (
+  read ? (
+    <small class="read-from"> · {read.from === 'answer' ? T.readFromAnswer[l] : T.readFromText[l]}: {read.mentions.map((m) => `“${m.words}” (${m.as})`).join(', ')} · {T.correctIfWrong[l]}</small>
+  ) : null
+);
+
 const EventLine = ({ l, e, names }: { l: Language; e: CaseEvent; names: Map<string, string> }) => (
   <li>{formatLocalTime(e.at)} {eventSentence(l, e, { official: (id) => names.get(id) ?? id })} <code class="event">{e.type}</code></li>
 );
@@ -167,8 +178,8 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         <dt>{T.urgency[l]}</dt><dd><strong>{URGENCY_LABELS[c.urgency][l]}</strong></dd>
         <dt>{T.status[l]}</dt><dd id="status">{T.statuses[c.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(c, c.assignee ? officials.find((o) => o.id === c.assignee) : undefined), l)}</span></dd>
         <dt>{T.assignee[l]}</dt><dd>{c.assignee ? names.get(c.assignee) ?? c.assignee : T.nobody[l]}</dd>
-        <dt>{T.country[l]}</dt><dd>{countryLabel(c.country, l)}</dd>
-        <dt>{T.regency[l]}</dt><dd>{regencyLabel(c.homeRegency, l)}</dd>
+        <dt>{T.country[l]}</dt><dd id="country">{countryLabel(c.country, l)}<ReadFrom l={l} read={c.placesRead?.country?.code === c.country ? { from: 'text', mentions: c.placesRead.country.mentions } : undefined} /></dd>
+        <dt>{T.regency[l]}</dt><dd id="regency">{regencyLabel(c.homeRegency, l)}<ReadFrom l={l} read={c.placesRead?.regency?.code === c.homeRegency ? c.placesRead.regency : undefined} /></dd>
         <dt>{T.reporter[l]}</dt><dd>{T.reporterTypes[c.reporterType][l]} · {T.channels[c.channel][l]}</dd>
         <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? c.contact : T.contactHidden[l]}</dd>
         <dt>{T.worker[l]}</dt><dd id="worker">{c.workerName ?? '-'}</dd>

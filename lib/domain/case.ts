@@ -1,6 +1,7 @@
 import * as z from '../zod.js';
 import { Category, Language, Urgency } from './categories.js';
 import { CountryCode, HomeRegency } from './regions.js';
+import type { PlaceMention } from './places/read-places.js';
 
 export const CHANNELS = ['sms', 'ussd', 'web'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -51,6 +52,12 @@ export interface CaseEventDetails {
   question_relayed: { command?: string; via?: Door; official: string; length?: number };
   /** The console's internal note: its text is kept encrypted apart from the timeline; here only its length. */
   note_added: { via: Door; length: number };
+  /**
+   * The home regency, unknown until then, was read from a reporter's message (lib/domain/places):
+   * `text` a follow-up naming it, `answer` the reply to "Asal kabupaten/kota?". Codes only: the words
+   * it was read from are in the case's sealed `placesRead`.
+   */
+  regency_read: { from: 'text' | 'answer'; homeRegencyFrom: string; homeRegencyTo: string };
   corrected: {
     via: Door; categoryFrom?: string; categoryTo?: string; urgencyFrom?: string; urgencyTo?: string;
     homeRegencyFrom?: string; homeRegencyTo?: string;
@@ -150,6 +157,19 @@ export interface Case {
     /** The agent watch's keyed hash of the agent named, kept so its counters (statistics, Art. 15) stay as they were. */
     agentHash?: string;
   };
+  /**
+   * What the hotline read from the reporter's words where nobody chose from a list (SMS, WhatsApp):
+   * the regency (from the report or a follow-up, or the answer to "Asal kabupaten/kota?") and the
+   * country, with the words it read them from. The reporter's words: sealed like the description.
+   */
+  placesRead?: PlacesRead;
+  /** When the reply with the reference asked "Asal kabupaten/kota?": the hotline asks once, never again. */
+  regencyAskedAt?: string;
+}
+
+export interface PlacesRead {
+  regency?: { code: HomeRegency; from: 'text' | 'answer'; mentions: PlaceMention[] };
+  country?: { code: CountryCode; mentions: PlaceMention[] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
+import { REGENCY_CHOICES } from '../domain/places/names.js';
 
 /**
  * SMS texts to reporters. They must stay neutral: a worker's phone may be read by the employer or
@@ -110,6 +111,17 @@ export const reporterTexts = {
 } satisfies Record<string, (l: Language, v: TextVars) => string>;
 
 export type ReporterText = keyof typeof reporterTexts;
+
+/**
+ * The one question after an SMS report whose text named no regency (issue 20), added to the reply
+ * with the reference: "Asal kabupaten/kota?" and the numbered list of lib/domain/places/names.ts.
+ * With `received` it fits two GSM-7 segments (test/unit/messages.test.ts): a question sent apart
+ * would cost a third SMS and arrive out of order.
+ */
+export function askRegency(l: Language): string {
+  const list = REGENCY_CHOICES.map(([, label], i) => `${i + 1} ${label}`).join(', ');
+  return say(l, `Asal kabupaten/kota? Balas nama atau nomor: ${list}`, `Home regency/city? Reply with the name or number: ${list}`);
+}
 
 /** NTB is on WITA (UTC+8): officials and families read times in it. */
 export function formatLocalTime(iso: string): string {

@@ -18,6 +18,7 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   answer_relayed: { official: 'desk-1', length: 30 },
   question_relayed: { via: 'console', official: 'desk-1', length: 20 },
   note_added: { via: 'console', length: 80 },
+  regency_read: { from: 'answer', homeRegencyFrom: 'unknown', homeRegencyTo: '5203' },
   corrected: { via: 'console', categoryFrom: 'unpaid_wages', categoryTo: 'trafficking', urgencyFrom: 'normal', urgencyTo: 'urgent', homeRegencyFrom: '5201', homeRegencyTo: '5203' },
   handed_over: { via: 'console', from: 1, to: 2 },
   referred: { via: 'console', to: 'ltsa_repatriation' },

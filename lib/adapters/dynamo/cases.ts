@@ -24,12 +24,14 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
   if (c.erased) return encodeErasedCase(c);
   // Each field sealed for this item and this field (see field-cipher.ts): a copy elsewhere does not open.
   const at = (field: string) => ({ ...keys.case(c.id), field });
-  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc] = await Promise.all([
+  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc] = await Promise.all([
     cipher.encrypt(c.contact, at('contact')),
     c.nik ? cipher.encrypt(c.nik, at('nik')) : undefined,
     c.workerName ? cipher.encrypt(c.workerName, at('workerName')) : undefined,
     cipher.encrypt(c.description, at('description')),
     c.agentName ? cipher.encrypt(c.agentName, at('agentName')) : undefined,
+    // The reporter's words a regency or country was read from: sealed like the text they come from.
+    c.placesRead ? cipher.encrypt(JSON.stringify(c.placesRead), at('placesRead')) : undefined,
   ]);
   const agent = c.agentName ? normaliseAgentName(c.agentName) : undefined;
   return {
@@ -43,6 +45,7 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
     // The agent's name sealed like other personal fields; the hash of its normal form finds the same agent across cases.
     agentNameEnc, ...(agent ? { agentHash: cipher.lookupHash(`agent:${agent}`) } : {}),
+    placesReadEnc, regencyAskedAt: c.regencyAskedAt,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
     confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
@@ -82,12 +85,13 @@ function encodeErasedCase(c: Case): Item {
 
 export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.erasedAt) return decodeErasedCase(item);
-  const [contact, nik, workerName, description, agentName] = await Promise.all([
+  const [contact, nik, workerName, description, agentName, placesRead] = await Promise.all([
     cipher.decrypt(String(item.contactEnc), placeOf(item, 'contact')),
     item.nikEnc ? cipher.decrypt(String(item.nikEnc), placeOf(item, 'nik')) : undefined,
     item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc), placeOf(item, 'workerName')) : undefined,
     cipher.decrypt(String(item.descriptionEnc), placeOf(item, 'description')),
     item.agentNameEnc ? cipher.decrypt(String(item.agentNameEnc), placeOf(item, 'agentName')) : undefined,
+    item.placesReadEnc ? cipher.decrypt(String(item.placesReadEnc), placeOf(item, 'placesRead')) : undefined,
   ]);
   const c: Case = {
     id: String(item.id), reference: String(item.reference),
@@ -104,7 +108,8 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
   if (item.levelSince) c.levelSince = String(item.levelSince);
   if (agentName) c.agentName = agentName;
-  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+  if (placesRead) c.placesRead = JSON.parse(placesRead) as Case['placesRead'];
+  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto', 'regencyAskedAt'] as const) {
     if (item[key] !== undefined) c[key] = String(item[key]);
   }
   if (item.escalations !== undefined) c.escalations = Number(item.escalations);
@@ -329,7 +334,7 @@ export class DynamoCaseStore implements CaseStore {
         await this.table.transact([
           this.table.update('case', keys.case(caseId), {
             expression: 'SET #erasedAt = :at, #erasedReason = :reason, #version = :next, #updatedAt = :at, #smsUpdates = :false, #g2pk = :shred, #g2sk = :at '
-              + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, nextCheckAt, #g1pk, #g1sk',
+              + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc, nextCheckAt, #g1pk, #g1sk',
             condition: '#version = :version AND attribute_not_exists(#erasedAt)',
             names: {
               '#erasedAt': 'erasedAt', '#erasedReason': 'erasedReason', '#version': 'version', '#updatedAt': 'updatedAt', '#smsUpdates': 'smsUpdates',

@@ -1,5 +1,5 @@
 import type { CountryCode, NtbRegencyCode } from '../regions.js';
-import { REGENCIES } from '../regions.js';
+import { COUNTRIES, REGENCIES } from '../regions.js';
 import { NTB_AREAS } from './gazetteer.js';
 import {
   AREA_CUES, BROAD_NAMES, COMMON_WORDS, COUNTRY_NAMES, ELSEWHERE, FILLERS, HOME_CUES, NOT_HOME_BEFORE, OUTSIDE_PLACES, REGENCY_CHOICES, REGENCY_NAMES,
@@ -288,7 +288,7 @@ function readCountry(text: string, toks: Token[], found: Found[]): CountryReadin
     if ([toks[f.start - 1]?.norm, toks[f.start - 2]?.norm].some((w) => w && PASSING.has(w))) continue;
     named.push({ country, words: text.slice(toks[f.start]!.start, toks[f.end - 1]!.end) });
   }
-  const mentions = named.map((n) => ({ words: n.words, as: n.country }));
+  const mentions = named.map((n) => ({ words: n.words, as: COUNTRIES[n.country].id }));
   if (!named.length) return { country: 'unknown', because: 'none', mentions };
   const countries = new Set(named.map((n) => n.country));
   if (countries.size > 1) return { country: 'unknown', because: 'two', mentions };
