@@ -131,6 +131,13 @@ export interface CaseUpdate {
    * transaction: a redelivered "YA" must not close a second case after closing the first.
    */
   inboundSmsId?: string;
+  /** Reads of personal data the change shows (INFO by SMS), appended to the access log in the same transaction. */
+  access?: AccessEntry[];
+  /**
+   * Another case the change depends on (a merge's target): the write happens only if that case is
+   * still at `version`, and `events` go on its timeline in the same transaction.
+   */
+  related?: { caseId: string; version: number; events: CaseEvent[] };
 }
 
 /**
@@ -153,7 +160,7 @@ export interface CaseStore {
   /** Throws ConcurrentUpdateError when the version moved; returns false when a once-key was taken. */
   updateCase(update: CaseUpdate): Promise<boolean>;
   /** Appends events and outbox messages; with a once-key, returns false (and writes nothing) on repeat. */
-  recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
+  recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[] }): Promise<boolean>;
   timeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases whose nextCheckAt is at or before `until`, via the due index. */
   casesDueBy(until: Date, limit?: number): Promise<Case[]>;

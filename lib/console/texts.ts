@@ -115,6 +115,7 @@ export const T = {
     same_case: pair('kasus yang sama', 'the same case'),
     already_merged: pair('sudah digabung', 'already merged'),
     into_not_found: pair('kasus tujuan tidak ditemukan', 'target case not found'),
+    too_many_questions: pair('terlalu banyak pesan ke pelapor kasus ini dalam satu jam; coba lagi nanti', 'too many messages to this reporter within the hour; try again later'),
   },
   done: {
     take: pair('Kasus Anda ambil. Pelapor diberi tahu.', 'You took the case. The reporter is told.'),

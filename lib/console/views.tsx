@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Child } from 'hono/jsx';
 import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent } from '../domain/case.js';
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language } from '../domain/categories.js';
@@ -7,10 +8,10 @@ import { deadlineOf } from '../domain/sla.js';
 import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
-import { splitFollowUps } from '../sms/follow-up.js';
+import { splitFollowUps } from '../conversation/follow-up.js';
 import type { Official } from '../ports.js';
 import type { Policy } from '../config.js';
-import { REFERRAL_TARGETS } from '../use-cases/case-actions.js';
+import { REFERRAL_TARGETS } from '../cases/plans.js';
 import type { CaseView } from '../use-cases/console/case-file.js';
 import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
 import type { AccessEntry, Passkey, QueueFilter } from '../ports.js';
@@ -205,6 +206,8 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {c.erased ? null : <h2>{T.messageReporter[l]}</h2>}
       {c.erased ? null : (
         <Action action="message" label={T.send[l]} id="form-message">
+          {/* One SMS per rendered form: a double click or a re-post reuses this token (case-file.ts). */}
+          <input type="hidden" name="token" value={randomBytes(16).toString('base64url')} />
           <label for="f-message">{T.message[l]}</label>
           <textarea id="f-message" name="message" rows={3} maxlength={300}>{state.message ?? ''}</textarea>
           {err('message')}

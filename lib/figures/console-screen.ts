@@ -19,7 +19,7 @@ export interface FiguresScreenDeps {
   figures: FiguresPort;
   agents: AgentsPort;
   accessLog: AccessLog;
-  cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase'>;
+  cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
   cipher: Pick<Cipher, 'decrypt'>;
   clock: Clock;
 }

@@ -1,9 +1,10 @@
 import { normaliseAgentName, AGENT_NAME_MAX } from '../domain/agent-name.js';
-import { caseEvent } from '../domain/case.js';
 import { normaliseReference } from '../domain/reference.js';
 import { canSee } from '../domain/visibility.js';
-import type { CaseStore, Clock, Official } from '../ports.js';
-import { retryOnConflict } from '../use-cases/retry-on-conflict.js';
+import type { AccessLog, CaseStore, Clock, Official } from '../ports.js';
+import { actorOf } from '../cases/plan.js';
+import { planRecordAgent } from '../cases/plans.js';
+import { changeCase } from '../cases/change-case.js';
 
 export type RecordAgentOutcome =
   | { kind: 'recorded'; reference: string }
@@ -14,10 +15,15 @@ export type RecordAgentOutcome =
 /**
  * An official records the agency (P3MI) or broker a worker named by SMS or USSD: the same field the
  * web form fills, so the agent watch counts it alike (it follows from the table stream). A case the
- * official may not see answers as one that does not exist.
+ * official may not see answers as one that does not exist, and the attempt is in the access log.
+ * The change is the shared plan (lib/cases/plans.ts planRecordAgent), written by changeCase.
  */
 export async function recordAgentName(
-  deps: { cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase'>; clock: Clock },
+  deps: {
+    cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
+    accessLog: Pick<AccessLog, 'append'>;
+    clock: Clock;
+  },
   official: Official,
   rawReference: string,
   rawName: string,
@@ -26,14 +32,17 @@ export async function recordAgentName(
   if (name.length > AGENT_NAME_MAX || !normaliseAgentName(name)) return { kind: 'invalid', field: 'agentName' };
   const reference = normaliseReference(rawReference);
   const found = reference ? await deps.cases.getCaseByReference(reference) : undefined;
-  if (!found || !canSee(official, found)) return { kind: 'not_found' };
-  return retryOnConflict<typeof found, RecordAgentOutcome>({ first: found, reload: () => deps.cases.getCase(found.id), vanished: () => ({ kind: 'not_found' }) }, async (c) => {
-    if (c.agentName === name) return { kind: 'unchanged', reference: c.reference };
-    const at = deps.clock.now().toISOString();
-    await deps.cases.updateCase({
-      case: { ...c, agentName: name, updatedAt: at }, expectedVersion: c.version,
-      events: [caseEvent('agent_recorded', at, `official:${official.id}`, { via: 'console', changed: c.agentName !== undefined })],
-    });
-    return { kind: 'recorded', reference: c.reference };
-  });
+  if (!found) return { kind: 'not_found' };
+  const at = deps.clock.now().toISOString();
+  if (!canSee(official, found)) {
+    await deps.accessLog.append({ at, officialId: official.id, action: 'denied', reference: found.reference, fields: [] });
+    return { kind: 'not_found' };
+  }
+  const x = { actor: actorOf(official), at, via: 'console' as const };
+  const outcome = await changeCase(deps, found, (c) => planRecordAgent(c, x, name), { at });
+  switch (outcome.kind) {
+    case 'vanished': return { kind: 'not_found' };
+    case 'changed': return { kind: 'recorded', reference: found.reference };
+    default: return { kind: 'unchanged', reference: found.reference };
+  }
 }

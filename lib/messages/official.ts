@@ -44,6 +44,8 @@ export const officialTexts = {
     `Pertanyaan terkirim ke pelapor ${reference}. Jawaban diteruskan ke nomor ini.`,
   reporterNoSms: (reference: string) =>
     `Pelapor ${reference} meminta tanpa SMS. Pertanyaan tidak dikirim; hubungi lewat jalur lain.`,
+  tooManyQuestions: (reference: string) =>
+    `Sudah banyak pesan ke pelapor ${reference} dalam satu jam. Pertanyaan tidak dikirim; coba lagi nanti.`,
   needsText: (reference: string) =>
     `Format: TANYA ${reference} PIN pertanyaan`,
   info: (c: AlertCase & Pick<Case, 'status' | 'nik'>, viewer: { isAssignee: boolean; contact: string }) =>

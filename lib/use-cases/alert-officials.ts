@@ -1,37 +1,22 @@
-import { type AlertReason, type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
-import { recipientsFor } from '../domain/routing.js';
-import { officialTexts } from '../messages/official.js';
-import type { OutboundMessage } from '../ports.js';
+import type { AlertReason, Case, Level } from '../domain/case.js';
+import { alertWrite } from '../cases/alerts.js';
 import type { Deps } from './deps.js';
 
 /**
- * Queues the SMS alerts for a case at a ladder level: one outbox message and one timeline event per
- * recipient, in one transaction guarded by a once-key, so a stream record delivered twice (or a
- * scheduler run that overlaps) alerts nobody twice.
+ * Alerts that follow a committed fact rather than a case change: a new case (from the stream) and
+ * an alert that was not delivered (from the delivery report). The rule is lib/cases/alerts.ts; here
+ * it is written once per once-key, so a stream record delivered twice alerts nobody twice. Alerts
+ * that come with a change (escalation, hand-over, a corrected regency) are written by changeCase in
+ * the change's own transaction.
  */
 export async function alertOfficials(
   deps: Pick<Deps, 'cases' | 'directory' | 'clock'>,
   c: Case,
   level: Level,
   reason: AlertReason,
-  /**
-   * A later round of alerts at the same level (the console's hand-over or a corrected regency): its
-   * own once-key and message ids, so the first round does not hide it and a retry does not repeat it.
-   */
   round?: string,
 ): Promise<{ alerted: string[] }> {
-  const suffix = round ? `.${round}` : '';
-  const officials = await deps.directory.listOfficials();
-  const recipients = recipientsFor(c, level, officials);
-  const at = deps.clock.now().toISOString();
-  const messages: OutboundMessage[] = recipients.map((o) => ({
-    id: `alert.${c.id}.${o.id}.L${level}${suffix}`,
-    audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,
-    purpose: 'alert', text: officialTexts.newCase(c), status: 'pending', attempts: 0, createdAt: at,
-  }));
-  const events: CaseEvent[] = recipients.length > 0
-    ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
-    : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
-  const done = await deps.cases.recordOnce(c.id, { onceKey: `alert.L${level}${suffix}`, events, messages });
-  return { alerted: done ? recipients.map((o) => o.id) : [] };
+  const write = alertWrite(c, { level, reason, ...(round ? { round } : {}) }, await deps.directory.listOfficials(), deps.clock.now().toISOString());
+  const done = await deps.cases.recordOnce(c.id, { onceKey: write.onceKey, events: write.events, messages: write.messages });
+  return { alerted: done ? write.recipients.map((o) => o.id) : [] };
 }

@@ -1,14 +1,13 @@
 import * as z from '../zod.js';
-import { type Case, caseEvent, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
-import { Category, Language, guessCategory, urgencyOf } from '../domain/categories.js';
+import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
+import { Category, Language, guessCategory } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
-import { nextCheckAt } from '../domain/sla.js';
 import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
 import type { Reporter } from '../ports.js';
-import { reporterTexts } from '../messages/reporter.js';
+import { planFile } from '../cases/file.js';
 import type { Deps } from './deps.js';
 
 const NIK_MESSAGES = {
@@ -132,28 +131,18 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
   }
 
   for (let attempt = 0; ; attempt++) {
-    const base = {
-      id: newCaseId(), reference: newReference(), category, urgency: urgencyOf(category),
-      homeRegency: report.homeRegency, country: report.country, channel: report.channel,
-      reporterType: report.reporterType, contact: report.contact, description, smsUpdates, language,
-      status: 'new' as const, level: 1 as const, levelSince: at, createdAt: at, updatedAt: at, version: 1,
+    const filing = planFile({
+      id: newCaseId(), reference: newReference(), channel: report.channel, reporterType: report.reporterType,
+      contact: report.contact, category, description, truncated, homeRegency: report.homeRegency, country: report.country,
       ...(report.nik ? { nik: report.nik } : {}),
       ...(report.workerName ? { workerName: report.workerName } : {}),
       ...(report.agentName ? { agentName: report.agentName } : {}),
-    };
-    const c: Case = { ...base, nextCheckAt: nextCheckAt(base, deps.policy, at, now) };
+      smsUpdates, language, confirm,
+    }, { at, now, policy: deps.policy }, deps.policy.hotlinePhone);
     try {
       const result = await deps.cases.createCase({
-        case: c,
+        ...filing,
         intake: { channel: report.channel, gatewayId: report.intakeKey, ...(web ? {} : { phone: report.contact }), content: reportContent(report) },
-        events: [caseEvent('reported', at, 'reporter', { channel: report.channel, category, truncated })],
-        messages: confirm
-          ? [{
-              id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
-              text: reporterTexts.received(language, { reference: c.reference, hotline: deps.policy.hotlinePhone }),
-              status: 'pending', attempts: 0, createdAt: at,
-            }]
-          : [],
         reporter: {
           phone: report.contact, stale: reporter.stale,
           ...(options.serialize ? { expectedRevision: reporter.revision } : {}),

@@ -1,11 +1,12 @@
-import { withMilestones } from '../domain/milestones.js';
-import { type Case, type CaseEvent, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
+import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
 import { countryOfPhone } from '../domain/regions.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
-import { nextCheckAt } from '../domain/sla.js';
-import { normaliseSms, parseSms, type SmsCommand } from '../sms/grammar.js';
-import { appendFollowUp, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../sms/follow-up.js';
+import { normaliseSms, parseSms, type SmsCommand } from '../conversation/grammar.js';
+import { cutFollowUp, escapeFollowUpMarkers, FOLLOW_UP_LIMIT, originalText, takeFollowUp } from '../conversation/follow-up.js';
+import { changeCase } from '../cases/change-case.js';
+import type { PlanResult } from '../cases/plan.js';
+import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../cases/reporter-plans.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
 import type { OutboundMessage, Reporter, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
@@ -13,7 +14,6 @@ import { checkStatus } from './check-status.js';
 import { notifyOfficials } from './notify-reporter.js';
 import { officialTexts } from '../messages/official.js';
 import { unansweredQuestionBy } from '../officials/directory.js';
-import { retryOnConflict } from './retry-on-conflict.js';
 import type { Deps } from './deps.js';
 
 export type InboundSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
@@ -50,6 +50,8 @@ const SECOND_REPORT_WINDOW_MS = HOUR_MS;
 /**
  * One inbound SMS from a reporter, as a conversation: keywords file, look up or configure; plain text
  * from a number with an open case is added to that case; YA/TIDAK answer the "is it solved?" question.
+ * Each command is one function over an immutable context (`Conversation`); the changes they make to
+ * a case are the plans of lib/cases, written by changeCase.
  *
  * Every SMS goes only to the number that wrote (replies), to registered officials, or to the reporter
  * of an existing case; never to a number found in a message. Replies are queued in the outbox with
@@ -68,7 +70,7 @@ export async function handleInboundSms(deps: InboundSmsDeps, sms: InboundSms): P
       ...(command.kind === 'report' && command.text !== '' ? { text: truncateDescription(command.text).text } : {}),
     });
     try {
-      return await new Conversation(deps, sms, reporter).handle(command);
+      return await converse(conversation(deps, sms, reporter, command), command);
     } catch (error) {
       // Another LAPOR of this number was filed meanwhile: decide again with that case in view.
       if (error instanceof ReporterChangedError && attempt < MAX_REPORT_ATTEMPTS) continue;
@@ -85,342 +87,307 @@ function describesSomething(text: string): boolean {
 /** Concurrent LAPOR from one number: each pass but the first sees the case another one filed. */
 const MAX_REPORT_ATTEMPTS = 4;
 
-class Conversation {
-  private readonly now: Date;
-  private readonly at: string;
-  private language: Language;
-  /** The number chose a language (BAHASA) or the keyword said one (REPORT is English). */
-  private languageKnown: boolean;
-  private cases?: Case[];
+// ---- the context ---------------------------------------------------------------------------------
 
-  private readonly prefs: ReporterPrefs;
+/**
+ * What one SMS is answered from. Immutable: a step that learns something (the number's cases, and
+ * with them the reply language) returns a new context for the steps after it.
+ */
+export interface Conversation {
+  readonly deps: InboundSmsDeps;
+  readonly sms: InboundSms;
+  readonly reporter: Reporter;
+  readonly prefs: ReporterPrefs;
+  readonly now: Date;
+  readonly at: string;
+  /** Reply language: chosen (BAHASA), said by the keyword (REPORT is English), else the newest case's. */
+  readonly language: Language;
+  readonly languageKnown: boolean;
+  /** The number's cases, newest first, once a step has read them. */
+  readonly cases?: readonly Case[];
+}
 
-  constructor(
-    private readonly deps: InboundSmsDeps,
-    private readonly sms: InboundSms,
-    private readonly reporter: Reporter,
-  ) {
-    this.now = deps.clock.now();
-    this.at = this.now.toISOString();
-    this.prefs = reporter.prefs;
-    this.language = this.prefs.language ?? reporter.latest?.language ?? 'id';
-    this.languageKnown = this.prefs.language !== undefined;
-  }
+function conversation(deps: InboundSmsDeps, sms: InboundSms, reporter: Reporter, command: SmsCommand): Conversation {
+  const now = deps.clock.now();
+  const keyword = 'language' in command ? command.language : undefined;
+  const chosen = reporter.prefs.language;
+  return Object.freeze({
+    deps, sms, reporter, prefs: reporter.prefs, now, at: now.toISOString(),
+    language: chosen ?? keyword ?? reporter.latest?.language ?? 'id',
+    languageKnown: chosen !== undefined || keyword !== undefined,
+  });
+}
 
-  async handle(command: SmsCommand): Promise<InboundOutcome> {
-    if (!this.languageKnown && 'language' in command && command.language) {
-      this.language = command.language;
-      this.languageKnown = true;
-    }
-    if (this.reporter.counts.inbound > this.deps.policy.limits.inboundPerHour) {
-      // Asking for no SMS must work even from a number that is over its limit.
-      if (command.kind === 'stop') await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: true });
-      return this.limited('inbound');
-    }
-    switch (command.kind) {
-      case 'report': return this.report(command.text);
-      case 'status': return this.status(command);
-      case 'help':
-        await this.reply('help', reporterTexts.help(this.language), true);
-        return { kind: 'help_sent' };
-      case 'info':
-        await this.reply('info', reporterTexts.info(this.language, { hotline: this.deps.policy.hotlinePhone }), true);
-        return { kind: 'help_sent' };
-      case 'language': {
-        if (!command.language) {
-          await this.reply('language', reporterTexts.languageUnknown(this.language), true);
-          return { kind: 'help_sent' };
-        }
-        await this.deps.reporters.setPrefs(this.sms.from, { language: command.language });
-        this.language = command.language;
-        await this.reply('language', reporterTexts.languageSet(this.language), true);
-        return { kind: 'prefs_changed', change: 'language' };
-      }
-      case 'stop':
-        await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: true });
-        // The one SMS after BERHENTI confirms it; nothing else follows until MULAI.
-        await this.reply('stop', reporterTexts.stopped(this.language), true);
-        return { kind: 'prefs_changed', change: 'stop' };
-      case 'start':
-        await this.deps.reporters.setPrefs(this.sms.from, { smsStopped: false });
-        await this.reply('start', reporterTexts.started(this.language), true);
-        return { kind: 'prefs_changed', change: 'start' };
-      case 'new': return this.newProblem();
-      case 'yes':
-      case 'no': {
-        const answered = await this.answer(command.kind, command.reference);
-        return answered ?? this.text(normaliseSms(this.sms.text));
-      }
-      case 'text': return this.text(command.text, command.reference);
-    }
-  }
+/** The number's cases, newest first, read once; without a chosen or keyword language, replies follow the newest case's. */
+async function withCases(ctx: Conversation): Promise<Conversation & { cases: readonly Case[] }> {
+  if (ctx.cases) return ctx as Conversation & { cases: readonly Case[] };
+  const cases = await ctx.deps.cases.findCasesByContact(ctx.sms.from);
+  const language = !ctx.languageKnown && cases[0] ? cases[0].language : ctx.language;
+  return Object.freeze({ ...ctx, cases, language });
+}
 
-  // ---- reports ------------------------------------------------------------------------------------
+// ---- the commands --------------------------------------------------------------------------------
 
-  private async report(text: string): Promise<InboundOutcome> {
-    if (text === '') {
-      await this.reply('prompt', reporterTexts.reportPrompt(this.language), true);
+type Step<C extends SmsCommand = SmsCommand> = (ctx: Conversation, command: C) => Promise<InboundOutcome>;
+type Commands = { [K in SmsCommand['kind']]: Step<Extract<SmsCommand, { kind: K }>> };
+
+/** One function per command. */
+const COMMANDS: Commands = {
+  report: (ctx, c) => report(ctx, c.text),
+  status: (ctx, c) => status(ctx, c),
+  help: async (ctx) => {
+    await reply(ctx, 'help', reporterTexts.help(ctx.language), true);
+    return { kind: 'help_sent' };
+  },
+  info: async (ctx) => {
+    await reply(ctx, 'info', reporterTexts.info(ctx.language, { hotline: ctx.deps.policy.hotlinePhone }), true);
+    return { kind: 'help_sent' };
+  },
+  language: async (ctx, c) => {
+    if (!c.language) {
+      await reply(ctx, 'language', reporterTexts.languageUnknown(ctx.language), true);
       return { kind: 'help_sent' };
     }
-    // The same text as an open case's report is that report again (a gateway redelivery, or a resend).
-    const same = this.reporter.sameTextCaseId ? await this.deps.cases.getCase(this.reporter.sameTextCaseId) : undefined;
-    if (same && isOpen(same) && originalText(same.description) === truncateDescription(text).text) {
-      return { kind: 'case_filed', reference: same.reference, created: false };
-    }
-    const latest = this.reporter.latest;
-    if (latest && latest.caseId !== same?.id && this.now.getTime() - Date.parse(latest.at) < SECOND_REPORT_WINDOW_MS) {
-      const recent = await this.deps.cases.getCase(latest.caseId);
-      if (recent && isOpen(recent)) {
-        const added = await this.addFollowUp(recent, text, true);
-        return { kind: 'follow_up', added, askedNewProblem: true };
-      }
-    }
-    // Filed only if no other report of this number was filed since the touch (see handleInboundSms).
-    return this.fileNew(text, this.sms.id, true);
+    await ctx.deps.reporters.setPrefs(ctx.sms.from, { language: c.language });
+    await reply(ctx, 'language', reporterTexts.languageSet(c.language), true);
+    return { kind: 'prefs_changed', change: 'language' };
+  },
+  stop: async (ctx) => {
+    await ctx.deps.reporters.setPrefs(ctx.sms.from, { smsStopped: true });
+    // The one SMS after BERHENTI confirms it; nothing else follows until MULAI.
+    await reply(ctx, 'stop', reporterTexts.stopped(ctx.language), true);
+    return { kind: 'prefs_changed', change: 'stop' };
+  },
+  start: async (ctx) => {
+    await ctx.deps.reporters.setPrefs(ctx.sms.from, { smsStopped: false });
+    await reply(ctx, 'start', reporterTexts.started(ctx.language), true);
+    return { kind: 'prefs_changed', change: 'start' };
+  },
+  new: (ctx) => newProblem(ctx),
+  yes: (ctx, c) => answerOrText(ctx, 'yes', c.reference),
+  no: (ctx, c) => answerOrText(ctx, 'no', c.reference),
+  text: (ctx, c) => text(ctx, c.text, c.reference),
+};
+
+async function converse(ctx: Conversation, command: SmsCommand): Promise<InboundOutcome> {
+  if (ctx.reporter.counts.inbound > ctx.deps.policy.limits.inboundPerHour) {
+    // Asking for no SMS must work even from a number that is over its limit.
+    if (command.kind === 'stop') await ctx.deps.reporters.setPrefs(ctx.sms.from, { smsStopped: true });
+    return limited(ctx, 'inbound');
   }
+  return (COMMANDS[command.kind] as Step)(ctx, command);
+}
 
-  private async fileNew(text: string, intakeKey: string, serialize = false): Promise<InboundOutcome> {
-    if (this.reporter.counts.newCases >= this.deps.policy.limits.newCasesPerHour) return this.limited('new_case');
-    // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
-    const cut = truncateDescription(text);
-    const filed = await fileReport(this.deps, {
-      channel: 'sms', intakeKey, reporterType: 'worker', contact: this.sms.from,
-      description: cut.text, truncated: cut.truncated, country: countryOfPhone(this.sms.from), language: this.language,
-    }, { reporter: this.reporter, serialize });
-    if (filed.created && filed.truncated && filed.case.smsUpdates) {
-      await this.reply('text_cut', reporterTexts.textCut(this.language, { limit: DESCRIPTION_LIMIT }), false);
-    }
-    return { kind: 'case_filed', reference: filed.case.reference, created: filed.created };
+// ---- reports ------------------------------------------------------------------------------------
+
+async function report(ctx: Conversation, text: string): Promise<InboundOutcome> {
+  if (text === '') {
+    await reply(ctx, 'prompt', reporterTexts.reportPrompt(ctx.language), true);
+    return { kind: 'help_sent' };
   }
-
-  /** BARU: the text of the last second-LAPOR becomes a case of its own. */
-  private async newProblem(): Promise<InboundOutcome> {
-    const pending = await this.pendingSecondReport();
-    if (!pending) {
-      await this.reply('nothing_to_move', reporterTexts.nothingToMove(this.language), true);
-      return { kind: 'nothing_to_move' };
-    }
-    const taken = takeFollowUp(pending.case.description, pending.block);
-    if (!taken) {
-      await this.reply('nothing_to_move', reporterTexts.nothingToMove(this.language), true);
-      return { kind: 'nothing_to_move' };
-    }
-    const outcome = await this.fileNew(taken.text, this.sms.id);
-    if (outcome.kind !== 'case_filed') return outcome;
-    await this.changeCase(pending.case, (c) => {
-      const still = takeFollowUp(c.description, pending.block);
-      return still && {
-        case: { ...c, description: still.rest, updatedAt: this.at },
-        event: caseEvent('follow_up_moved', this.at, 'reporter', { block: pending.block, to: outcome.reference }),
-      };
-    });
-    return outcome;
+  // The same text as an open case's report is that report again (a gateway redelivery, or a resend).
+  const same = ctx.reporter.sameTextCaseId ? await ctx.deps.cases.getCase(ctx.reporter.sameTextCaseId) : undefined;
+  if (same && isOpen(same) && originalText(same.description) === escapeFollowUpMarkers(truncateDescription(text).text)) {
+    return { kind: 'case_filed', reference: same.reference, created: false };
   }
-
-  /** The newest open case whose last second-LAPOR (within the window) has not been moved out yet. */
-  private async pendingSecondReport(): Promise<{ case: Case; block: number } | undefined> {
-    for (const c of (await this.ownCases()).filter(isOpen)) {
-      const timeline = await this.deps.cases.timeline(c.id);
-      const asked = eventsOf(timeline, 'follow_up').findLast((e) => e.detail.askedNewProblem === true && e.detail.stored);
-      if (!asked || this.now.getTime() - Date.parse(asked.at) > SECOND_REPORT_WINDOW_MS) continue;
-      const block = asked.detail.block;
-      const moved = eventsOf(timeline, 'follow_up_moved').some((e) => e.detail.block === block && e.at >= asked.at);
-      if (!moved) return { case: c, block };
-    }
-    return undefined;
-  }
-
-  // ---- conversation ---------------------------------------------------------------------------------
-
-  private async text(text: string, reference?: string): Promise<InboundOutcome> {
-    const own = await this.ownCases();
-    const open = own.filter(isOpen);
-    // A case just marked solved is still the conversation ("terima kasih banyak pak"), not a new problem.
-    const awaitingAnswer = own.find((c) => c.status === 'resolved');
-    const target = (reference && open.find((c) => c.reference === reference)) || open[0] || awaitingAnswer;
-    if (!target) {
-      // Without a case, a message that says something ("selesai kerja gaji belum dibayar") is a
-      // report: a worker who never learnt the keyword must not lose it. A greeting or a stray
-      // command gets one short help, which the reply budget bounds.
-      if (describesSomething(text)) return this.fileNew(text, this.sms.id, true);
-      await this.reply('help', reporterTexts.help(this.language), false);
-      return { kind: 'help_sent' };
-    }
-    // A reference that is not one of this number's open cases is just part of the message.
-    const whole = reference && target.reference !== reference ? normaliseSms(this.sms.text) : text;
-    const added = await this.addFollowUp(target, whole, false);
-    return { kind: 'follow_up', added, askedNewProblem: false };
-  }
-
-  /**
-   * Adds the reporter's text to the case (encrypted with it, see lib/sms/follow-up.ts), records a
-   * `follow_up` event with the length only, tells the handling officials (at most once an hour per
-   * case) and answers the reporter.
-   */
-  private async addFollowUp(target: Case, text: string, secondReport: boolean): Promise<boolean> {
-    const cut = cutFollowUp(text);
-    let stored = false;
-    const updated = await this.changeCase(target, (c) => {
-      const block = nextBlockNumber(c.description);
-      const description = appendFollowUp(c.description, { n: block, at: this.at, text: cut.text });
-      stored = description !== undefined;
-      return {
-        case: { ...c, description: description ?? c.description, updatedAt: this.at },
-        event: caseEvent('follow_up', this.at, 'reporter', {
-          channel: 'sms', length: text.length, truncated: cut.truncated, stored, block, ...(secondReport ? { askedNewProblem: true } : {}),
-        }),
-      };
-    });
-    if (!updated) return false;
-    const answeredBy = stored ? await this.relayAnswer(updated, cut.text) : undefined;
-    const hour = Math.floor(this.now.getTime() / HOUR_MS);
-    await notifyOfficials(this.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
-
-    const v = { reference: updated.reference, hotline: this.deps.policy.hotlinePhone, limit: FOLLOW_UP_LIMIT };
-    if (!stored) await this.reply('case_full', reporterTexts.caseFull(this.language, v), false);
-    else if (secondReport) await this.reply('ask_new_problem', reporterTexts.askNewProblem(this.language, v), false);
-    else if (cut.truncated) await this.reply('text_cut', reporterTexts.textCut(this.language, v), false);
-    else if (await this.deps.reporters.countHit('sms-ack', updated.id, HOUR_SECONDS, this.now) === 1) {
-      await this.reply('follow_up_ack', reporterTexts.followUpAdded(this.language, v), false);
-    }
-    return true;
-  }
-
-  /**
-   * When an official asked by TANYA and is still waiting, this message is the answer: it goes to
-   * that official with its text (cut to one GSM-7 SMS; the whole is in the case for INFO), once,
-   * recorded on the timeline. Returns the official's id, so the text-free notice skips them.
-   */
-  private async relayAnswer(c: Case, text: string): Promise<string | undefined> {
-    const askerId = unansweredQuestionBy(await this.deps.cases.timeline(c.id));
-    if (!askerId) return undefined;
-    const asker = (await this.deps.directory.listOfficials()).find((o) => o.id === askerId && o.active);
-    if (!asker) return undefined;
-    const message: OutboundMessage = {
-      id: `answer.${this.sms.id}`, audience: 'official', to: asker.phone, caseId: c.id, officialId: asker.id, level: asker.level,
-      purpose: 'question_answer', text: officialTexts.answer(c.reference, text), status: 'pending', attempts: 0, createdAt: this.at,
-    };
-    const first = await this.deps.cases.recordOnce(c.id, {
-      onceKey: `answer.${this.sms.id}`,
-      events: [caseEvent('answer_relayed', this.at, 'reporter', { official: asker.id, length: text.length })],
-      messages: [message],
-    });
-    return first ? asker.id : undefined;
-  }
-
-  /** YA / TIDAK to "is your problem solved?": only for a case an official marked resolved. */
-  private async answer(answer: 'yes' | 'no', reference?: string): Promise<InboundOutcome | undefined> {
-    const resolved = (await this.ownCases()).find((c) => c.status === 'resolved' && (!reference || c.reference === reference));
-    if (!resolved) return undefined;
-    const updated = await this.changeCase(resolved, (c): { case: Case; event: CaseEvent } | undefined => {
-      if (c.status !== 'resolved') return undefined;
-      const { nextCheckAt: _due, ...rest } = c;
-      if (answer === 'yes') {
-        return {
-          case: { ...rest, status: 'closed', updatedAt: this.at },
-          event: caseEvent('reporter_confirmed', this.at, 'reporter', { answer: 'solved' }),
-        };
-      }
-      // Not solved: back to whoever had it, with fresh SLA clocks; the stream tells reporter and officials.
-      const status = c.assignee ? 'acknowledged' as const : 'new' as const;
-      const due = nextCheckAt({ ...c, status }, this.deps.policy, this.at, this.now);
-      return {
-        case: { ...rest, status, levelSince: this.at, updatedAt: this.at, ...(due ? { nextCheckAt: due } : {}) },
-        event: caseEvent('reopened', this.at, 'reporter', { from: 'resolved', to: status }),
-      };
-    });
-    if (!updated) return answer === 'yes' ? { kind: 'case_closed' } : { kind: 'case_reopened' };
-    if (answer === 'yes') {
-      await this.reply('closed', reporterTexts.closedThanks(this.language, { reference: updated.reference }), true);
-      return { kind: 'case_closed' };
-    }
-    return { kind: 'case_reopened' };
-  }
-
-  private async status(command: Extract<SmsCommand, { kind: 'status' }>): Promise<InboundOutcome> {
-    if (command.badReference) {
-      await this.reply('status', reporterTexts.unknownReference(this.language), true);
-      return { kind: 'status_answered', found: false };
-    }
-    // STATUS alone is about the newest case of this number.
-    const reference = command.reference ?? this.reporter.latest?.reference ?? (await this.ownCases())[0]?.reference;
-    if (!reference) {
-      await this.reply('status', reporterTexts.noCase(this.language), true);
-      return { kind: 'status_answered', found: false };
-    }
-    try {
-      const answer = await checkStatus(this.deps, { phone: this.sms.from, reference, reporter: this.reporter });
-      await this.reply('status', !answer.found
-        ? reporterTexts.unknownReference(this.language)
-        : answer.mergedInto
-          ? reporterTexts.statusMerged(this.language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: answer.mergedInto.status, updated: formatLocalTime(answer.lastUpdate) })
-          : reporterTexts.status(this.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) }), true);
-      return { kind: 'status_answered', found: answer.found };
-    } catch (error) {
-      if (!(error instanceof RateLimitedError)) throw error;
-      return this.limited('status');
+  const latest = ctx.reporter.latest;
+  if (latest && latest.caseId !== same?.id && ctx.now.getTime() - Date.parse(latest.at) < SECOND_REPORT_WINDOW_MS) {
+    const recent = await ctx.deps.cases.getCase(latest.caseId);
+    if (recent && isOpen(recent)) {
+      const added = await addFollowUp(ctx, recent, text, true);
+      return { kind: 'follow_up', added, askedNewProblem: true };
     }
   }
+  // Filed only if no other report of this number was filed since the touch (see handleInboundSms).
+  return fileNew(ctx, text, true);
+}
 
-  // ---- helpers -------------------------------------------------------------------------------------
-
-  /** Newest first; loaded once per message. Without a chosen or keyword language, replies follow the newest case's. */
-  private async ownCases(): Promise<Case[]> {
-    if (!this.cases) {
-      this.cases = await this.deps.cases.findCasesByContact(this.sms.from);
-      if (!this.languageKnown && this.cases[0]) this.language = this.cases[0].language;
-    }
-    return this.cases;
+async function fileNew(ctx: Conversation, text: string, serialize = false): Promise<InboundOutcome> {
+  if (ctx.reporter.counts.newCases >= ctx.deps.policy.limits.newCasesPerHour) return limited(ctx, 'new_case');
+  // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
+  const cut = truncateDescription(text);
+  const filed = await fileReport(ctx.deps, {
+    channel: 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
+    description: cut.text, truncated: cut.truncated, country: countryOfPhone(ctx.sms.from), language: ctx.language,
+  }, { reporter: ctx.reporter, serialize });
+  if (filed.created && filed.truncated && filed.case.smsUpdates) {
+    await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, { limit: DESCRIPTION_LIMIT }), false);
   }
+  return { kind: 'case_filed', reference: filed.case.reference, created: filed.created };
+}
 
-  /**
-   * Writes a change to the latest version of a case, re-reading it when an official wrote meanwhile.
-   * Returns the new case, or undefined when there was nothing to do or this SMS made the change before.
-   */
-  private async changeCase(start: Case, change: (c: Case) => { case: Case; event: CaseEvent } | undefined): Promise<Case | undefined> {
-    return retryOnConflict<Case, Case | undefined>({
-      first: start,
-      reload: () => this.deps.cases.getCase(start.id),
-      vanished: () => { throw new ConcurrentUpdateError('Case vanished while changing'); },
-    }, async (c) => {
-      const next = change(c);
-      if (!next) return undefined;
-      const changed = withMilestones(c, next.case, this.at);
-      const done = await this.deps.cases.updateCase({
-        case: changed, expectedVersion: c.version, events: [next.event], inboundSmsId: this.sms.id,
-      });
-      return done ? changed : undefined;
-    });
+/** BARU: the text of the last second-LAPOR becomes a case of its own. */
+async function newProblem(start: Conversation): Promise<InboundOutcome> {
+  const ctx = await withCases(start);
+  const pending = await pendingSecondReport(ctx);
+  const taken = pending && takeFollowUp(pending.case.description, pending.block);
+  if (!pending || !taken) {
+    await reply(ctx, 'nothing_to_move', reporterTexts.nothingToMove(ctx.language), true);
+    return { kind: 'nothing_to_move' };
   }
+  const outcome = await fileNew(ctx, taken.text);
+  if (outcome.kind !== 'case_filed') return outcome;
+  await changeOwnCase(ctx, pending.case, (c) => planMoveFollowUp(c, { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy }, pending.block, outcome.reference));
+  return outcome;
+}
 
-  /**
-   * Queues the one reply to this SMS. `asked`: the reporter asked for exactly this (STATUS, INFO, a
-   * setting), so it is answered even after BERHENTI; everything else respects BERHENTI.
-   */
-  private async reply(purpose: string, text: string, asked: boolean): Promise<boolean> {
-    if (this.prefs.smsStopped && !asked) return false;
-    // Queued and counted against the reply budget in one write.
-    return (await this.deps.reporters.queueReply(this.message(purpose, text), { maxPerHour: REPLIES_PER_HOUR, now: this.now })) === 'queued';
+/** The newest open case whose last second-LAPOR (within the window) has not been moved out yet. */
+async function pendingSecondReport(ctx: Conversation & { cases: readonly Case[] }): Promise<{ case: Case; block: number } | undefined> {
+  for (const c of ctx.cases.filter(isOpen)) {
+    const timeline = await ctx.deps.cases.timeline(c.id);
+    const asked = eventsOf(timeline, 'follow_up').findLast((e) => e.detail.askedNewProblem === true && e.detail.stored);
+    if (!asked || ctx.now.getTime() - Date.parse(asked.at) > SECOND_REPORT_WINDOW_MS) continue;
+    const block = asked.detail.block;
+    const moved = eventsOf(timeline, 'follow_up_moved').some((e) => e.detail.block === block && e.at >= asked.at);
+    if (!moved) return { case: c, block };
   }
+  return undefined;
+}
 
-  /** A reply outside the budget (the one "too many messages" notice). */
-  private async queue(purpose: string, text: string): Promise<boolean> {
-    return this.deps.cases.recordOnce(undefined, { messages: [this.message(purpose, text)] });
-  }
+// ---- conversation ---------------------------------------------------------------------------------
 
-  private message(purpose: string, text: string): OutboundMessage {
-    return {
-      id: `reply.${this.sms.id}`, audience: 'reporter', to: this.sms.from, purpose, text,
-      status: 'pending', attempts: 0, createdAt: this.at,
-    };
+async function text(start: Conversation, text: string, reference?: string): Promise<InboundOutcome> {
+  const ctx = await withCases(start);
+  const open = ctx.cases.filter(isOpen);
+  // A case just marked solved is still the conversation ("terima kasih banyak pak"), not a new problem.
+  const awaitingAnswer = ctx.cases.find((c) => c.status === 'resolved');
+  const target = (reference && open.find((c) => c.reference === reference)) || open[0] || awaitingAnswer;
+  if (!target) {
+    // Without a case, a message that says something ("selesai kerja gaji belum dibayar") is a
+    // report: a worker who never learnt the keyword must not lose it. A greeting or a stray
+    // command gets one short help, which the reply budget bounds.
+    if (describesSomething(text)) return fileNew(ctx, text, true);
+    await reply(ctx, 'help', reporterTexts.help(ctx.language), false);
+    return { kind: 'help_sent' };
   }
+  // A reference that is not one of this number's open cases is just part of the message.
+  const whole = reference && target.reference !== reference ? normaliseSms(ctx.sms.text) : text;
+  const added = await addFollowUp(ctx, target, whole, false);
+  return { kind: 'follow_up', added, askedNewProblem: false };
+}
 
-  /** Over a limit: nothing is stored, and the number hears about it at most once an hour. */
-  private async limited(scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
-    const notices = await this.deps.reporters.countHit('sms-limited', this.sms.from, HOUR_SECONDS, this.now);
-    if (notices === 1 && !this.prefs.smsStopped) {
-      await this.queue('rate_limited', reporterTexts.rateLimited(this.language, { hotline: this.deps.policy.hotlinePhone }));
-    }
-    return { kind: 'rate_limited', scope };
+/**
+ * Adds the reporter's text to the case (the follow-up plan, lib/cases/reporter-plans.ts), tells the
+ * handling officials (at most once an hour per case) and answers the reporter.
+ */
+async function addFollowUp(ctx: Conversation, target: Case, text: string, secondReport: boolean): Promise<boolean> {
+  const cut = cutFollowUp(text);
+  const x = { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy };
+  const written = await changeOwnCase(ctx, target, (c) => planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport }));
+  if (!written) return false;
+  const { after: updated, plan } = written;
+  const event = plan.events[0];
+  const stored = event?.type === 'follow_up' && event.detail.stored;
+  const answeredBy = stored ? await relayAnswer(ctx, updated, cut.text) : undefined;
+  const hour = Math.floor(ctx.now.getTime() / HOUR_MS);
+  await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
+
+  const v = { reference: updated.reference, hotline: ctx.deps.policy.hotlinePhone, limit: FOLLOW_UP_LIMIT };
+  if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);
+  else if (secondReport) await reply(ctx, 'ask_new_problem', reporterTexts.askNewProblem(ctx.language, v), false);
+  else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
+  else if (await ctx.deps.reporters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
+    await reply(ctx, 'follow_up_ack', reporterTexts.followUpAdded(ctx.language, v), false);
   }
+  return true;
+}
+
+/**
+ * When an official asked by TANYA and is still waiting, this message is the answer: it goes to
+ * that official with its text (cut to one GSM-7 SMS; the whole is in the case for INFO), once,
+ * recorded on the timeline. Returns the official's id, so the text-free notice skips them.
+ */
+async function relayAnswer(ctx: Conversation, c: Case, text: string): Promise<string | undefined> {
+  const { deps, sms, at } = ctx;
+  const askerId = unansweredQuestionBy(await deps.cases.timeline(c.id));
+  if (!askerId) return undefined;
+  const asker = (await deps.directory.listOfficials()).find((o) => o.id === askerId && o.active);
+  if (!asker) return undefined;
+  const message: OutboundMessage = {
+    id: `answer.${sms.id}`, audience: 'official', to: asker.phone, caseId: c.id, officialId: asker.id, level: asker.level,
+    purpose: 'question_answer', text: officialTexts.answer(c.reference, text), status: 'pending', attempts: 0, createdAt: at,
+  };
+  const first = await deps.cases.recordOnce(c.id, {
+    onceKey: `answer.${sms.id}`,
+    events: [caseEvent('answer_relayed', at, 'reporter', { official: asker.id, length: text.length })],
+    messages: [message],
+  });
+  return first ? asker.id : undefined;
+}
+
+/** YA / TIDAK to "is your problem solved?": only for a case an official marked resolved; otherwise the words are a message. */
+async function answerOrText(start: Conversation, answer: 'yes' | 'no', reference?: string): Promise<InboundOutcome> {
+  const ctx = await withCases(start);
+  const resolved = ctx.cases.find((c) => c.status === 'resolved' && (!reference || c.reference === reference));
+  if (!resolved) return text(ctx, normaliseSms(ctx.sms.text));
+  // YA closes; TIDAK reopens through the same plan as an official's reopen.
+  const written = await changeOwnCase(ctx, resolved, (c) => planReporterAnswer(c, { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy }, answer));
+  if (answer === 'no') return { kind: 'case_reopened' };
+  if (written) await reply(ctx, 'closed', reporterTexts.closedThanks(ctx.language, { reference: written.after.reference }), true);
+  return { kind: 'case_closed' };
+}
+
+async function status(start: Conversation, command: Extract<SmsCommand, { kind: 'status' }>): Promise<InboundOutcome> {
+  if (command.badReference) {
+    await reply(start, 'status', reporterTexts.unknownReference(start.language), true);
+    return { kind: 'status_answered', found: false };
+  }
+  // STATUS alone is about the newest case of this number.
+  const known = command.reference ?? start.reporter.latest?.reference;
+  const ctx = known ? start : await withCases(start);
+  const reference = known ?? ctx.cases?.[0]?.reference;
+  if (!reference) {
+    await reply(ctx, 'status', reporterTexts.noCase(ctx.language), true);
+    return { kind: 'status_answered', found: false };
+  }
+  try {
+    const answer = await checkStatus(ctx.deps, { phone: ctx.sms.from, reference, reporter: ctx.reporter });
+    await reply(ctx, 'status', !answer.found
+      ? reporterTexts.unknownReference(ctx.language)
+      : answer.mergedInto
+        ? reporterTexts.statusMerged(ctx.language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: answer.mergedInto.status, updated: formatLocalTime(answer.lastUpdate) })
+        : reporterTexts.status(ctx.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) }), true);
+    return { kind: 'status_answered', found: answer.found };
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    return limited(ctx, 'status');
+  }
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+/**
+ * Writes a plan to the latest version of one of this number's cases (changeCase), claiming this
+ * SMS's gateway id. Undefined when there was nothing to do or this SMS made the change before.
+ */
+async function changeOwnCase(ctx: Conversation, start: Case, decide: (c: Case) => PlanResult) {
+  const outcome = await changeCase(ctx.deps, start, decide, { inboundSmsId: ctx.sms.id, at: ctx.at });
+  if (outcome.kind === 'vanished') throw new ConcurrentUpdateError('Case vanished while changing');
+  return outcome.kind === 'changed' ? outcome : undefined;
+}
+
+/**
+ * Queues the one reply to this SMS. `asked`: the reporter asked for exactly this (STATUS, INFO, a
+ * setting), so it is answered even after BERHENTI; everything else respects BERHENTI.
+ */
+async function reply(ctx: Conversation, purpose: string, text: string, asked: boolean): Promise<boolean> {
+  if (ctx.prefs.smsStopped && !asked) return false;
+  // Queued and counted against the reply budget in one write.
+  return (await ctx.deps.reporters.queueReply(message(ctx, purpose, text), { maxPerHour: REPLIES_PER_HOUR, now: ctx.now })) === 'queued';
+}
+
+function message(ctx: Conversation, purpose: string, text: string): OutboundMessage {
+  return {
+    id: `reply.${ctx.sms.id}`, audience: 'reporter', to: ctx.sms.from, purpose, text,
+    status: 'pending', attempts: 0, createdAt: ctx.at,
+  };
+}
+
+/** Over a limit: nothing is stored, and the number hears about it at most once an hour (outside the reply budget). */
+async function limited(ctx: Conversation, scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
+  const notices = await ctx.deps.reporters.countHit('sms-limited', ctx.sms.from, HOUR_SECONDS, ctx.now);
+  if (notices === 1 && !ctx.prefs.smsStopped) {
+    await ctx.deps.cases.recordOnce(undefined, { messages: [message(ctx, 'rate_limited', reporterTexts.rateLimited(ctx.language, { hotline: ctx.deps.policy.hotlinePhone }))] });
+  }
+  return { kind: 'rate_limited', scope };
 }

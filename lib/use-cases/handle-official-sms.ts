@@ -1,14 +1,16 @@
-import { withMilestones } from '../domain/milestones.js';
 import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
-import { retryOnConflict } from './retry-on-conflict.js';
+import { changeCase } from '../cases/change-case.js';
+import { type ActionContext, type NotApplied as SharedNotApplied, ok, type PlanResult } from '../cases/plan.js';
+import { countAcknowledgement, planAcknowledge, planResolve } from '../cases/plans.js';
+import { decideQuestion } from '../cases/questions.js';
+import { rankIn } from '../cases/rank.js';
 import { covers } from '../domain/routing.js';
 import { caseTextPages, officialTexts } from '../messages/official.js';
-import { entriesNewestFirst } from '../sms/follow-up.js';
+import { entriesNewestFirst } from '../conversation/follow-up.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { MAX_FAILED_PINS } from '../officials/directory.js';
-import { type ActionContext, type NotApplied as SharedNotApplied, type PlanResult, countAcknowledgement, planAcknowledge, planAskReporter, planResolve } from './case-actions.js';
 import { verifyPin } from '../officials/pin.js';
-import type { Official, OutboundMessage } from '../ports.js';
+import type { AccessedField, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
 import { announceLock } from './unlock-official.js';
 import type { InboundSms } from './handle-inbound-sms.js';
@@ -20,7 +22,7 @@ export type RefusalReason =
   | 'unknown_reference' | 'not_covered';
 
 /** An authenticated command that was understood but not applied, with the reason the official is told. */
-export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms';
+export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'too_many_questions';
 
 export type OfficialOutcome =
   | { kind: 'refused'; reason: RefusalReason }
@@ -44,10 +46,6 @@ const COMMANDS_PER_HOUR_PER_PHONE = 60;
  * this bounds guessing over an hour (the lock bounds wrong PINs in a row).
  */
 const PIN_CHECKS_PER_HOUR = 60;
-
-type Plan =
-  | { write: 'update'; case: Case; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome }
-  | { write: 'record'; events: CaseEvent[]; messages: OutboundMessage[]; outcome: OfficialOutcome };
 
 /**
  * One command SMS from an official (TERIMA, SELESAI, INFO, TANYA and the English synonyms). The
@@ -75,12 +73,14 @@ export async function handleOfficialSms(
   const [official, found] = await Promise.all([directory.getOfficialByPhone(sms.from), cases.getCaseByReference(command.reference)]);
   const actor = official ? `official:${official.id}` : 'unregistered';
 
-  const refuse = async (reason: RefusalReason, detail: { locked?: boolean } = {}, { answer = true } = {}) => {
+  const refuse = async (reason: RefusalReason, detail: { locked?: boolean } = {}, { answer = true, denied = false } = {}) => {
     const events: CaseEvent[] = found
       ? [caseEvent('official_command_refused', at, actor, { command: command.keyword, reason, ...detail })]
       : [];
     const messages = answer ? [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})] : [];
-    const first = await cases.recordOnce(found?.id, { onceKey, events, messages });
+    // A case the official may not see: the attempt is in the access log too, as from the console.
+    const access = denied && found && official ? [{ at, officialId: official.id, action: 'denied' as const, reference: found.reference, fields: [] }] : [];
+    const first = await cases.recordOnce(found?.id, { onceKey, events, messages, ...(access.length ? { access } : {}) });
     return { first, outcome: first ? { kind: 'refused' as const, reason } : { kind: 'duplicate' as const } };
   };
 
@@ -110,103 +110,95 @@ export async function handleOfficialSms(
   }
   await directory.clearPinFailures(official.id);
   if (!found) return (await refuse('unknown_reference')).outcome;
-  if (!covers(official, found)) return (await refuse('not_covered')).outcome;
+  if (!covers(official, found)) return (await refuse('not_covered', {}, { denied: true })).outcome;
 
   const done = (kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'): OfficialOutcome => ({ kind, reference: found.reference, officialId: official.id });
-  const notApplied = (reason: NotAppliedReason, text: string, c: Case): Plan => ({
-    write: 'record',
-    events: [caseEvent('official_command_not_applied', at, actor, { command: command.keyword, reason, status: c.status })],
-    messages: [reply('command_not_applied', text, { officialId: official.id, caseId: c.id })],
-    outcome: { kind: 'not_applied', reason, reference: c.reference, officialId: official.id },
-  });
   const officialReply = (purpose: string, text: string, c: Case) => reply(purpose, text, { officialId: official.id, caseId: c.id });
-  // Whether this official may take over from the current assignee: only from a lower level of the ladder.
-  let officials: Official[] | undefined;
-  const outranksAssignee = async (c: Case) => {
-    if (!c.assignee) return true;
-    officials ??= await directory.listOfficials();
-    const assignee = officials.find((o) => o.id === c.assignee);
-    return !assignee || !assignee.active || official.level > assignee.level;
-  };
-
-  // The operation itself is the shared plan (case-actions.ts), as in the console; this door adds the
-  // SMS keyword, the reply to the official and the gateway id as once-key.
-  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: 'sms', command: command.keyword };
+  /** Understood, authenticated, not applied: recorded on the timeline and told to the official. */
+  const notApplied = (reason: SharedNotApplied, c: Case): PlanResult => (refusal = reason, ok({
+    events: [caseEvent('official_command_not_applied', at, actor, { command: command.keyword, reason, status: c.status })],
+    messages: [officialReply('command_not_applied', notAppliedText(reason, c), c)],
+  }));
   const notAppliedText = (reason: SharedNotApplied, c: Case): string => {
     switch (reason) {
       case 'already_assigned': return officialTexts.alreadyYours(c.reference);
       case 'taken': return officialTexts.taken(c.reference);
       case 'no_question': return officialTexts.needsText(c.reference);
       case 'reporter_no_sms': return officialTexts.reporterNoSms(c.reference);
+      case 'too_many_questions': return officialTexts.tooManyQuestions(c.reference);
       default: return officialTexts.notOpen(c.reference, c.status);
     }
   };
-  const fromPlan = (c: Case, result: PlanResult, kind: 'acknowledged' | 'resolved' | 'question_relayed', replyText: string): Plan => {
-    if (!result.applies) return notApplied(result.reason as NotAppliedReason, notAppliedText(result.reason, c), c);
-    const { case: next, events, messages } = result.plan;
-    const all = [...messages, officialReply(kind, replyText, c)];
-    return next
-      ? { write: 'update', case: next, events, messages: all, outcome: done(kind) }
-      : { write: 'record', events, messages: all, outcome: done(kind) };
+  /** The shared plan (lib/cases), plus what only this door adds: the reply to the official. */
+  const withReply = (c: Case, result: PlanResult, kind: 'acknowledged' | 'resolved' | 'question_relayed', replyText: string): PlanResult => {
+    if (!result.applies) return notApplied(result.reason, c);
+    return ok({ ...result.plan, messages: [...result.plan.messages, officialReply(kind, replyText, c)] });
   };
 
-  const plan = async (c: Case): Promise<Plan> => {
+  // The operation itself is the shared plan, as in the console; this door adds the SMS keyword, the
+  // reply to the official and the gateway id as once-key.
+  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: 'sms', command: command.keyword };
+  let kind = 'info_sent' as 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed';
+  let refusal: SharedNotApplied | undefined;
+  const decide = (c: Case): Promise<PlanResult> => {
+    refusal = undefined;
+    return plan(c);
+  };
+  const plan = async (c: Case): Promise<PlanResult> => {
     switch (command.action) {
       case 'acknowledge':
-        return fromPlan(c, planAcknowledge(c, context, await outranksAssignee(c)), 'acknowledged', officialTexts.acknowledged(c.reference));
+        kind = 'acknowledged';
+        return withReply(c, planAcknowledge(c, context, await rankIn(directory, official, c)), 'acknowledged', officialTexts.acknowledged(c.reference));
       case 'resolve':
+        kind = 'resolved';
         // The note may name people or places: only its length is kept, never its text.
-        return fromPlan(c, planResolve(c, context, await outranksAssignee(c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
-      case 'info': {
-        // Nothing personal is left to show: the facts and when they went (retention or a request).
-        if (c.erased) {
-          return {
-            write: 'record',
-            events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
-            messages: [officialReply('info', officialTexts.infoErased(c, c.erased), c)],
-            outcome: done('info_sent'),
-          };
-        }
-        const isAssignee = c.assignee === official.id && c.status !== 'new';
-        if (!isAssignee) {
-          return {
-            write: 'record',
-            events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
-            messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
-            outcome: done('info_sent'),
-          };
-        }
-        // The holder reads what the reporter wrote, newest first, a bounded page per request
-        // (`INFO <ref> <PIN> 2` for the next); every read is on the timeline with its page.
-        const page = /^\d{1,3}$/.test(command.text) ? Math.max(1, Number(command.text)) : 1;
-        const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description), page);
-        const first = page === 1 ? officialTexts.info(c, { isAssignee, contact: c.contact }) : officialTexts.infoPage(c.reference, page, pages);
-        return {
-          write: 'record',
-          events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: page === 1, textShown: parts.length > 0, page, parts: parts.length })],
-          messages: [
-            officialReply('info', first, c),
-            ...parts.map((text, i) => ({ ...officialReply('info_text', text, c), id: `official-reply.${sms.id}.t${i + 1}` })),
-          ],
-          outcome: done('info_sent'),
-        };
-      }
+        return withReply(c, planResolve(c, context, await rankIn(directory, official, c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
+      case 'info':
+        kind = 'info_sent';
+        return planInfo(c);
       case 'ask':
-        return fromPlan(c, planAskReporter(c, context, command.text, await reporters.getPrefs(c.contact), `ask.${sms.id}`), 'question_relayed', officialTexts.asked(c.reference));
+        kind = 'question_relayed';
+        return withReply(c, await decideQuestion(deps, c, context, command.text, await reporters.getPrefs(c.contact), `ask.${sms.id}`), 'question_relayed', officialTexts.asked(c.reference));
     }
   };
+  /**
+   * INFO: a read, not a change. The holder reads what the reporter wrote, newest first, a bounded
+   * page per request (`INFO <ref> <PIN> 2` for the next); every read is on the timeline with its
+   * page, and a read of personal data (the number, the text) is in the access log like a console page.
+   */
+  const planInfo = (c: Case): PlanResult => {
+    // Nothing personal is left to show: the facts and when they went (retention or a request).
+    if (c.erased) {
+      return ok({
+        events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
+        messages: [officialReply('info', officialTexts.infoErased(c, c.erased), c)],
+      });
+    }
+    const isAssignee = c.assignee === official.id && c.status !== 'new';
+    if (!isAssignee) {
+      return ok({
+        events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],
+        messages: [officialReply('info', officialTexts.info(c, { isAssignee, contact: c.contact }), c)],
+      });
+    }
+    const page = /^\d{1,3}$/.test(command.text) ? Math.max(1, Number(command.text)) : 1;
+    const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description), page);
+    const first = page === 1 ? officialTexts.info(c, { isAssignee, contact: c.contact }) : officialTexts.infoPage(c.reference, page, pages);
+    const fields: AccessedField[] = [...(page === 1 ? ['contact' as const] : []), ...(parts.length > 0 ? ['text' as const] : [])];
+    return ok({
+      events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: page === 1, textShown: parts.length > 0, page, parts: parts.length })],
+      messages: [
+        officialReply('info', first, c),
+        ...parts.map((text, i) => ({ ...officialReply('info_text', text, c), id: `official-reply.${sms.id}.t${i + 1}` })),
+      ],
+      ...(fields.length > 0 ? { access: [{ at, officialId: official.id, action: 'viewed' as const, reference: c.reference, fields }] } : {}),
+    });
+  };
 
-  return retryOnConflict<Case, OfficialOutcome>({
-    first: found,
-    reload: () => cases.getCase(found.id),
-    vanished: () => { throw new Error('Case vanished during an official command'); },
-  }, async (c) => {
-    const p = await plan(c);
-    const first = p.write === 'record'
-      ? await cases.recordOnce(c.id, { onceKey, events: p.events, messages: p.messages })
-      : await cases.updateCase({ case: withMilestones(c, p.case, at), expectedVersion: c.version, events: p.events, messages: p.messages, onceKeys: [onceKey] });
-    if (first && p.outcome.kind === 'acknowledged') countAcknowledgement(deps.metrics, c, deps.policy, now);
-    return first ? p.outcome : { kind: 'duplicate' };
-  });
+  const outcome = await changeCase(deps, found, decide, { onceKey, at });
+  if (outcome.kind === 'vanished') throw new Error('Case vanished during an official command');
+  if (outcome.kind !== 'changed') return { kind: 'duplicate' };
+  if (refusal) return { kind: 'not_applied', reason: refusal as NotAppliedReason, reference: found.reference, officialId: official.id };
+  if (kind === 'acknowledged') countAcknowledgement(deps.metrics, outcome.before, deps.policy, now);
+  return done(kind);
 }
-

@@ -42,16 +42,16 @@ async function file(over: Partial<ReportInput> = {}): Promise<Case> {
   return filed.case;
 }
 
-interface FormState { csrf: string; version: string; seen: string; html: string; status: number }
+interface FormState { csrf: string; version: string; seen: string; token: string; html: string; status: number }
 async function open(client: ConsoleClient, reference: string): Promise<FormState> {
   const res = await client.get(`/console/cases/${reference}`);
   const html = await res.text();
   const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
-  return { csrf: hidden('csrf'), version: hidden('version'), seen: hidden('seen'), html, status: res.status };
+  return { csrf: hidden('csrf'), version: hidden('version'), seen: hidden('seen'), token: hidden('token'), html, status: res.status };
 }
 async function act(client: ConsoleClient, reference: string, action: string, fields: Record<string, string> = {}, state?: FormState) {
   const s = state ?? await open(client, reference);
-  return client.post(`/console/cases/${reference}/${action}`, { csrf: s.csrf, version: s.version, seen: s.seen, ...fields });
+  return client.post(`/console/cases/${reference}/${action}`, { csrf: s.csrf, version: s.version, seen: s.seen, ...(action === 'message' ? { token: s.token } : {}), ...fields });
 }
 const current = async (c: Case) => (await system.store.getCase(c.id))!;
 const accessToday = async () => (await system.console.accessLog.day(system.clock.now().toISOString().slice(0, 10), 500)).entries;

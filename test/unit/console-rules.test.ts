@@ -3,7 +3,8 @@ import type { Case } from '../../lib/domain/case.js';
 import { defaultPolicy } from '../../lib/config.js';
 import type { Official } from '../../lib/ports.js';
 import { canReadAccessLog, canSee, canSeeContact } from '../../lib/domain/visibility.js';
-import { type ActionContext, planAcknowledge, planAskReporter, planCorrect, planHandOver, planMerge, planReopen, planResolve } from '../../lib/use-cases/case-actions.js';
+import type { ActionContext } from '../../lib/cases/plan.js';
+import { planAcknowledge, planAskReporter, planCorrect, planHandOver, planMerge, planReopen, planResolve } from '../../lib/cases/plans.js';
 import { decodeCursor, partitionsFor } from '../../lib/use-cases/console/queue.js';
 import { credentialStamp } from '../../lib/use-cases/console/sign-in.js';
 
@@ -44,14 +45,14 @@ describe('who sees a case in the console', () => {
 
 describe('case operations shared by the SMS commands and the console', () => {
   it('takes a case at the official\'s level and refuses a takeover from the same level', () => {
-    const plan = planAcknowledge(aCase(), context(desk), true);
+    const plan = planAcknowledge(aCase(), context(desk), 'unheld');
     expect(plan.applies && plan.plan.case).toMatchObject({ status: 'acknowledged', assignee: 'prov-ntb', level: 2 });
-    expect(planAcknowledge(aCase({ status: 'acknowledged', assignee: 'kab-5203' }), context(official()), false)).toEqual({ applies: false, reason: 'taken' });
-    expect(planAcknowledge(aCase({ status: 'closed' }), context(desk), true)).toEqual({ applies: false, reason: 'not_open' });
+    expect(planAcknowledge(aCase({ status: 'acknowledged', assignee: 'kab-5203' }), context(official()), 'same')).toEqual({ applies: false, reason: 'taken' });
+    expect(planAcknowledge(aCase({ status: 'closed' }), context(desk), 'unheld')).toEqual({ applies: false, reason: 'not_open' });
   });
 
   it('resolves without a next check, and reopens with one', () => {
-    const resolved = planResolve(aCase({ status: 'acknowledged', assignee: 'prov-ntb', nextCheckAt: at }), context(desk), true);
+    const resolved = planResolve(aCase({ status: 'acknowledged', assignee: 'prov-ntb', nextCheckAt: at }), context(desk), 'holder');
     expect(resolved.applies && resolved.plan.case?.nextCheckAt).toBeUndefined();
     const reopened = planReopen(aCase({ status: 'resolved', assignee: 'prov-ntb' }), context(desk));
     expect(reopened.applies && reopened.plan.case).toMatchObject({ status: 'acknowledged', levelSince: at });
@@ -67,20 +68,20 @@ describe('case operations shared by the SMS commands and the console', () => {
   });
 
   it('moves the deadline with the urgency, records only what changed, and hands over as new at the other level', () => {
-    const corrected = planCorrect(aCase({ nextCheckAt: '2026-12-02T00:00:00.000Z', levelSince: at }), context(desk), { urgency: 'urgent', category: 'unpaid_wages' });
+    const corrected = planCorrect(aCase({ nextCheckAt: '2026-12-02T00:00:00.000Z', levelSince: at }), context(desk), 'unheld', { urgency: 'urgent', category: 'unpaid_wages' });
     expect(corrected.applies && corrected.plan.events[0]?.detail).toEqual({ urgencyFrom: 'high', urgencyTo: 'urgent', via: 'console' });
     expect(corrected.applies && corrected.plan.case!.nextCheckAt! < '2026-12-02T00:00:00.000Z').toBe(true);
-    expect(planCorrect(aCase(), context(desk), { category: 'unpaid_wages' })).toEqual({ applies: false, reason: 'unchanged' });
-    const handed = planHandOver(aCase({ status: 'acknowledged', assignee: 'kab-5203' }), context(desk), 3);
+    expect(planCorrect(aCase(), context(desk), 'unheld', { category: 'unpaid_wages' })).toEqual({ applies: false, reason: 'unchanged' });
+    const handed = planHandOver(aCase({ status: 'acknowledged', assignee: 'kab-5203' }), context(desk), 'above', 3);
     expect(handed.applies && handed.plan.case).toMatchObject({ level: 3, status: 'new' });
     expect(handed.applies && handed.plan.case?.assignee).toBeUndefined();
   });
 
   it('merges a duplicate into another case and tells its reporter which reference to use, once', () => {
-    const merged = planMerge(aCase(), aCase({ id: 'c2', reference: 'XYZ-789' }), context(desk), {});
+    const merged = planMerge(aCase(), aCase({ id: 'c2', reference: 'XYZ-789' }), context(desk), 'unheld', {});
     expect(merged.applies && merged.plan.case).toMatchObject({ status: 'closed', mergedInto: 'XYZ-789' });
     expect(merged.applies && merged.plan.messages[0]?.text).toContain('XYZ-789');
-    expect(planMerge(aCase(), aCase(), context(desk), {})).toEqual({ applies: false, reason: 'same_case' });
+    expect(planMerge(aCase(), aCase(), context(desk), 'unheld', {})).toEqual({ applies: false, reason: 'same_case' });
   });
 });
 

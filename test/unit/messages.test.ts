@@ -6,7 +6,7 @@ import { defaultPolicy } from '../../lib/config.js';
 import { CASE_STATUSES } from '../../lib/domain/case.js';
 import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
 import { DESCRIPTION_LIMIT } from '../../lib/domain/case.js';
-import { FOLLOW_UP_LIMIT } from '../../lib/sms/follow-up.js';
+import { FOLLOW_UP_LIMIT } from '../../lib/conversation/follow-up.js';
 
 const LANGUAGES = ['id', 'en'] as const;
 /** The longest value each variable can take: a reference is always 7, the hotline may be the KP2MI number from abroad. */

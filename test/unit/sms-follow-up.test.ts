@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendFollowUp, CASE_TEXT_LIMIT, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../../lib/sms/follow-up.js';
+import { appendFollowUp, CASE_TEXT_LIMIT, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../../lib/conversation/follow-up.js';
 import { noticeFor } from '../../lib/use-cases/notify-reporter.js';
 import type { Case, CaseStatus } from '../../lib/domain/case.js';
 

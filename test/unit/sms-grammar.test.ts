@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseSms, parseSms } from '../../lib/sms/grammar.js';
+import { normaliseSms, parseSms } from '../../lib/conversation/grammar.js';
 import { REFERENCE_ALPHABET } from '../../lib/domain/reference.js';
 
 describe('the SMS grammar', () => {

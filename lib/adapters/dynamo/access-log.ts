@@ -4,6 +4,16 @@ import type { Cipher } from '../../ports.js';
 import { keys } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
 
+/** One entry as stored; also written inside a case's transaction (an SMS INFO read and its reply commit together). */
+export async function encodeAccessEntry(cipher: Cipher, e: AccessEntry): Promise<Item> {
+  const key = keys.accessLogEntry(e.at, randomBytes(4).toString('hex'));
+  return {
+    ...key,
+    at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields,
+    ...(e.reason ? { reasonEnc: await cipher.encrypt(e.reason, { pk: key.pk, sk: key.sk, field: 'reason' }) } : {}),
+  };
+}
+
 /**
  * The access log (UU 27/2022 accountability): one item per view, in a partition per UTC day, written
  * only if new (append-only: nothing here updates or deletes). A NIK reveal's reason is free text
@@ -13,12 +23,7 @@ export class DynamoAccessLog implements AccessLog {
   constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
 
   async append(e: AccessEntry): Promise<void> {
-    const key = keys.accessLogEntry(e.at, randomBytes(4).toString('hex'));
-    await this.table.putItem({
-      ...key,
-      at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields,
-      ...(e.reason ? { reasonEnc: await this.cipher.encrypt(e.reason, { pk: key.pk, sk: key.sk, field: 'reason' }) } : {}),
-    }, { onlyNew: true });
+    await this.table.putItem(await encodeAccessEntry(this.cipher, e), { onlyNew: true });
   }
 
   async day(day: string, limit: number, cursor?: string): Promise<{ entries: AccessEntry[]; cursor?: string }> {

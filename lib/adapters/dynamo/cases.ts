@@ -5,7 +5,8 @@ import { type Case, type CaseEvent, caseEvent, closedAtOf, type ErasureReason, i
 import { caseSubject } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
-import type { CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWrite, OutboundMessage } from '../../ports.js';
+import type { AccessEntry, CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWrite, OutboundMessage } from '../../ports.js';
+import { encodeAccessEntry } from './access-log.js';
 import { indexKeys, keys, SK } from './keys.js';
 import { messagePut } from './outbox.js';
 import { reporterLinkWrite } from './reporters.js';
@@ -269,6 +270,15 @@ export class DynamoCaseStore implements CaseStore {
         : []),
       ...this.eventPuts(next.id, update.events ?? []),
       ...(await this.messagePuts(update.messages ?? [])),
+      ...(await this.accessPuts(update.access ?? [])),
+      ...(update.related
+        ? [
+            this.table.check('related', keys.case(update.related.caseId), {
+              expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': update.related.version },
+            }),
+            ...update.related.events.map((e, i) => this.table.putNew(`related-event:${i}`, encodeEvent(update.related!.caseId, e))),
+          ]
+        : []),
     ];
     try {
       await this.table.transact(items);
@@ -278,16 +288,17 @@ export class DynamoCaseStore implements CaseStore {
       if (!(error instanceof TransactionCancelled)) throw error;
       if (error.anyFailed('once:')) return false;
       // TransactionConflict: another transaction held the item at the same moment (real DynamoDB only).
-      if (error.failed('case') || error.conflicted) throw new ConcurrentUpdateError('Case changed meanwhile', { cause: error });
+      if (error.failed('case') || error.failed('related') || error.conflicted) throw new ConcurrentUpdateError('Case changed meanwhile', { cause: error });
       throw error;
     }
   }
 
-  async recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[] }): Promise<boolean> {
+  async recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[] }): Promise<boolean> {
     const items: LabelledWrite[] = [
       ...(write.onceKey ? [this.table.putNew('once', { ...keys.once(caseId, write.onceKey) })] : []),
       ...(caseId ? this.eventPuts(caseId, write.events ?? []) : []),
       ...(await this.messagePuts(write.messages ?? [])),
+      ...(await this.accessPuts(write.access ?? [])),
     ];
     return this.table.transactOnce(items);
   }
@@ -390,6 +401,10 @@ export class DynamoCaseStore implements CaseStore {
 
   private eventPuts(caseId: string, events: CaseEvent[]): LabelledWrite[] {
     return events.map((e, i) => this.table.putNew(`event:${i}`, encodeEvent(caseId, e)));
+  }
+
+  private async accessPuts(entries: AccessEntry[]): Promise<LabelledWrite[]> {
+    return Promise.all(entries.map(async (e, i) => this.table.putNew(`access:${i}`, await encodeAccessEntry(this.cipher, e))));
   }
 
   private async messagePuts(messages: OutboundMessage[]): Promise<LabelledWrite[]> {

@@ -147,6 +147,20 @@ export class DynamoTable {
     };
   }
 
+  /** A condition on an item the transaction does not write (another case still at the version read). */
+  check(label: string, key: ItemKey, condition: { expression: string; names?: Record<string, string>; values?: Item }): LabelledWrite {
+    return {
+      label,
+      write: {
+        ConditionCheck: {
+          TableName: this.name, Key: marshall(key), ConditionExpression: condition.expression,
+          ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+          ...(condition.values ? { ExpressionAttributeValues: marshall(condition.values, { removeUndefinedValues: true }) } : {}),
+        },
+      },
+    };
+  }
+
   /** Writes all or nothing; a cancellation is thrown as TransactionCancelled with reasons by label. */
   async transact(items: LabelledWrite[]): Promise<void> {
     const labels = items.map((i) => i.label);

@@ -1,5 +1,3 @@
-import { withMilestones } from '../../domain/milestones.js';
-import { randomBytes } from 'node:crypto';
 import * as z from '../../zod.js';
 import type { Case, CaseEvent, Level } from '../../domain/case.js';
 import { Category, Urgency } from '../../domain/categories.js';
@@ -9,11 +7,13 @@ import { HomeRegency } from '../../domain/regions.js';
 import { canSee, canSeeContact } from '../../domain/visibility.js';
 import type { Official } from '../../ports.js';
 import type { AccessedField, CaseFile } from '../../ports.js';
+import { actorOf, type ActionContext, type NotApplied, type PlanResult } from '../../cases/plan.js';
 import {
-  actorOf, type ActionContext, type NotApplied, type PlanResult, countAcknowledgement, planAcknowledge, planAskReporter, planCorrect, planHandOver,
-  planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
-} from '../case-actions.js';
-import { alertOfficials } from '../alert-officials.js';
+  countAcknowledgement, planAcknowledge, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
+} from '../../cases/plans.js';
+import { rankIn } from '../../cases/rank.js';
+import { decideQuestion } from '../../cases/questions.js';
+import { changeCase, type ChangeOutcome } from '../../cases/change-case.js';
 import type { ConsoleDeps } from './deps.js';
 
 export interface CaseView {
@@ -73,6 +73,11 @@ export const ActionForm = z.object({
   level: z.optional(z.pipe(z.coerce.number().check(z.int(), z.gte(1), z.lte(3)), z.transform((n: number) => n as Level))),
   referral: z.optional(z.enum(REFERRAL_TARGETS)),
   into: z.optional(z.string()),
+  /**
+   * The message form's one-time token (random per rendered form): the SMS id is made from it, so a
+   * double-clicked or re-posted form sends one SMS.
+   */
+  token: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))),
 });
 export type ActionForm = z.infer<typeof ActionForm>;
 
@@ -108,6 +113,7 @@ export async function actOnCase(
 
   const invalid = (fields: Record<string, string>): ActOutcome => ({ kind: 'invalid', fields, view });
   if (action === 'message' && !text(MESSAGE_LIMIT).safeParse(form.message ?? '').success) return invalid({ message: `Write a message of 1 to ${MESSAGE_LIMIT} characters` });
+  if (action === 'message' && !form.token) return invalid({ token: 'Send the form again' });
   if (action === 'note' && !text(NOTE_LIMIT).safeParse(form.note ?? '').success) return invalid({ note: `Write a note of 1 to ${NOTE_LIMIT} characters` });
   if (action === 'handover' && !form.level) return invalid({ level: 'Choose a level' });
   if (action === 'refer' && !form.referral) return invalid({ referral: 'Choose a service' });
@@ -119,58 +125,45 @@ export async function actOnCase(
     return { kind: 'done', reference: c.reference, notice: 'note_added' };
   }
 
-  let plan: PlanResult;
   let into: Case | undefined;
-  switch (action) {
-    case 'take': plan = planAcknowledge(c, x, await outranksAssignee(deps, official, c)); break;
-    case 'resolve': plan = planResolve(c, x, await outranksAssignee(deps, official, c)); break;
-    case 'message': plan = planAskReporter(c, x, form.message!.trim(), await deps.reporters.getPrefs(c.contact), `ask.console.${randomBytes(8).toString('hex')}`); break;
-    case 'correct': plan = planCorrect(c, x, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) }); break;
-    case 'handover': plan = planHandOver(c, x, form.level!); break;
-    case 'refer': plan = planRefer(c, x, form.referral!); break;
-    case 'reopen': plan = planReopen(c, x); break;
-    case 'merge': {
-      const ref = normaliseReference(form.into ?? '');
-      into = ref ? (await deps.casePages.caseFile(ref))?.case : undefined;
-      // A case this official may not see is "not found" here too.
-      if (!into || !canSee(official, into)) return invalid({ into: 'No case with this reference' });
-      plan = planMerge(c, into, x, await deps.reporters.getPrefs(c.contact));
-      break;
+  if (action === 'merge') {
+    const ref = normaliseReference(form.into ?? '');
+    into = ref ? (await deps.casePages.caseFile(ref))?.case : undefined;
+    // A case this official may not see is "not found" here too, and the attempt is logged as for a page.
+    if (into && !canSee(official, into)) {
+      await deps.accessLog.append({ at: x.at, officialId: official.id, action: 'denied', reference: into.reference, fields: [] });
     }
+    if (!into || !canSee(official, into)) return invalid({ into: 'No case with this reference' });
   }
-  if (!plan.applies) return { kind: 'not_applied', reason: plan.reason, view };
-
-  try {
-    if (plan.plan.case) {
-      await deps.cases.updateCase({ case: withMilestones(c, plan.plan.case, x.at), expectedVersion: c.version, events: plan.plan.events, messages: plan.plan.messages });
-      if (action === 'take') countAcknowledgement(deps.metrics, c, deps.policy, x.now);
-    } else {
-      await deps.cases.recordOnce(c.id, { events: plan.plan.events, messages: plan.plan.messages });
+  const messageId = `ask.console.${form.token}`;
+  const decide = async (current: Case): Promise<PlanResult> => {
+    if (action === 'message') return decideQuestion(deps, current, x, form.message!.trim(), await deps.reporters.getPrefs(current.contact), messageId);
+    const rank = await rankIn(deps.directory, official, current);
+    switch (action) {
+      case 'take': return planAcknowledge(current, x, rank);
+      case 'resolve': return planResolve(current, x, rank);
+      case 'correct': return planCorrect(current, x, rank, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) });
+      case 'handover': return planHandOver(current, x, rank, form.level!);
+      case 'refer': return planRefer(current, x, rank, form.referral!);
+      case 'reopen': return planReopen(current, x, rank);
+      case 'merge': return planMerge(current, into!, x, rank, await deps.reporters.getPrefs(current.contact));
     }
+  };
+
+  let outcome: ChangeOutcome;
+  try {
+    // Only on the version the official saw: a change meanwhile is shown, not overwritten.
+    outcome = await changeCase(deps, c, decide, { attempts: 1, at: x.at, ...(action === 'message' ? { onceKey: messageId } : {}) });
   } catch (error) {
     if (!(error instanceof ConcurrentUpdateError)) throw error;
     const fresh = await openCase(deps, official, c.reference);
     if (fresh.kind === 'not_found') return fresh;
     return { kind: 'conflict', changes: fresh.view.file.events.filter((e) => e.at > form.seen), view: fresh.view };
   }
-  // Side effects after the write: the other case's timeline, and the new level's alert.
-  if (action === 'merge' && into) {
-    await deps.cases.recordOnce(into.id, { onceKey: `merged-from.${c.id}`, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: 'console', from: c.reference } }] });
-  }
-  // The level the case was handed to, or the regency it now belongs to, is alerted as for a new case.
-  const next = plan.plan.case;
-  if (action === 'handover' && next) {
-    await alertOfficials(deps, next, next.level, 'handed_over', `v${next.version}`);
-  }
-  if (action === 'correct' && next && next.homeRegency !== c.homeRegency && next.status === 'new') {
-    await alertOfficials(deps, next, next.level, 'rerouted', `v${next.version}`);
-  }
+  if (outcome.kind === 'vanished') return { kind: 'not_found' };
+  if (outcome.kind === 'not_applied') return { kind: 'not_applied', reason: outcome.reason, view };
+  // A second post of the same message form (a double click) was written once: its answer is the first one's.
+  if (outcome.kind === 'changed' && action === 'take') countAcknowledgement(deps.metrics, c, deps.policy, x.now);
   return { kind: 'done', reference: c.reference, notice: action };
 }
 
-/** Taking over from another official is for a higher level only (as with TERIMA by SMS). */
-async function outranksAssignee(deps: Pick<ConsoleDeps, 'directory'>, official: Official, c: Case): Promise<boolean> {
-  if (!c.assignee || c.assignee === official.id) return true;
-  const assignee = (await deps.directory.listOfficials()).find((o) => o.id === c.assignee);
-  return !assignee || !assignee.active || official.level > assignee.level;
-}

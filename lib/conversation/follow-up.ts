@@ -5,6 +5,13 @@ import { formatLocalTime } from '../messages/reporter.js';
  * appended to the case's description, which the store keeps encrypted like the first report; the
  * event keeps only its length. Each addition is a numbered block, so one sent as a second LAPOR
  * can be moved out into a new case when the reporter answers BARU.
+ *
+ * A block starts with a marker (`\n\n[+N when] `) that only this module writes: reporter text is
+ * stored with the marker's opening neutralised (`[+` after a blank line becomes `[ +`), so a report
+ * that types a marker shows as what it is, text, never as a follow-up that was not sent (issue 19,
+ * finding 12). Escaping was chosen over storing follow-ups as items of their own: it is one function
+ * on the way in, every reader (INFO, the console, BARU) stays as it is, and stored cases need no
+ * migration.
  */
 
 /** Per addition; longer text is cut (and the reporter told), never dropped silently. */
@@ -14,6 +21,11 @@ export const CASE_TEXT_LIMIT = 6000;
 
 /** A fresh expression per use: a shared /g one carries lastIndex from one call into the next. */
 const blocks = (description: string) => [...description.matchAll(/\n\n\[\+(\d+) [^\]\n]*\] /g)];
+
+/** Reporter text as stored: no follow-up marker can start in it. */
+export function escapeFollowUpMarkers(text: string): string {
+  return text.replace(/(?<=\n\n)\[\+/g, '[ +');
+}
 
 export function cutFollowUp(text: string): { text: string; truncated: boolean } {
   const trimmed = text.trim();
@@ -35,7 +47,7 @@ export function nextBlockNumber(description: string): number {
 
 /** Returns undefined when the case has no room left for this text. Whitespace in `text` is already one space. */
 export function appendFollowUp(description: string, block: { n: number; at: string; text: string }): string | undefined {
-  const next = `${description}\n\n[+${block.n} ${formatLocalTime(block.at)}] ${block.text.replace(/\n/g, ' ')}`;
+  const next = `${description}\n\n[+${block.n} ${formatLocalTime(block.at)}] ${escapeFollowUpMarkers(block.text.replace(/\n/g, ' '))}`;
   return next.length <= CASE_TEXT_LIMIT ? next : undefined;
 }
 

@@ -1,92 +1,72 @@
-import type { Case, CaseEvent, CaseEventDetails, Level } from '../domain/case.js';
+import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, type Level } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
 import { deadlineOf, levelSinceOf, nextCheckAt } from '../domain/sla.js';
 import { questionForReporter } from '../messages/official.js';
 import { reporterTexts } from '../messages/reporter.js';
 import { QUESTION_RELAYED } from '../officials/directory.js';
-import type { Metrics, Official, OutboundMessage, ReporterPrefs } from '../ports.js';
+import type { Metrics, OutboundMessage, ReporterPrefs } from '../ports.js';
 import type { Policy } from '../config.js';
-import type { Deps } from './deps.js';
+import { type ActionContext, type Actor, isOpenStatus, no, ok, type PlanResult } from './plan.js';
+import { mayChange, mayTakeOver, type Rank } from './rank.js';
 
 /**
- * The operations officials perform on a case, shared by both doors: the SMS commands
- * (handle-official-sms.ts: TERIMA, SELESAI, TANYA) and the console. Each one is a pure plan: given
- * the case as read, the acting official and the time, it returns the next case with its timeline
- * events and outbox messages, or why it does not apply. The door writes the plan conditionally on
- * the version it read, and adds what only that door needs (an SMS reply, a once-key).
+ * The operations officials perform on a case, the same from every door (SMS commands TERIMA,
+ * SELESAI, TANYA; the console's forms): pure plans over the case as read. `rank` is how the acting
+ * official stands to the case's holder (rank.ts): work a higher level took is not undone from below.
  */
-export type NotApplied = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'not_closed'
-  | 'same_level' | 'unchanged' | 'same_case' | 'already_merged';
-
-export interface CasePlan {
-  case?: Case;
-  events: CaseEvent[];
-  messages: OutboundMessage[];
-}
-
-export type PlanResult = { applies: true; plan: CasePlan } | { applies: false; reason: NotApplied };
-
-export interface ActionContext {
-  official: Official;
-  /** The acting official's id as the timeline shows it (`official:<id>`). */
-  actor: string;
-  at: string;
-  now: Date;
-  policy: Deps['policy'];
-  /** Which door: on every event, so the timeline says how the official acted. */
-  via: 'sms' | 'console';
-  /** The SMS keyword (TERIMA, SELESAI, TANYA) when the official acted by SMS. */
-  command?: string;
-}
-
-export const actorOf = (o: Pick<Official, 'id'>) => `official:${o.id}`;
-const isOpenStatus = (c: Case) => c.status === 'new' || c.status === 'acknowledged';
-const ok = (plan: CasePlan): PlanResult => ({ applies: true, plan });
-const no = (reason: NotApplied): PlanResult => ({ applies: false, reason });
 
 /**
  * Take the case (TERIMA): escalation stops at the level that took it and the resolve deadline runs;
  * the reporter is told by the stream (new -> acknowledged). Taking over from someone else is for a
- * higher level only (`outranksAssignee`).
+ * higher level only.
  */
-export function planAcknowledge(c: Case, x: ActionContext, outranksAssignee: boolean): PlanResult {
+export function planAcknowledge(c: Case, x: ActionContext, rank: Rank): PlanResult {
   if (!isOpenStatus(c)) return no('not_open');
   if (c.status === 'acknowledged' && c.assignee === x.official.id) return no('already_assigned');
   const takeover = c.status === 'acknowledged';
-  if (takeover && !outranksAssignee) return no('taken');
+  if (takeover && !mayTakeOver(rank)) return no('taken');
   const next: Case = {
     ...c, status: 'acknowledged', assignee: x.official.id, level: Math.max(c.level, x.official.level) as Level,
     levelSince: x.at, updatedAt: x.at,
   };
   next.nextCheckAt = nextCheckAt(next, x.policy, x.at, x.now);
   return ok({
-    case: next, messages: [],
+    case: next,
     events: [{ at: x.at, actor: x.actor, type: 'acknowledged', detail: { ...(x.command ? { command: x.command } : {}), via: x.via, level: next.level, ...(takeover && c.assignee ? { takenFrom: c.assignee } : {}) } }],
   });
 }
 
 /** Mark resolved (SELESAI): the stream asks the reporter YA/TIDAK. Only the note's length is kept on the timeline. */
-export function planResolve(c: Case, x: ActionContext, outranksAssignee: boolean, noteLength = 0): PlanResult {
+export function planResolve(c: Case, x: ActionContext, rank: Rank, noteLength = 0): PlanResult {
   if (!isOpenStatus(c)) return no('not_open');
-  if (c.status === 'acknowledged' && c.assignee !== x.official.id && !outranksAssignee) return no('taken');
+  if (c.status === 'acknowledged' && rank !== 'holder' && !mayTakeOver(rank)) return no('taken');
   const { nextCheckAt: _done, ...rest } = c;
   const next: Case = { ...rest, status: 'resolved', assignee: c.assignee && c.status === 'acknowledged' ? c.assignee : x.official.id, updatedAt: x.at };
   return ok({
-    case: next, messages: [],
+    case: next,
     events: [{ at: x.at, actor: x.actor, type: 'resolved', detail: { ...(x.command ? { command: x.command } : {}), via: x.via, note: noteLength > 0, noteLength } }],
   });
 }
 
 /**
+ * Messages to one case's reporter per hour, by TANYA and the console's form together: each is an
+ * SMS the employer may read on the worker's phone, so a flood must not reach it.
+ */
+export const QUESTIONS_PER_CASE_PER_HOUR = 3;
+
+/**
  * Ask the reporter (TANYA, or the console's message): relayed by SMS from the hotline, neutral
  * (reference and question only), never to a reporter who asked for no SMS. The reporter's answer
- * comes back as a follow-up on the case and is relayed to whoever asked.
+ * comes back as a follow-up on the case and is relayed to whoever asked. `asked`: questions to this
+ * case in the hour, this one included (the door counts them).
  */
-export function planAskReporter(c: Case, x: ActionContext, question: string, prefs: ReporterPrefs, messageId: string): PlanResult {
+export function planAskReporter(c: Case, x: ActionContext, question: string, prefs: ReporterPrefs, messageId: string, asked = 1): PlanResult {
   if (!question.trim()) return no('no_question');
   if (c.status === 'closed') return no('not_open');
-  if (!c.smsUpdates || prefs.smsStopped) return no('reporter_no_sms');
+  // An erased case has no number left to write to.
+  if (!c.smsUpdates || prefs.smsStopped || c.erased) return no('reporter_no_sms');
+  if (asked > QUESTIONS_PER_CASE_PER_HOUR) return no('too_many_questions');
   const events: CaseEvent[] = [{ at: x.at, actor: x.actor, type: QUESTION_RELAYED, detail: { ...(x.command ? { command: x.command } : {}), via: x.via, official: x.official.id, length: question.length } }];
   const messages: OutboundMessage[] = [{
     id: messageId, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
@@ -96,8 +76,12 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
   return ok({ ...(c.assignee ? {} : { case: { ...c, assignee: x.official.id, updatedAt: x.at } }), events, messages });
 }
 
-/** Correct what intake got wrong; the queue and the visibility follow the regency, the deadlines the urgency. */
-export function planCorrect(c: Case, x: ActionContext, change: { category?: Category; urgency?: Urgency; homeRegency?: HomeRegency }): PlanResult {
+/**
+ * Correct what intake got wrong; the queue and the visibility follow the regency, the deadlines the
+ * urgency. A new case moved to another regency alerts that regency's office as for a new case.
+ */
+export function planCorrect(c: Case, x: ActionContext, rank: Rank, change: { category?: Category; urgency?: Urgency; homeRegency?: HomeRegency }): PlanResult {
+  if (!mayChange(rank)) return no('taken');
   const detail: Omit<CaseEventDetails['corrected'], 'via'> = {};
   for (const field of ['category', 'urgency', 'homeRegency'] as const) {
     const value = change[field];
@@ -107,17 +91,27 @@ export function planCorrect(c: Case, x: ActionContext, change: { category?: Cate
   const next: Case = { ...c, ...change, updatedAt: x.at };
   const due = isOpenStatus(next) ? nextCheckAt(next, x.policy, next.levelSince ?? next.createdAt, x.now) : undefined;
   if (due) next.nextCheckAt = due;
-  return ok({ case: next, messages: [], events: [{ at: x.at, actor: x.actor, type: 'corrected', detail: { ...detail, via: x.via } }] });
+  const rerouted = next.homeRegency !== c.homeRegency && next.status === 'new';
+  return ok({
+    case: next,
+    events: [{ at: x.at, actor: x.actor, type: 'corrected', detail: { ...detail, via: x.via } }],
+    alerts: rerouted ? [{ level: next.level, reason: 'rerouted', round: `v${c.version + 1}` }] : [],
+  });
 }
 
-/** Hand the case to another level of the ladder: it is new there, with a full deadline of its own. */
-export function planHandOver(c: Case, x: ActionContext, to: Level): PlanResult {
+/** Hand the case to another level of the ladder: it is new there, with a full deadline of its own, and that level is alerted. */
+export function planHandOver(c: Case, x: ActionContext, rank: Rank, to: Level): PlanResult {
   if (!isOpenStatus(c)) return no('not_open');
+  if (!mayChange(rank)) return no('taken');
   if (to === c.level && c.status === 'new') return no('same_level');
   const { assignee: _previous, ...rest } = c;
   const next: Case = { ...rest, level: to, status: 'new', levelSince: x.at, updatedAt: x.at };
   next.nextCheckAt = nextCheckAt(next, x.policy, x.at, x.now);
-  return ok({ case: next, messages: [], events: [{ at: x.at, actor: x.actor, type: 'handed_over', detail: { via: x.via, from: c.level, to } }] });
+  return ok({
+    case: next,
+    events: [{ at: x.at, actor: x.actor, type: 'handed_over', detail: { via: x.via, from: c.level, to } }],
+    alerts: [{ level: to, reason: 'handed_over', round: `v${c.version + 1}` }],
+  });
 }
 
 export const REFERRAL_TARGETS = [
@@ -127,28 +121,40 @@ export const REFERRAL_TARGETS = [
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
 
 /** Refer to an LTSA service or another province's desk: recorded on the timeline; the case stays with us. */
-export function planRefer(c: Case, x: ActionContext, to: ReferralTarget): PlanResult {
+export function planRefer(c: Case, x: ActionContext, rank: Rank, to: ReferralTarget): PlanResult {
   if (c.status === 'closed') return no('not_open');
-  return ok({ case: { ...c, updatedAt: x.at }, messages: [], events: [{ at: x.at, actor: x.actor, type: 'referred', detail: { via: x.via, to } }] });
+  if (!mayChange(rank)) return no('taken');
+  return ok({ case: { ...c, updatedAt: x.at }, events: [{ at: x.at, actor: x.actor, type: 'referred', detail: { via: x.via, to } }] });
 }
 
-/** Reopen a resolved or closed case: back to whoever had it, with fresh deadlines; the stream tells the reporter. */
-export function planReopen(c: Case, x: ActionContext): PlanResult {
-  if (c.status === 'new' || c.status === 'acknowledged' || c.mergedInto) return no('not_closed');
+/**
+ * Reopen a resolved or closed case: back to whoever had it, with fresh deadlines; the stream tells
+ * the reporter and the officials. One plan for both doors: the reporter's TIDAK (`actor` reporter,
+ * no `via`) and an official in the console.
+ */
+export function planReopen(c: Case, x: Actor & { via?: ActionContext['via'] }, rank: Rank = 'unheld'): PlanResult {
+  // An erased case has nothing left to work on: its facts stay closed (lib/use-cases/forget-expired-cases.ts).
+  if (isOpenStatus(c) || c.mergedInto || c.erased) return no('not_closed');
+  if (!mayChange(rank)) return no('taken');
   const status = c.assignee ? 'acknowledged' as const : 'new' as const;
-  const next: Case = { ...c, status, levelSince: x.at, updatedAt: x.at };
+  const { nextCheckAt: _stale, ...rest } = c;
+  const next: Case = { ...rest, status, levelSince: x.at, updatedAt: x.at };
   const due = nextCheckAt(next, x.policy, x.at, x.now);
   if (due) next.nextCheckAt = due;
-  return ok({ case: next, messages: [], events: [{ at: x.at, actor: x.actor, type: 'reopened', detail: { via: x.via, from: c.status, to: status } }] });
+  const from = c.status as 'resolved' | 'closed';
+  return ok({ case: next, events: [caseEvent('reopened', x.at, x.actor, { ...(x.via ? { via: x.via } : {}), from, to: status })] });
 }
 
 /**
  * Merge a duplicate into another case: the duplicate is closed and points at the other (both
- * references keep working), and its reporter is told which reference to use.
+ * references keep working), the other's timeline says so, and the duplicate's reporter is told.
+ * The write is conditional on both cases' versions (`related`): of two merges crossing (A into B
+ * while B into A) one is written and the other finds its target merged, so no cycle can form.
  */
-export function planMerge(duplicate: Case, into: Case, x: ActionContext, prefs: ReporterPrefs): PlanResult {
+export function planMerge(duplicate: Case, into: Case, x: ActionContext, rank: Rank, prefs: ReporterPrefs): PlanResult {
   if (duplicate.id === into.id) return no('same_case');
   if (duplicate.mergedInto || into.mergedInto) return no('already_merged');
+  if (!mayChange(rank)) return no('taken');
   const { nextCheckAt: _done, ...rest } = duplicate;
   const next: Case = { ...rest, status: 'closed', mergedInto: into.reference, updatedAt: x.at };
   const messages: OutboundMessage[] = duplicate.smsUpdates && !prefs.smsStopped ? [{
@@ -156,7 +162,20 @@ export function planMerge(duplicate: Case, into: Case, x: ActionContext, prefs: 
     text: reporterTexts.merged(prefs.language ?? duplicate.language, { reference: duplicate.reference, into: into.reference }),
     status: 'pending', attempts: 0, createdAt: x.at,
   }] : [];
-  return ok({ case: next, messages, events: [{ at: x.at, actor: x.actor, type: 'merged', detail: { via: x.via, into: into.reference } }] });
+  return ok({
+    case: next, messages,
+    events: [{ at: x.at, actor: x.actor, type: 'merged', detail: { via: x.via, into: into.reference } }],
+    related: { caseId: into.id, version: into.version, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: x.via, from: duplicate.reference } }] },
+  });
+}
+
+/** Record (or change) the agency or broker the worker named; the name itself never goes on the timeline. */
+export function planRecordAgent(c: Case, x: Pick<ActionContext, 'actor' | 'at' | 'via'>, name: string): PlanResult {
+  if (c.agentName === name) return no('unchanged');
+  return ok({
+    case: { ...c, agentName: name, updatedAt: x.at },
+    events: [caseEvent('agent_recorded', x.at, x.actor, { via: x.via, changed: c.agentName !== undefined })],
+  });
 }
 
 /**

@@ -1,0 +1,28 @@
+import { type AlertReason, type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
+import { recipientsFor } from '../domain/routing.js';
+import { officialTexts } from '../messages/official.js';
+import type { Official, OutboundMessage } from '../ports.js';
+
+/**
+ * The alert rule, in one place whichever door caused it (a new case from the stream, an escalation,
+ * a hand-over, a corrected regency, an undelivered alert): who at a ladder level is told
+ * (`recipientsFor`), with which text (reference, category, urgency, country, regency: nothing
+ * personal), under which message ids, and the timeline events that say so (one naming nobody when
+ * the directory has no one there). `round` keeps a later round at the same level apart.
+ */
+export function alertWrite(
+  c: Case, order: { level: Level; reason: AlertReason; round?: string }, officials: readonly Official[], at: string,
+): { onceKey: string; events: CaseEvent[]; messages: OutboundMessage[]; recipients: Official[] } {
+  const { level, reason } = order;
+  const suffix = order.round ? `.${order.round}` : '';
+  const recipients = recipientsFor(c, level, [...officials]);
+  const messages: OutboundMessage[] = recipients.map((o) => ({
+    id: `alert.${c.id}.${o.id}.L${level}${suffix}`,
+    audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,
+    purpose: 'alert', text: officialTexts.newCase(c), status: 'pending', attempts: 0, createdAt: at,
+  }));
+  const events: CaseEvent[] = recipients.length > 0
+    ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
+    : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
+  return { onceKey: `alert.L${level}${suffix}`, events, messages, recipients };
+}

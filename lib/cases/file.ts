@@ -1,0 +1,60 @@
+import { type Case, caseEvent, type CaseEvent, type Channel, type ReporterType } from '../domain/case.js';
+import type { Category, Language } from '../domain/categories.js';
+import { urgencyOf } from '../domain/categories.js';
+import type { CountryCode, HomeRegency } from '../domain/regions.js';
+import { nextCheckAt } from '../domain/sla.js';
+import { reporterTexts } from '../messages/reporter.js';
+import { escapeFollowUpMarkers } from '../conversation/follow-up.js';
+import type { OutboundMessage } from '../ports.js';
+import type { Actor } from './plan.js';
+
+/** What a new case is made of, whatever the channel (fileReport has parsed and checked it). */
+export interface NewCaseFacts {
+  id: string;
+  reference: string;
+  channel: Channel;
+  reporterType: ReporterType;
+  contact: string;
+  category: Category;
+  description: string;
+  truncated: boolean;
+  homeRegency: HomeRegency;
+  country: CountryCode;
+  nik?: string;
+  workerName?: string;
+  agentName?: string;
+  smsUpdates: boolean;
+  language: Language;
+  /** The reporter is sent the reference (see fileReport for when). */
+  confirm: boolean;
+}
+
+/**
+ * Filing: the first state of a case, its `reported` event and the reporter's confirmation. New at
+ * the regency office (level 1) with its acknowledge deadline running; the officials' alert follows
+ * from the stream once the case is stored. The reporter's text is stored with any follow-up marker
+ * it contains neutralised, so it cannot pass for a follow-up (follow-up.ts).
+ */
+export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'>, hotline: string): { case: Case; events: CaseEvent[]; messages: OutboundMessage[] } {
+  const base = {
+    id: f.id, reference: f.reference, category: f.category, urgency: urgencyOf(f.category),
+    homeRegency: f.homeRegency, country: f.country, channel: f.channel,
+    reporterType: f.reporterType, contact: f.contact, description: escapeFollowUpMarkers(f.description), smsUpdates: f.smsUpdates, language: f.language,
+    status: 'new' as const, level: 1 as const, levelSince: x.at, createdAt: x.at, updatedAt: x.at, version: 1,
+    ...(f.nik ? { nik: f.nik } : {}),
+    ...(f.workerName ? { workerName: f.workerName } : {}),
+    ...(f.agentName ? { agentName: f.agentName } : {}),
+  };
+  const c: Case = { ...base, nextCheckAt: nextCheckAt(base, x.policy, x.at, x.now) };
+  return {
+    case: c,
+    events: [caseEvent('reported', x.at, 'reporter', { channel: f.channel, category: f.category, truncated: f.truncated })],
+    messages: f.confirm
+      ? [{
+          id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
+          text: reporterTexts.received(f.language, { reference: c.reference, hotline }),
+          status: 'pending', attempts: 0, createdAt: x.at,
+        }]
+      : [],
+  };
+}
