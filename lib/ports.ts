@@ -79,9 +79,21 @@ export interface Official {
   categories?: Category[];
   active: boolean;
   pinHash?: string;
+  /** Wrong PINs in a row by SMS (commands, BUKA): five lock the official until BUKA or set-pin. */
   failedPins: number;
   locked: boolean;
+  /**
+   * The console's sign-in door counts apart (lib/officials/check-pin.ts): five wrong PINs there pause
+   * PIN sign-in until `consoleLockedUntil` (ISO), longer each time (`consoleLocks` in a row), and never
+   * lock the SMS commands, so a stranger on the web cannot take an official off the escalation ladder.
+   */
+  consoleFailedPins?: number;
+  consoleLockedUntil?: string;
+  consoleLocks?: number;
 }
+
+/** Where a PIN is typed: an SMS command (and BUKA), or the console's sign-in page. */
+export type PinDoor = 'sms' | 'console';
 
 export interface ReporterPrefs {
   language?: Language;
@@ -195,22 +207,30 @@ export interface Directory {
   putOfficial(official: Official): Promise<void>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
   /**
-   * Reserves one PIN check before the PIN is verified: counts it as wrong up front, atomically, and
-   * refuses once `max` are counted or the official is locked or inactive. So however many commands
-   * arrive at once, at most `max` wrong PINs are ever checked.
+   * Reserves one PIN check at a door before the PIN is verified: counts it as wrong up front,
+   * atomically, and refuses once `max` are counted at that door, or the official is locked (by SMS),
+   * inactive, or (console door) its console lock lasts beyond `now`. So however many attempts arrive
+   * at once, at most `max` wrong PINs are ever checked at a door.
    */
-  reservePinCheck(officialId: string, max: number): Promise<{ reserved: true; failedPins: number } | { reserved: false }>;
-  /** A reserved check that was wrong and reached `max`: the official is locked. */
-  lockOfficial(officialId: string): Promise<void>;
-  /** Gives a reserved check back (the SMS was a gateway redelivery, not a new guess). */
-  releasePinCheck(officialId: string): Promise<void>;
-  /** Clears the wrong-PIN count after a right PIN, unless the official was locked or disabled meanwhile. */
-  clearPinFailures(officialId: string): Promise<void>;
+  reservePinCheck(officialId: string, max: number, door?: PinDoor, now?: Date): Promise<{ reserved: true; failedPins: number } | { reserved: false }>;
   /**
-   * Unlocks a locked official (count back to zero) with its audit events and messages in one
-   * transaction, claiming `onceKey`; false when the once-key was taken or the official is not locked.
+   * A reserved check that was wrong and reached `max`: SMS door, the official is locked; console
+   * door, PIN sign-in is paused until `until` and its count starts again (one more lock in a row).
    */
-  unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }): Promise<boolean>;
+  lockOfficial(officialId: string, door?: PinDoor, until?: Date): Promise<void>;
+  /** Gives a reserved check back (the SMS was a gateway redelivery, not a new guess). */
+  releasePinCheck(officialId: string, door?: PinDoor): Promise<void>;
+  /**
+   * Clears the door's wrong-PIN count after a right PIN (console door: its locks in a row too),
+   * unless the official was locked or disabled meanwhile.
+   */
+  clearPinFailures(officialId: string, door?: PinDoor): Promise<void>;
+  /**
+   * Unlocks a locked official (SMS lock, or a console lock lasting beyond `now`; counts back to zero)
+   * with its audit events and messages in one transaction, claiming `onceKey`; false when the
+   * once-key was taken or the official is not locked.
+   */
+  unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }, now?: Date): Promise<boolean>;
   /** Appends to an official's own audit trail (locks, unlocks) and queues messages; once per `onceKey`. */
   recordForOfficial(officialId: string, write: { onceKey?: string; events?: OfficialEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
   /** An official's audit trail, oldest first. */

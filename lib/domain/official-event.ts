@@ -3,8 +3,11 @@
  * ids, reasons and counts only, never a PIN or a phone number.
  */
 export interface OfficialEventDetails {
-  /** Five wrong PINs locked the official; `told`: the officials who were sent the notice. */
-  official_locked: { failedPins: number; told: string };
+  /**
+   * Five wrong PINs locked the official at a door (`sms`: the commands, until BUKA; `console`: PIN
+   * sign-in, for `minutes`); `told`: the officials who were sent the notice.
+   */
+  official_locked: { failedPins: number; told: string; door: 'sms' | 'console'; minutes?: number };
   official_unlocked: { by: string; failedPins: number };
   unlock_refused: { reason: string };
   unlock_not_needed: { by: string };

@@ -19,6 +19,13 @@ const STATUS_SHORT: Record<CaseStatus, string> = {
   new: 'belum diterima', acknowledged: 'ditangani', resolved: 'selesai', closed: 'ditutup',
 };
 
+/** A pause in words: minutes under two hours, hours under two days, else days. */
+function duration(minutes: number): string {
+  if (minutes < 120) return `${minutes} menit`;
+  if (minutes < 2 * 24 * 60) return `${Math.round(minutes / 60)} jam`;
+  return `${Math.round(minutes / (24 * 60))} hari`;
+}
+
 export const officialTexts = {
   newCase: (c: AlertCase) =>
     `PMI NTB ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
@@ -72,12 +79,20 @@ export const officialTexts = {
   /** To the desk above: who is locked and the one command that restores access. */
   lockedDesk: (o: { id: string }) =>
     `PMI NTB: akses SMS petugas ${o.id} dikunci setelah 5 PIN salah. Bila benar petugasnya, buka dengan: BUKA ${o.id} PIN (PIN Anda sendiri).`,
+  /**
+   * The same notices for a lock at the console's sign-in page: how long PIN sign-in pauses, that the
+   * SMS commands still work (a stranger may have typed the number), and the BUKA that lifts it.
+   */
+  consoleLockedSelf: (minutes: number) =>
+    `PMI NTB: masuk konsol dengan PIN untuk nomor ini dijeda ${duration(minutes)} setelah 5 PIN salah. Perintah SMS tetap berlaku. Bila bukan Anda, hubungi atasan.`,
+  consoleLockedDesk: (o: { id: string }, minutes: number) =>
+    `PMI NTB: masuk konsol ${o.id} dijeda ${duration(minutes)} setelah 5 PIN salah; SMS tetap berlaku. Buka lebih awal: BUKA ${o.id} PIN (PIN Anda sendiri).`,
   unlockedReply: (id: string) =>
-    `Akses SMS petugas ${id} dibuka lagi; hitungan PIN salah diulang dari nol.`,
+    `Akses petugas ${id} (SMS dan masuk konsol) dibuka lagi; hitungan PIN salah diulang dari nol.`,
   unlockedSelf: (byId: string) =>
-    `PMI NTB: perintah SMS dari nomor ini dibuka lagi oleh ${byId}. Bila Anda tidak memintanya, hubungi atasan Anda.`,
+    `PMI NTB: perintah SMS dan masuk konsol dari nomor ini dibuka lagi oleh ${byId}. Bila Anda tidak memintanya, hubungi atasan Anda.`,
   notLocked: (id: string) =>
-    `Akses SMS petugas ${id} tidak terkunci. Tidak ada yang diubah.`,
+    `Akses petugas ${id} (SMS dan masuk konsol) tidak terkunci. Tidak ada yang diubah.`,
   /** One text for every refusal: a stranger learns nothing about numbers, PINs, references or locks. */
   refused: () =>
     'Perintah tidak dapat diproses. Periksa kode laporan dan PIN. Format: TERIMA <kode> <PIN>',

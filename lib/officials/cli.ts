@@ -85,7 +85,8 @@ export async function runOfficialsCommand(
       return;
     }
     case 'set-pin': {
-      const official = await existing();
+      // A new PIN opens both doors: the SMS lock and any console sign-in pause with its count go.
+      const { consoleFailedPins: _count, consoleLockedUntil: _until, consoleLocks: _locks, ...official } = await existing();
       await store.putOfficial({ ...official, pinHash: await hashPin(await pin(), pinParams), failedPins: 0, locked: false });
       io.out(`pin set for ${official.id} (unlocked)`);
       return;

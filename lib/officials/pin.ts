@@ -20,6 +20,14 @@ const KEY_LENGTH = 32;
 // A tampered directory item must not make one verification eat the whole Lambda's memory or time.
 const MAX_N = 2 ** 20;
 
+/**
+ * What a PIN is checked against when there is no real hash (unknown number, no PIN set): a hash in
+ * the stored format at the production cost, so that path takes as long as a registered official's
+ * wrong PIN. Its salt and hash are zeros: no PIN matches it (a 256-bit hash of zero), and it costs no
+ * hashing at start-up.
+ */
+export const DECOY_PIN_HASH = ['scrypt', DEFAULT_PIN_PARAMS.N, DEFAULT_PIN_PARAMS.r, DEFAULT_PIN_PARAMS.p, Buffer.alloc(16).toString('base64url'), Buffer.alloc(32).toString('base64url')].join('$');
+
 export const PIN_PATTERN = /^\d{4,8}$/;
 
 export function isValidPin(pin: string): boolean {

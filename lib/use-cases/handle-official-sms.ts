@@ -8,18 +8,15 @@ import { covers } from '../domain/routing.js';
 import { caseTextPages, officialTexts } from '../messages/official.js';
 import { entriesNewestFirst } from '../conversation/follow-up.js';
 import type { OfficialCommand } from '../officials/commands.js';
-import { MAX_FAILED_PINS } from '../officials/directory.js';
-import { verifyPin } from '../officials/pin.js';
+import { checkPin, type PinRefusal } from '../officials/check-pin.js';
 import type { AccessedField, OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
-import { announceLock } from './unlock-official.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
 export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
 
-export type RefusalReason =
-  | 'inactive' | 'locked' | 'too_many_attempts' | 'no_pin' | 'wrong_pin'
-  | 'unknown_reference' | 'not_covered';
+/** The PIN check's refusals ('unknown' is an unregistered number, which never gets that far) and the case's. */
+export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered';
 
 /** An authenticated command that was understood but not applied, with the reason the official is told. */
 export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'too_many_questions';
@@ -41,11 +38,6 @@ export type OfficialOutcome =
 
 /** Commands per hour from one number: each refusal costs an SMS reply, so a flood must not. */
 const COMMANDS_PER_HOUR_PER_PHONE = 60;
-/**
- * PIN checks per hour per official, counted before the check: with a right PIN clearing the count,
- * this bounds guessing over an hour (the lock bounds wrong PINs in a row).
- */
-const PIN_CHECKS_PER_HOUR = 60;
 
 /**
  * One command SMS from an official (TERIMA, SELESAI, INFO, TANYA and the English synonyms). The
@@ -88,27 +80,14 @@ export async function handleOfficialSms(
   // TANYA/TERIMA/SELESAI... is a reporter (or someone who may become one): their message must reach
   // the reporter's side, never be refused with the officials' format (issue 12, finding 2).
   if (!official) return { kind: 'not_official' };
-  if (!official.active) return (await refuse('inactive')).outcome;
-  if (official.locked) return (await refuse('locked')).outcome;
-  if (!command.pin) return (await refuse('no_pin')).outcome;
-  if ((await reporters.countHit('pin', official.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
-  // The check is counted as wrong before the PIN is verified, atomically: however many commands
-  // arrive at once, at most MAX_FAILED_PINS wrong PINs are ever verified before the lock.
-  const check = await directory.reservePinCheck(official.id, MAX_FAILED_PINS);
-  if (!check.reserved) return (await refuse('locked')).outcome;
-  if (!(await verifyPin(command.pin, official.pinHash))) {
-    const locks = check.failedPins >= MAX_FAILED_PINS;
-    const refused = await refuse('wrong_pin', locks ? { locked: true } : {});
-    // A gateway retry of the same SMS is not a second guess: its reservation is given back. The
-    // guess that locks tells the official and the desk above (a lock must not be a silent denial of service).
-    if (!refused.first) await directory.releasePinCheck(official.id);
-    else if (locks) {
-      await directory.lockOfficial(official.id);
-      await announceLock(deps, { ...official, locked: true }, `locked.${sms.id}`);
-    }
-    return refused.outcome;
-  }
-  await directory.clearPinFailures(official.id);
+  // The one PIN check (lib/officials/check-pin.ts): every refusal lands on the case timeline as
+  // before, a redelivered SMS is not a second guess, and the guess that locks is announced.
+  const asRefusal = (reason: PinRefusal): RefusalReason => (reason === 'unknown' ? 'inactive' : reason);
+  const pin = await checkPin(deps, official, {
+    door: 'sms', pin: command.pin, attemptId: sms.id,
+    recordRefusal: async (reason, detail) => (await refuse(asRefusal(reason), detail)).first,
+  });
+  if (!pin.ok) return pin.first ? { kind: 'refused', reason: asRefusal(pin.reason) } : { kind: 'duplicate' };
   if (!found) return (await refuse('unknown_reference')).outcome;
   if (!covers(official, found)) return (await refuse('not_covered', {}, { denied: true })).outcome;
 

@@ -1,16 +1,14 @@
 import { officialEvent, type OfficialEvent } from '../domain/official-event.js';
 import { normalisePhone } from '../domain/phone.js';
 import { officialTexts } from '../messages/official.js';
+import { checkPin, consoleLocked, type PinRefusal } from '../officials/check-pin.js';
 import type { UnlockCommand } from '../officials/commands.js';
-import { MAX_FAILED_PINS } from '../officials/directory.js';
-import { verifyPin } from '../officials/pin.js';
-import type { Official, OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../ports.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
-/** Same budgets as the other officials' commands (lib/use-cases/handle-official-sms.ts). */
+/** Same budget as the other officials' commands (lib/use-cases/handle-official-sms.ts). */
 const COMMANDS_PER_HOUR_PER_PHONE = 60;
-const PIN_CHECKS_PER_HOUR = 60;
 
 export type UnlockDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock'>;
 
@@ -23,46 +21,11 @@ export type UnlockOutcome =
   | { kind: 'rate_limited' };
 
 /**
- * Who hears that an official was locked and may unlock them: the level directly above (the province
- * desk for a regency office, BP3MI for the province desk); for the top level, its peers.
- */
-export function deskAbove(official: Official, directory: Official[]): Official[] {
-  const usable = directory.filter((o) => o.active && !o.locked && o.id !== official.id);
-  const higher = usable.filter((o) => o.level > official.level);
-  if (higher.length > 0) {
-    const nearest = Math.min(...higher.map((o) => o.level));
-    return higher.filter((o) => o.level === nearest);
-  }
-  return usable.filter((o) => o.level === official.level);
-}
-
-/**
- * A lock must not be silent (issue 12, finding 5): anyone who can send or spoof an official's number
- * can cause one. The official and the desk above are told in neutral words, without any PIN, and the
- * lock is recorded on the official's own trail. `onceKey` (the SMS that locked) makes this once per lock.
- */
-export async function announceLock(deps: Pick<Deps, 'directory' | 'clock'>, official: Official, onceKey: string): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  const desk = deskAbove(official, await deps.directory.listOfficials());
-  const message = (to: Official, purpose: string, text: string): OutboundMessage => ({
-    id: `${onceKey}.${to.id}`, audience: 'official', to: to.phone, officialId: to.id, level: to.level, purpose, text,
-    status: 'pending', attempts: 0, createdAt: at,
-  });
-  await deps.directory.recordForOfficial(official.id, {
-    onceKey,
-    events: [officialEvent('official_locked', at, 'system', { failedPins: MAX_FAILED_PINS, told: desk.map((o) => o.id).join(',') })],
-    messages: [
-      message(official, 'official_locked', officialTexts.lockedSelf()),
-      ...desk.map((o) => message(o, 'official_locked', officialTexts.lockedDesk(official))),
-    ],
-  });
-}
-
-/**
  * BUKA <official id or phone> <PIN>: an official of a higher level restores a locked official's
  * access from their own phone with their own PIN. The sender is checked exactly like any command
- * (a wrong PIN counts against the sender's own lock); the unlock, its audit event and both SMS are
- * one transaction keyed on the gateway id, so a redelivery changes nothing.
+ * (a wrong PIN counts against the sender's own lock); the unlock (of an SMS lock or a console
+ * sign-in pause), its audit event and both SMS are one transaction keyed on the gateway id, so a
+ * redelivery changes nothing.
  */
 export async function unlockOfficial(
   deps: UnlockDeps,
@@ -95,27 +58,19 @@ export async function unlockOfficial(
     return { first, outcome: first ? { kind: 'refused', reason } : { kind: 'duplicate' } };
   };
 
-  if (!sender.active) return (await refuse('inactive')).outcome;
-  if (sender.locked) return (await refuse('locked')).outcome;
-  if ((await reporters.countHit('pin', sender.id, 3600, now)) > PIN_CHECKS_PER_HOUR) return (await refuse('too_many_attempts')).outcome;
-  // As for every command (handle-official-sms.ts): the check is reserved as a wrong one before the
-  // PIN is verified, so concurrent guesses cannot pass MAX_FAILED_PINS.
-  const check = await directory.reservePinCheck(sender.id, MAX_FAILED_PINS);
-  if (!check.reserved) return (await refuse('locked')).outcome;
-  if (!(await verifyPin(command.pin, sender.pinHash))) {
-    const refused = await refuse('wrong_pin');
-    if (!refused.first) await directory.releasePinCheck(sender.id);
-    else if (check.failedPins >= MAX_FAILED_PINS) {
-      await directory.lockOfficial(sender.id);
-      await announceLock(deps, { ...sender, locked: true }, `locked.${sms.id}`);
-    }
-    return refused.outcome;
-  }
-  await directory.clearPinFailures(sender.id);
+  // The sender is checked by the one PIN check (lib/officials/check-pin.ts), as for any command: a
+  // wrong PIN counts against the sender's own lock, and the guess that locks it is announced.
+  // (BUKA always carries a PIN and comes from a registered number: 'no_pin' and 'unknown' cannot occur.)
+  const asRefusal = (reason: PinRefusal) => (reason === 'unknown' || reason === 'no_pin' ? 'wrong_pin' : reason);
+  const pin = await checkPin(deps, sender, {
+    door: 'sms', pin: command.pin, attemptId: sms.id,
+    recordRefusal: async (reason) => (await refuse(asRefusal(reason))).first,
+  });
+  if (!pin.ok) return pin.first ? { kind: 'refused', reason: asRefusal(pin.reason) } : { kind: 'duplicate' };
   if (!target) return (await refuse('unknown_official')).outcome;
   if (sender.level <= target.level) return (await refuse('not_above')).outcome;
 
-  if (!target.locked) {
+  if (!target.locked && !consoleLocked(target, now)) {
     const first = await directory.recordForOfficial(target.id, {
       onceKey,
       events: [officialEvent('unlock_not_needed', at, `official:${sender.id}`, { by: sender.id })],
@@ -123,6 +78,7 @@ export async function unlockOfficial(
     });
     return first ? { kind: 'not_locked', officialId: target.id, by: sender.id } : { kind: 'duplicate' };
   }
+  // One BUKA opens both doors: the SMS lock and a console sign-in pause.
   const done = await directory.unlockOfficial(target.id, {
     onceKey,
     events: [officialEvent('official_unlocked', at, `official:${sender.id}`, { by: sender.id, failedPins: target.failedPins })],
@@ -133,6 +89,6 @@ export async function unlockOfficial(
         purpose: 'official_unlocked', text: officialTexts.unlockedSelf(sender.id), status: 'pending', attempts: 0, createdAt: at,
       },
     ],
-  });
+  }, now);
   return done ? { kind: 'unlocked', officialId: target.id, by: sender.id } : { kind: 'duplicate' };
 }

@@ -5,6 +5,7 @@ import { CATEGORIES, URGENCIES } from '../../lib/domain/categories.js';
 import { CASE_STATUSES } from '../../lib/domain/case.js';
 import { COUNTRIES, type CountryCode } from '../../lib/domain/regions.js';
 import { gsmLength, SMS_LIMIT } from '../../lib/domain/gsm.js';
+import { consoleLockMinutes } from '../../lib/officials/check-pin.js';
 
 const REGENCY_VALUES = ['5201', '5202', '5203', '5204', '5205', '5206', '5207', '5208', '5271', '5272', 'outside', 'unknown'] as const;
 const LONGEST_PHONE = '+6281234567890123';
@@ -30,6 +31,18 @@ describe('SMS texts to officials', () => {
       officialTexts.resolved('ABC-234'), officialTexts.asked('ABC-234'), officialTexts.reporterNoSms('ABC-234'),
       officialTexts.needsText('ABC-234'), officialTexts.refused(),
     ]) expect(gsmLength(text), text).toBeLessThanOrEqual(SMS_LIMIT);
+  });
+
+  it('announce a lock from either door in one GSM-7 SMS, for a long official id and every pause length', () => {
+    const longestId = { id: 'kab-5206-dua' };
+    const texts = [officialTexts.lockedSelf(), officialTexts.lockedDesk(longestId), officialTexts.unlockedReply(longestId.id), officialTexts.unlockedSelf(longestId.id), officialTexts.notLocked(longestId.id)];
+    for (let locks = 0; locks < 12; locks++) {
+      const minutes = consoleLockMinutes(locks);
+      texts.push(officialTexts.consoleLockedSelf(minutes), officialTexts.consoleLockedDesk(longestId, minutes));
+    }
+    for (const text of texts) expect(gsmLength(text), text).toBeLessThanOrEqual(SMS_LIMIT);
+    expect(officialTexts.consoleLockedDesk(longestId, 15)).toContain(`BUKA ${longestId.id} PIN`);
+    expect([0, 1, 2, 3, 4, 5, 6, 12].map(consoleLockMinutes)).toEqual([15, 60, 240, 960, 3840, 15360, 43200, 43200]);
   });
 
   it('show the NIK only masked, and the reporter number only to the official holding the case', () => {

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } fr
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { OfficialEvent } from '../../domain/official-event.js';
-import type { Cipher, Directory, Official, OutboundMessage } from '../../ports.js';
+import type { Cipher, Directory, Official, OutboundMessage, PinDoor } from '../../ports.js';
 import { indexKeys, keys } from './keys.js';
 import { messagePut } from './outbox.js';
 import { type DynamoTable, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
@@ -23,8 +23,17 @@ export function decodeOfficial(item: Item): Official {
   };
   if (item.categories) o.categories = item.categories as Official['categories'];
   if (item.pinHash) o.pinHash = String(item.pinHash);
+  if (item.consoleFailedPins !== undefined) o.consoleFailedPins = Number(item.consoleFailedPins);
+  if (item.consoleLockedUntil) o.consoleLockedUntil = String(item.consoleLockedUntil);
+  if (item.consoleLocks !== undefined) o.consoleLocks = Number(item.consoleLocks);
   return o;
 }
+
+/** Each door's wrong-PIN count is its own attribute: the console's never locks the SMS commands. */
+const COUNT: Record<PinDoor, string> = { sms: 'failedPins', console: 'consoleFailedPins' };
+/** Locked by SMS (or disabled) closes every door; a console lock closes only the console's. */
+const OPEN = 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f)';
+const CONSOLE_OPEN = '(attribute_not_exists(consoleLockedUntil) OR consoleLockedUntil <= :now)';
 
 // ---- the aggregate ------------------------------------------------------------------------------
 
@@ -67,36 +76,43 @@ export class DynamoDirectory implements Directory {
     return fresh ? decodeOfficial(fresh) : undefined;
   }
 
-  async reservePinCheck(officialId: string, max: number): Promise<{ reserved: true; failedPins: number } | { reserved: false }> {
+  async reservePinCheck(officialId: string, max: number, door: PinDoor = 'sms', now: Date = new Date()): Promise<{ reserved: true; failedPins: number } | { reserved: false }> {
+    const count = COUNT[door];
     try {
       const out = await this.table.db.send(new UpdateItemCommand({
         TableName: this.table.name, Key: marshall(keys.official(officialId)),
-        UpdateExpression: 'ADD failedPins :one',
-        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f) AND (attribute_not_exists(failedPins) OR failedPins < :max)',
-        ExpressionAttributeValues: marshall({ ':one': 1, ':t': true, ':f': false, ':max': max }),
+        UpdateExpression: 'ADD #count :one',
+        ConditionExpression: `${OPEN} AND (attribute_not_exists(#count) OR #count < :max)${door === 'console' ? ` AND ${CONSOLE_OPEN}` : ''}`,
+        ExpressionAttributeNames: { '#count': count },
+        ExpressionAttributeValues: marshall({ ':one': 1, ':t': true, ':f': false, ':max': max, ...(door === 'console' ? { ':now': now.toISOString() } : {}) }),
         ReturnValues: 'UPDATED_NEW',
       }));
-      return { reserved: true, failedPins: Number(unmarshall(out.Attributes ?? {}).failedPins ?? 1) };
+      return { reserved: true, failedPins: Number(unmarshall(out.Attributes ?? {})[count] ?? 1) };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return { reserved: false };
       throw error;
     }
   }
 
-  async lockOfficial(officialId: string): Promise<void> {
+  async lockOfficial(officialId: string, door: PinDoor = 'sms', until?: Date): Promise<void> {
+    if (door === 'console' && !until) throw new Error('A console lock needs its end');
     await this.table.db.send(new UpdateItemCommand({
       TableName: this.table.name, Key: marshall(keys.official(officialId)),
-      UpdateExpression: 'SET locked = :t', ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: marshall({ ':t': true }),
+      ...(door === 'sms'
+        ? { UpdateExpression: 'SET locked = :t', ExpressionAttributeValues: marshall({ ':t': true }) }
+        // The count starts again for after the pause; the locks in a row make the next pause longer.
+        : { UpdateExpression: 'SET consoleLockedUntil = :until, consoleFailedPins = :zero ADD consoleLocks :one', ExpressionAttributeValues: marshall({ ':until': until!.toISOString(), ':zero': 0, ':one': 1 }) }),
+      ConditionExpression: 'attribute_exists(pk)',
     }));
   }
 
-  async releasePinCheck(officialId: string): Promise<void> {
+  async releasePinCheck(officialId: string, door: PinDoor = 'sms'): Promise<void> {
     try {
       await this.table.db.send(new UpdateItemCommand({
         TableName: this.table.name, Key: marshall(keys.official(officialId)),
-        UpdateExpression: 'ADD failedPins :minus',
-        ConditionExpression: 'failedPins > :zero',
+        UpdateExpression: 'ADD #count :minus',
+        ConditionExpression: '#count > :zero',
+        ExpressionAttributeNames: { '#count': COUNT[door] },
         ExpressionAttributeValues: marshall({ ':minus': -1, ':zero': 0 }),
       }));
     } catch (error) {
@@ -104,13 +120,13 @@ export class DynamoDirectory implements Directory {
     }
   }
 
-  async clearPinFailures(officialId: string): Promise<void> {
+  async clearPinFailures(officialId: string, door: PinDoor = 'sms'): Promise<void> {
     try {
       await this.table.db.send(new UpdateItemCommand({
         TableName: this.table.name, Key: marshall(keys.official(officialId)),
-        UpdateExpression: 'SET failedPins = :zero',
+        UpdateExpression: door === 'sms' ? 'SET failedPins = :zero' : 'SET consoleFailedPins = :zero, consoleLocks = :zero',
         // A lock set meanwhile by parallel wrong guesses, or a disable from the CLI, stands.
-        ConditionExpression: 'attribute_exists(pk) AND active = :t AND (attribute_not_exists(locked) OR locked = :f)',
+        ConditionExpression: OPEN,
         ExpressionAttributeValues: marshall({ ':zero': 0, ':t': true, ':f': false }),
       }));
     } catch (error) {
@@ -118,12 +134,13 @@ export class DynamoDirectory implements Directory {
     }
   }
 
-  async unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }): Promise<boolean> {
+  async unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }, now: Date = new Date()): Promise<boolean> {
     const items: LabelledWrite[] = [
       this.table.update('official', keys.official(officialId), {
-        expression: 'SET locked = :f, failedPins = :zero',
-        condition: 'attribute_exists(pk) AND locked = :t',
-        values: { ':f': false, ':t': true, ':zero': 0 },
+        // Both doors open again; the console's locks in a row are kept, so its next pause stays long.
+        expression: 'SET locked = :f, failedPins = :zero, consoleFailedPins = :zero REMOVE consoleLockedUntil',
+        condition: 'attribute_exists(pk) AND (locked = :t OR consoleLockedUntil > :now)',
+        values: { ':f': false, ':t': true, ':zero': 0, ':now': now.toISOString() },
       }),
       this.table.putNew('once', { ...keys.officialOnce(officialId, write.onceKey) }),
       ...this.trailPuts(officialId, write.events),

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Official } from '../../ports.js';
-import { MAX_FAILED_PINS } from '../../officials/directory.js';
-import { hashPin, LOCAL_PIN_PARAMS, verifyPin } from '../../officials/pin.js';
+import { checkPin, NOBODY } from '../../officials/check-pin.js';
 import type { ConsoleSession } from '../../ports.js';
 import type { ConsoleDeps } from './deps.js';
 
@@ -30,10 +29,6 @@ export function credentialStamp(o: Pick<Official, 'pinHash' | 'active'>): string
 export const signInCodeText = (code: string) =>
   `Kode masuk konsol PMI NTB: ${code}. Berlaku 5 menit. Jangan berikan kepada siapa pun, termasuk petugas.`;
 
-// A verification against a real hash even when the phone is unknown: the answer takes as long either way.
-let decoyHash: Promise<string> | undefined;
-const decoy = () => (decoyHash ??= hashPin('00000000', LOCAL_PIN_PARAMS));
-
 export type StartSignInOutcome =
   /** The same for a code sent and for an unknown phone, a wrong PIN or a locked official. */
   | { kind: 'code_requested'; challengeId: string }
@@ -41,9 +36,14 @@ export type StartSignInOutcome =
 
 /**
  * Step one: phone and PIN. A right PIN sends a 6-digit code by SMS to the official's registered
- * phone; anything else answers the same (a challenge id that no code will ever match), so the page
- * tells a stranger nothing about who is registered. A wrong PIN counts towards the same lock as the
- * SMS commands.
+ * phone; anything else answers the same, so the page tells a stranger nothing about who is
+ * registered:
+ * - every path verifies one PIN at the production cost (the one check, lib/officials/check-pin.ts),
+ *   so it takes as long whether the number is unknown, locked, over its hourly limit or wrong;
+ * - every path stores a challenge, so step two answers a wrong code the same way (tries left, then
+ *   "start again") whatever step one was; a challenge without a right PIN holds no code anyone can type.
+ * Wrong PINs here count at the console's own door: five pause PIN sign-in for that official (and
+ * tell them and the level above), but never lock their SMS commands (issue 19, finding 1).
  */
 export async function startSignIn(
   deps: Pick<ConsoleDeps, 'cases' | 'directory' | 'reporters' | 'clock' | 'signIns' | 'cipher'>,
@@ -51,43 +51,35 @@ export async function startSignIn(
 ): Promise<StartSignInOutcome> {
   const now = deps.clock.now();
   const challengeId = newOpaqueId();
+  const idHash = hashOpaqueId(challengeId);
   if ((await deps.reporters.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
-  const neutral = { kind: 'code_requested' as const, challengeId };
-  if ((await deps.reporters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR) return neutral;
-
+  const overPhoneLimit = (await deps.reporters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR;
   const official = await deps.directory.getOfficialByPhone(input.phone);
-  if (!official || !official.active || official.locked || !official.pinHash) {
-    await verifyPin(input.pin, await decoy());
-    return neutral;
-  }
-  // As for the SMS commands: the check is counted as wrong before the PIN is verified, atomically,
-  // so parallel guesses cannot get more than MAX_FAILED_PINS checks before the lock.
-  const check = await deps.directory.reservePinCheck(official.id, MAX_FAILED_PINS);
-  if (!check.reserved) {
-    await verifyPin(input.pin, await decoy());
-    return neutral;
-  }
-  if (!(await verifyPin(input.pin, official.pinHash))) {
-    if (check.failedPins >= MAX_FAILED_PINS) await deps.directory.lockOfficial(official.id);
-    return neutral;
-  }
-  await deps.directory.clearPinFailures(official.id);
+  // A registered number costs the index query and a consistent read of the official; an unknown one
+  // reads too (an id nobody has), so the two take as long.
+  if (!official) await deps.directory.getOfficial(NOBODY);
+  // Over the phone's hourly limit the PIN is checked as for an unknown number: it costs the same and counts nothing.
+  const check = await checkPin(deps, overPhoneLimit ? undefined : official, { door: 'console', pin: input.pin, attemptId: `signin.${idHash.slice(0, 24)}` });
+  const signedIn = check.ok && official ? official : undefined;
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const idHash = hashOpaqueId(challengeId);
   const at = now.toISOString();
   await deps.signIns.putChallenge({
-    kind: 'code', idHash, officialId: official.id, codeHash: deps.cipher.lookupHash(`${idHash}:${code}`), tries: 0,
+    kind: 'code', idHash, officialId: signedIn?.id ?? '',
+    // Without a right PIN the hashed secret is not a 6-digit code, so no code typed in step two matches it.
+    codeHash: deps.cipher.lookupHash(`${idHash}:${signedIn ? code : `none.${newOpaqueId()}`}`), tries: 0,
     expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS).toISOString(),
   });
-  // Through the outbox like every SMS: the stream sends it on the officials' route (SNS).
-  await deps.cases.recordOnce(undefined, {
-    messages: [{
-      id: `signin.${idHash.slice(0, 24)}`, audience: 'official', to: official.phone, officialId: official.id,
-      purpose: 'console_sign_in_code', text: signInCodeText(code), status: 'pending', attempts: 0, createdAt: at,
-    }],
-  });
-  return neutral;
+  if (signedIn) {
+    // Through the outbox like every SMS: the stream sends it on the officials' route (SNS).
+    await deps.cases.recordOnce(undefined, {
+      messages: [{
+        id: `signin.${idHash.slice(0, 24)}`, audience: 'official', to: signedIn.phone, officialId: signedIn.id,
+        purpose: 'console_sign_in_code', text: signInCodeText(code), status: 'pending', attempts: 0, createdAt: at,
+      }],
+    });
+  }
+  return { kind: 'code_requested', challengeId };
 }
 
 export type VerifyCodeOutcome =
