@@ -1,24 +1,26 @@
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
-import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
-import { officialSenderOnFirstAlert } from '../lib/composition/aws-sns-on-first-alert.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (escalator): edit the manifest, not this file.
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createEscalatorHandler } from '../lib/jobs/escalator.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { officialSenderOnFirstAlert } from '../lib/composition/aws-sns-on-first-alert.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { create } from '../lib/composition/functions/escalator.js';
 
-/**
- * Every 5 minutes: SLA escalation and the re-send sweep (lib/jobs/escalator.ts). Ports: cases, outbox,
- * directory, reporters (the hour's SMS count), both SMS routes, metrics; no case events.
- */
+/** Scheduled SLA escalation and SMS retry. Grants: store, reporterSms, officialSms. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const official = officialSenderOnFirstAlert(cfg);
-  const [{ cases, outbox, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
-  return createEscalatorHandler({
-    deps: {
-      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
-      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
-    },
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return create({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    directory: stores.directory,
+    reporters: stores.reporters,
+    reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),
+    officialSms: officialSenderOnFirstAlert(cfg),
+    clock: systemClock,
+    policy: cfg.policy,
+    metrics: new CloudWatchMetrics(),
   });
 });

@@ -1,16 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { DynamoTable } from '../lib/adapters/dynamo/table.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (figures): edit the manifest, not this file.
 import { DynamoFiguresStore } from '../lib/adapters/dynamo/figures-store.js';
-import { createFiguresHandler } from '../lib/jobs/figures.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { figuresTable } from '../lib/composition/aws-figures.js';
+import { create } from '../lib/composition/functions/figures.js';
 
-/**
- * The figures stream consumer (lib/jobs/figures.ts). Ports: the figures aggregate only. No key, no
- * secret: it reads the non-personal facts of case images and writes counters.
- */
+/** Table stream consumer: keeps the figures (counters per month, regency, category, channel, level). Grants: figures. */
 const cfg = awsConfig();
 
-export const handler = handlerWhenReady(async () => createFiguresHandler({
-  figures: new DynamoFiguresStore(new DynamoTable(new DynamoDBClient({ region: cfg.region }), cfg.tableName)),
-  policy: cfg.policy,
-}));
+export const handler = handlerWhenReady(async () => {
+  const table = figuresTable(cfg);
+  return create({
+    figures: new DynamoFiguresStore(table),
+    policy: cfg.policy,
+  });
+});

@@ -1,30 +1,31 @@
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
-import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
-import { snsPorts } from '../lib/composition/aws-sns.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (notifier): edit the manifest, not this file.
+import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createNotifierHandler } from '../lib/jobs/notifier.js';
-import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { snsPorts } from '../lib/composition/aws-sns.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { create } from '../lib/composition/functions/notifier.js';
 
-/**
- * The table stream consumer (lib/jobs/notifier.ts). Ports: cases, outbox, directory, reporters, both SMS routes (Africa's
- * Talking with the gateway secret's current credentials, SNS), case events, metrics, and the agents
- * named in cases (the agent watch of lib/figures/agent-watch.ts).
- */
+/** Table stream consumer: sends SMS, publishes case events. Grants: store, reporterSms, officialSms, caseEvents. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const { official, events } = snsPorts(cfg);
+  const sns = snsPorts(cfg);
   const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
-  const { cases, outbox, directory, reporters } = stores;
-  return createNotifierHandler({
-    deps: {
-      cases, outbox, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics(),
-      senders: { reporter: new CurrentCredentialsAtSender(gateway, cfg.atSenderId), official },
-      ...(events ? { events } : {}),
-    },
-    decoder: cases,
+  return create({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    directory: stores.directory,
+    reporters: stores.reporters,
+    decoder: stores.cases,
     agents: new DynamoAgentsStore(stores.table),
+    reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),
+    officialSms: sns.official,
+    events: sns.events,
+    clock: systemClock,
+    policy: cfg.policy,
+    metrics: new CloudWatchMetrics(),
   });
 });

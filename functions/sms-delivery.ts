@@ -1,14 +1,22 @@
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
-import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (smsDelivery): edit the manifest, not this file.
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createSmsDeliveryHandler } from '../lib/sms/delivery-http.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { create } from '../lib/composition/functions/sms-delivery.js';
 
-/** AT delivery-report callback (lib/sms/delivery-http.ts). Ports: cases, outbox, directory, the callback key, metrics. */
+/** SMS delivery report callback. Grants: store, callbackKey. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const [{ cases, outbox, directory }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
-  return createSmsDeliveryHandler({ deps: { cases, outbox, directory, clock: systemClock, metrics: new CloudWatchMetrics() }, callbackKey: gateway.callbackKey });
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return create({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    directory: stores.directory,
+    callbackKey: gateway.callbackKey,
+    clock: systemClock,
+    metrics: new CloudWatchMetrics(),
+  });
 });

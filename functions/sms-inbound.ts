@@ -1,17 +1,23 @@
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
-import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (smsInbound): edit the manifest, not this file.
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createSmsInboundHandler } from '../lib/sms/http.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { create } from '../lib/composition/functions/sms-inbound.js';
 
-/** AT incoming-SMS callback (lib/sms/http.ts). Ports: cases, directory, reporters, the callback key, metrics. */
+/** Incoming SMS callback. Grants: store, callbackKey. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const [{ cases, directory, reporters }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
-  return createSmsInboundHandler({
-    deps: { cases, directory, reporters, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return create({
+    cases: stores.cases,
+    directory: stores.directory,
+    reporters: stores.reporters,
     callbackKey: gateway.callbackKey,
+    clock: systemClock,
+    policy: cfg.policy,
+    metrics: new CloudWatchMetrics(),
   });
 });

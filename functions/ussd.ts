@@ -1,20 +1,23 @@
-import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
-import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+// Written by `npm run functions` from lib/composition/manifest.ts (ussd): edit the manifest, not this file.
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
-import { createUssdHandler } from '../lib/ussd/http.js';
+import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
+import { gatewaySecret } from '../lib/composition/aws-gateway.js';
+import { awsStores } from '../lib/composition/aws-store.js';
+import { create } from '../lib/composition/functions/ussd.js';
 
-/**
- * AT USSD: `POST /ussd` (one request per screen) and `POST /ussd/events` (end-of-session notice),
- * lib/ussd/http.ts. Ports: cases, reporters, USSD drafts, the callback key, metrics.
- */
+/** USSD session and end-of-session callbacks. Grants: store, callbackKey. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
-  const [{ cases, reporters, ussdDrafts }, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
-  return createUssdHandler({
-    deps: { cases, reporters, ussdDrafts, clock: systemClock, policy: cfg.policy, metrics: new CloudWatchMetrics() },
+  const [stores, gateway] = await Promise.all([awsStores(cfg), gatewaySecret(cfg)]);
+  return create({
+    cases: stores.cases,
+    reporters: stores.reporters,
+    ussdDrafts: stores.ussdDrafts,
     callbackKey: gateway.callbackKey,
+    clock: systemClock,
+    policy: cfg.policy,
+    metrics: new CloudWatchMetrics(),
   });
 });

@@ -13,54 +13,19 @@ import { TABLE } from '../lib/adapters/dynamo/table-definition.js';
 import { Scheduler } from './constructs/scheduler.js';
 import { StreamConsumer } from './constructs/stream-consumer.js';
 import { OperationsDashboard } from './constructs/operations-dashboard.js';
-import { FIGURES_EVENTS } from '../lib/figures/stream-filter.js';
+import { FUNCTIONS, FUNCTION_NAMES, entryOf, envOf, type EnvName, type FunctionName, type FunctionSpec, type Grant } from '../lib/composition/manifest.js';
 
 export { BUNDLE_BANNER, ESBUILD_OPTIONS, TABLE_DATA_ACTIONS, africasTalkingLayerCode, bundleFunction } from './constructs/hotline-function.js';
 export { STABLE_LOGICAL_IDS } from './constructs/logical-ids.js';
 
-export type FunctionName = 'smsInbound' | 'smsDelivery' | 'ussd' | 'web' | 'notifier' | 'escalator' | 'console' | 'figures';
-
-/** Africa's Talking drops a callback after 15 s, so HTTP handlers must give up well before that. */
-const API_TIMEOUT = Duration.seconds(10);
+export type { FunctionName } from '../lib/composition/manifest.js';
 
 /**
- * Every function: its construct id, entry point and limits. What each may touch is declared in the
- * constructor below, next to the function, one grant per port it builds (functions/*.ts).
+ * The HTTP routes and the function behind each, from the manifest (lib/composition/manifest.ts);
+ * the callback URLs given to Africa's Talking follow from these.
  */
-const FUNCTIONS: Record<FunctionName, { id: string; entry: string; description: string; timeout: Duration; memorySize?: number }> = {
-  // Officials' PINs are checked with scrypt (N=2^15, r=8: 32 MB, ~100 ms at 256 MB): more memory is more CPU.
-  smsInbound: { id: 'SmsInbound', entry: 'functions/sms-inbound.ts', description: 'Incoming SMS callback', timeout: API_TIMEOUT, memorySize: 512 },
-  smsDelivery: { id: 'SmsDelivery', entry: 'functions/sms-delivery.ts', description: 'SMS delivery report callback', timeout: API_TIMEOUT },
-  ussd: { id: 'Ussd', entry: 'functions/ussd.ts', description: 'USSD session and end-of-session callbacks', timeout: API_TIMEOUT },
-  web: { id: 'Web', entry: 'functions/web.ts', description: 'Web report form', timeout: API_TIMEOUT },
-  notifier: { id: 'Notifier', entry: 'functions/notifier.ts', description: 'Table stream consumer: sends SMS, publishes case events', timeout: Duration.seconds(60) },
-  escalator: { id: 'Escalator', entry: 'functions/escalator.ts', description: 'Scheduled SLA escalation and SMS retry', timeout: Duration.seconds(120) },
-  // Sign-in checks the PIN with scrypt, as the SMS commands do: the same memory.
-  console: { id: 'Console', entry: 'functions/console.ts', description: "Officials' console", timeout: API_TIMEOUT, memorySize: 512 },
-  figures: { id: 'Figures', entry: 'functions/figures.ts', description: 'Table stream consumer: keeps the figures (counters per month, regency, category, channel, level)', timeout: Duration.seconds(60) },
-};
-
-/**
- * The HTTP routes and the function behind each; the callback URLs given to Africa's Talking follow
- * from these. The public form gets its own, tighter limits, so a flood of form posts is cut off at
- * the route and cannot eat into what the gateway callbacks (a USSD session on the line) may use.
- */
-export const ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; fn: FunctionName; throttle?: { rateLimit: number; burstLimit: number } }> = [
-  { method: apigwv2.HttpMethod.POST, path: '/sms', fn: 'smsInbound' },
-  { method: apigwv2.HttpMethod.POST, path: '/sms/delivery', fn: 'smsDelivery' },
-  { method: apigwv2.HttpMethod.POST, path: '/ussd', fn: 'ussd' },
-  { method: apigwv2.HttpMethod.POST, path: '/ussd/events', fn: 'ussd' },
-  { method: apigwv2.HttpMethod.GET, path: '/', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
-  { method: apigwv2.HttpMethod.POST, path: '/reports', fn: 'web', throttle: { rateLimit: 2, burstLimit: 5 } },
-  { method: apigwv2.HttpMethod.GET, path: '/reports/done', fn: 'web', throttle: { rateLimit: 5, burstLimit: 10 } },
-  // A few dozen officials; sign-in is also limited per phone and per source address in the table.
-  { method: apigwv2.HttpMethod.ANY, path: '/console', fn: 'console', throttle: { rateLimit: 5, burstLimit: 10 } },
-  { method: apigwv2.HttpMethod.ANY, path: '/console/{proxy+}', fn: 'console', throttle: { rateLimit: 10, burstLimit: 20 } },
-  // Public figures: answered with Cache-Control public, max-age=300 for a CDN or browser to keep;
-  // the route limit caps what a flood can cost meanwhile.
-  { method: apigwv2.HttpMethod.GET, path: '/statistik', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
-  { method: apigwv2.HttpMethod.GET, path: '/statistik.json', fn: 'web', throttle: { rateLimit: 10, burstLimit: 20 } },
-];
+export const ROUTES: ReadonlyArray<{ method: apigwv2.HttpMethod; path: string; fn: FunctionName; throttle?: { rateLimit: number; burstLimit: number } }> =
+  FUNCTION_NAMES.flatMap((fn) => ((FUNCTIONS[fn] as FunctionSpec).routes ?? []).map((route) => ({ ...route, method: apigwv2.HttpMethod[route.method], fn })));
 
 export interface HotlineStackProps extends StackProps {
   /** Registered SMS sender ID for Africa's Talking; omitted means the gateway default. */
@@ -127,14 +92,12 @@ export class HotlineStack extends Stack {
       minLength: 3,
     });
 
-    // ---- Functions --------------------------------------------------------------------------
-    const environment: Record<string, string> = {
+    // ---- Functions: one per manifest entry (lib/composition/manifest.ts) ------------------------
+    // What each variable is in this stack. A function gets the base variables and those its grants
+    // imply (envOf), so it knows the name of a resource exactly when it may touch it. CONSOLE_ORIGIN
+    // is the API's own endpoint, known once the API exists (below).
+    const values: Partial<Record<EnvName, string>> = {
       STAGE: 'aws',
-      TABLE_NAME: data.table.tableName,
-      KMS_KEY_ARN: data.key.keyArn,
-      GATEWAY_SECRET_ARN: data.gatewaySecret.secretArn,
-      LOOKUP_KEY_SECRET_ARN: data.lookupKeySecret.secretArn,
-      EVENTS_TOPIC_ARN: this.eventsTopic.topicArn,
       LOG_LEVEL: props.logLevel ?? 'INFO',
       POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
       // No NODE_OPTIONS=--enable-source-maps: Node then reads and decodes the whole source map at
@@ -142,33 +105,55 @@ export class HotlineStack extends Stack {
       // beside each bundle (index.mjs.map) to decode a logged stack trace after the fact.
       SMS_SHORTCODE: smsNumber.valueAsString,
       HOTLINE_PHONE: hotlinePhone.valueAsString,
+      TABLE_NAME: data.table.tableName,
+      KMS_KEY_ARN: data.key.keyArn,
+      GATEWAY_SECRET_ARN: data.gatewaySecret.secretArn,
+      LOOKUP_KEY_SECRET_ARN: data.lookupKeySecret.secretArn,
+      EVENTS_TOPIC_ARN: this.eventsTopic.topicArn,
       ...(props.atSenderId ? { AT_SENDER_ID: props.atSenderId } : {}),
       ...(props.snsSenderId ? { SNS_SENDER_ID: props.snsSenderId } : {}),
     };
+    const environmentOf = (name: FunctionName) =>
+      Object.fromEntries(envOf(name).flatMap((variable) => (values[variable] === undefined ? [] : [[variable, values[variable]!]])));
     const fns = Object.fromEntries(
-      (Object.keys(FUNCTIONS) as FunctionName[]).map((name) => {
-        const spec = FUNCTIONS[name];
-        return [name, new HotlineFunction(this, spec.id, { ...spec, environment, logGroupLogicalId: STABLE_LOGICAL_IDS.functionLogs[spec.id] })];
+      FUNCTION_NAMES.map((name) => {
+        const spec: FunctionSpec = FUNCTIONS[name];
+        return [name, new HotlineFunction(this, spec.id, {
+          entry: entryOf(name), description: spec.description, timeout: Duration.seconds(spec.timeoutSeconds),
+          ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
+          environment: environmentOf(name), logGroupLogicalId: STABLE_LOGICAL_IDS.functionLogs[spec.id],
+        })];
       }),
     ) as Record<FunctionName, HotlineFunction>;
     this.hotlineFunctions = fns;
     this.functions = Object.fromEntries(Object.entries(fns).map(([name, f]) => [name, f.fn])) as Record<FunctionName, lambda.Function>;
 
-    // Grants, one per port each function builds (functions/*.ts): the callbacks read the callback key
-    // from the gateway secret; the web form never sees that secret; only the two senders may send
-    // SMS and read the gateway credentials; only the notifier publishes case events.
-    fns.smsInbound.grantStore(data).grantGatewaySecret(data);
-    fns.smsDelivery.grantStore(data).grantGatewaySecret(data);
-    fns.ussd.grantStore(data).grantGatewaySecret(data);
-    fns.web.grantStore(data);
-    fns.notifier.grantStore(data).grantGatewaySecret(data).grantSendSms().grantPublish(this.eventsTopic, data);
-    fns.escalator.grantStore(data).grantGatewaySecret(data).grantSendSms();
-    // The console reads the queue indexes besides the store; no gateway secret, no SMS of its own
-    // (sign-in codes go through the outbox, which the notifier sends).
-    // The figures screen's case-list export reads the cases-by-month index.
-    fns.console.grantStore(data).grantQueueIndexes(data).grantIndexes(data, [TABLE.byMonthIndex.name]);
-    // Figures: the counters only (no lookup secret, the key only through DynamoDB).
-    fns.figures.grantFigures(data);
+    // Grants as IAM: the callbacks read the callback key from the gateway secret; the web form and
+    // the console never see that secret; only the two senders may send SMS and read the gateway
+    // credentials; only the notifier publishes case events; the figures consumer holds no secret.
+    const grant: Record<Grant, (f: HotlineFunction) => void> = {
+      store: (f) => f.grantStore(data),
+      figures: (f) => f.grantFigures(data),
+      queueIndexes: (f) => f.grantQueueIndexes(data),
+      monthIndex: (f) => f.grantIndexes(data, [TABLE.byMonthIndex.name]),
+      callbackKey: (f) => f.grantGatewaySecret(data),
+      reporterSms: (f) => f.grantGatewaySecret(data),
+      officialSms: (f) => {
+        f.grantSendSms();
+        Validations.of(f.role).acknowledge({
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason: 'sns:Publish to a phone number (SMS) has no resource ARN; AWS requires Resource "*" and offers no condition key for phone numbers. Action is limited to sns:Publish. A stream consumer also gets dynamodb:ListStreams (added by the stream event source), which is account-level and needs "*".',
+        });
+      },
+      caseEvents: (f) => f.grantPublish(this.eventsTopic, data),
+      // The API's endpoint: set below, once the API exists.
+      consoleOrigin: () => undefined,
+    };
+    // The gateway secret is granted once even when both its uses are.
+    for (const name of FUNCTION_NAMES) {
+      const grants = [...new Set((FUNCTIONS[name] as FunctionSpec).grants.map((g) => (g === 'reporterSms' ? 'callbackKey' : g)))];
+      for (const g of grants) grant[g](fns[name]);
+    }
 
     // Only the functions that send reporter SMS carry the Africa's Talking SDK.
     const atLayer = new lambda.LayerVersion(this, 'AfricasTalkingSdk', {
@@ -177,26 +162,25 @@ export class HotlineStack extends Stack {
       compatibleArchitectures: [lambda.Architecture.ARM_64],
       description: "Africa's Talking SDK, bundled with its dependencies",
     });
-    fns.notifier.fn.addLayers(atLayer);
-    fns.escalator.fn.addLayers(atLayer);
-    Validations.of(fns.escalator.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'sns:Publish to a phone number (SMS) has no resource ARN; AWS requires Resource "*" and offers no condition key for phone numbers. Action is limited to sns:Publish.',
-    });
-    Validations.of(fns.notifier.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'sns:Publish to a phone number (SMS) has no resource ARN; AWS requires Resource "*" and offers no condition key for phone numbers. dynamodb:ListStreams (added by the stream event source) is account-level and also needs "*".',
-    });
+    for (const name of FUNCTION_NAMES) if ((FUNCTIONS[name] as FunctionSpec).layers?.includes('africastalking')) fns[name].fn.addLayers(atLayer);
 
-    this.streamConsumer = new StreamConsumer(this, 'NotifierStream', { table: data.table, consumer: fns.notifier });
-    // Its own mapping: figures never hold up an alert. Counters are not time-critical, so records may
-    // wait a day before they are given up (then `npm run figures:rebuild` recounts).
-    this.figuresStream = new StreamConsumer(this, 'FiguresStream', { table: data.table, consumer: fns.figures, events: FIGURES_EVENTS, maxRecordAge: Duration.hours(24) });
-    Validations.of(fns.figures.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams (added by the stream event source) is account-level and needs "*".',
-    });
-    new Scheduler(this, 'EscalatorSchedule', { target: fns.escalator, every: Duration.minutes(5) });
+    // Stream consumers, each with its own mapping (figures never hold up an alert), and schedules.
+    const streams: Partial<Record<FunctionName, StreamConsumer>> = {};
+    for (const name of FUNCTION_NAMES) {
+      const spec: FunctionSpec = FUNCTIONS[name];
+      if (spec.stream) {
+        streams[name] = new StreamConsumer(this, `${spec.id}Stream`, { table: data.table, consumer: fns[name], events: spec.stream.events, maxRecordAge: Duration.hours(spec.stream.maxRecordAgeHours) });
+        if (!spec.grants.includes('officialSms')) {
+          Validations.of(fns[name].role).acknowledge({
+            id: 'AwsSolutions-IAM5[Resource::*]',
+            reason: 'dynamodb:ListStreams (added by the stream event source) is account-level and needs "*".',
+          });
+        }
+      }
+      if (spec.schedule) new Scheduler(this, `${spec.id}Schedule`, { target: fns[name], every: Duration.minutes(spec.schedule.everyMinutes) });
+    }
+    this.streamConsumer = streams.notifier!;
+    this.figuresStream = streams.figures!;
 
     const http = new HotlineApi(this, 'Api', {
       routes: ROUTES.map((route) => ({ ...route, fn: fns[route.fn].fn, fnId: FUNCTIONS[route.fn].id })),
@@ -204,11 +188,13 @@ export class HotlineStack extends Stack {
     this.api = http.api;
     this.stage = http.stage;
     // Writes are checked against the console's own origin, which is also the WebAuthn origin.
-    fns.console.fn.addEnvironment('CONSOLE_ORIGIN', this.api.apiEndpoint);
+    for (const name of FUNCTION_NAMES) {
+      if ((FUNCTIONS[name] as FunctionSpec).grants.includes('consoleOrigin')) fns[name].fn.addEnvironment('CONSOLE_ORIGIN', this.api.apiEndpoint);
+    }
 
     this.alarms = new HotlineAlarms(this, 'Alarms', {
       key: data.key,
-      functions: Object.fromEntries((Object.keys(FUNCTIONS) as FunctionName[]).map((name) => [FUNCTIONS[name].id, fns[name]])),
+      functions: Object.fromEntries(FUNCTION_NAMES.map((name) => [FUNCTIONS[name].id, fns[name]])),
       notifier: fns.notifier,
       escalator: fns.escalator,
       deadLetterQueue: this.streamConsumer.deadLetterQueue,

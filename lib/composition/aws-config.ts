@@ -1,5 +1,6 @@
 import { config, type Config } from '../config.js';
 import { configureLogger } from '../logger.js';
+import type { ConsoleOptions } from '../console/kit.js';
 
 /**
  * The configuration of a Lambda function: read once at cold start, failing fast on a bad or
@@ -30,4 +31,9 @@ export function handlerWhenReady<E, C, R>(build: () => Promise<Handler<E, C, R>>
   };
   start();
   return async (event, context) => (await (ready ?? start()))(event, context);
+}
+
+/** The console's cookies and origin in AWS: Secure `__Host-` cookies, writes and passkeys checked against CONSOLE_ORIGIN. */
+export function awsConsoleSite(cfg: Pick<Config, 'consoleOrigin'>): ConsoleOptions {
+  return { secureCookies: true, ...(cfg.consoleOrigin ? { origin: cfg.consoleOrigin } : {}), rpName: 'Hotline PMI NTB' };
 }

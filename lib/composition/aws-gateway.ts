@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import * as z from '../zod.js';
-import { MIN_CALLBACK_KEY_LENGTH, type Config } from '../config.js';
+import { ConfigurationError, MIN_CALLBACK_KEY_LENGTH, type Config } from '../config.js';
 import { AfricasTalkingSender, AT_PLACEHOLDER_API_KEY, type AtCredentials } from '../adapters/sms/africastalking.js';
 import type { SendResult, SmsSender } from '../ports.js';
 import { logger } from '../logger.js';
@@ -42,7 +42,7 @@ export class GatewaySecretReader {
 }
 
 export async function gatewaySecret(cfg: Pick<Config, 'gatewaySecretArn' | 'secretsMaxAgeSeconds'>): Promise<GatewaySecretReader> {
-  if (!cfg.gatewaySecretArn) throw new Error('The gateway secret is required');
+  if (!cfg.gatewaySecretArn) throw new ConfigurationError('Invalid configuration: GATEWAY_SECRET_ARN required by the callback key and reporter SMS (the "callbackKey" and "reporterSms" grants)');
   const reader = new GatewaySecretReader(cfg.gatewaySecretArn, cfg.secretsMaxAgeSeconds);
   await reader.requireUsable();
   return reader;

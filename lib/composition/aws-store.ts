@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { Config } from '../config.js';
+import { ConfigurationError, type Config } from '../config.js';
 import { DynamoStores } from '../adapters/dynamo/stores.js';
 import { FieldCipher } from '../adapters/crypto/field-cipher.js';
 import { DynamoSubjectKeyStore, keysTableNameFor, SubjectKeys } from '../adapters/crypto/subject-keys.js';
@@ -23,12 +23,13 @@ async function readLookupKey(arn: string): Promise<string> {
  * are made once per cold start, before the lookup key is read.
  */
 export async function awsStores(cfg: Pick<Config, 'region' | 'tableName' | 'kmsKeyArn' | 'lookupKeySecretArn'>, clients: { db?: DynamoDBClient; kms?: KMSClient } = {}): Promise<DynamoStores> {
-  if (!cfg.kmsKeyArn || !cfg.lookupKeySecretArn) throw new Error('The KMS key and the lookup-key secret are required');
+  const missing = [...(cfg.kmsKeyArn ? [] : ['KMS_KEY_ARN']), ...(cfg.lookupKeySecretArn ? [] : ['LOOKUP_KEY_SECRET_ARN'])];
+  if (missing.length) throw new ConfigurationError(`Invalid configuration: ${missing.join(', ')} required by the store (the function's "store" grant)`);
   const db = clients.db ?? new DynamoDBClient({ region: cfg.region });
   const kms = clients.kms ?? new KMSClient({ region: cfg.region });
-  const dataKeys = new KmsDataKeySource(kms, cfg.kmsKeyArn);
+  const dataKeys = new KmsDataKeySource(kms, cfg.kmsKeyArn!);
   // Per-case keys live in the key table (no PITR, no stream): see subject-keys.ts.
   const subjects = new SubjectKeys(new DynamoSubjectKeyStore(db, keysTableNameFor(cfg.tableName)), dataKeys);
-  const cipher = new FieldCipher(dataKeys, await readLookupKey(cfg.lookupKeySecretArn), subjects);
+  const cipher = new FieldCipher(dataKeys, await readLookupKey(cfg.lookupKeySecretArn!), subjects);
   return new DynamoStores(db, cfg.tableName, cipher);
 }

@@ -8,18 +8,16 @@ import { LocalMetrics } from '../adapters/metrics/local.js';
 import { AdjustableClock } from '../clock.js';
 import { localDynamoClient } from '../local/dynamo-local.js';
 import type { Deps } from '../use-cases/deps.js';
-import { handlersFor, type Handlers } from './handlers.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
-import { createConsoleHandler } from '../console/http.js';
-import { consoleDeps } from '../console/wiring.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../figures/console-screen.js';
-import type { createFiguresHandler } from '../jobs/figures.js';
+import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type FunctionSpec, type HandlerOf } from './manifest.js';
+import type { Ports } from './ports.js';
 
 /**
  * Every function of the system in one process, on local adapters: DynamoDB Local, the embedded demo
  * keys, the outbox for every SMS, an adjustable clock. `npm start`, the tests and the bench build it
- * here and get the same handlers (the same factories) the Lambda entry points in functions/ build.
+ * here: each function of the manifest (lib/composition/manifest.ts) from its own factory, given the
+ * ports its entry names and no others, as its Lambda entry point in functions/ does in AWS.
  */
 export interface LocalSystem {
   config: Config;
@@ -31,15 +29,12 @@ export interface LocalSystem {
   clock: AdjustableClock;
   metrics: LocalMetrics;
   callbackKey: string;
-  /** Every port; each handler gets only its part (lib/composition/handlers.ts). */
+  /** The use cases' ports, for tests that call a use case directly. */
   deps: Deps;
   /** The figures aggregate (the figures consumer's, /statistik's and the dashboard's port). */
   figures: DynamoFiguresStore;
-  handlers: Handlers & {
-    figures: ReturnType<typeof createFiguresHandler>;
-    /** The console with its figures screen, as functions/console.ts mounts it (plain http cookies). */
-    console: ReturnType<typeof createConsoleHandler>;
-  };
+  /** Every function's handler, by its manifest name. */
+  handlers: { [N in FunctionName]: HandlerOf<N> };
 }
 
 /** The aggregates on DynamoDB Local with the local demo keys (also used by the officials CLI's `--endpoint`). */
@@ -53,7 +48,15 @@ export function localStores(cfg: Pick<Config, 'tableName' | 'local'>, db: Dynamo
 /** Policy values to change, limits one by one (tests lower a single limit). */
 export type PolicyOverrides = Omit<Partial<Policy>, 'limits'> & { limits?: Partial<Policy['limits']> };
 
-export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: PolicyOverrides } = {}): LocalSystem {
+/** A function's handler from its factory, given only the ports its manifest entry names. */
+async function build<N extends FunctionName>(name: N, ports: Ports): Promise<HandlerOf<N>> {
+  const spec: FunctionSpec = FUNCTIONS[name];
+  const own = Object.fromEntries(spec.ports.map((port) => [port, ports[port]])) as unknown as Ports;
+  const factory = await spec.load();
+  return factory.create(own) as HandlerOf<N>;
+}
+
+export async function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy?: PolicyOverrides } = {}): Promise<LocalSystem> {
   if (!cfg.dynamoEndpoint && !options.db) throw new Error('The local system needs DYNAMODB_ENDPOINT (DynamoDB Local)');
   const db = options.db ?? localDynamoClient(cfg.dynamoEndpoint!);
   const { stores, cipher } = localStores(cfg, db);
@@ -61,27 +64,22 @@ export function composeLocal(cfg: Config, options: { db?: DynamoDBClient; policy
   const outbox = new LocalOutbox();
   const metrics = new LocalMetrics();
   const now = () => clock.now();
-  const deps: Deps = {
-    ...stores.ports, clock, metrics,
-    policy: { ...cfg.policy, ...options.policy, limits: { ...cfg.policy.limits, ...options.policy?.limits } },
-    senders: { reporter: outbox.sender('africastalking', now), official: outbox.sender('sns', now) },
-    events: outbox.publisher(),
-  };
-  const callbackKey = cfg.local.callbackKey;
+  const policy = { ...cfg.policy, ...options.policy, limits: { ...cfg.policy.limits, ...options.policy?.limits } };
   const figures = new DynamoFiguresStore(stores.table);
-  const agents = new DynamoAgentsStore(stores.table);
-  const functions = handlersFor(deps, stores.cases, callbackKey, { agents, figures });
-  const console = consoleDeps({ stores, clock, policy: deps.policy, metrics });
-  const consoleHandler = createConsoleHandler({
-    deps: console,
-    options: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
-    screens: [{
-      path: '/figures', css: FIGURES_SCREEN_CSS,
-      routes: figuresScreen({ figures, agents, accessLog: console.accessLog, cases: stores.cases, cipher, clock }),
-    }],
-  });
+  const ports: Ports = {
+    ...stores.ports, stores, decoder: stores.cases, figures, agents: new DynamoAgentsStore(stores.table),
+    callbackKey: cfg.local.callbackKey,
+    reporterSms: outbox.sender('africastalking', now), officialSms: outbox.sender('sns', now), events: outbox.publisher(),
+    consoleSite: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
+    clock, policy, metrics,
+  };
+  const deps: Deps = {
+    ...stores.ports, clock, metrics, policy,
+    senders: { reporter: ports.reporterSms, official: ports.officialSms }, events: outbox.publisher(),
+  };
+  const built = await Promise.all(FUNCTION_NAMES.map(async (name) => [name, await build(name, ports)] as const));
   return {
-    config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey, deps, figures,
-    handlers: { ...functions, figures: functions.figures!, console: consoleHandler },
+    config: cfg, db, cipher, stores, outbox, clock, metrics, callbackKey: cfg.local.callbackKey, deps, figures,
+    handlers: Object.fromEntries(built) as LocalSystem['handlers'],
   };
 }

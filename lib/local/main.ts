@@ -14,10 +14,7 @@ import { seedDemoDirectory } from './seed.js';
 import { startLocalServer } from './server.js';
 import { devRoutes } from './dev-routes.js';
 import { extraDevRoutes } from './dev-pages.js';
-import { StreamPoller } from './stream-poller.js';
-import { isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
-import { localContext } from './lambda-shim.js';
-import { isFiguresRecord } from '../figures/stream-filter.js';
+import { httpRoutes, startSchedules, startStreamConsumers } from './triggers.js';
 import { figuresDevRoutes } from './figures-dev.js';
 
 /** A problem the person running `npm start` must fix: said in plain words, exit 1, no stack trace. */
@@ -45,8 +42,7 @@ try {
 // stage, and the DynamoDB Local it just started. Read once; a bad value stops the start here.
 const cfg = parseConfig({ ...process.env, STAGE: 'local', DYNAMODB_ENDPOINT: dynamo.endpoint });
 configureLogger(cfg);
-const system = composeLocal(cfg);
-const { handlers } = system;
+const system = await composeLocal(cfg);
 
 // The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
@@ -54,53 +50,25 @@ await ensureTable(db, cfg.tableName);
 await seedDemoDirectory(system.stores.directory);
 
 let ready = false;
-const route = (name: string, handler: unknown) => ({ name, handler: handler as never });
+// Every function's routes, stream mapping and schedule come from its manifest entry, as in the stack.
 const server = await startLocalServer(cfg.port, {
-  lambda: {
-    'POST /sms': route('sms-inbound', handlers.smsInbound),
-    'POST /sms/delivery': route('sms-delivery', handlers.smsDelivery),
-    'POST /ussd': route('ussd', handlers.ussd),
-    'POST /ussd/events': route('ussd', handlers.ussd),
-    'GET /': route('web', handlers.web),
-    'POST /reports': route('web', handlers.web),
-    'GET /reports/done': route('web', handlers.web),
-    'GET /statistik': route('web', handlers.web),
-    'GET /statistik.json': route('web', handlers.web),
-  },
-  lambdaPrefixes: { '/console': route('console', handlers.console) },
+  ...httpRoutes(system),
   dev: { ...devRoutes(system, { ready: () => ready }), ...extraDevRoutes(system), ...figuresDevRoutes(system, system.figures) },
 });
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : cfg.port;
 
-const deadLetters: unknown[] = [];
-const poller = new StreamPoller({
-  endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isNotifierRecord,
-  deliver: (event) => handlers.notifier(event, localContext('notifier', 60_000)) as Promise<never>,
-  onDeadLetter: (record) => {
-    deadLetters.push(record.dynamodb?.Keys);
+// Each stream consumer reads the table stream on its own, as its own event source mapping does in AWS.
+const consumers = await startStreamConsumers(system, {
+  endpoint: dynamo.endpoint, db, tableName: cfg.tableName,
+  onDeadLetter: (name, record) => {
     system.metrics.count('DeadLetter');
-    logger.error('stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
+    logger.error('stream record sent to dead-letter list', { consumer: name, keys: record.dynamodb?.Keys?.sk?.S });
   },
 });
-await poller.start();
-// The figures consumer reads the same stream on its own, as its own event source mapping does in AWS.
-const figuresPoller = new StreamPoller({
-  endpoint: dynamo.endpoint, db, tableName: cfg.tableName, accept: isFiguresRecord,
-  deliver: (event) => handlers.figures(event, localContext('figures', 60_000)) as Promise<never>,
-  onDeadLetter: (record) => {
-    system.metrics.count('DeadLetter');
-    logger.error('figures stream record sent to dead-letter list', { keys: record.dynamodb?.Keys?.sk?.S });
-  },
-});
-await figuresPoller.start();
-
 // In AWS an EventBridge rule runs the escalator every 5 minutes; locally every 5 seconds, so that
 // `POST /dev/clock` makes deadlines pass within a demo.
-const scheduler = setInterval(() => {
-  handlers.escalator({}, localContext('escalator', 120_000))
-    .catch((error: Error) => logger.error('scheduled run failed', { errorName: error.name }));
-}, 5_000);
+const stopSchedules = startSchedules(system, (name, error) => logger.error('scheduled run failed', { function: name, errorName: error.name }));
 
 ready = true;
 const base = `http://127.0.0.1:${port}`;
@@ -126,11 +94,10 @@ let stopping = false;
 async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  clearInterval(scheduler);
+  stopSchedules();
   server.close();
   server.closeAllConnections();
-  await poller.stop().catch(() => undefined);
-  await figuresPoller.stop().catch(() => undefined);
+  await consumers.stop().catch(() => undefined);
   await dynamo.stop();
   process.exit(0);
 }

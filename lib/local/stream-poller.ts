@@ -7,6 +7,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo-local.js';
 
 export interface PollerOptions {
+  /** The consumer's name, for messages (`notifier`, `figures`). */
+  name?: string;
   endpoint: string;
   db: DynamoDBClient;
   tableName: string;
@@ -35,6 +37,8 @@ export class StreamPoller {
   /** Resolves when everything read so far has been delivered (tests and benchmarks wait on it). */
   private idleWaiters: Array<() => void> = [];
   private lastActivity = Date.now();
+  /** The batch being delivered now and since when (named when settled() gives up). */
+  private inDelivery?: { records: DynamoDBRecord[]; since: number };
 
   constructor(private readonly options: PollerOptions) {
     this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -103,10 +107,13 @@ export class StreamPoller {
     while (this.queue.length && this.running) {
       const batch = this.queue.slice(0, batchSize);
       let response: DynamoDBBatchResponse | void;
+      this.inDelivery = { records: batch.map((b) => b.record), since: Date.now() };
       try {
         response = await this.options.deliver({ Records: batch.map((b) => b.record) });
       } catch {
         response = { batchItemFailures: [{ itemIdentifier: batch[0]!.record.dynamodb!.SequenceNumber! }] };
+      } finally {
+        this.inDelivery = undefined;
       }
       const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
       const firstFailed = batch.findIndex((b) => failed.has(b.record.dynamodb!.SequenceNumber!));
@@ -127,18 +134,41 @@ export class StreamPoller {
 
   /**
    * Waits until the stream has gone quiet: nothing queued and no record read for `quietMs`.
-   * Side effects come in hops (a case queues messages, which are then sent), so one empty poll is not enough.
+   * Side effects come in hops (a case queues messages, which are then sent), so one empty poll is not
+   * enough. Past `timeoutMs` it rejects, naming what was still pending: a test must not go on to
+   * assert against half-finished work and fail somewhere else with a wrong value.
    */
   async settled(quietMs = 400, timeoutMs = 10_000): Promise<void> {
     const started = Date.now();
-    await new Promise<void>((resolve) => {
-      const wait = () => this.idleWaiters.push(() => {
-        const quiet = Date.now() - Math.max(this.lastActivity, started) >= quietMs && this.queue.length === 0;
-        if (quiet || Date.now() - started > timeoutMs) resolve();
-        else wait();
-      });
+    await new Promise<void>((resolve, reject) => {
+      let waiter: (() => void) | undefined;
+      const timer = setTimeout(() => {
+        this.idleWaiters = this.idleWaiters.filter((w) => w !== waiter);
+        reject(new Error(this.pendingReport(timeoutMs)));
+      }, timeoutMs);
+      const wait = () => {
+        waiter = () => {
+          const quiet = Date.now() - Math.max(this.lastActivity, started) >= quietMs && this.queue.length === 0;
+          if (quiet) { clearTimeout(timer); resolve(); } else wait();
+        };
+        this.idleWaiters.push(waiter);
+      };
       wait();
     });
+  }
+
+  /** What kept the stream from settling, by item keys (ids and item kinds, never an item's content). */
+  private pendingReport(timeoutMs: number): string {
+    const describe = (record: DynamoDBRecord, attempts?: number) => {
+      const keys = record.dynamodb?.Keys as Record<string, { S?: string }> | undefined;
+      return `${record.eventName} ${keys?.pk?.S ?? '?'}/${keys?.sk?.S ?? '?'}${attempts ? ` (${attempts} failed attempts)` : ''}`;
+    };
+    const parts: string[] = [];
+    if (!this.running) parts.push('the poller is not running');
+    if (this.inDelivery) parts.push(`a batch in delivery for ${Date.now() - this.inDelivery.since} ms: ${this.inDelivery.records.slice(0, 5).map((r) => describe(r)).join(', ')}`);
+    if (this.queue.length) parts.push(`${this.queue.length} record(s) queued: ${this.queue.slice(0, 5).map((q) => describe(q.record, q.attempts)).join(', ')}${this.queue.length > 5 ? ', ...' : ''}`);
+    if (!parts.length) parts.push(`records still arriving (last read ${Date.now() - this.lastActivity} ms ago)`);
+    return `${this.options.name ?? 'stream'} consumer not settled after ${timeoutMs} ms: ${parts.join('; ')}`;
   }
 }
 

@@ -1,12 +1,13 @@
 import type { Metafile } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from './stats.js';
 import { ESBUILD_OPTIONS, bundleFunction } from '../../infra/hotline-stack.js';
+import { FUNCTION_NAMES, entryOf, envOf, kebab, type FunctionName } from '../../lib/composition/manifest.js';
 
 export interface BundleResult {
   name: string;
@@ -35,14 +36,20 @@ const REPO = resolve(import.meta.dirname, '../..');
  * a loopback stand-in (AWS_ENDPOINT_URL), so no request leaves the machine; credentials come from
  * the environment as in Lambda.
  */
-export function awsLikeEnv(endpoint: string): Record<string, string> {
+export function awsLikeEnv(endpoint: string, fn?: FunctionName): Record<string, string> {
   const arn = (service: string, resource: string) => `arn:aws:${service}:ap-southeast-3:000000000000:${resource}`;
+  // What the stack may set (manifest.ts GRANT_ENV); a function gets the part its grants imply (envOf).
+  const resources: Record<string, string> = {
+    TABLE_NAME: 'pmi-hotline', KMS_KEY_ARN: arn('kms', 'key/bench'),
+    GATEWAY_SECRET_ARN: arn('secretsmanager', 'secret:gateway'), LOOKUP_KEY_SECRET_ARN: arn('secretsmanager', 'secret:lookup'),
+    EVENTS_TOPIC_ARN: arn('sns', 'events'), CONSOLE_ORIGIN: 'https://console.example',
+  };
+  const known = fn ? new Set<string>(envOf(fn)) : undefined;
   return {
     STAGE: 'aws', AWS_REGION: 'ap-southeast-3', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_ENDPOINT_URL: endpoint, TABLE_NAME: 'pmi-hotline', KMS_KEY_ARN: arn('kms', 'key/bench'),
-    GATEWAY_SECRET_ARN: arn('secretsmanager', 'secret:gateway'), LOOKUP_KEY_SECRET_ARN: arn('secretsmanager', 'secret:lookup'),
-    EVENTS_TOPIC_ARN: arn('sns', 'events'), SMS_SHORTCODE: '+6281100001708', LOG_LEVEL: 'ERROR',
+    AWS_ENDPOINT_URL: endpoint, SMS_SHORTCODE: '+6281100001708', LOG_LEVEL: 'ERROR',
     POWERTOOLS_SERVICE_NAME: 'pmi-hotline', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...Object.fromEntries(Object.entries(resources).filter(([name]) => !known || known.has(name))),
     // No NODE_OPTIONS, as in the stack: --enable-source-maps would read and decode the source map at init.
   };
 }
@@ -125,13 +132,12 @@ export async function measureBundles(runsPerFunction = COLD_START_RUNS): Promise
   symlinkSync(join(REPO, 'node_modules'), join(out, 'node_modules'), 'dir');
   const aws = await fakeAws();
   try {
-    const entries = readdirSync(join(REPO, 'functions')).filter((f) => f.endsWith('.ts')).sort();
     const built = [];
-    for (const file of entries) {
-      const name = basename(file, '.ts');
-      const own = bundle(`functions/${file}`, join(out, name));
-      const sdkOut = bundle(`functions/${file}`, join(out, `${name}-runtime-sdk`), { sdkFromRuntime: true });
-      built.push({ name, deployed: own.file, runtimeSdk: sdkOut.file, kb: own.bytes / 1024, lazyKb: own.chunkBytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
+    for (const fn of FUNCTION_NAMES) {
+      const name = kebab(fn);
+      const own = bundle(entryOf(fn), join(out, name));
+      const sdkOut = bundle(entryOf(fn), join(out, `${name}-runtime-sdk`), { sdkFromRuntime: true });
+      built.push({ name, env: awsLikeEnv(aws.endpoint, fn), deployed: own.file, runtimeSdk: sdkOut.file, kb: own.bytes / 1024, lazyKb: own.chunkBytes / 1024, runtimeSdkKb: sdkOut.bytes / 1024, largest: largestInputs(own.meta), times: [] as number[], cpu: [] as number[], sdkTimes: [] as number[], error: undefined as string | undefined });
     }
     const floor = bundle('test/bench/fixtures/sdk-floor.ts', join(out, 'sdk-floor'));
     const floorTimes: number[] = [];
@@ -141,11 +147,11 @@ export async function measureBundles(runsPerFunction = COLD_START_RUNS): Promise
       if (typeof f !== 'string') floorTimes.push(f.wall);
       for (const b of built) {
         if (b.error) continue;
-        const t = await importTime(b.deployed, env);
+        const t = await importTime(b.deployed, b.env);
         if (typeof t === 'string') { b.error = t; continue; }
         b.times.push(t.wall);
         b.cpu.push(t.cpu);
-        const s = await importTime(b.runtimeSdk, env);
+        const s = await importTime(b.runtimeSdk, b.env);
         if (typeof s !== 'string') b.sdkTimes.push(s.wall);
       }
     }

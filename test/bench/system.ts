@@ -9,6 +9,7 @@ import { configureLogger } from '../../lib/logger.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
 import { localContext } from '../../lib/local/lambda-shim.js';
 import { startLocalServer } from '../../lib/local/server.js';
+import { httpRoutes } from '../../lib/local/triggers.js';
 import { DynamoMeter } from './dynamo-meter.js';
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
@@ -48,7 +49,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
 
   const db = localDynamoClient(dynamo.endpoint);
   await ensureTable(db, tableName);
-  const runtime = composeLocal(cfg);
+  const runtime = await composeLocal(cfg);
   await seedDemoDirectory(runtime.stores.directory);
 
   const meter = new DynamoMeter();
@@ -65,13 +66,8 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     dynamo, runtime, meter, db, tableName, handlers, localContext,
     startHttp: async () => {
       const port = await freePort();
-      const server = await startLocalServer(port, {
-        lambda: {
-          'POST /sms': { name: 'sms-inbound', handler: handlers.smsInbound },
-          'POST /ussd': { name: 'ussd', handler: handlers.ussd },
-        },
-        dev: {},
-      });
+      // Every function's routes as `npm start` serves them (from the manifest).
+      const server = await startLocalServer(port, { ...httpRoutes(runtime), dev: {} });
       servers.push(server);
       return { base: `http://127.0.0.1:${port}`, server };
     },

@@ -37,8 +37,9 @@ describe('infra/app.ts', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.manifest().artifacts.PmiHotline.environment).toBe('aws://unknown-account/ap-southeast-3');
     const resources = Object.values(run.template().Resources) as Array<{ Type: string; Properties: any }>;
-    const fn = resources.find((r) => r.Type === 'AWS::Lambda::Function')!;
-    expect(fn.Properties.Environment.Variables.AT_SENDER_ID).toBe('PMI-NTB');
+    // The functions that send reporter SMS (notifier, escalator) get the sender ID.
+    const senderIds = resources.filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => r.Properties.Environment.Variables.AT_SENDER_ID).filter(Boolean);
+    expect(senderIds).toEqual(['PMI-NTB', 'PMI-NTB']);
     expect(resources.some((r) => r.Type === 'AWS::SNS::Subscription' && r.Properties.Endpoint === 'ops@example.org')).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { africasTalkingLayerCode } from '../../infra/hotline-stack.js';
 import { functionCode } from '../../infra/constructs/hotline-function.js';
 import { REPO_ROOT } from './synth.js';
+import { entryOf, type FunctionName } from '../../lib/composition/manifest.js';
 
 /**
  * The real handlers change often; this probe pins what the bundling settings must support: CommonJS
@@ -66,20 +67,20 @@ describe('function bundling', () => {
 
 describe('a deployed function bundle', () => {
   /**
-   * The real entry points, bundled as the stack bundles them, run in a fresh node with the stack's
-   * environment (STAGE=aws): configuration, SDK clients, the secret reads through Powertools, the
+   * The real entry points, bundled as the stack bundles them, run in a fresh node with the
+   * environment the stack gives that function (STAGE=aws, the variables its grants imply): configuration, SDK clients, the secret reads through Powertools, the
    * handler factory. AWS is a loopback stand-in (nothing leaves the machine) that serves the secrets.
    */
-  async function invoke(fn: string, event: Record<string, unknown>): Promise<{ statusCode: number; headers: Record<string, string>; body?: string }> {
+  async function invoke(fn: FunctionName, event: Record<string, unknown>): Promise<{ statusCode: number; headers: Record<string, string>; body?: string }> {
     const { bundle: build, fakeAws, awsLikeEnv } = await import('../bench/bundles.js');
-    const { file } = build(`functions/${fn}.ts`, join(outdir, `fn-${fn}`));
+    const { file } = build(entryOf(fn), join(outdir, `fn-${fn}`));
     const aws = await fakeAws();
     try {
       const context = "{ awsRequestId: 'r-1', functionName: 'f', functionVersion: '1', invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:000000000000:function:f', memoryLimitInMB: '256', getRemainingTimeInMillis: () => 10000 }";
       const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); const r = await m.handler(${JSON.stringify(event)}, ${context}); process.stdout.write('RESULT ' + JSON.stringify({ statusCode: r.statusCode, headers: r.headers, body: r.body }));`;
       const { spawn } = await import('node:child_process');
       const out = await new Promise<string>((resolveOut, reject) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, env: { PATH: process.env.PATH ?? '', ...awsLikeEnv(aws.endpoint), LOG_LEVEL: 'SILENT' } });
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, env: { PATH: process.env.PATH ?? '', ...awsLikeEnv(aws.endpoint, fn), LOG_LEVEL: 'SILENT' } });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -127,6 +128,6 @@ describe('a deployed function bundle', () => {
   });
 
   it('checks an SMS callback against the key read from the gateway secret', async () => {
-    expect((await invoke('sms-inbound', httpEvent('POST', '/sms', { key: 'not-the-key-in-the-secret' }))).statusCode).toBe(403);
+    expect((await invoke('smsInbound', httpEvent('POST', '/sms', { key: 'not-the-key-in-the-secret' }))).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourcesOfType, synthHotline, type Synthesised } from './synth.js';
+import { FUNCTIONS, FUNCTION_NAMES, type FunctionName } from '../../lib/composition/manifest.js';
 
 // Template-only checks of the context-driven props: bundling is skipped to keep this file fast.
 let s: Synthesised;
@@ -12,12 +13,18 @@ beforeAll(() => {
 afterAll(() => s?.cleanup());
 
 describe('HotlineStack props', () => {
-  it('passes both sender IDs and the log level to every function, all eight of them', () => {
+  it('passes the log level to every function, and each sender ID to the functions that send through it', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(8);
-    for (const [id, fn] of fns) {
-      expect(fn.Properties.Environment.Variables, id).toMatchObject({ AT_SENDER_ID: 'PMI-NTB', SNS_SENDER_ID: 'PMINTB', LOG_LEVEL: 'DEBUG' });
+    expect(fns).toHaveLength(FUNCTION_NAMES.length);
+    const envOfFunction = (name: FunctionName) => fns.find(([id]) => id.startsWith(FUNCTIONS[name].id))![1].Properties.Environment.Variables;
+    for (const name of FUNCTION_NAMES) {
+      const env = envOfFunction(name);
+      expect(env.LOG_LEVEL, name).toBe('DEBUG');
+      const grants: readonly string[] = FUNCTIONS[name].grants;
+      expect(env.AT_SENDER_ID, name).toBe(grants.includes('reporterSms') ? 'PMI-NTB' : undefined);
+      expect(env.SNS_SENDER_ID, name).toBe(grants.includes('officialSms') ? 'PMINTB' : undefined);
     }
+    expect(FUNCTION_NAMES.filter((name) => envOfFunction(name).AT_SENDER_ID).sort()).toEqual(['escalator', 'notifier']);
   });
 
   it('subscribes the alarm email to the alarm topic only', () => {

@@ -11,6 +11,7 @@ import { isFiguresRecord } from '../../lib/figures/stream-filter.js';
 import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
 import { createKeysTableInput } from '../../lib/adapters/crypto/subject-keys.js';
 import { BUNDLE_BANNER, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
+import { FUNCTION_NAMES as MANIFEST_NAMES, envOf } from '../../lib/composition/manifest.js';
 import { NTB_WORKLOAD } from '../bench/cost.js';
 import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
 
@@ -129,27 +130,38 @@ describe('functions', () => {
     expect(s.template.toJSON().Parameters.HotlinePhone.Default).toBe('0800-1000');
   });
 
-  it('get the configuration lib/config.ts reads, pointing at this stack’s resources', () => {
-    for (const name of FUNCTION_NAMES) {
+  it('get the configuration lib/config.ts reads, pointing at this stack’s resources, and only what their grants imply', () => {
+    const values = {
+      STAGE: 'aws',
+      TABLE_NAME: ref(s.stack.table),
+      KMS_KEY_ARN: { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] },
+      GATEWAY_SECRET_ARN: ref(byPath('Data/GatewaySecret')),
+      LOOKUP_KEY_SECRET_ARN: ref(byPath('Data/LookupKeySecret')),
+      EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
+      LOG_LEVEL: 'INFO',
+      POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
+      SMS_SHORTCODE: { Ref: 'HotlineSmsNumber' },
+      HOTLINE_PHONE: { Ref: 'HotlinePhone' },
+    } as Record<string, unknown>;
+    for (const name of MANIFEST_NAMES) {
       const env = resources[fnId(name)].Properties.Environment.Variables;
-      expect(env).toMatchObject({
-        STAGE: 'aws',
-        TABLE_NAME: ref(s.stack.table),
-        KMS_KEY_ARN: { 'Fn::GetAtt': [logicalId(byPath('Data/Key')), 'Arn'] },
-        GATEWAY_SECRET_ARN: ref(byPath('Data/GatewaySecret')),
-        LOOKUP_KEY_SECRET_ARN: ref(byPath('Data/LookupKeySecret')),
-        EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
-        LOG_LEVEL: 'INFO',
-        POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
-        SMS_SHORTCODE: { Ref: 'HotlineSmsNumber' },
-        HOTLINE_PHONE: { Ref: 'HotlinePhone' },
-      });
+      // Only set when a sender ID is configured (see props.test.ts).
+      const expected = envOf(name).filter((v) => v !== 'AT_SENDER_ID' && v !== 'SNS_SENDER_ID');
+      expect(Object.keys(env).sort(), name).toEqual(expected.sort());
+      // CONSOLE_ORIGIN is the API's endpoint (an expression CDK builds).
+      for (const variable of expected) {
+        if (variable === 'CONSOLE_ORIGIN') expect(JSON.stringify(env[variable]), name).toContain(logicalId(s.stack.api));
+        else expect(env[variable], `${name} ${variable}`).toEqual(values[variable]);
+      }
       // --enable-source-maps would decode the whole source map at every cold start (npm run bench).
       expect(env).not.toHaveProperty('NODE_OPTIONS');
-      // Only set when a sender ID is configured (see props.test.ts).
-      expect(env).not.toHaveProperty('AT_SENDER_ID');
-      expect(env).not.toHaveProperty('SNS_SENDER_ID');
     }
+    // What a function knows is what it may touch: the web form, the console and the figures do not
+    // even know the name of the gateway secret they may not read, and the figures no key or secret.
+    const knows = (name: FunctionName, variable: string) => variable in resources[fnId(name)].Properties.Environment.Variables;
+    expect(MANIFEST_NAMES.filter((name) => knows(name, 'GATEWAY_SECRET_ARN')).sort()).toEqual(['escalator', 'notifier', 'smsDelivery', 'smsInbound', 'ussd']);
+    expect(MANIFEST_NAMES.filter((name) => knows(name, 'EVENTS_TOPIC_ARN'))).toEqual(['notifier']);
+    for (const variable of ['KMS_KEY_ARN', 'LOOKUP_KEY_SECRET_ARN', 'GATEWAY_SECRET_ARN']) expect(knows('figures', variable), variable).toBe(false);
   });
 
   it('log to their own log group with a retention period', () => {

@@ -10,13 +10,13 @@ import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { updateFiguresFromRecord, rebuildFigures, type FiguresDeps } from '../../lib/figures/update-figures.js';
 import { contribution, sumContributions, cellId, monthOf, type Contribution } from '../../lib/figures/contribution.js';
 import { withMilestones } from '../../lib/domain/milestones.js';
-import type { StreamPoller } from '../../lib/local/stream-poller.js';
+import type { StreamConsumers } from '../../lib/local/triggers.js';
 import type { Category } from '../../lib/domain/categories.js';
 import type { HomeRegency } from '../../lib/domain/regions.js';
 import type { Case } from '../../lib/domain/case.js';
 
 let system: TestSystem;
-let poller: StreamPoller;
+let poller: StreamConsumers;
 let seen: DynamoDBRecord[];
 let figures: FiguresDeps;
 let MONTH: string;

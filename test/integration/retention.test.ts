@@ -15,7 +15,7 @@ import { withMilestones } from '../../lib/domain/milestones.js';
 import { cellId, monthOf, type Contribution } from '../../lib/figures/contribution.js';
 import { parseConfig } from '../../lib/config.js';
 import type { Case } from '../../lib/domain/case.js';
-import type { StreamPoller } from '../../lib/local/stream-poller.js';
+import type { StreamConsumers } from '../../lib/local/triggers.js';
 import type { FiguresDeps } from '../../lib/figures/update-figures.js';
 
 const RETENTION_DAYS = 3;
@@ -23,7 +23,7 @@ const DAY_MINUTES = 24 * 60;
 
 let sys: TestSystem;
 let db: DynamoDBClient;
-let poller: StreamPoller;
+let poller: StreamConsumers;
 let figures: FiguresDeps;
 beforeAll(async () => {
   sys = await createTestSystem({ policy: { retentionDaysAfterClose: RETENTION_DAYS } });

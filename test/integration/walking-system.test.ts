@@ -9,12 +9,12 @@ import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js
 import { recordDelivery } from '../../lib/use-cases/record-delivery.js';
 import { alertOfficials } from '../../lib/use-cases/alert-officials.js';
 import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
-import type { StreamPoller } from '../../lib/local/stream-poller.js';
+import type { StreamConsumers } from '../../lib/local/triggers.js';
 import { localDynamoClient } from '../../lib/local/dynamo-local.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
 
 let system: TestSystem;
-let poller: StreamPoller;
+let poller: StreamConsumers;
 let delivered: DynamoDBRecord[] = [];
 
 beforeAll(async () => {

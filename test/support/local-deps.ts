@@ -12,9 +12,8 @@ import { parseConfig, type Policy } from '../../lib/config.js';
 import type { Deps } from '../../lib/use-cases/deps.js';
 import { composeLocal, type LocalSystem, type PolicyOverrides } from '../../lib/composition/local.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
-import { StreamPoller } from '../../lib/local/stream-poller.js';
-import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
+import { startStreamConsumers, type StreamConsumers } from '../../lib/local/triggers.js';
+import type { FunctionName } from '../../lib/composition/manifest.js';
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
@@ -32,6 +31,8 @@ export interface TestSystem {
   stores: DynamoStores;
   /** All aggregates' methods on one object, for reading what the system stored. */
   store: StoreView;
+  /** The whole local system as `npm start` composes it. */
+  local: LocalSystem;
   outbox: LocalOutbox;
   clock: AdjustableClock;
   cipher: FieldCipher;
@@ -51,12 +52,12 @@ export async function createTestSystem(options: { policy?: Omit<Partial<Policy>,
     STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName,
     LOCAL_DATA_KEY: '11'.repeat(32), LOCAL_LOOKUP_KEY: 'test-lookup-key-0123456789',
   });
-  const system = composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
+  const system = await composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
   const { stores, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
   const store = storeView(stores.ports);
   if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
-    stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics,
+    stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics, local: system,
     drop: async () => {
       await db.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       await db.send(new DeleteTableCommand({ TableName: keysTableNameFor(tableName) })).catch(() => undefined);
@@ -66,40 +67,35 @@ export async function createTestSystem(options: { policy?: Omit<Partial<Policy>,
 }
 
 /**
- * The same stream poller `npm start` uses, on the test system's table: every committed write reaches
- * reactToTableChange as it would the notifier in AWS. `seen` keeps every record it delivered.
+ * The table stream fed to the system's stream consumers exactly as `npm start` feeds it
+ * (lib/local/triggers.ts, from the manifest): the notifier's handler with its agent watch, and the
+ * figures consumer. `settled()` waits for all of them and rejects, naming what is pending, when
+ * they do not go quiet. `seen` keeps every record the notifier was given.
  */
-export async function startNotifier(system: TestSystem): Promise<{ poller: StreamPoller; seen: DynamoDBRecord[] }> {
-  const seen: DynamoDBRecord[] = [];
-  const poller = new StreamPoller({
-    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isNotifierRecord,
-    deliver: async (event) => {
-      const failures: { itemIdentifier: string }[] = [];
-      for (const record of event.Records) {
-        seen.push(record);
-        try {
-          await reactToTableChange(system.deps, system.stores.cases, record);
-        } catch {
-          failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! });
-        }
-      }
-      return { batchItemFailures: failures };
-    },
+export async function startStreams(system: TestSystem, only?: readonly FunctionName[]): Promise<StreamConsumers> {
+  const consumers = await startStreamConsumers(system.local, {
+    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, ...(only ? { only } : {}),
   });
-  await poller.start();
-  return { poller, seen };
+  return consumers;
+}
+
+/** The stream consumers of `npm start` on the test system's table; `seen` holds what the notifier was given. */
+export async function startNotifier(system: TestSystem): Promise<{ poller: StreamConsumers; seen: DynamoDBRecord[] }> {
+  const poller = await startStreams(system);
+  return { poller, seen: poller.seen.notifier! };
 }
 
 /**
- * For a test file: a fresh test system with the notifier polling its stream, built before the
- * file's tests and torn down after them. Read `system` and `poller` inside tests and hooks.
+ * For a test file: a fresh test system with the stream consumers of `npm start` (notifier and
+ * figures) reading its stream, built before the file's tests and torn down after them. Read
+ * `system` and `poller` inside tests and hooks.
  */
-export function useSystemWithNotifier(options: Parameters<typeof createTestSystem>[0] = {}): { readonly system: TestSystem; readonly poller: StreamPoller } {
+export function useSystemWithNotifier(options: Parameters<typeof createTestSystem>[0] = {}): { readonly system: TestSystem; readonly poller: StreamConsumers } {
   let system: TestSystem | undefined;
-  let poller: StreamPoller | undefined;
+  let poller: StreamConsumers | undefined;
   beforeAll(async () => {
     system = await createTestSystem(options);
-    ({ poller } = await startNotifier(system));
+    poller = await startStreams(system);
   });
   afterAll(async () => {
     await poller?.stop();

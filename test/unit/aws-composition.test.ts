@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GatewaySecretReader, gatewaySecret } from '../../lib/composition/aws-gateway.js';
 import { handlerWhenReady } from '../../lib/composition/aws-config.js';
+import { awsStores } from '../../lib/composition/aws-store.js';
 import { CloudWatchMetrics } from '../../lib/adapters/metrics/cloudwatch.js';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { officialSenderOnFirstAlert } from '../../lib/composition/aws-sns-on-first-alert.js';
@@ -36,10 +37,24 @@ describe('the gateway secret in AWS', () => {
       .rejects.toThrow('The gateway secret has no usable callbackKey');
   });
 
+  it('names the variable when a function without the gateway secret in its environment builds a port that needs it', async () => {
+    await expect(gatewaySecret({ secretsMaxAgeSeconds: 300 })).rejects.toThrow(/GATEWAY_SECRET_ARN required/);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+  });
+
   it('reads a secret that is not the expected JSON as no key at all, so every callback is refused', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ username: 'x' }) });
     const reader = new GatewaySecretReader('arn:aws:secretsmanager:ap-southeast-3:000000000000:secret:gw-broken', 300);
     expect(await reader.callbackKey()).toBe('');
+  });
+});
+
+describe('the store in AWS', () => {
+  it('names the variables a function without the store grant lacks, before reading anything', async () => {
+    await expect(awsStores({ region: 'ap-southeast-3', tableName: 't', lookupKeySecretArn: 'arn:aws:secretsmanager:ap-southeast-3:000000000000:secret:lk' }))
+      .rejects.toThrow(/KMS_KEY_ARN required by the store/);
+    await expect(awsStores({ region: 'ap-southeast-3', tableName: 't' })).rejects.toThrow(/KMS_KEY_ARN, LOOKUP_KEY_SECRET_ARN required/);
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,15 @@
+import type { Ports } from '../ports.js';
+import { createConsoleHandler } from '../../console/http.js';
+import { consoleDeps } from '../../console/wiring.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../../figures/console-screen.js';
+
+/**
+ * The officials' console (lib/console/app.tsx) with its figures screen at /console/figures. Its own
+ * aggregates on the table; a sign-in code goes out through the outbox like every SMS.
+ */
+export function create(p: Pick<Ports, 'stores' | 'figures' | 'agents' | 'consoleSite' | 'clock' | 'policy' | 'metrics'>) {
+  const { stores, clock } = p;
+  const deps = consoleDeps({ stores, clock, policy: p.policy, metrics: p.metrics });
+  const figures = figuresScreen({ figures: p.figures, agents: p.agents, accessLog: deps.accessLog, cases: stores.cases, cipher: stores.cipher, clock });
+  return createConsoleHandler({ deps, options: p.consoleSite, screens: [{ path: '/figures', routes: figures, css: FIGURES_SCREEN_CSS }] });
+}

@@ -1,0 +1,48 @@
+import type { Policy } from '../config.js';
+import type { CallbackKey } from '../http/api.js';
+import type { CaseStore, Clock, Directory, Metrics, Outbox, Reporters, SmsSender, UssdDrafts } from '../ports.js';
+import type { CaseEventPublisher } from '../use-cases/deps.js';
+import type { StreamDecoder } from '../use-cases/react-to-table-change.js';
+import type { DynamoStores } from '../adapters/dynamo/stores.js';
+import type { AgentsPort } from '../figures/agent-watch.js';
+import type { FiguresPort } from '../figures/port.js';
+import type { ConsoleOptions } from '../console/kit.js';
+
+/**
+ * Every port a function can be built with. A function's manifest entry (manifest.ts) names the ones
+ * it takes, and its factory (functions/<name>.ts in this folder) is typed to receive exactly those:
+ * in AWS its entry point builds them from what its grants allow, locally `composeLocal` hands it
+ * the same names on local adapters.
+ */
+export interface Ports {
+  cases: CaseStore;
+  outbox: Outbox;
+  directory: Directory;
+  reporters: Reporters;
+  ussdDrafts: UssdDrafts;
+  /** The aggregates on one table (the console builds its own aggregates on them). */
+  stores: DynamoStores;
+  /** Turns table-stream images into cases (the case store, which owns the item format). */
+  decoder: StreamDecoder;
+  figures: FiguresPort;
+  agents: AgentsPort;
+  /** The key Africa's Talking appends to its callback URLs (read from the gateway secret in AWS). */
+  callbackKey: CallbackKey;
+  /** Reporter SMS through Africa's Talking. */
+  reporterSms: SmsSender;
+  /** Officials' alerts through SNS. */
+  officialSms: SmsSender;
+  /** Case events for other systems (the SNS topic); absent when no topic is configured. */
+  events: CaseEventPublisher | undefined;
+  /** Cookie and origin settings of the console: Secure `__Host-` cookies in AWS, plain http locally. */
+  consoleSite: ConsoleOptions;
+  clock: Clock;
+  policy: Policy;
+  metrics: Metrics;
+}
+
+export type PortName = keyof Ports;
+
+/** Ports every function gets, whatever its grants: they touch nothing outside the function. */
+export const BASE_PORTS = ['clock', 'policy', 'metrics'] as const satisfies readonly PortName[];
+export type BasePort = (typeof BASE_PORTS)[number];
