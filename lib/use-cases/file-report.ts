@@ -1,4 +1,5 @@
 import * as z from '../zod.js';
+import { emergencyLineFor } from '../domain/emergency-line.js';
 import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
 import { Category, Language, guessCategory } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
@@ -138,7 +139,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       ...(report.workerName ? { workerName: report.workerName } : {}),
       ...(report.agentName ? { agentName: report.agentName } : {}),
       smsUpdates, language, confirm,
-    }, { at, now, policy: deps.policy }, deps.policy.hotlinePhone);
+    }, { at, now, policy: deps.policy }, emergencyLineFor(deps.policy.emergencyLines, report.contact));
     try {
       const result = await deps.cases.createCase({
         ...filing,

@@ -15,6 +15,7 @@ import { notifyOfficials } from './notify-reporter.js';
 import { officialTexts } from '../messages/official.js';
 import { unansweredQuestionBy } from '../officials/directory.js';
 import type { Deps } from './deps.js';
+import { emergencyLineFor } from '../domain/emergency-line.js';
 
 export type InboundSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
 
@@ -140,7 +141,7 @@ const COMMANDS: Commands = {
     return { kind: 'help_sent' };
   },
   info: async (ctx) => {
-    await reply(ctx, 'info', reporterTexts.info(ctx.language, { hotline: ctx.deps.policy.hotlinePhone }), true);
+    await reply(ctx, 'info', reporterTexts.info(ctx.language, { hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from) }), true);
     return { kind: 'help_sent' };
   },
   language: async (ctx, c) => {
@@ -282,7 +283,7 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   const hour = Math.floor(ctx.now.getTime() / HOUR_MS);
   await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
 
-  const v = { reference: updated.reference, hotline: ctx.deps.policy.hotlinePhone, limit: FOLLOW_UP_LIMIT };
+  const v = { reference: updated.reference, hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from), limit: FOLLOW_UP_LIMIT };
   if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);
   else if (secondReport) await reply(ctx, 'ask_new_problem', reporterTexts.askNewProblem(ctx.language, v), false);
   else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
@@ -387,7 +388,7 @@ function message(ctx: Conversation, purpose: string, text: string): OutboundMess
 async function limited(ctx: Conversation, scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
   const notices = await ctx.deps.reporters.countHit('sms-limited', ctx.sms.from, HOUR_SECONDS, ctx.now);
   if (notices === 1 && !ctx.prefs.smsStopped) {
-    await ctx.deps.cases.recordOnce(undefined, { messages: [message(ctx, 'rate_limited', reporterTexts.rateLimited(ctx.language, { hotline: ctx.deps.policy.hotlinePhone }))] });
+    await ctx.deps.cases.recordOnce(undefined, { messages: [message(ctx, 'rate_limited', reporterTexts.rateLimited(ctx.language, { hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from) }))] });
   }
   return { kind: 'rate_limited', scope };
 }

@@ -26,7 +26,7 @@ describe('a worker abroad, by SMS', () => {
     expect(filed).toMatchObject({ kind: 'case_filed', created: true });
     const reference = (filed as { reference: string }).reference;
     await fixture.poller.settled();
-    expect(sentTo(worker)).toEqual([reporterTexts.received('id', { reference, hotline: fixture.system.deps.policy.hotlinePhone })]);
+    expect(sentTo(worker)).toEqual([reporterTexts.received('id', { reference, hotline: '+62 21 2924 4800' })]);
 
     await inbound(worker, `status ${reference.replace('-', '').toLowerCase()}`);
     await fixture.poller.settled();
