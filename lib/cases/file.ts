@@ -1,4 +1,4 @@
-import { type Case, caseEvent, type CaseEvent, type Channel, type ReporterType } from '../domain/case.js';
+import { type Case, caseEvent, type CaseEvent, type Channel, type Consent, type ReporterType } from '../domain/case.js';
 import type { Category, Language } from '../domain/categories.js';
 import { urgencyOf } from '../domain/categories.js';
 import type { CountryCode, HomeRegency } from '../domain/regions.js';
@@ -23,6 +23,8 @@ export interface NewCaseFacts {
   nik?: string;
   workerName?: string;
   agentName?: string;
+  /** What the reporter was told about their data, and when (UU 27/2022 Art. 22, 24: provable). */
+  consent?: Consent;
   smsUpdates: boolean;
   language: Language;
   /** The reporter is sent the reference (see fileReport for when). */
@@ -44,6 +46,7 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
     ...(f.nik ? { nik: f.nik } : {}),
     ...(f.workerName ? { workerName: f.workerName } : {}),
     ...(f.agentName ? { agentName: f.agentName } : {}),
+    ...(f.consent ? { consent: f.consent } : {}),
   };
   const c: Case = { ...base, nextCheckAt: nextCheckAt(base, x.policy, x.at, x.now) };
   return {

@@ -28,6 +28,17 @@ export type AlertReason = 'new_case' | 'escalation' | 'undelivered' | 'handed_ov
 /** Why a case's personal data was destroyed: the retention period ran out, or an erasure request was carried out. */
 export type ErasureReason = 'retention' | 'request';
 
+/** Where the reporter was given the consent information (lib/messages/consent.ts); `none`: nowhere yet (SMS). */
+export type ConsentNotice = 'form' | 'ussd_screen' | 'first_reply' | 'none';
+
+/** The consent information a case was filed under: channel, time and the version of the text. */
+export interface Consent {
+  channel: Channel;
+  at: string;
+  version: string;
+  notice: ConsentNotice;
+}
+
 /** Which door an official acted through. */
 export type Door = 'sms' | 'console';
 
@@ -151,6 +162,7 @@ export interface Case {
    * Personal data destroyed: contact, NIK, names, text and notes are gone (`contact` and
    * `description` are empty strings); the facts, the milestones and the timeline remain.
    */
+  consent?: Consent;
   erased?: {
     at: string;
     reason: ErasureReason;

@@ -1,3 +1,4 @@
+import { CONSENT_NOTICE, CONSENT_TEXT_VERSION } from '../messages/consent.js';
 import * as z from '../zod.js';
 import { emergencyLineFor } from '../domain/emergency-line.js';
 import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
@@ -138,6 +139,8 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       ...(report.nik ? { nik: report.nik } : {}),
       ...(report.workerName ? { workerName: report.workerName } : {}),
       ...(report.agentName ? { agentName: report.agentName } : {}),
+      // What the reporter was told about their data, and when (UU 27/2022 Art. 22, 24: provable).
+      consent: { channel: report.channel, at, version: CONSENT_TEXT_VERSION, notice: CONSENT_NOTICE[report.channel] },
       smsUpdates, language, confirm,
     }, { at, now, policy: deps.policy }, emergencyLineFor(deps.policy.emergencyLines, report.contact));
     try {

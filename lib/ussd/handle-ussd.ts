@@ -60,7 +60,7 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
   let language: Language = 'id';
   try {
     const draft = needsDraft(request.text) ? await readDraft(deps, request) : undefined;
-    const next = ussdScreen({ text: request.text, ...(draft ? { draft } : {}) });
+    const next = ussdScreen({ text: request.text, ...(draft ? { draft } : {}), retentionDays: deps.policy.retentionDaysAfterClose });
     language = next.language;
     switch (next.kind) {
       case 'reply':

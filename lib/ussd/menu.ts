@@ -1,3 +1,4 @@
+import { consentTexts } from '../messages/consent.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category, type Language } from '../domain/categories.js';
 import type { ReporterType } from '../domain/case.js';
 import { REGENCIES, REGENCY_CODES, countryLabel, regencyLabel, type CountryCode, type HomeRegency } from '../domain/regions.js';
@@ -89,6 +90,8 @@ export interface UssdInput {
   text: string;
   /** The phone's saved draft; looked at only on the first screen and when the first input is `5`. */
   draft?: UssdDraft;
+  /** The retention period the confirmation screen states (policy); 730 days when not given. */
+  retentionDays?: number;
 }
 
 export type UssdStep =
@@ -267,7 +270,7 @@ export function ussdScreen(input: UssdInput): UssdStep {
   const state = replay(input);
   if (state.final) return { language: state.language, ...state.final };
   const offerResume = input.text === '' && input.draft !== undefined && draftOf(replay({ text: RESUME, draft: input.draft })) !== undefined;
-  return { kind: 'reply', language: state.language, reply: render(state, { offerResume }) };
+  return { kind: 'reply', language: state.language, reply: render(state, { offerResume, retentionDays: input.retentionDays ?? 730 }) };
 }
 
 /** A screen past the limit: a fault in the texts or a setting (the hotline number), never the caller's input. */
@@ -296,7 +299,7 @@ function lines(...parts: (string | false | undefined)[]): string {
 
 const numbered = (items: readonly string[], from = 1) => items.map((label, i) => `${i + from} ${label}`).join('\n');
 
-export function render(state: MenuState, options: { offerResume?: boolean } = {}): string {
+export function render(state: MenuState, options: { offerResume?: boolean; retentionDays?: number } = {}): string {
   const l = state.language;
   const t = USSD_TEXTS[l];
   const frame = state.stack[state.stack.length - 1]!;
@@ -321,7 +324,9 @@ export function render(state: MenuState, options: { offerResume?: boolean } = {}
       case 'nik':
         return lines(t.nik.title, t.nik.typeIt, t.nik.skip, t.nik.menu);
       case 'sms':
-        return lines(t.sms.title, numbered([t.sms.yes, t.sms.no]), t.back);
+        // The consent information (UU 27/2022 Art. 21) on the one screen every report passes with room
+        // for it: controller, retention, how to ask for deletion.
+        return lines(t.sms.title, numbered([t.sms.yes, t.sms.no]), consentTexts.ussd(l, options.retentionDays ?? 730), t.back);
       case 'confirm':
         return lines(
           t.confirm.title,

@@ -6,6 +6,7 @@ import { checkNik } from '../domain/nik.js';
 import type { Policy } from '../config.js';
 import { LANDLINE_PROBLEM, MAX_DESCRIPTION, WEB_FIELDS, descriptionProblem, type WebField } from './form.js';
 import { WEB_TEXTS, type WebTexts } from './texts.js';
+import { consentTexts } from '../messages/consent.js';
 import { esc } from '../http/escape.js';
 
 /**
@@ -82,7 +83,7 @@ export type FormValues = Partial<Record<string, string>>;
 export interface FormPage {
   language: Language;
   token: string;
-  policy: Pick<Policy, 'hotlinePhone'>;
+  policy: Pick<Policy, 'hotlinePhone' | 'retentionDaysAfterClose'>;
   /** What the person entered, kept on a failed submit so nothing has to be typed twice. */
   values?: FormValues;
   /** Field name -> problem, from ValidationError.fields; shown in the chosen language. */
@@ -169,7 +170,7 @@ ${block('nik', `${labelFor('nik', t.nik.label, true)}${hint('nik', t.nik.hint)}$
 ${block('description', `${labelFor('description', t.description.label)}${hint('description', t.description.hint)}${errorLine('description')}<textarea id="f-description" name="description" rows="6" maxlength="${MAX_DESCRIPTION}" required${aria('description', true)}>${v('description')}</textarea>`)}
 <div class="f"><div class="c"><input type="checkbox" id="f-smsUpdates" name="smsUpdates" value="yes"${smsChecked ? ' checked' : ''} aria-describedby="${hintId('smsUpdates')}"><label for="f-smsUpdates">${esc(t.smsUpdates.label)}</label></div>${hint('smsUpdates', t.smsUpdates.hint)}</div>
 <div class="hp" aria-hidden="true"><label for="f-website">${esc(t.honeypot)}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
-<section class="consent${problem.has('consent') ? ' bad' : ''}" aria-labelledby="consent-h"><h2 id="consent-h">${esc(t.consent.heading)}</h2>${t.consent.paragraphs.map((para, i) => `<p id="consent-${i}">${esc(para)}</p>`).join('')}${errorLine('consent')}<div class="c"><input type="checkbox" id="f-consent" name="consent" value="yes" required${values.consent === 'yes' ? ' checked' : ''} aria-describedby="consent-0 consent-1 consent-2${problem.has('consent') ? ' e-consent' : ''}"${problem.has('consent') ? ' aria-invalid="true"' : ''}${firstInvalid === 'consent' ? ' autofocus' : ''}><label for="f-consent">${esc(t.consent.label)}</label></div></section>
+<section class="consent${problem.has('consent') ? ' bad' : ''}" aria-labelledby="consent-h"><h2 id="consent-h">${esc(t.consent.heading)}</h2>${consentTexts.web(p.language, p.policy.retentionDaysAfterClose).map((para, i) => `<p id="consent-${i}">${esc(para)}</p>`).join('')}${errorLine('consent')}<div class="c"><input type="checkbox" id="f-consent" name="consent" value="yes" required${values.consent === 'yes' ? ' checked' : ''} aria-describedby="consent-0 consent-1 consent-2${problem.has('consent') ? ' e-consent' : ''}"${problem.has('consent') ? ' aria-invalid="true"' : ''}${firstInvalid === 'consent' ? ' autofocus' : ''}><label for="f-consent">${esc(t.consent.label)}</label></div></section>
 <button type="submit">${esc(t.submit)}</button>
 </form>`;
   return page(t, p.language, t.title, body, `/?lang=${t.otherLanguage.lang}`, p.policy.hotlinePhone);

@@ -35,7 +35,8 @@ export interface WebTexts {
   nik: { label: string; hint: string };
   description: { label: string; hint: string };
   smsUpdates: { label: string; hint: string };
-  consent: { heading: string; paragraphs: string[]; label: string };
+  /** The paragraphs come from lib/messages/consent.ts (they name the retention period the policy sets). */
+  consent: { heading: string; label: string };
   honeypot: string;
   submit: string;
   errorSummary: string;
@@ -86,11 +87,6 @@ const id: WebTexts = {
   smsUpdates: { label: 'Kirim kabar lewat SMS ke nomor ini', hint: 'Jangan dicentang jika HP ini mungkin dibaca majikan atau calo.' },
   consent: {
     heading: 'Persetujuan data pribadi',
-    paragraphs: [
-      'Data ini dipakai hanya untuk menangani laporan ini: menghubungi Anda dan meneruskannya ke petugas yang berwenang (Disnakertrans kabupaten/kota dan provinsi NTB, BP3MI NTB).',
-      'Petugas hanya melihat yang perlu untuk bertindak. NIK dan nomor HP disimpan terenkripsi. Data disimpan selama laporan ditangani lalu dihapus setelah masa simpan berakhir.',
-      'Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, Anda berhak meminta akses, perbaikan, atau penghapusan data lewat hotline.',
-    ],
     label: 'Saya mengerti dan setuju data ini dipakai untuk menangani laporan',
   },
   honeypot: 'Jangan diisi',
@@ -164,11 +160,6 @@ const en: WebTexts = {
   smsUpdates: { label: 'Send updates by SMS to this number', hint: 'Leave unticked if an employer or broker may read this phone.' },
   consent: {
     heading: 'Consent to use personal data',
-    paragraphs: [
-      'This data is used only to handle this report: to contact you and to pass it to the responsible officers (the regency and NTB province labour offices, BP3MI NTB).',
-      'Officers see only what they need to act. NIK and phone numbers are stored encrypted. Data is kept while the report is handled and deleted when the retention period ends.',
-      'Under Law No. 27 of 2022 on Personal Data Protection you may ask the hotline for access to, correction of or deletion of your data.',
-    ],
     label: 'I understand and agree that this data is used to handle the report',
   },
   honeypot: 'Leave this empty',

@@ -14,6 +14,7 @@ import { ErasedDataError } from '../../lib/adapters/crypto/subject-keys.js';
 import { withMilestones } from '../../lib/domain/milestones.js';
 import { cellId, monthOf, type Contribution } from '../../lib/figures/contribution.js';
 import { parseConfig } from '../../lib/config.js';
+import { CONSENT_TEXT_VERSION } from '../../lib/messages/consent.js';
 import type { Case } from '../../lib/domain/case.js';
 import type { StreamConsumers } from '../../lib/local/triggers.js';
 import type { FiguresDeps } from '../../lib/figures/update-figures.js';
@@ -96,6 +97,9 @@ describe('retention: personal data destroyed RETENTION_DAYS_AFTER_CLOSE days aft
       status: 'resolved', createdAt: expired.createdAt, resolvedAt: expired.resolvedAt, contact: '', description: '',
     });
     expect(after.nik).toBeUndefined();
+    // The consent the case was filed under is proof, not personal data: it stays (Art. 22, 24).
+    expect(expired.consent).toEqual({ channel: 'web', at: expired.createdAt, version: CONSENT_TEXT_VERSION, notice: 'form' });
+    expect(after.consent).toEqual(expired.consent);
     expect(after.workerName).toBeUndefined();
     const item = unmarshall(await raw(expired.id));
     for (const field of ['contactEnc', 'nikEnc', 'nikHash', 'workerNameEnc', 'descriptionEnc', 'gsi1pk', 'gsi2pk']) expect(item[field], field).toBeUndefined();

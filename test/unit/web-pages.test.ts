@@ -82,7 +82,8 @@ describe('the web form page', () => {
     expect(html).toMatch(language === 'id' ? /UU No\. 27 Tahun 2022/ : /Law No\. 27 of 2022/);
     expect(html).toMatch(language === 'id' ? /hanya untuk menangani laporan/ : /only to handle this report/);
     expect(html).toMatch(language === 'id' ? /Disnakertrans/ : /labour offices/);
-    expect(html).toMatch(language === 'id' ? /dihapus setelah masa simpan/ : /deleted when the retention period ends/);
+    expect(html).toMatch(language === 'id' ? /dihapus 2 tahun setelah laporan selesai/ : /deleted 2 years after the report is closed/);
+    expect(html).toMatch(language === 'id' ? /Pengendali data: Disnakertrans NTB/ : /Data controller: Disnakertrans NTB/);
     expect(html).toMatch(/id="f-consent"[^>]*required/);
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type Case, type CaseEvent, caseEvent, closedAtOf, type ErasureReason, isOpen } from '../../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, type Consent, closedAtOf, type ErasureReason, isOpen } from '../../domain/case.js';
 import { caseSubject } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
@@ -48,7 +48,7 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     agentNameEnc, ...(agent ? { agentHash: cipher.lookupHash(`agent:${agent}`) } : {}),
     placesReadEnc, regencyAskedAt: c.regencyAskedAt,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
-    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
+    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto, consent: c.consent,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
     ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
     ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : isOpen(c) ? {} : indexKeys.retention(closedAtOf(c))),
@@ -66,7 +66,7 @@ function caseFacts(c: Case): Item {
     assignee: c.assignee, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
     nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
-    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto,
+    confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto, consent: c.consent,
   };
 }
 
@@ -115,6 +115,7 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   }
   if (item.escalations !== undefined) c.escalations = Number(item.escalations);
   if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
+  if (item.consent) c.consent = item.consent as Consent;
   return c;
 }
 
@@ -142,6 +143,7 @@ function decodeFacts(item: Item, contact: string, description: string): Case {
   }
   if (item.escalations !== undefined) c.escalations = Number(item.escalations);
   if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
+  if (item.consent) c.consent = item.consent as Consent;
   return c;
 }
 

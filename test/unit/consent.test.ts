@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { CONSENT_NOTICE, CONSENT_TEXT_VERSION, CONTROLLER, consentTexts, retentionPeriod } from '../../lib/messages/consent.js';
+import { renderForm } from '../../lib/web/pages.js';
+import { ussdScreen } from '../../lib/ussd/menu.js';
+import { gsmLength, isGsm7 } from '../../lib/domain/gsm.js';
+import { defaultPolicy } from '../../lib/config.js';
+import type { Language } from '../../lib/domain/categories.js';
+
+const LANGUAGES: Language[] = ['id', 'en'];
+
+/** The USSD answers that reach the screen asking about SMS updates (report, first choice everywhere, NIK skipped). */
+const SMS_SCREEN = { id: '1*1*1*1*1*0', en: '4*2*1*1*1*1*1*0' } as const;
+
+describe('consent that tells the truth (UU 27/2022 Art. 21, 22, 24)', () => {
+  it.each(LANGUAGES)('states the controller, the retention period and how to ask for deletion on the web form in %s', (l) => {
+    const html = renderForm({ language: l, token: 't', policy: { ...defaultPolicy(), retentionDaysAfterClose: 365 } });
+    expect(html).toContain(CONTROLLER);
+    expect(html).toContain(l === 'id' ? 'dihapus 1 tahun setelah laporan selesai' : 'deleted 1 year after the report is closed');
+    expect(html).toContain(l === 'id' ? 'penghapusan data: hubungi petugas Disnakertrans NTB' : 'the deletion of your data: contact the Disnakertrans NTB officers');
+  });
+
+  it.each(LANGUAGES)('states them on one USSD screen of every report in %s, within 182 characters for any retention period', (l) => {
+    for (const days of [1, 30, 365, 730, 1000, 3650]) {
+      const step = ussdScreen({ text: SMS_SCREEN[l], retentionDays: days });
+      expect(step.kind).toBe('reply');
+      const reply = (step as { reply: string }).reply;
+      expect(reply).toContain(consentTexts.ussd(l, days));
+      expect(reply).toContain(CONTROLLER);
+      expect(reply).toContain(retentionPeriod(days, l));
+      // The same screen after a wrong choice carries the hint too: the longest it gets.
+      const withHint = ussdScreen({ text: `${SMS_SCREEN[l]}*9`, retentionDays: days }) as { reply: string };
+      expect(withHint.reply).toContain(consentTexts.ussd(l, days));
+      expect(gsmLength(`CON ${withHint.reply}`)).toBeLessThanOrEqual(182);
+    }
+  });
+
+  it('says the period as the setting gives it', () => {
+    expect(retentionPeriod(730, 'id')).toBe('2 tahun');
+    expect(retentionPeriod(1, 'en')).toBe('1 day');
+    expect(retentionPeriod(45, 'id')).toBe('45 hari');
+  });
+
+  it('has an SMS text that fits one GSM-7 SMS with the longest period, ready for the first reply', () => {
+    for (const l of LANGUAGES) {
+      const text = consentTexts.sms(l, 3650, 'ABC-234');
+      expect(isGsm7(text)).toBe(true);
+      expect(gsmLength(text)).toBeLessThanOrEqual(160);
+    }
+    expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'none' });
+  });
+
+  it('changes the stored version whenever a consent text changes', () => {
+    // A changed text with the same version would make stored consents unprovable: bump both together.
+    const texts = LANGUAGES.flatMap((l) => [...consentTexts.web(l, 730), consentTexts.ussd(l, 730), consentTexts.sms(l, 730, 'ABC-234')]).join('\n');
+    expect({ version: CONSENT_TEXT_VERSION, digest: createHash('sha256').update(texts).digest('hex').slice(0, 16) })
+      .toEqual({ version: '2026-12-06', digest: 'ec10e7970aed0a8f' });
+  });
+});
