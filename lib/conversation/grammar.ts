@@ -143,9 +143,27 @@ function command([keyword, language]: [Keyword, Language | undefined], rest: str
       return bare ? { kind: 'new', ...lang } : asText(whole);
     case 'yes':
     case 'no':
-      if (bare) return { kind: keyword, ...lang };
+      if (bare || onlyPoliteWords(rest, keyword)) return { kind: keyword, ...lang };
       return reference ? { kind: keyword, reference, ...lang } : asText(whole);
   }
+}
+
+/**
+ * What people add to a yes or a no without changing it: "Ya, terima kasih pak", "ya sudah", "sudah
+ * selesai", "belum selesai bu". Only these words: "tidak ada kabar" or "belum dibayar" say something
+ * else and stay a message.
+ */
+const POLITE_AFTER: Record<'yes' | 'no', ReadonlySet<string>> = {
+  yes: new Set(['TERIMA', 'KASIH', 'TERIMAKASIH', 'MAKASIH', 'MKSH', 'TRIMS', 'THANKS', 'THANK', 'YOU', 'THX', 'PAK', 'BU', 'IBU', 'BAPAK',
+    'MAS', 'MBAK', 'KAK', 'SUDAH', 'SDH', 'UDAH', 'DAH', 'SELESAI', 'BERES', 'TUNTAS', 'BENAR', 'BETUL', 'OK', 'OKE', 'OKAY', 'ALHAMDULILLAH',
+    'YA', 'IYA', 'DONE', 'SOLVED', 'RESOLVED', 'SIR', 'MADAM', 'BANYAK']),
+  no: new Set(['BELUM', 'BLM', 'SELESAI', 'TUNTAS', 'BERES', 'PAK', 'BU', 'IBU', 'BAPAK', 'MAS', 'MBAK', 'KAK', 'MASIH', 'TIDAK', 'TDK',
+    'NOT', 'YET', 'SOLVED', 'RESOLVED', 'DONE', 'SIR', 'MADAM']),
+};
+
+function onlyPoliteWords(rest: string, answer: 'yes' | 'no'): boolean {
+  const words = rest.toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.every((w) => POLITE_AFTER[answer].has(w));
 }
 
 function lookup(word: string): [Keyword, Language | undefined] | undefined {
