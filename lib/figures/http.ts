@@ -17,9 +17,18 @@ export function lastMonths(now: Date, count: number): string[] {
   });
 }
 
-/** The public figures of the last twelve months: twelve Queries (one per month partition), newest first. */
+/**
+ * The months the public page may show: the twelve before the current one (WITA). A month is
+ * published only once it has closed: while it is open, a cell moving from "<5" to 5 after one report
+ * would show that it was exactly 4, and which regency and category the new report has.
+ */
+export function closedMonths(now: Date, count: number): string[] {
+  return lastMonths(now, count + 1).slice(1);
+}
+
+/** The public figures of the last twelve closed months: twelve Queries (one per month partition), newest first. */
 export async function loadPublicMonths(figures: FiguresPort, now: Date): Promise<PublicMonth[]> {
-  const months = lastMonths(now, PUBLIC_MONTHS);
+  const months = closedMonths(now, PUBLIC_MONTHS);
   const cells = await Promise.all(months.map((m) => figures.summaryCells(m)));
   return months.map((m, i) => publicMonth(m, cells[i]!));
 }

@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '../domain/categories.js';
 import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
 import { BUCKET_COUNT, histogramOf, quantileMinutes, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
-import { suppress, type Shown, type SuppressedTable } from './suppression.js';
+import { type HiddenCell, K, suppress, type Shown, type SuppressedTable } from './suppression.js';
 
 /** Rows of the public table: NTB regencies, then everything else (outside NTB or not said) as "unknown". */
 export const PUBLIC_REGENCIES = [...REGENCY_CODES, 'unknown'] as const;
@@ -51,7 +51,12 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
     histogramOf(counts as Counts, 'ack').forEach((n, i) => { ackHistogram[i]! += n; });
   }
   // Reports show every total on the page; the other measures only their month total (for the shares).
-  const tables = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, suppress(grids[m], { totals: m === 'reports' ? 'all' : 'grand' })])) as Record<PublicMeasure, SuppressedTable>;
+  const reports = suppress(grids.reports, { totals: 'all' });
+  const tables: Record<PublicMeasure, SuppressedTable> = {
+    reports,
+    acknowledgedOnTime: suppressLinked(grids.reports, reports, grids.acknowledgedOnTime),
+    resolved: suppressLinked(grids.reports, reports, grids.resolved),
+  };
   const share = (part: number | null, whole: number | null) => (part !== null && whole !== null && whole > 0 ? part / whole : null);
   const responses = ackHistogram.reduce((a, b) => a + b, 0);
   return {
@@ -62,7 +67,46 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
   };
 }
 
-/** `GET /statistik.json`: one row per month x regency x category, cells only (no totals), every value under 5 as "<5". */
+/**
+ * A measure that counts some of a cell's reports (answered on time, resolved). Its complement (late,
+ * unresolved) is a count as well, which a reader gets by subtraction: reports 6, on time 5 is one
+ * late report. So the complement is treated as a cell: a measure is withheld (`*`) where it is under
+ * 5 or where reports minus it is between 1 and 4. Its month total (the only total it shows, for the
+ * share) is published only with the reports' month total, only if the month's complement is not
+ * between 1 and 4 either, and only if neither the measure's withheld cells nor the complement's
+ * unknown cells could then be worked out (the same cycle search as for the reports, once on the
+ * measure and once on the complement). `test/unit/figures-suppression.test.ts` checks it against a
+ * solver that enumerates every pair of tables consistent with what is published.
+ */
+export function suppressLinked(reports: number[][], published: SuppressedTable, measure: number[][]): SuppressedTable {
+  const measureHidden = measure.map((row, i) => row.map((m, j): HiddenCell | null => {
+    const r = reports[i]![j]!;
+    if (m < K) return { lo: 0, hi: K - 1 };
+    const late = r - m;
+    return late >= 1 && late < K ? { lo: Math.max(0, r - (K - 1)), hi: r - 1 } : null;
+  }));
+  const table = suppress(measure, { totals: 'grand', hidden: measureHidden });
+  if (table.grandTotal === null) return table;
+  const grand = published.grandTotal;
+  const complementOfMonth = grand === null ? undefined : grand - table.grandTotal;
+  if (complementOfMonth === undefined || (complementOfMonth >= 1 && complementOfMonth < K)) return { ...table, grandTotal: null };
+  // The complement's cells: known where both the reports and the measure are published, else what the rule lets a reader infer.
+  const complement = reports.map((row, i) => row.map((r, j) => r - measure[i]![j]!));
+  const complementHidden = complement.map((row, i) => row.map((d, j): HiddenCell | null => {
+    const r = reports[i]![j]!;
+    if (r < K) return { lo: 0, hi: K - 1 };
+    if (!measureHidden[i]![j]) return null;
+    if (d >= 1 && d < K) return { lo: 1, hi: K - 1 };
+    return { lo: Math.max(0, r - (K - 1)), hi: r };
+  }));
+  const complementTable = suppress(complement, { totals: 'grand', hidden: complementHidden });
+  return complementTable.grandTotal === null ? { ...table, grandTotal: null } : table;
+}
+
+/**
+ * `GET /statistik.json`: one row per month x regency x category, cells only (no totals); reports
+ * under 5 as "<5", the linked measures withheld as "*" (under 5, or under 5 short of the reports).
+ */
 export function publicRows(months: PublicMonth[]): PublicRow[] {
   const rows: PublicRow[] = [];
   for (const m of months.filter((x) => x.reported)) {

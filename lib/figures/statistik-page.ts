@@ -54,6 +54,8 @@ const TEXTS = {
     hidden: 'disembunyikan', none: 'Belum ada laporan.',
     longer: 'lebih dari 30 hari',
     notes: 'Tepat waktu: ditanggapi petugas dalam batas waktu sejak laporan masuk. Median dibaca dari kelompok waktu (≤ batas kelompok).',
+    json_marker: 'Dalam JSON, "*" pada tepat waktu dan diselesaikan berarti disembunyikan: kurang dari 5, atau kurang dari 5 di bawah jumlah laporan (agar jumlah yang terlambat atau belum selesai tidak dapat dihitung dari selisih).',
+    closed: 'Sebuah bulan diterbitkan setelah bulan itu berakhir (WITA): angka bulan berjalan tidak ditampilkan, agar perubahan kecil dari hari ke hari tidak menunjukkan satu laporan.',
   },
   en: {
     title: 'NTB migrant worker hotline: figures',
@@ -67,6 +69,8 @@ const TEXTS = {
     hidden: 'withheld', none: 'No reports yet.',
     longer: 'over 30 days',
     notes: 'On time: answered by an official within the deadline counted from filing. The median is read from time groups (≤ the group bound).',
+    json_marker: 'In the JSON, "*" for answered on time and resolved means withheld: under 5, or under 5 short of the reports (so that the number late or unresolved cannot be worked out by subtraction).',
+    closed: 'A month is published once it has ended (WITA): the current month is not shown, so that a small change from one day to the next cannot point at one report.',
   },
 } as const;
 
@@ -104,9 +108,9 @@ export function renderStatistik(months: PublicMonth[], language: Language): stri
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(t.title)}</title><style>${STATISTIK_CSS}</style></head>
 <body><header><a class="lang" href="${t.other.href}" hreflang="${t.other.lang}" lang="${t.other.lang}">${t.other.label}</a><h1>${esc(t.title)}</h1></header>
-<main><p>${esc(t.intro)}</p><p><a href="/statistik.json">${t.json}</a></p>
+<main><p>${esc(t.intro)}</p><p id="closed-months">${esc(t.closed)}</p><p><a href="/statistik.json">${t.json}</a></p>
 ${published.length === 0 ? `<p>${t.none}</p>` : `<h2>${t.trend}</h2>${columnChart(trend)}${trendTable}${sections.join('\n')}`}
-<p class="note">${esc(t.notes)}</p></main></body></html>`;
+<p class="note">${esc(t.notes)}</p><p class="note">${esc(t.json_marker)}</p></main></body></html>`;
 }
 
 export function statistikJson(months: PublicMonth[]): string {

@@ -13,7 +13,16 @@
  */
 export const K = 5;
 export const SUPPRESSED = '<5' as const;
-export type Shown = number | typeof SUPPRESSED;
+/**
+ * A cell of a measure linked to the reports (answered on time, resolved) that is withheld: fewer than
+ * 5, or fewer than 5 short of the cell's reports. One marker for both, so that which of the two it is
+ * tells nothing (with a separate marker, reports 6 and "withheld, at least 5" would give 5 and 1 late).
+ */
+export const WITHHELD = '*' as const;
+export type Shown = number | typeof SUPPRESSED | typeof WITHHELD;
+
+/** What the reader knows of a hidden cell: it lies in lo..hi (conservatively the narrowest range the published rule allows). */
+export interface HiddenCell { lo: number; hi: number }
 
 export interface SuppressedTable {
   cells: Shown[][];
@@ -23,13 +32,23 @@ export interface SuppressedTable {
   grandTotal: number | null;
 }
 
-interface Entry { row: number; col: number; value: number; lo: number; hi: number; hidden: boolean; isTotal: boolean }
+interface Entry { row: number; col: number; value: number; lo: number; hi: number; hidden: boolean; isTotal: boolean; protect: boolean }
 
 /**
  * `totals: 'grand'` publishes at most the grand total (row and column totals withheld from the
  * start): for measures whose only total on show is the month's, such as the share answered on time.
  */
-export function suppress(values: number[][], options: { totals?: 'all' | 'grand' } = {}): SuppressedTable {
+export function suppress(
+  values: number[][],
+  options: {
+    totals?: 'all' | 'grand';
+    /**
+     * Which cells are hidden and what the reader knows of each (default: every cell under 5, known to
+     * lie in 0..4). Each hidden cell is kept movable; published cells are known exactly.
+     */
+    hidden?: (HiddenCell | null)[][];
+  } = {},
+): SuppressedTable {
   const onlyGrand = options.totals === 'grand';
   const R = values.length;
   const C = values[0]?.length ?? 0;
@@ -44,15 +63,17 @@ export function suppress(values: number[][], options: { totals?: 'all' | 'grand'
   for (let i = 0; i < R; i++) {
     for (let j = 0; j < C; j++) {
       const v = values[i]![j]!;
-      add({ row: i, col: j, value: v, lo: 0, hi: K - 1, hidden: v < K, isTotal: false });
+      const given = options.hidden?.[i]?.[j];
+      if (options.hidden) add({ row: i, col: j, value: v, lo: given?.lo ?? v, hi: given?.hi ?? v, hidden: !!given, isTotal: false, protect: !!given });
+      else add({ row: i, col: j, value: v, lo: 0, hi: K - 1, hidden: v < K, isTotal: false, protect: v < K });
     }
   }
   // Totals enter negated (so that every line sums to zero); an unpublished total is known only to be >= 0.
-  for (let i = 0; i < R; i++) add({ row: i, col: C, value: -rowTotals[i]!, lo: -Infinity, hi: 0, hidden: onlyGrand || rowTotals[i]! < K, isTotal: true });
-  for (let j = 0; j < C; j++) add({ row: R, col: j, value: -colTotals[j]!, lo: -Infinity, hi: 0, hidden: onlyGrand || colTotals[j]! < K, isTotal: true });
-  add({ row: R, col: C, value: grand, lo: 0, hi: Infinity, hidden: grand < K, isTotal: true });
+  for (let i = 0; i < R; i++) add({ row: i, col: C, value: -rowTotals[i]!, lo: -Infinity, hi: 0, hidden: onlyGrand || rowTotals[i]! < K, isTotal: true, protect: rowTotals[i]! < K });
+  for (let j = 0; j < C; j++) add({ row: R, col: j, value: -colTotals[j]!, lo: -Infinity, hi: 0, hidden: onlyGrand || colTotals[j]! < K, isTotal: true, protect: colTotals[j]! < K });
+  add({ row: R, col: C, value: grand, lo: 0, hi: Infinity, hidden: grand < K, isTotal: true, protect: grand < K });
 
-  const mustProtect = (e: Entry) => e.hidden && Math.abs(e.value) < K;
+  const mustProtect = (e: Entry) => e.hidden && e.protect;
   // Withholding a total only adds unknowns, so a value that can move keeps being able to: one pass
   // over the values suffices, withholding totals until each in turn can move.
   let graph = residualGraph(entries, R);
@@ -69,7 +90,7 @@ export function suppress(values: number[][], options: { totals?: 'all' | 'grand'
   }
 
   return {
-    cells: values.map((r) => r.map((v) => (v < K ? SUPPRESSED : v))),
+    cells: values.map((r, i) => r.map((v, j) => (options.hidden ? (options.hidden[i]?.[j] ? WITHHELD : v) : v < K ? SUPPRESSED : v))),
     rowTotals: rowTotals.map((t, i) => (at.get(`${i},${C}`)!.hidden ? null : t)),
     colTotals: colTotals.map((t, j) => (at.get(`${R},${j}`)!.hidden ? null : t)),
     grandTotal: at.get(`${R},${C}`)!.hidden ? null : grand,

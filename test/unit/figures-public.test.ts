@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { CATEGORIES } from '../../lib/domain/categories.js';
 import { publicMonth, publicRows, PUBLIC_REGENCIES } from '../../lib/figures/public.js';
 import { renderStatistik } from '../../lib/figures/statistik-page.js';
-import { statistikRoutes, lastMonths } from '../../lib/figures/http.js';
+import { closedMonths, statistikRoutes, lastMonths } from '../../lib/figures/http.js';
 import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
 import type { HttpEvent } from '../../lib/http/api.js';
 
@@ -23,19 +23,23 @@ const cellsArb = fc.array(fc.record({
 })));
 
 describe('public figures', () => {
-  it('never put a number under 5 in /statistik.json, and list every regency x category of a month with reports', () => {
+  it('never put a number under 5 in /statistik.json, and list every regency x category of a month with reports', { timeout: 30_000 }, () => {
     fc.assert(fc.property(cellsArb, (cells) => {
       const month = publicMonth('2026-11', cells);
       const rows = publicRows([month]);
       for (const row of rows) {
-        for (const v of [row.reports, row.acknowledgedOnTime, row.resolved]) expect(v === '<5' || (typeof v === 'number' && v >= 5)).toBe(true);
+        expect(row.reports === '<5' || (typeof row.reports === 'number' && row.reports >= 5)).toBe(true);
+        // The linked measures: withheld ("*") under 5 and where the reports are 1 to 4 more than they are.
+        for (const v of [row.acknowledgedOnTime, row.resolved]) {
+          expect(v === '*' || (typeof v === 'number' && v >= 5 && typeof row.reports === 'number' && !(row.reports - v >= 1 && row.reports - v <= 4))).toBe(true);
+        }
         expect(Object.keys(row).sort()).toEqual(['acknowledgedOnTime', 'category', 'month', 'regency', 'reports', 'resolved']);
       }
       expect(rows.length).toBe(month.reported ? PUBLIC_REGENCIES.length * CATEGORIES.length : 0);
     }), { numRuns: 200 });
   });
 
-  it('never show a number under 5 in the tables of the page', () => {
+  it('never show a number under 5 in the tables of the page', { timeout: 30_000 }, () => {
     fc.assert(fc.property(cellsArb, (cells) => {
       const html = renderStatistik([publicMonth('2026-11', cells)], 'id');
       const numbers = [...html.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
@@ -89,7 +93,10 @@ describe('GET /statistik', () => {
     rawPath: path, queryStringParameters: query, requestContext: { http: { method: 'GET' } },
   }) as unknown as HttpEvent;
   const now = new Date('2026-11-20T00:00:00Z');
-  const routes = statistikRoutes(() => ({ figures: fake([{ cell: { kind: 'month', month: '2026-11', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } }]), clock: { now: () => now } }));
+  const routes = statistikRoutes(() => ({ figures: fake([
+    { cell: { kind: 'month', month: '2026-10', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } },
+    { cell: { kind: 'month', month: '2026-11', regency: '5201', category: 'other', channel: 'web', level: 1 }, counts: { filed: 7 } },
+  ]), clock: { now: () => now } }));
 
   it('is cacheable at the edge, in Bahasa Indonesia by default and English on ?lang=en', async () => {
     const id = await routes(event('/statistik'));
@@ -103,9 +110,22 @@ describe('GET /statistik', () => {
   it('answers JSON rows with month, regency, category and counts, and nothing for other routes', async () => {
     const res = await routes(event('/statistik.json'));
     const body = JSON.parse(String(res?.body)) as { rows: Array<Record<string, unknown>> };
-    expect(body.rows).toContainEqual({ month: '2026-11', regency: '5203', category: 'trafficking', reports: 9, acknowledgedOnTime: '<5', resolved: '<5' });
+    expect(body.rows).toContainEqual({ month: '2026-10', regency: '5203', category: 'trafficking', reports: 9, acknowledgedOnTime: '*', resolved: '*' });
     expect(res?.headers?.['cache-control']).toMatch(/^public/);
     expect(await routes(event('/reports'))).toBeUndefined();
+  });
+
+  it('publishes a month only after it has closed in WITA, and says so on the page', async () => {
+    const json = JSON.parse(String((await routes(event('/statistik.json')))?.body)) as { rows: Array<{ month: string }> };
+    expect(json.rows.some((r) => r.month === '2026-11')).toBe(false);
+    const page = String((await routes(event('/statistik')))?.body);
+    expect(page).not.toContain('id="m2026-11"');
+    expect(page).toContain('id="m2026-10"');
+    expect(page).toMatch(/diterbitkan setelah bulan itu berakhir \(WITA\)/);
+    // 1 December 00:30 WITA is still 30 November in UTC: November has closed in WITA, so it is published.
+    const december = statistikRoutes(() => ({ figures: fake([{ cell: { kind: 'month', month: '2026-11', regency: '5201', category: 'other', channel: 'web', level: 1 }, counts: { filed: 7 } }]), clock: { now: () => new Date('2026-11-30T16:30:00Z') } }));
+    expect(String((await december(event('/statistik.json')))?.body)).toContain('"month":"2026-11"');
+    expect(closedMonths(new Date('2026-11-30T15:59:00Z'), 2)).toEqual(['2026-10', '2026-09']);
   });
 
   it('covers the last twelve months, newest first, in WITA', () => {

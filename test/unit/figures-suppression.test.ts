@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { suppress, SUPPRESSED, type SuppressedTable } from '../../lib/figures/suppression.js';
+import { suppress, SUPPRESSED, WITHHELD, type SuppressedTable } from '../../lib/figures/suppression.js';
+import { suppressLinked } from '../../lib/figures/public.js';
 
 /**
  * Independent check by brute force: every table of non-negative integers that agrees with what was
@@ -12,7 +13,7 @@ function valuesConsistentWith(published: SuppressedTable): { cells: Map<string, 
   const C = published.cells[0]!.length;
   const cells = new Map<string, Set<number>>();
   const totals = new Map<string, Set<number>>();
-  const grid: number[][] = published.cells.map((r) => r.map((v) => (v === SUPPRESSED ? 0 : v)));
+  const grid: number[][] = published.cells.map((r) => r.map((v) => (typeof v === 'number' ? v : 0)));
   const hidden: Array<[number, number]> = [];
   published.cells.forEach((r, i) => r.forEach((v, j) => { if (v === SUPPRESSED) hidden.push([i, j]); }));
   const rowSum = (i: number) => grid[i]!.reduce((a, b) => a + b, 0);
@@ -52,7 +53,7 @@ describe('small-cell suppression', () => {
   it('never shows a cell or a total under 5', () => {
     fc.assert(fc.property(table, (values) => {
       const out = suppress(values);
-      for (const v of out.cells.flat()) expect(v === SUPPRESSED || v >= 5).toBe(true);
+      for (const v of out.cells.flat()) expect(v === SUPPRESSED || (typeof v === 'number' && v >= 5)).toBe(true);
       for (const t of [...out.rowTotals, ...out.colTotals, out.grandTotal]) expect(t === null || t >= 5).toBe(true);
     }), { numRuns: 300 });
   });
@@ -96,5 +97,115 @@ describe('small-cell suppression', () => {
 
   it('publishes every total when no cell is small', () => {
     expect(suppress([[5, 6], [7, 8]])).toEqual({ cells: [[5, 6], [7, 8]], rowTotals: [11, 15], colTotals: [12, 14], grandTotal: 26 });
+  });
+});
+
+/**
+ * The reader as a solver of the linked tables: every pair (reports, measure) of non-negative integer
+ * tables with measure <= reports cell by cell that agrees with everything published: the reports'
+ * cells ("<5": 0..4) and totals, the measure's cells ("*": under 5, or under 5 short of the reports)
+ * and its month total. It tries every subtraction there is (measure from reports in a cell, cells
+ * from totals, one total from another) because it enumerates every table they allow. Returns, per
+ * cell, the values each of reports, measure and complement (reports - measure) can take, and those of
+ * the month's complement.
+ */
+function linkedCandidates(reports: SuppressedTable, measure: SuppressedTable) {
+  const R = reports.cells.length;
+  const C = reports.cells[0]!.length;
+  const seen = { r: new Map<string, Set<number>>(), m: new Map<string, Set<number>>(), d: new Map<string, Set<number>>(), grandD: new Set<number>() };
+  const note = (map: Map<string, Set<number>>, key: string, v: number) => { const s = map.get(key) ?? new Set(); s.add(v); map.set(key, s); };
+  const cells = Array.from({ length: R * C }, (_, k) => [Math.floor(k / C), k % C] as const);
+  const reportGrid = reports.cells.map((row) => row.map((v) => (typeof v === 'number' ? v : 0)));
+  const hiddenReports = cells.filter(([i, j]) => reports.cells[i]![j] === SUPPRESSED);
+  const measureOptions = (i: number, j: number, r: number): number[] => {
+    const shown = measure.cells[i]![j]!;
+    if (typeof shown === 'number') return shown <= r ? [shown] : [];
+    // Withheld: under 5, or 1..4 short of the reports.
+    return Array.from({ length: r + 1 }, (_, m) => m).filter((m) => m < 5 || (r - m >= 1 && r - m <= 4));
+  };
+  const visitReports = (k: number) => {
+    if (k < hiddenReports.length) {
+      const [i, j] = hiddenReports[k]!;
+      for (let v = 0; v < 5; v++) { reportGrid[i]![j] = v; visitReports(k + 1); }
+      return;
+    }
+    const rowSum = (i: number) => reportGrid[i]!.reduce((a, b) => a + b, 0);
+    const colSum = (j: number) => reportGrid.reduce((a, row) => a + row[j]!, 0);
+    for (let i = 0; i < R; i++) if (reports.rowTotals[i] !== null && rowSum(i) !== reports.rowTotals[i]) return;
+    for (let j = 0; j < C; j++) if (reports.colTotals[j] !== null && colSum(j) !== reports.colTotals[j]) return;
+    const grandR = reportGrid.flat().reduce((a, b) => a + b, 0);
+    if (reports.grandTotal !== null && grandR !== reports.grandTotal) return;
+    // The measure: cells independent but for its month total; which sums the other cells can make decides each cell.
+    const options = cells.map(([i, j]) => measureOptions(i, j, reportGrid[i]![j]!));
+    if (options.some((o) => o.length === 0)) return;
+    const reach: Set<number>[] = [new Set([0])];
+    for (const o of options) reach.push(new Set([...reach.at(-1)!].flatMap((s) => o.map((m) => s + m))));
+    const back: Set<number>[] = Array.from({ length: options.length + 1 }, () => new Set<number>());
+    back[options.length] = new Set(measure.grandTotal === null ? [...reach.at(-1)!] : [measure.grandTotal]);
+    for (let k = options.length - 1; k >= 0; k--) {
+      for (const target of back[k + 1]!) for (const m of options[k]!) if (reach[k]!.has(target - m)) back[k]!.add(target - m);
+    }
+    if (back[0]!.size === 0 || !back[0]!.has(0)) return;
+    cells.forEach(([i, j], k) => {
+      const r = reportGrid[i]![j]!;
+      for (const m of options[k]!) {
+        // m is possible in cell k when some prefix sum before it and a continuation after it reach a valid month total.
+        if ([...back[k]!].some((before) => reach[k]!.has(before) && back[k + 1]!.has(before + m))) {
+          note(seen.r, `${i},${j}`, r); note(seen.m, `${i},${j}`, m); note(seen.d, `${i},${j}`, r - m);
+        }
+      }
+    });
+    for (const total of back[options.length]!) if (reach[options.length]!.has(total)) seen.grandD.add(grandR - total);
+  };
+  visitReports(0);
+  return seen;
+}
+
+const small = (v: number) => v >= 1 && v <= 4;
+
+// Linked tables: reports and a measure counting some of them (answered on time, resolved), the
+// measure often equal to the reports or one to four short of them, where subtraction bites.
+const linked = fc.integer({ min: 1, max: 2 }).chain((rows) => fc.integer({ min: 1, max: 3 }).chain((cols) =>
+  fc.array(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 12 })), fc.integer({ min: 0, max: 12 })), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })
+    .map((grid) => ({ reports: grid.map((row) => row.map(([r]) => r)), measure: grid.map((row) => row.map(([r, short]) => Math.max(0, r - (short % 7)))) }))));
+
+describe('linked measures (answered on time, resolved) against a solver that tries every subtraction', () => {
+  it('withholds the measure where reports minus it is 1 to 4: reports 6, on time 5 shows no 5', () => {
+    const reports = suppress([[6, 9]]);
+    const onTime = suppressLinked([[6, 9]], reports, [[5, 9]]);
+    expect(onTime.cells).toEqual([[WITHHELD, 9]]);
+    // With the month total (15 of 14) the one late report would be back by subtraction: withheld too.
+    expect(onTime.grandTotal).toBeNull();
+    expect(suppressLinked([[6, 9]], reports, [[6, 9]]).cells).toEqual([[6, 9]]);
+  });
+
+  it('leaves no withheld measure, no hidden report and no complement of 1 to 4 that the published figures determine', () => {
+    fc.assert(fc.property(linked, ({ reports, measure }) => {
+      const publishedReports = suppress(reports, { totals: 'all' });
+      const publishedMeasure = suppressLinked(reports, publishedReports, measure);
+      for (const v of publishedMeasure.cells.flat()) expect(v === WITHHELD || (typeof v === 'number' && v >= 5)).toBe(true);
+      const seen = linkedCandidates(publishedReports, publishedMeasure);
+      const where = JSON.stringify({ reports, measure, publishedReports, publishedMeasure });
+      reports.forEach((row, i) => row.forEach((r, j) => {
+        const m = measure[i]![j]!;
+        const key = `${i},${j}`;
+        expect(seen.m.get(key)?.has(m), `the true table is a candidate: ${where}`).toBe(true);
+        if (r < 5) expect(seen.r.get(key)!.size, `reports ${key}: ${where}`).toBeGreaterThan(1);
+        if (m < 5) expect(seen.m.get(key)!.size, `measure ${key}: ${where}`).toBeGreaterThan(1);
+        if (small(r - m)) expect(seen.d.get(key)!.size, `complement ${key}: ${where}`).toBeGreaterThan(1);
+      }));
+      const grandD = reports.flat().reduce((a, b) => a + b, 0) - measure.flat().reduce((a, b) => a + b, 0);
+      if (small(grandD)) expect(seen.grandD.size, `month complement: ${where}`).toBeGreaterThan(1);
+    }), { numRuns: 300 });
+  });
+
+  it('publishes the month total of a measure when it gives nothing away, so the share can be shown', () => {
+    const reports = [[20, 9], [9, 30]];
+    const measure = [[20, 2], [1, 30]];
+    const publishedReports = suppress(reports, { totals: 'all' });
+    // Two withheld cells that can trade with each other: the month total pins neither.
+    expect(suppressLinked(reports, publishedReports, measure)).toMatchObject({ cells: [[20, WITHHELD], [WITHHELD, 30]], grandTotal: 53 });
+    // One withheld cell alone would be the month total minus the rest: withheld.
+    expect(suppressLinked([[20, 9]], suppress([[20, 9]]), [[20, 2]]).grandTotal).toBeNull();
   });
 });
