@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import * as z from '../zod.js';
-import { CHANNELS } from '../domain/case.js';
+import { CHANNELS, cleanText } from '../domain/case.js';
 import { Category, Language } from '../domain/categories.js';
 import { HomeRegency } from '../domain/regions.js';
 import { canReadAccessLog } from '../domain/visibility.js';
@@ -12,7 +12,7 @@ import { isValidPin } from '../officials/pin.js';
 import { logger } from '../logger.js';
 import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '../use-cases/console/case-file.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
-import { addPasskey, passkeyRegistrationOptions, passkeySignInOptions, type RelyingParty, signInWithPasskey } from '../use-cases/console/passkeys.js';
+import { addPasskey, listPasskeys, passkeyRegistrationOptions, passkeySignInOptions, type RelyingParty, removePasskey, signInWithPasskey } from '../use-cases/console/passkeys.js';
 import { queuePage, QUEUE_TABS } from '../use-cases/console/queue.js';
 import { CODE_LIFETIME_MS, endSession, SESSION_ABSOLUTE_MS, startSignIn, verifySignInCode } from '../use-cases/console/sign-in.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
@@ -100,6 +100,7 @@ export function createConsoleApp(
   });
   app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.text('Payload Too Large', 413) }));
   app.use('*', sameOriginWrites);
+  app.use('*', cleanFormText);
 
   const stylesheet = CONSOLE_CSS + screens.map((s) => s.css ?? '').join('\n');
   app.get('/console/static/console.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -147,9 +148,10 @@ export function createConsoleApp(
   });
 
   app.post('/console/sign-in/passkey/options', async (c) => {
-    const { challengeId, options: o } = await passkeySignInOptions(deps, rp(c));
-    setConsoleCookie(c, names.signIn, challengeId, CODE_LIFETIME_MS / 1000);
-    return c.json(o);
+    const started = await passkeySignInOptions(deps, rp(c), sourceAddress(c));
+    if (started.kind === 'rate_limited') return c.json({ error: 'rate_limited' }, 429);
+    setConsoleCookie(c, names.signIn, started.challengeId, CODE_LIFETIME_MS / 1000);
+    return c.json(started.options);
   });
 
   app.post('/console/sign-in/passkey', async (c) => {
@@ -176,6 +178,8 @@ export function createConsoleApp(
   officials.get('/', async (c) => {
     const parsed = QueueQueryInput.safeParse(c.req.query());
     const q = parsed.success ? parsed.data : { tab: 'unassigned' as const };
+    // A period typed backwards is read the right way round (DynamoDB refuses an inverted BETWEEN).
+    if (q.from && q.to && q.from > q.to) [q.from, q.to] = [q.to, q.from];
     const filter: QueueFilter = {
       ...(q.regency ? { regency: q.regency } : {}), ...(q.category ? { category: q.category } : {}), ...(q.status ? { status: q.status } : {}),
       ...(q.channel ? { channel: q.channel } : {}), ...(q.level ? { level: q.level } : {}),
@@ -237,11 +241,22 @@ export function createConsoleApp(
   });
 
   officials.get('/passkeys', async (c) => {
-    const list = await deps.passkeys.passkeysOf(c.get('official').id);
-    return html(c, t(c, T.passkeys), <PasskeysView l={c.get('lang')} passkeys={list} csrf={c.get('session').csrfToken} added={c.req.query('added') === '1'} />, 200, ['/console/static/console.js']);
+    const me = c.get('official');
+    const asked = c.req.query('official');
+    const ownerId = asked && asked.length <= 64 ? asked : me.id;
+    const listed = await listPasskeys(deps, me, ownerId);
+    if (listed.kind === 'not_found') return notFound(c);
+    const officialsList = me.level === 3 ? (await deps.directory.listOfficials()).sort((a, b) => a.level - b.level || a.id.localeCompare(b.id)) : undefined;
+    return html(c, t(c, T.passkeys), (
+      <PasskeysView l={c.get('lang')} owner={listed.owner} self={listed.owner.id === me.id} passkeys={listed.passkeys} csrf={c.get('session').csrfToken}
+        added={c.req.query('added') === '1'} removed={c.req.query('removed') === '1'} {...(officialsList ? { officials: officialsList } : {})} />
+    ), 200, ['/console/static/console.js']);
   });
 
-  officials.post('/passkeys/options', async (c) => c.json(await passkeyRegistrationOptions(deps, rp(c), c.get('official'), c.get('session'))));
+  officials.post('/passkeys/options', async (c) => {
+    const outcome = await passkeyRegistrationOptions(deps, rp(c), c.get('official'), c.get('session'));
+    return outcome.kind === 'too_many' ? c.json({ error: 'too_many_passkeys' }, 409) : c.json(outcome.options);
+  });
 
   officials.post('/passkeys', async (c) => {
     const body = await c.req.json<RegistrationResponseJSON>().catch(() => undefined);
@@ -250,10 +265,26 @@ export function createConsoleApp(
     return added ? c.json({ added: true }) : c.json({ error: 'refused' }, 400);
   });
 
+  officials.post('/passkeys/remove', async (c) => {
+    const form = await c.req.parseBody();
+    const ownerId = typeof form.official === 'string' ? form.official : '';
+    const credential = typeof form.credential === 'string' ? form.credential : '';
+    const outcome = await removePasskey(deps, c.get('official'), ownerId, credential);
+    if (outcome.kind === 'not_found') return notFound(c);
+    logger.info('console passkey removed', { official: c.get('official').id, owner: outcome.owner.id });
+    const mine = outcome.owner.id === c.get('official').id;
+    return c.redirect(`/console/passkeys?${mine ? '' : `official=${encodeURIComponent(outcome.owner.id)}&`}removed=1`, 303);
+  });
+
   officials.get('/access-log', async (c) => {
     if (!canReadAccessLog(c.get('official'))) return html(c, t(c, T.accessLog), <p class="err">{t(c, T.forbidden)}</p>, 403);
     const day = /^\d{4}-\d{2}-\d{2}$/.test(c.req.query('day') ?? '') ? c.req.query('day')! : deps.clock.now().toISOString().slice(0, 10);
     const after = c.req.query('after');
+    // The cursor is the last entry's sort key of that day and nothing else: anything longer or other
+    // (a typo, a tampered link) is the caller's mistake, answered 400, never passed to DynamoDB.
+    if (after !== undefined && !isAccessLogCursor(day, after)) {
+      return html(c, t(c, T.accessLog), <p class="err">{`${t(c, T.invalid)}after`} <a href={`/console/access-log?day=${day}`}>{t(c, T.back)}</a></p>, 400);
+    }
     const [log, directory] = await Promise.all([deps.accessLog.day(day, 100, after), deps.directory.listOfficials()]);
     const names = new Map(directory.map((o) => [o.id, o.name]));
     return html(c, t(c, T.accessLog), <AccessLogView l={c.get('lang')} day={day} entries={log.entries} {...(log.cursor ? { cursor: log.cursor } : {})} names={names} />);
@@ -263,10 +294,38 @@ export function createConsoleApp(
   app.route('/console', officials);
   app.notFound((c) => notFound(c as ConsoleContext));
   app.onError((error, c) => {
-    logger.error('console request failed', { errorName: error.name });
+    // The invocation's own context, named on the line itself: locally the functions share one process
+    // and one logger, and another function's run may have set its context meanwhile.
+    const lambda = (c.env as { lambdaContext?: { functionName?: string; awsRequestId?: string } } | undefined)?.lambdaContext;
+    logger.error('console request failed', {
+      errorName: error.name,
+      ...(lambda?.functionName ? { function_name: lambda.functionName, function_request_id: lambda.awsRequestId } : {}),
+    });
     return c.html(page(c as ConsoleContext, { title: 'Error', body: <p class="err">Error</p> }), 500);
   });
   return app;
+}
+
+/**
+ * Every text an official types into the console (notes, messages to reporters, the NIK reason, an
+ * agent's name, a closing note) is cleaned here, once, before any route reads the form: format
+ * characters such as U+202E (which reverse how a page shows what follows) and control characters go,
+ * as they go from a report's text (lib/domain/case.ts cleanText). Hono caches the request's FormData,
+ * which is cleaned in place, so every later `parseBody()` (the CSRF check, the route) reads the cleaned values.
+ */
+const cleanFormText: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
+  if (c.req.method === 'POST' && /^application\/x-www-form-urlencoded|^multipart\/form-data/.test(c.req.header('content-type') ?? '')) {
+    const data = await c.req.formData();
+    const entries = [...data.entries()];
+    for (const name of new Set(entries.map(([n]) => n))) data.delete(name);
+    for (const [name, value] of entries) data.append(name, typeof value === 'string' ? cleanText(value) : value);
+  }
+  await next();
+};
+
+/** An access-log cursor: the sort key of an entry of that day (`<ISO time>#<8 hex>`), as the page hands it out. */
+export function isAccessLogCursor(day: string, after: string): boolean {
+  return after.length <= 40 && after.startsWith(`${day}T`) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{8}$/.test(after);
 }
 
 /** What the official typed stays in the re-rendered form, so a refusal or a conflict loses nothing. */

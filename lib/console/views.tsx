@@ -260,14 +260,47 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
   );
 }
 
-export const PasskeysView = ({ l, passkeys, csrf, added }: { l: Language; passkeys: Passkey[]; csrf: string; added: boolean }) => (
+export const PasskeysView = ({ l, owner, self, passkeys, csrf, added, removed, officials }: {
+  l: Language; owner: Official; self: boolean; passkeys: Passkey[]; csrf: string; added: boolean; removed: boolean;
+  /** BP3MI: every official, to pick whose passkeys to manage. */
+  officials?: Official[];
+}) => (
   <>
     {added ? <p class="ok" id="notice">{T.passkeyAdded[l]}</p> : null}
-    <p>{T.passkeyIntro[l]}</p>
-    {passkeys.length ? <ul id="passkeys">{passkeys.map((p) => <li>{p.label}</li>)}</ul> : <p id="passkeys">{T.noPasskeys[l]}</p>}
-    <noscript><p>{T.passkeyNeedsJs[l]}</p></noscript>
-    <button type="button" id="passkey-add" hidden data-csrf={csrf}>{T.addPasskey[l]}</button>
-    <p id="passkey-status" class="err" hidden></p>
+    {removed ? <p class="ok" id="notice">{T.passkeyRemoved[l]}</p> : null}
+    {officials ? (
+      <form method="get" action="/console/passkeys">
+        <label for="f-owner">{T.passkeyOwner[l]}</label>
+        <select id="f-owner" name="official">
+          {officials.map((o) => <option value={o.id} selected={o.id === owner.id}>{`${o.name} (${o.id})`}</option>)}
+        </select>
+        <button type="submit">{T.show[l]}</button>
+      </form>
+    ) : null}
+    {self ? <p>{T.passkeyIntro[l]}</p> : <h2>{`${T.passkeysOf[l]} ${owner.name}`}</h2>}
+    <p>{T.passkeyResetNote[l]}</p>
+    {passkeys.length ? (
+      <ul id="passkeys">
+        {passkeys.map((p) => (
+          <li>
+            {p.label} <small>{`${T.passkeyAddedOn[l]} ${formatLocalTime(p.createdAt)}`}</small>
+            <form method="post" action="/console/passkeys/remove" class="inline">
+              <input type="hidden" name="csrf" value={csrf} />
+              <input type="hidden" name="official" value={owner.id} />
+              <input type="hidden" name="credential" value={p.credentialId} />
+              <button type="submit">{T.removePasskey[l]}</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    ) : <p id="passkeys">{T.noPasskeys[l]}</p>}
+    {self ? (
+      <>
+        <noscript><p>{T.passkeyNeedsJs[l]}</p></noscript>
+        <button type="button" id="passkey-add" hidden data-csrf={csrf}>{T.addPasskey[l]}</button>
+        <p id="passkey-status" class="err" hidden></p>
+      </>
+    ) : null}
   </>
 );
 

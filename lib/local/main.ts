@@ -72,6 +72,8 @@ const stopSchedules = startSchedules(system, (name, error) => logger.error('sche
 
 ready = true;
 const base = `http://127.0.0.1:${port}`;
+// The console by host name: WebAuthn refuses an IP address as relying party, so passkeys need localhost.
+const consoleBase = `http://localhost:${port}`;
 const key = encodeURIComponent(system.callbackKey);
 process.stdout.write(`
 PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
@@ -80,7 +82,7 @@ PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}
   AT USSD callback   POST ${base}/ussd?key=${key}
-  Officials console   ${base}/console  (figures: ${base}/console/figures)
+  Officials console   ${consoleBase}/console  (figures: ${consoleBase}/console/figures)
   Public figures     ${base}/statistik  (JSON: ${base}/statistik.json)
   Figures dashboard  ${base}/dev/dashboard  (local preview of the officials' view)
   Outbox (all SMS)   ${base}/dev/outbox

@@ -11,6 +11,7 @@ import { localStores } from '../composition/local.js';
 import { awsStores } from '../composition/aws-store.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
 import { LOCAL_CREDENTIALS } from './dynamo-local.js';
+import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
 
 // Operators run this on Node 20 too; the SDK's notice about its 2027 Node 22 requirement is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -32,13 +33,15 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
     const host = new URL(values.endpoint).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost') throw new CliError('--endpoint is for DynamoDB Local on this machine');
     const db = new DynamoDBClient({ endpoint: values.endpoint, region, credentials: LOCAL_CREDENTIALS });
-    return localStores({ ...cfg, tableName }, db).stores.directory;
+    const { stores } = localStores({ ...cfg, tableName }, db);
+    return { directory: stores.directory, passkeys: new DynamoPasskeyStore(stores.table) };
   }
   const kmsKey = values['kms-key'] ?? cfg.kmsKeyArn;
   const lookupSecret = values['lookup-secret'] ?? cfg.lookupKeySecretArn;
   if (!values.table || !kmsKey || !lookupSecret) throw new CliError('For AWS give --table, --kms-key and --lookup-secret (or use --endpoint for DynamoDB Local)');
   // The same store the functions build in AWS (lib/composition/aws-store.ts).
-  return (await awsStores({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret })).directory;
+  const stores = await awsStores({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret });
+  return { directory: stores.directory, passkeys: new DynamoPasskeyStore(stores.table) };
 }
 
 try {
@@ -47,8 +50,8 @@ try {
   if (values.help || argv.length === 0) {
     process.stdout.write(`${USAGE}\n`);
   } else {
-    const store = await buildStore(values);
-    await runOfficialsCommand(store, argv, { out: (line) => process.stdout.write(`${line}\n`), readPin: readStdinLine });
+    const { directory, passkeys } = await buildStore(values);
+    await runOfficialsCommand(directory, argv, { out: (line) => process.stdout.write(`${line}\n`), readPin: readStdinLine }, undefined, passkeys);
   }
 } catch (error) {
   // Only our own messages and the error's class: an SDK error may echo request details.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Directory } from '../ports.js';
+import type { Directory, PasskeyStore } from '../ports.js';
 import { DEFAULT_PIN_PARAMS, hashPin, isValidPin, type PinHashParams } from './pin.js';
 import { findOfficialById } from './directory.js';
 import { describeOfficial, OfficialInput, officialFromInput } from './official-input.js';
@@ -9,7 +9,8 @@ export const USAGE = `Usage: npm run officials -- <command> [options]
   list
   disable  --id ID
   enable   --id ID
-  set-pin  --id ID (--pin PIN | --pin-stdin)     also unlocks after five wrong PINs
+  set-pin  --id ID (--pin PIN | --pin-stdin)     also unlocks after five wrong PINs; removes the official's passkeys
+           (disable removes them too: a passkey added from a stolen session must not outlive the remedy)
 Connection: --endpoint http://127.0.0.1:PORT (DynamoDB Local) or AWS credentials with --table NAME
   [--region R] [--kms-key ARN] [--lookup-secret ARN] (defaults from the environment via lib/config.ts)`;
 
@@ -40,7 +41,16 @@ export async function runOfficialsCommand(
   argv: string[],
   io: CliIo,
   pinParams: PinHashParams = DEFAULT_PIN_PARAMS,
+  /**
+   * The console's passkeys, removed by set-pin and disable. Without it (tests of the directory alone)
+   * they stay in the table but sign nobody in: each is bound to the credentials it was added under.
+   */
+  passkeys?: Pick<PasskeyStore, 'removePasskeysOf'>,
 ): Promise<void> {
+  const removePasskeys = async (officialId: string) => {
+    const removed = passkeys ? await passkeys.removePasskeysOf(officialId) : 0;
+    return removed ? `; ${removed} passkey(s) removed` : '';
+  };
   const { values, positionals } = parseArgs({ args: argv, options: CLI_OPTIONS, allowPositionals: true, strict: true });
   const [command] = positionals;
   const pin = async () => {
@@ -81,14 +91,15 @@ export async function runOfficialsCommand(
     case 'enable': {
       const official = await existing();
       await store.putOfficial({ ...official, active: command === 'enable' });
-      io.out(`${command}d ${official.id}`);
+      io.out(`${command}d ${official.id}${command === 'disable' ? await removePasskeys(official.id) : ''}`);
       return;
     }
     case 'set-pin': {
       // A new PIN opens both doors: the SMS lock and any console sign-in pause with its count go.
       const { consoleFailedPins: _count, consoleLockedUntil: _until, consoleLocks: _locks, ...official } = await existing();
       await store.putOfficial({ ...official, pinHash: await hashPin(await pin(), pinParams), failedPins: 0, locked: false });
-      io.out(`pin set for ${official.id} (unlocked)`);
+      // After the new PIN is stored: from that moment the old passkeys sign nobody in (stamp), and now they go.
+      io.out(`pin set for ${official.id} (unlocked)${await removePasskeys(official.id)}`);
       return;
     }
     default:

@@ -44,9 +44,10 @@ export const ReportInput = z.object({
     }
     return check.nik;
   })),
-  workerName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  /** Cleaned like the description: every door's free text reaches the case through this one schema. */
+  workerName: z.optional(z.pipe(z.pipe(z.string(), z.transform(cleanText)), z.string().check(z.maxLength(100)))),
   /** Agency (P3MI) or broker the reporter names: kept encrypted, matched by the hash of its normal form, never published. */
-  agentName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  agentName: z.optional(z.pipe(z.pipe(z.string(), z.transform(cleanText)), z.string().check(z.maxLength(100)))),
   smsUpdates: z._default(z.boolean(), true),
   language: z._default(Language, 'id'),
 });

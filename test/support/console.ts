@@ -34,17 +34,18 @@ export class ConsoleClient {
   private cookies = new Map<string, string>();
   constructor(private readonly system: ConsoleTestSystem, private readonly address = '192.0.2.10') {}
 
-  async request(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  async request(method: string, path: string, form?: Record<string, string> | { json: unknown }, headers: Record<string, string> = {}): Promise<Response> {
+    const json = form && 'json' in form ? JSON.stringify(form.json) : undefined;
     const init: RequestInit = {
       method,
       headers: {
         host: 'console.test',
         ...(method !== 'GET' ? { origin: ORIGIN } : {}),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(form ? { 'content-type': json !== undefined ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...headers,
       },
-      ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+      ...(form ? { body: json ?? new URLSearchParams(form as Record<string, string>).toString() } : {}),
     };
     const res = await this.system.app.request(`${ORIGIN}${path}`, init, { requestContext: { http: { sourceIp: this.address } } });
     for (const line of res.headers.getSetCookie()) {
@@ -58,6 +59,8 @@ export class ConsoleClient {
 
   get = (path: string) => this.request('GET', path);
   post = (path: string, form: Record<string, string>, headers?: Record<string, string>) => this.request('POST', path, form, headers);
+  /** A JSON POST as the console's script sends it (passkey ceremonies), with the CSRF header when given. */
+  postJson = (path: string, body: unknown, csrf?: string) => this.request('POST', path, { json: body }, csrf ? { 'x-csrf-token': csrf } : {});
   cookie = (name: string) => this.cookies.get(name);
   setCookie = (name: string, value: string) => this.cookies.set(name, value);
 

@@ -50,8 +50,13 @@ export class DynamoCaseReader implements CaseReader {
 
   async queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }> {
     const query = this.partitionQuery(partition, filter, after);
+    // A cursor past the partition's range (another urgency's key, a time beyond the overdue bound)
+    // has nothing after it; DynamoDB would refuse the inverted BETWEEN as a fault of ours.
+    const { ':lo': lo, ':hi': hi } = query.values as { ':lo'?: string; ':hi'?: string };
+    if (lo !== undefined && hi !== undefined && lo > hi) return { rows: [], more: false };
     const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? FILTERED_READ : limit });
-    const rows = page.items.map(rowFromItem);
+    // Each queue index projects its own sort key only: the row's cursor is read from the index queried.
+    const rows = page.items.map((i) => rowFromItem(i, INDEX[partition.index].sortKey));
     // Where the read stopped, when every row it found is returned (none held back by `limit`).
     const lastRead = page.last && rows.length <= limit ? String(unmarshall(page.last)[INDEX[partition.index].sortKey]) : undefined;
     return { rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}) };
@@ -116,12 +121,12 @@ export class DynamoCaseReader implements CaseReader {
   }
 }
 
-function rowFromItem(i: Item): QueueRow {
+function rowFromItem(i: Item, sortKey: string): QueueRow {
   return {
     id: String(i.id), reference: String(i.reference), category: i.category as QueueRow['category'], urgency: i.urgency as QueueRow['urgency'],
     status: i.status as QueueRow['status'], level: Number(i.level) as QueueRow['level'], homeRegency: i.homeRegency as QueueRow['homeRegency'],
     country: i.country as QueueRow['country'], channel: i.channel as QueueRow['channel'],
     ...(i.assignee ? { assignee: String(i.assignee) } : {}),
-    levelSince: String(i.levelSince ?? i.createdAt), createdAt: String(i.createdAt), sortKey: String(i.gsi3sk),
+    levelSince: String(i.levelSince ?? i.createdAt), createdAt: String(i.createdAt), sortKey: String(i[sortKey]),
   };
 }

@@ -73,12 +73,16 @@ function orderKey(row: QueueRowView): string {
   return `${URGENCY_RANK[row.urgency as Urgency]}#${row.deadline ?? row.levelSince}#${row.id}`;
 }
 
+const QUEUE_SORT_KEY = /^[0-9]#[0-9T:.\-Z]{10,30}#[A-Za-z0-9_-]{1,64}$/;
+
 export function decodeCursor(raw: string | undefined): Record<string, string> {
   if (!raw) return {};
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!parsed || typeof parsed !== 'object') return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    // A tampered or truncated cursor is ignored entry by entry: only what looks like a queue sort key
+    // (`<rank>#<ISO time>#<case id>`, short) is passed on, so a crafted one reaches no query.
+    return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => k.length <= 200 && typeof v === 'string' && QUEUE_SORT_KEY.test(v))) as Record<string, string>;
   } catch {
     return {};
   }
