@@ -60,7 +60,7 @@ async function correct(id: string, change: Partial<Case>): Promise<void> {
 }
 
 describe('figures kept by the table stream', () => {
-  it('equal a recount from the cases after a seeded month with redelivered records, corrections and merges', async () => {
+  it('equal a recount from the cases after a seeded month with redelivered records, corrections and merges', { timeout: 120_000 }, async () => {
     MONTH = monthOf(system.clock.now().toISOString());
     const regencies: HomeRegency[] = ['5201', '5202', '5203', 'unknown'];
     const categories: Category[] = ['unpaid_wages', 'documents_held', 'trafficking', 'job_fraud'];

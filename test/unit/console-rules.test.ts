@@ -97,7 +97,10 @@ describe('the console queue', () => {
 
   it('ignores a cursor that is not its own', () => {
     expect(decodeCursor('not base64 json')).toEqual({});
-    expect(decodeCursor(Buffer.from('{"a|b|":"1#x","n":3}').toString('base64url'))).toEqual({ 'a|b|': '1#x' });
+    const key = '1#2026-11-23T06:04:45.000Z#c4se1d';
+    expect(decodeCursor(Buffer.from(JSON.stringify({ 'a|b|': key, n: 3 })).toString('base64url'))).toEqual({ 'a|b|': key });
+    // Only what has the shape of a queue sort key is passed on: nothing crafted reaches a query.
+    expect(decodeCursor(Buffer.from(JSON.stringify({ 'a|b|': '1#x', c: 'x'.repeat(2000), d: 'undefined' })).toString('base64url'))).toEqual({});
   });
 
   it('ends sessions when the PIN or the active flag changes', () => {
