@@ -19,8 +19,9 @@ export default {
   ignoreStatic: true,
   mutate: [
     'lib/domain/**/*.ts',
-    // Generated data (npm run phone-metadata); its derivation is mutated instead.
+    // Generated data (npm run phone-metadata, npm run gazetteer); their derivations are mutated instead.
     '!lib/domain/phone-metadata.ts',
+    '!lib/domain/places/gazetteer.ts',
     'lib/cases/**/*.ts',
     'lib/sms/grammar.ts',
     'lib/sms/follow-up.ts',

@@ -16,9 +16,14 @@ export default defineConfig({
       'test/unit/aws-composition.test.ts',
       'test/unit/field-cipher.test.ts',
       'test/unit/adversarial-privacy-scan.test.ts',
+      // Exhaustive over every text of lib/messages and lib/figures/public (not mutated): they only pass
+      // through domain code, and with every mutant compiled in they outlast any timeout on two cores.
+      'test/unit/officials-messages.test.ts',
+      'test/unit/figures-public.test.ts',
     ],
+    setupFiles: ['test/mutation/fast-check-runs.ts'],
     // Property tests share two cores with the mutant runs: a slow minute must not fail the dry run.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

@@ -1,0 +1,155 @@
+/**
+ * Runs after `stryker run` (npm run mutation): reads Stryker's JSON report and compares its surviving
+ * mutants with the reviewed list in test/mutation/survivors.json.
+ *
+ * - A survivor that is not listed fails the run: kill it with a unit test, or list it with the reason
+ *   it is equivalent (no test can tell it from the original). `--write` adds every unlisted survivor
+ *   with reason "TODO", which still fails until a person writes the reason.
+ * - A listed mutant that no longer survives (killed, or its code is gone) fails too, so the list
+ *   stays the list of what is accepted today.
+ * - Prints the mutation score of each folder and in all, against the 85 % target.
+ *
+ * A mutant is named by its file, mutator, the code it replaces and the replacement (never its line
+ * number, which every edit above it would move); `occurrence` tells identical ones in a file apart.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const REPORT = 'reports/mutation/mutation.json';
+const INCREMENTAL = 'test/mutation/stryker-incremental.json';
+const LIST = 'test/mutation/survivors.json';
+export const TARGET = 85;
+
+interface Position { line: number; column: number }
+interface ReportMutant {
+  id: string; mutatorName: string; replacement?: string; status: string;
+  location: { start: Position; end: Position };
+}
+interface Report { files: Record<string, { source: string; mutants: ReportMutant[] }> }
+
+export interface Survivor { file: string; mutator: string; original: string; replacement: string; occurrence: number; line?: number; reason: string }
+
+const SURVIVING = new Set(['Survived', 'NoCoverage']);
+const DETECTED = new Set(['Killed', 'Timeout']);
+
+/** The source text a location covers (lines and columns 1-based, end exclusive, as the report schema has them). */
+function textAt(source: string, { start, end }: { start: Position; end: Position }): string {
+  const lines = source.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  return source.slice(offset(start), offset(end));
+}
+
+const squash = (text: string, max = 160) => {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+};
+
+const keyOf = (s: Omit<Survivor, 'reason' | 'line'>) => JSON.stringify([s.file, s.mutator, s.original, s.replacement, s.occurrence]);
+
+export function survivorsOf(report: Report): Survivor[] {
+  const out: Survivor[] = [];
+  for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const seen = new Map<string, number>();
+    const ordered = [...mutants].sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+    for (const m of ordered) {
+      if (!SURVIVING.has(m.status)) continue;
+      const base = { file, mutator: m.mutatorName, original: squash(textAt(source, m.location)), replacement: squash(m.replacement ?? '') };
+      const baseKey = JSON.stringify(base);
+      const occurrence = (seen.get(baseKey) ?? 0) + 1;
+      seen.set(baseKey, occurrence);
+      out.push({ ...base, occurrence, line: m.location.start.line, reason: '' });
+    }
+  }
+  return out;
+}
+
+export function scores(report: Report): Map<string, { detected: number; total: number }> {
+  const byFolder = new Map<string, { detected: number; total: number }>();
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+    for (const key of [folder, 'all']) {
+      const s = byFolder.get(key) ?? { detected: 0, total: 0 };
+      for (const m of mutants) {
+        if (DETECTED.has(m.status)) { s.detected++; s.total++; } else if (SURVIVING.has(m.status)) s.total++;
+      }
+      byFolder.set(key, s);
+    }
+  }
+  return byFolder;
+}
+
+const pct = (s: { detected: number; total: number }) => (s.total === 0 ? 100 : (100 * s.detected) / s.total);
+
+/**
+ * `--current <base>`: for every mutated file this branch changed since <base>, whether the checked-in
+ * results were made from the file as it is now. Reads two files and git's list of changes: seconds,
+ * not a mutation run. A file that changed since its results fails: run npm run mutation and commit
+ * test/mutation/stryker-incremental.json and survivors.json with the change.
+ */
+function checkCurrent(base: string): number {
+  const recorded = (JSON.parse(readFileSync(INCREMENTAL, 'utf8')) as Report).files;
+  const changed = execFileSync('git', ['diff', '--name-only', `${base}...HEAD`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const stale = changed.filter((file) => file in recorded ? !existsSync(file) || readFileSync(file, 'utf8') !== recorded[file]!.source : false);
+  const mutatedPrefixes = ['lib/domain/', 'lib/cases/', 'lib/conversation/', 'lib/sms/grammar.ts', 'lib/sms/follow-up.ts', 'lib/ussd/menu.ts', 'lib/figures/suppression.ts', 'lib/config.ts'];
+  const unrecorded = changed.filter((file) => !(file in recorded) && existsSync(file) && file.endsWith('.ts') && mutatedPrefixes.some((p) => file.startsWith(p)));
+  for (const file of [...stale, ...unrecorded]) console.log(`  ${file}: changed since its mutation results`);
+  const failed = stale.length + unrecorded.length > 0;
+  console.log(failed ? 'Run npm run mutation and commit test/mutation/ with the change.' : `Mutation results are current for the ${changed.length} changed file(s).`);
+  return failed ? 1 : 0;
+}
+
+function main(): number {
+  const at = process.argv.indexOf('--current');
+  if (at !== -1) return checkCurrent(process.argv[at + 1] ?? 'origin/main');
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
+  const listed = JSON.parse(readFileSync(LIST, 'utf8')) as Survivor[];
+  const found = survivorsOf(report);
+  const listedKeys = new Map(listed.map((s) => [keyOf(s), s]));
+  const foundKeys = new Set(found.map(keyOf));
+
+  const byFolder = scores(report);
+  console.log('\nMutation score (killed + timed out) / (killed + timed out + survived + not covered):');
+  for (const [folder, s] of [...byFolder].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
+    console.log(`  ${folder.padEnd(20)} ${pct(s).toFixed(1).padStart(5)} %  (${s.detected}/${s.total})`);
+  }
+  const all = pct(byFolder.get('all') ?? { detected: 0, total: 0 });
+  console.log(`Target: at least ${TARGET} % in all: ${all >= TARGET ? 'met' : 'NOT MET'} (${all.toFixed(1)} %).`);
+
+  const unlisted = found.filter((s) => !listedKeys.has(keyOf(s)));
+  const gone = listed.filter((s) => !foundKeys.has(keyOf(s)));
+  const unexplained = listed.filter((s) => foundKeys.has(keyOf(s)) && (!s.reason || s.reason === 'TODO'));
+  console.log(`Survivors: ${found.length}, listed as equivalent in ${LIST}: ${found.length - unlisted.length}.`);
+
+  if (process.argv.includes('--write')) {
+    const kept = listed.filter((s) => foundKeys.has(keyOf(s)));
+    const lineOf = new Map(found.map((s) => [keyOf(s), s.line]));
+    const next = [...kept, ...unlisted.map((s) => ({ ...s, reason: 'TODO' }))]
+      .map((s) => ({ ...s, line: lineOf.get(keyOf(s)) }))
+      .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    writeFileSync(LIST, `${JSON.stringify(next, null, 2)}\n`);
+    console.log(`Wrote ${LIST}: ${kept.length} kept, ${unlisted.length} added with reason TODO, ${gone.length} removed.`);
+    return 0;
+  }
+
+  let failed = all < TARGET;
+  const show = (s: Survivor) => `  ${s.file}:${s.line ?? '?'} ${s.mutator}: ${s.original} -> ${s.replacement}`;
+  if (unlisted.length > 0) {
+    failed = true;
+    console.log(`\nNEW SURVIVORS (${unlisted.length}): kill each with a unit test, or add it to ${LIST} with the reason it is equivalent (npm run mutation:list writes TODO entries):`);
+    for (const s of unlisted) console.log(show(s));
+  }
+  if (unexplained.length > 0) {
+    failed = true;
+    console.log(`\nLISTED WITHOUT A REASON (${unexplained.length}):`);
+    for (const s of unexplained) console.log(show(s));
+  }
+  if (gone.length > 0) {
+    failed = true;
+    console.log(`\nLISTED BUT NO LONGER SURVIVING (${gone.length}): remove them from ${LIST}:`);
+    for (const s of gone) console.log(show(s));
+  }
+  console.log(failed ? '\nmutation: FAILED' : '\nmutation: passed');
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
