@@ -6,7 +6,7 @@ import type { Case } from '../domain/case.js';
  * The official who holds the case reads the text itself with INFO <ref> <PIN>, PIN-checked and recorded.
  */
 const readHint = (reference: string, holder: boolean) =>
-  holder ? `Balas INFO ${reference} PIN untuk membaca isinya.` : `Balas TERIMA ${reference} PIN untuk menangani dan membaca isinya.`;
+  holder ? `Balas: INFO ${reference} <PIN Anda> untuk membaca isinya.` : `Balas: TERIMA ${reference} <PIN Anda> untuk menangani dan membaca isinya.`;
 
 export const conversationTexts = {
   /** `holder`: the recipient holds the case, so INFO shows them the text; others must take it first. */

@@ -29,14 +29,14 @@ function duration(minutes: number): string {
 export const officialTexts = {
   newCase: (c: AlertCase) =>
     `PMI NTB ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
-    `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. Balas TERIMA ${c.reference} PIN`,
+    `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. Balas: TERIMA ${c.reference} <PIN Anda>`,
   reminder: (c: AlertCase & Pick<Case, 'status'>, deadline: Date) =>
     c.status === 'new'
-      ? `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. Batas terima ${formatLocalTime(deadline.toISOString())}. Balas TERIMA ${c.reference} PIN`
-      : `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: batas selesai ${formatLocalTime(deadline.toISOString())}. Bila tuntas balas SELESAI ${c.reference} PIN catatan`,
+      ? `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. Batas terima ${formatLocalTime(deadline.toISOString())}. Balas: TERIMA ${c.reference} <PIN Anda>`
+      : `PENGINGAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: batas selesai ${formatLocalTime(deadline.toISOString())}. Bila tuntas balas: SELESAI ${c.reference} <PIN Anda> <catatan>`,
   overdue: (c: AlertCase & Pick<Case, 'status'>, deadline: Date) =>
     `TERLAMBAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
-    `Batas ${c.status === 'new' ? 'terima' : 'selesai'} ${formatLocalTime(deadline.toISOString())} lewat. Balas TERIMA ${c.reference} PIN`,
+    `Batas ${c.status === 'new' ? 'terima' : 'selesai'} ${formatLocalTime(deadline.toISOString())} lewat. Balas: TERIMA ${c.reference} <PIN Anda>`,
   acknowledged: (reference: string) =>
     `${reference} tercatat Anda tangani; pelapor diberi tahu. Bila tuntas: SELESAI ${reference} PIN catatan. Tanya pelapor: TANYA ${reference} PIN pertanyaan`,
   alreadyYours: (reference: string) =>

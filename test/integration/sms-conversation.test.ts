@@ -42,7 +42,7 @@ describe('a worker abroad, by SMS', () => {
     // The regency is unknown, so the province desk handles it: told the reference, not the text, and
     // (not holding the case yet) that TERIMA is what lets it read the text.
     const notice = fixture.system.outbox.entries.filter((e) => e.to === '+6281100005200' && e.message.includes('pesan tambahan'));
-    expect(notice.map((e) => e.message)).toEqual([`PMI NTB ${reference}: pelapor mengirim pesan tambahan. Balas TERIMA ${reference} PIN untuk menangani dan membaca isinya.`]);
+    expect(notice.map((e) => e.message)).toEqual([`PMI NTB ${reference}: pelapor mengirim pesan tambahan. Balas: TERIMA ${reference} <PIN Anda> untuk menangani dan membaca isinya.`]);
     expect(sentTo(worker)[2]).toBe(reporterTexts.followUpAdded('id', { reference }));
 
     await inbound(worker, 'bahasa en');
