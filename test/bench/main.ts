@@ -11,16 +11,27 @@ import { section, table, verdict, type TargetRow } from './report.js';
 import { fmtMs, fmtNum } from './stats.js';
 import type { OperationSummary } from './operations.js';
 
+/**
+ * Every time target is a ratio to a floor measured in the same run, next to the measurement it judges
+ * (issue 18): this VM's speed moves by a third from minute to minute, so an absolute time would FAIL
+ * in a slow minute and could hide a regression in a fast one. The absolute figures are printed for
+ * the record. Floors: the reference bundle of three SDK clients for cold starts (measured interleaved
+ * with the functions), one DynamoDB GetItem round trip (floor.ts) for what waits on DynamoDB. The
+ * DynamoDB ratios are the former absolute targets over the floor of a quiet minute (2 ms): 5 ms for a
+ * USSD step was 2.5x (now: under one round trip, which an answer from `text` alone must be), 2 s for
+ * an alert 1000x, 100 ms for a console page or a figures render 50x.
+ */
 const TARGETS = {
-  ussdStepP99Ms: 5,
+  ussdStepFloorRatio: 1,
   overheadRatio: 1.5,
   /** The SDK is bundled (see infra/constructs/hotline-function.ts): 1 MB leaves room and keeps uploads small. */
   bundleKb: 1024,
-  initMs: 60,
+  /** Each function's whole init, median, at most this multiple of the three-client reference's. */
+  initRatio: 1.5,
   computeUsd: 3,
-  alertP99Ms: 2000,
-  consolePageP95Ms: 100,
-  figuresRenderP95Ms: 100,
+  alertP99FloorRatio: 1000,
+  consolePageP95FloorRatio: 50,
+  figuresRenderP95FloorRatio: 50,
   /**
    * Issue 20 asks for a median under 0.2 ms per message; as a ratio to the floor measured in the same
    * run (splitting the message into normalised words), 150x is 0.2 ms on the machine the target was set on.
@@ -30,7 +41,7 @@ const TARGETS = {
   requests: { 'sms-inbound LAPOR': 3, 'sms-inbound STATUS': 3, 'ussd final step': 2 } as Record<string, number>,
 };
 
-function figuresTargets(figs: import('./figures.js').FiguresBench): TargetRow[] {
+function figuresTargets(figs: import('./figures.js').FiguresBench, floorMs: number): TargetRow[] {
   const at = (cases: number) => figs.costs.filter((c) => c.cases === cases);
   const small = at(Math.min(...figs.costs.map((c) => c.cases)));
   const large = at(figs.seeded);
@@ -46,9 +57,9 @@ function figuresTargets(figs: import('./figures.js').FiguresBench): TargetRow[] 
     },
     {
       measure: 'Dashboard and /statistik render at 10,000 cases (slowest p95)',
-      figure: worst ? `${fmtMs(worst.p95Ms)} (${worst.label}); ${figs.renders.reduce((a, r) => a + r.scans, 0)} Scans` : 'n/a',
-      target: `< ${TARGETS.figuresRenderP95Ms} ms, no Scan`,
-      pass: worst ? worst.p95Ms < TARGETS.figuresRenderP95Ms && figs.renders.every((r) => r.scans === 0) : undefined,
+      figure: worst ? `${fmtNum(worst.p95Ms / floorMs, 1)}x the floor: ${fmtMs(worst.p95Ms)} (${worst.label}) over ${fmtMs(floorMs)}; ${figs.renders.reduce((a, r) => a + r.scans, 0)} Scans` : 'n/a',
+      target: `< ${TARGETS.figuresRenderP95FloorRatio}x the DynamoDB floor, no Scan`,
+      pass: worst ? worst.p95Ms < TARGETS.figuresRenderP95FloorRatio * floorMs && figs.renders.every((r) => r.scans === 0) : undefined,
     },
   ];
 }
@@ -79,8 +90,10 @@ const { measureBundles, COLD_START_RUNS } = await import('./bundles.js');
 const { consolePages, seedCases } = await import('./console.js');
 const { figuresBench } = await import('./figures.js');
 const { placesBench } = await import('./places.js');
+const { dynamoFloor } = await import('./floor.js');
 try {
   progress('USSD screens');
+  const ussdFloor = await dynamoFloor(sys);
   const ussdLocal = await ussdScreenInProcess(sys, 5_000);
   const http = await sys.startHttp();
   const ussdHttp = await ussdOverHttp(sys, http.base, 40);
@@ -96,6 +109,7 @@ try {
   const requestOps = await smsRequestCosts(sys, 100);
 
   progress('alert latency through the stream');
+  const alertFloor = await dynamoFloor(sys);
   // Paced at 5 reports a second (NTB's real rate is a few an hour), then a burst to show queueing.
   const alerts = await alertLatency(sys, { reports: 60, gapMs: 200, timeoutMs: 15_000 });
   const burst = await alertLatency(sys, { reports: 100, gapMs: 0, timeoutMs: 30_000 });
@@ -105,9 +119,11 @@ try {
   const consoleSmall = await consolePages(sys, { requests: 40 });
   progress('console: seeding 9,000 more cases (10,000), then pages');
   await seedCases(sys, 9_000);
+  const consoleFloor = await dynamoFloor(sys);
   const consoleLarge = await consolePages(sys, { requests: 100 });
   progress('figures: 10,000 seeded cases, cost per case change, dashboard and /statistik');
   const figs = await figuresBench(sys, { cases: 10_000, sample: 100, renders: 40 });
+  const figuresFloor = await dynamoFloor(sys);
 
   progress('reading places in report texts');
   const places = placesBench();
@@ -119,6 +135,7 @@ try {
   const worstOverhead = ops.filter((o) => !Number.isNaN(o.overheadRatio)).sort((a, b) => b.overheadRatio - a.overheadRatio)[0];
   const biggest = [...bundles].sort((a, b) => b.kb + b.lazyKb - (a.kb + a.lazyKb))[0]!;
   const slowest = [...bundles].filter((b) => !b.initError).sort((a, b) => b.initMedianMs - a.initMedianMs)[0];
+  const initRatio = (b: { initMedianMs: number }) => b.initMedianMs / reference.initMedianMs;
   const initFailures = bundles.filter((b) => b.initError);
 
   print(`pmi-hotline bench  ${new Date().toISOString()}  node ${process.version}  ${cpus()[0]?.model ?? ''} x${cpus().length}  load average at start ${startLoad}`);
@@ -128,9 +145,9 @@ try {
   const rows: TargetRow[] = [
     {
       measure: 'USSD intermediate step, in-process (p99)',
-      figure: `${fmtMs(ussdLocal.p99Ms)} (median ${fmtMs(ussdLocal.medianMs)}); use case p99 ${fmtMs(ussdLocal.useCaseP99Ms)}, ${ussdLocal.dynamoCalls} DynamoDB calls`,
-      target: `< ${TARGETS.ussdStepP99Ms} ms, 0 DynamoDB calls`,
-      pass: ussdLocal.p99Ms < TARGETS.ussdStepP99Ms && ussdLocal.useCaseP99Ms < TARGETS.ussdStepP99Ms && ussdLocal.dynamoCalls === 0,
+      figure: `${fmtMs(ussdLocal.p99Ms)} (median ${fmtMs(ussdLocal.medianMs)}); use case p99 ${fmtMs(ussdLocal.useCaseP99Ms)} = ${fmtNum(ussdLocal.useCaseP99Ms / ussdFloor.medianMs, 2)}x the floor of ${fmtMs(ussdFloor.medianMs)}, ${ussdLocal.dynamoCalls} DynamoDB calls`,
+      target: `< ${TARGETS.ussdStepFloorRatio}x the DynamoDB floor (one round trip), 0 DynamoDB calls`,
+      pass: Math.max(ussdLocal.p99Ms, ussdLocal.useCaseP99Ms) < TARGETS.ussdStepFloorRatio * ussdFloor.medianMs && ussdLocal.dynamoCalls === 0,
     },
     {
       measure: 'Handler overhead over its DynamoDB calls (worst op, median)',
@@ -145,20 +162,20 @@ try {
       pass: bundles.every((b) => b.kb + b.lazyKb < TARGETS.bundleKb),
     },
     {
-      measure: `Slowest cold start, whole init: bundle import + every AWS SDK client it builds (fresh node, median of ${COLD_START_RUNS})`,
+      measure: `Cold start, whole init: bundle import + every AWS SDK client it builds (fresh node, median of ${COLD_START_RUNS}), against the three-client reference of the same run`,
       figure: initFailures.length
         ? `${initFailures.map((b) => b.name).join(', ')} failed to import`
-        : slowest ? `${fmtMs(slowest.initMedianMs)} (${slowest.name}); ${fmtMs(slowest.runtimeSdkInitMedianMs)} with the runtime's SDK` : 'n/a',
-      target: `< ${TARGETS.initMs} ms each`,
-      pass: initFailures.length ? false : bundles.every((b) => b.initMedianMs < TARGETS.initMs),
+        : slowest ? `highest ${fmtNum(initRatio(slowest), 2)}x (${slowest.name}: ${fmtMs(slowest.initMedianMs)} over ${fmtMs(reference.initMedianMs)}); ${bundles.map((b) => `${b.name} ${fmtNum(initRatio(b), 2)}x`).join(', ')}; ${fmtMs(slowest.runtimeSdkInitMedianMs)} with the runtime's SDK` : 'n/a',
+      target: `<= ${TARGETS.initRatio}x the reference each`,
+      pass: initFailures.length ? false : bundles.every((b) => initRatio(b) <= TARGETS.initRatio),
     },
     {
       measure: 'Alert latency, case stored -> official SMS (p99, 5 reports/s)',
-      figure: `${fmtMs(alerts.p99Ms)} (median ${fmtMs(alerts.medianMs)}; ${alerts.alerted}/${alerts.reports} alerted)`,
-      target: `< ${TARGETS.alertP99Ms} ms, all alerted`,
-      pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99Ms,
+      figure: `${fmtNum(alerts.p99Ms / alertFloor.medianMs, 0)}x the floor: ${fmtMs(alerts.p99Ms)} (median ${fmtMs(alerts.medianMs)}) over ${fmtMs(alertFloor.medianMs)}; ${alerts.alerted}/${alerts.reports} alerted`,
+      target: `< ${TARGETS.alertP99FloorRatio}x the DynamoDB floor, all alerted`,
+      pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99FloorRatio * alertFloor.medianMs,
     },
-    ...figuresTargets(figs),
+    ...figuresTargets(figs, figuresFloor.medianMs),
     {
       measure: `Reading home regency and country from an SMS (median of ${fmtNum(places.messages, 0)} corpus messages)`,
       figure: `${fmtMs(places.medianMs)} (p99 ${fmtMs(places.p99Ms)}): ${fmtNum(places.ratio, 1)}x the floor of ${fmtMs(places.floorMedianMs)} (words only)`,
@@ -179,9 +196,9 @@ try {
       const worst = [...pages].sort((a, b) => b.p95Ms - a.p95Ms)[0]!;
       return {
         measure: `Console ${kind} through the handler at ${fmtNum(worst.cases, 0)} cases (worst p95)`,
-        figure: `${fmtMs(worst.p95Ms)} (p50 ${fmtMs(worst.p50Ms)}; ${worst.label})`,
-        target: `< ${TARGETS.consolePageP95Ms} ms`,
-        pass: pages.every((f) => f.p95Ms < TARGETS.consolePageP95Ms),
+        figure: `${fmtNum(worst.p95Ms / consoleFloor.medianMs, 1)}x the floor: ${fmtMs(worst.p95Ms)} (p50 ${fmtMs(worst.p50Ms)}; ${worst.label}) over ${fmtMs(consoleFloor.medianMs)}`,
+        target: `< ${TARGETS.consolePageP95FloorRatio}x the DynamoDB floor`,
+        pass: pages.every((f) => f.p95Ms < TARGETS.consolePageP95FloorRatio * consoleFloor.medianMs),
       };
     }),
     {
@@ -192,6 +209,7 @@ try {
     },
   ];
   print(table(['Measure', 'Figure', 'Target', 'Result'], rows.map((r) => [r.measure, r.figure, r.target, verdict(r.pass)])));
+  print(`DynamoDB floor (one GetItem round trip, median / p95), measured next to each: USSD ${fmtMs(ussdFloor.medianMs)} / ${fmtMs(ussdFloor.p95Ms)}, alerts ${fmtMs(alertFloor.medianMs)} / ${fmtMs(alertFloor.p95Ms)}, console ${fmtMs(consoleFloor.medianMs)} / ${fmtMs(consoleFloor.p95Ms)}, figures ${fmtMs(figuresFloor.medianMs)} / ${fmtMs(figuresFloor.p95Ms)}. Cold-start reference ${fmtMs(reference.initMedianMs)}.`);
   const failed = rows.filter((r) => r.pass === false);
   print(failed.length ? `\n${failed.length} TARGET(S) FAILED: ${failed.map((r) => r.measure).join('; ')}` : '\nAll measured targets met.');
 
