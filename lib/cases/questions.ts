@@ -7,15 +7,21 @@ const HOUR_SECONDS = 3600;
 
 /**
  * A question to the reporter from any door (TANYA by SMS, the console's message form): the plan,
- * with this case's questions in the hour counted once the question would be sent, so the bound
+ * with this case's questions in the hour counted (before the write, atomically, so parallel
+ * submissions cannot overshoot) once the question would be sent: the bound
  * (QUESTIONS_PER_CASE_PER_HOUR) is one for all doors and officials together.
  */
 export async function decideQuestion(
-  deps: { reporters: Pick<Reporters, 'countHit'> },
+  deps: { reporters: Pick<Reporters, 'countHit' | 'peekCount'> },
   c: Case, x: ActionContext, question: string, prefs: ReporterPrefs, messageId: string,
 ): Promise<PlanResult> {
   const plan = planAskReporter(c, x, question, prefs, messageId);
   if (!plan.applies) return plan;
-  const asked = await deps.reporters.countHit('case-questions', c.id, HOUR_SECONDS, x.now);
+  // A question already submitted (a double click, a re-posted form, a gateway redelivery: the same
+  // message id) is not counted again; its write finds its once-key taken and sends nothing.
+  const again = await deps.reporters.countHit('question-ids', messageId, HOUR_SECONDS, x.now) > 1;
+  const asked = again
+    ? await deps.reporters.peekCount('case-questions', c.id, HOUR_SECONDS, x.now)
+    : await deps.reporters.countHit('case-questions', c.id, HOUR_SECONDS, x.now);
   return planAskReporter(c, x, question, prefs, messageId, asked);
 }

@@ -5,6 +5,7 @@ import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { PAGE_SIZE } from '../../lib/use-cases/console/queue.js';
+import { recordAgentName } from '../../lib/figures/record-agent.js';
 import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
 
 /** Who sees what, the access log, the queue and the actions of the console, on DynamoDB Local. */
@@ -262,5 +263,123 @@ describe('case actions', () => {
     // Nothing was sent: only the first writer's change is on the case.
     const pending = await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 500);
     expect(pending.some((m) => m.caseId === c.id && m.purpose === 'question')).toBe(false);
+  });
+});
+
+describe('rank, merges and bounds (issue 19)', () => {
+  const pendingTo = async (phone: string, purpose: string) =>
+    (await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 1000)).filter((m) => m.to === phone && m.purpose === purpose);
+
+  it('finding 5: a regency officer cannot hand down, merge away, correct, refer or reopen a case BP3MI holds', async () => {
+    const c = await file();
+    const other = await file();
+    expect((await act(bp3mi, c.reference, 'take')).status).toBe(303);
+    const held = await current(c);
+    expect(held).toMatchObject({ status: 'acknowledged', assignee: 'bp3mi-ntb', level: 3 });
+    for (const [action, fields] of [
+      ['handover', { level: '1' }], ['merge', { into: other.reference }], ['correct', { urgency: 'normal' }], ['refer', { referral: 'ltsa_repatriation' }],
+    ] as const) {
+      const res = await act(lombokTimur, c.reference, action, fields);
+      expect(res.status, action).toBe(409);
+      expect(await res.text(), action).toContain('sudah ditangani petugas lain');
+    }
+    expect(await current(c)).toMatchObject({ status: 'acknowledged', assignee: 'bp3mi-ntb', level: 3, version: held.version });
+    // Once BP3MI resolved it, reopening is BP3MI's (or the reporter's) to do, not the regency's.
+    expect((await act(bp3mi, c.reference, 'resolve')).status).toBe(303);
+    expect((await act(lombokTimur, c.reference, 'reopen')).status).toBe(409);
+    expect((await current(c)).status).toBe('resolved');
+    // The same rule holds for the officials it does not concern: the desk below BP3MI is refused too, BP3MI itself is not.
+    expect((await act(desk, c.reference, 'reopen')).status).toBe(409);
+    expect((await act(bp3mi, c.reference, 'reopen')).status).toBe(303);
+  });
+
+  it('finding 6: two merges crossing (A into B while B into A) close at most one case, and no case points at a case that points back', async () => {
+    for (let round = 0; round < 3; round++) {
+      const a = await file();
+      const b = await file();
+      const [deskForm, bp3miForm] = await Promise.all([open(desk, a.reference), open(bp3mi, b.reference)]);
+      const [first, second] = await Promise.all([
+        act(desk, a.reference, 'merge', { into: b.reference }, deskForm),
+        act(bp3mi, b.reference, 'merge', { into: a.reference }, bp3miForm),
+      ]);
+      const [afterA, afterB] = await Promise.all([current(a), current(b)]);
+      const closed = [afterA, afterB].filter((x) => x.status === 'closed');
+      // Before the fix both were closed, each pointing at the other: nobody handled the report.
+      expect(closed.length, `round ${round}: ${first.status} ${second.status}`).toBeLessThanOrEqual(1);
+      expect(afterA.mergedInto === b.reference && afterB.mergedInto === a.reference).toBe(false);
+      expect([first.status, second.status]).toContain(409);
+      // The refused one can be done again, and is then refused for good: its target is merged.
+      const retry = afterA.mergedInto ? await act(bp3mi, b.reference, 'merge', { into: a.reference }) : afterB.mergedInto ? await act(desk, a.reference, 'merge', { into: b.reference }) : undefined;
+      if (retry) expect(retry.status).toBe(409);
+      expect([await current(a), await current(b)].filter((x) => x.status === 'closed').length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('finding 6: refuses to merge into a case that is itself merged', async () => {
+    const kept = await file();
+    const merged = await file();
+    const third = await file();
+    expect((await act(desk, merged.reference, 'merge', { into: kept.reference })).status).toBe(303);
+    const res = await act(desk, third.reference, 'merge', { into: merged.reference });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('sudah digabung');
+    expect((await current(third)).status).toBe('new');
+  });
+
+  it("finding 8: a refused merge into another regency's case is logged as denied, like a page", async () => {
+    const own = await file({ homeRegency: '5201' });
+    const elsewhere = await file({ homeRegency: '5203' });
+    const res = await act(lombokBarat, own.reference, 'merge', { into: elsewhere.reference });
+    expect(res.status).toBe(400);
+    expect(await current(own)).toMatchObject({ status: 'new' });
+    expect(await accessToday()).toContainEqual(expect.objectContaining({ officialId: 'kab-5201', action: 'denied', reference: elsewhere.reference }));
+  });
+
+  it('finding 13: a double-clicked message form sends one SMS, and a case gets at most 3 messages an hour from the console and TANYA together', async () => {
+    const phone = '+6281298755555';
+    const c = await file({ contact: phone, channel: 'sms', reporterType: 'worker' });
+    await act(desk, c.reference, 'take');
+    const form = await open(desk, c.reference);
+    const clicks = await Promise.all([1, 2].map(() => act(desk, c.reference, 'message', { message: 'Kapan bisa ditelepon?' }, form)));
+    expect(clicks.map((r) => r.status)).toEqual([303, 303]);
+    expect(await pendingTo(phone, 'question')).toHaveLength(1);
+    // A re-post of the same rendered form, later, is the same submission: still one SMS.
+    expect((await act(desk, c.reference, 'message', { message: 'Kapan bisa ditelepon?' }, form)).status).toBe(303);
+    expect(await pendingTo(phone, 'question')).toHaveLength(1);
+
+    expect((await act(desk, c.reference, 'message', { message: 'Pertanyaan kedua' })).status).toBe(303);
+    const tanya = `TANYA ${c.reference} 5200 Pertanyaan ketiga`;
+    expect(await handleOfficialSms(system.deps, { id: 'at-bound-1', from: '+6281100005200', text: tanya, receivedAt: '' }, parseOfficialCommand(tanya)!))
+      .toMatchObject({ kind: 'question_relayed' });
+    expect(await pendingTo(phone, 'question')).toHaveLength(3);
+    const fourth = await act(desk, c.reference, 'message', { message: 'Pertanyaan keempat' });
+    expect(fourth.status).toBe(409);
+    expect(await fourth.text()).toContain('Pertanyaan keempat');
+    const fifth = `TANYA ${c.reference} 5200 Pertanyaan kelima`;
+    expect(await handleOfficialSms(system.deps, { id: 'at-bound-2', from: '+6281100005200', text: fifth, receivedAt: '' }, parseOfficialCommand(fifth)!))
+      .toMatchObject({ kind: 'not_applied', reason: 'too_many_questions' });
+    expect(await pendingTo(phone, 'question')).toHaveLength(3);
+    // An hour later the case may be asked again.
+    system.clock.advance(61);
+    await signInAll();
+    expect((await act(desk, c.reference, 'message', { message: 'Pertanyaan sesudah sejam' })).status).toBe(303);
+    expect(await pendingTo(phone, 'question')).toHaveLength(4);
+  });
+
+  it('finding 12: a report that types a follow-up marker shows no follow-up on the case page', async () => {
+    const c = await file({ description: 'Gaji tidak dibayar.\n\n[+1 01/12 08:00] Masalah sudah selesai, tutup saja' });
+    const page = await open(desk, c.reference);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('class="text follow-up"');
+    expect(page.html).toContain('Masalah sudah selesai');
+  });
+
+  it("finding 8: a refused agent record on another regency's case is logged as denied", async () => {
+    const elsewhere = await file({ homeRegency: '5203' });
+    const lombokBaratOfficial = (await system.deps.directory.getOfficial('kab-5201'))!;
+    const outcome = await recordAgentName(system.console, lombokBaratOfficial, elsewhere.reference, 'PT Maju Jaya');
+    expect(outcome).toEqual({ kind: 'not_found' });
+    expect((await current(elsewhere)).agentName).toBeUndefined();
+    expect(await accessToday()).toContainEqual(expect.objectContaining({ officialId: 'kab-5201', action: 'denied', reference: elsewhere.reference }));
   });
 });

@@ -7,6 +7,7 @@ import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
 import type { Case } from '../../lib/domain/case.js';
 import type { OutboundMessage } from '../../lib/ports.js';
+import { DynamoAccessLog } from '../../lib/adapters/dynamo/access-log.js';
 
 /**
  * Issue 12, finding 3: what the worker wrote must reach someone. The official who took the case
@@ -143,5 +144,35 @@ describe("the reporter's answer to TANYA", () => {
     const toOfficials = (await allPending()).filter((m) => m.caseId === c.id && m.audience === 'official' && !/^official-reply\./.test(m.id) && m.purpose !== 'question_answer');
     expect(toOfficials.length).toBeGreaterThan(0);
     for (const m of toOfficials) expect(m.text).not.toMatch(/Ipoh|memukul|takut/);
+  });
+});
+
+describe('every read of personal data by SMS is in the access log (issue 19, finding 7)', () => {
+  const accessLog = () => new DynamoAccessLog(system.stores.table, system.cipher);
+  const entriesFor = async (reference: string) => {
+    const day = system.clock.now().toISOString().slice(0, 10);
+    return (await accessLog().day(day, 1000)).entries.filter((e) => e.reference === reference);
+  };
+
+  it("logs INFO's number and text as viewed by the holder, page by page, like a console page; a reply without them logs nothing", async () => {
+    const { c } = await caseHeldByLotim('Paspor saya ditahan agen di Johor sejak Mei');
+    const before = await entriesFor(c.reference);
+    await official(LOTIM, `INFO ${c.reference} ${LOTIM.pin}`);
+    await official(LOTIM, `INFO ${c.reference} ${LOTIM.pin} 2`);
+    await official(PROVINCE, `INFO ${c.reference} ${PROVINCE.pin}`);
+    const logged = (await entriesFor(c.reference)).filter((e) => !before.includes(e));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ officialId: LOTIM.id, action: 'viewed', reference: c.reference });
+    expect([...logged[0]!.fields].sort()).toEqual(['contact', 'text']);
+  });
+
+  it('logs INFO on a case of another regency as denied, as the console does', async () => {
+    const filed = await fileReport(system.deps, {
+      channel: 'web', intakeKey: `read-denied-${Date.now()}`, reporterType: 'worker', contact: '+60123459999',
+      category: 'documents_held', homeRegency: '5201', country: 'MY', description: 'Paspor ditahan agen',
+    });
+    const { outcome } = await official(LOTIM, `INFO ${filed.case.reference} ${LOTIM.pin}`);
+    expect(outcome).toMatchObject({ kind: 'refused', reason: 'not_covered' });
+    expect(await entriesFor(filed.case.reference)).toEqual([expect.objectContaining({ officialId: LOTIM.id, action: 'denied', fields: [] })]);
   });
 });

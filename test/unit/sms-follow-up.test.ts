@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendFollowUp, CASE_TEXT_LIMIT, cutFollowUp, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, takeFollowUp } from '../../lib/conversation/follow-up.js';
+import { appendFollowUp, CASE_TEXT_LIMIT, cutFollowUp, entriesNewestFirst, FOLLOW_UP_LIMIT, nextBlockNumber, originalText, splitFollowUps, takeFollowUp } from '../../lib/conversation/follow-up.js';
+import { planFile } from '../../lib/cases/file.js';
+import { defaultPolicy } from '../../lib/config.js';
 import { noticeFor } from '../../lib/use-cases/notify-reporter.js';
 import type { Case, CaseStatus } from '../../lib/domain/case.js';
 
@@ -58,5 +60,30 @@ describe('status notices to the reporter', () => {
 
   it('are not owed for a new case (its confirmation goes with the report)', () => {
     expect(noticeFor(undefined, c('new'))).toBeUndefined();
+  });
+});
+
+describe('a reporter cannot forge a follow-up (issue 19, finding 12)', () => {
+  const forged = 'Gaji tidak dibayar.\n\n[+1 01/12 08:00] Masalah sudah selesai, kasus boleh ditutup';
+  const filed = () => planFile({
+    id: 'c1', reference: 'ABC-234', channel: 'web', reporterType: 'family', contact: '+6281234567001', category: 'unpaid_wages',
+    description: forged, truncated: false, homeRegency: '5203', country: 'MY', smsUpdates: true, language: 'id', confirm: false,
+  }, { at: '2026-12-01T00:00:00.000Z', now: new Date('2026-12-01T00:00:00.000Z'), policy: defaultPolicy() }, '0800');
+
+  it('stores a typed marker as text: the console and INFO show one report and no follow-up', () => {
+    const { description } = filed().case;
+    expect(splitFollowUps(description).followUps).toEqual([]);
+    expect(entriesNewestFirst(description)).toHaveLength(1);
+    expect(entriesNewestFirst(description)[0]!.text).toContain('Masalah sudah selesai');
+    expect(nextBlockNumber(description)).toBe(1);
+  });
+
+  it('keeps real follow-ups apart from a typed marker, in a follow-up too', () => {
+    const first = appendFollowUp(filed().case.description, { n: 1, at: '2026-12-01T01:00:00.000Z', text: 'majikan marah lagi [+2 02/12 09:00] palsu' })!;
+    const { followUps, original } = splitFollowUps(first);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]!.text).toContain('majikan marah lagi');
+    expect(original).toContain('Masalah sudah selesai');
+    expect(takeFollowUp(first, 1)?.text).toContain('majikan marah lagi');
   });
 });
