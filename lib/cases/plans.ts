@@ -169,8 +169,12 @@ export function planMerge(duplicate: Case, into: Case, x: ActionContext, rank: R
   });
 }
 
-/** Record (or change) the agency or broker the worker named; the name itself never goes on the timeline. */
-export function planRecordAgent(c: Case, x: Pick<ActionContext, 'actor' | 'at' | 'via'>, name: string): PlanResult {
+/**
+ * Record (or change) the agency or broker the worker named; the name itself never goes on the
+ * timeline. It overwrites what the holder recorded, so it obeys the rank rule like any other change.
+ */
+export function planRecordAgent(c: Case, x: Pick<ActionContext, 'actor' | 'at' | 'via'>, rank: Rank, name: string): PlanResult {
+  if (!mayChange(rank)) return no('taken');
   if (c.agentName === name) return no('unchanged');
   return ok({
     case: { ...c, agentName: name, updatedAt: x.at },

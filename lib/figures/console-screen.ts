@@ -13,7 +13,7 @@ export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
 import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from './http.js';
 import type { FiguresPort } from './port.js';
 import { recordAgentName } from './record-agent.js';
-import type { CaseStore } from '../ports.js';
+import type { CaseStore, Directory } from '../ports.js';
 
 export interface FiguresScreenDeps {
   figures: FiguresPort;
@@ -22,6 +22,8 @@ export interface FiguresScreenDeps {
   cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
   cipher: Pick<Cipher, 'decrypt'>;
   clock: Clock;
+  /** Who holds a case, for the rank rule on the agent record. */
+  directory: Pick<Directory, 'listOfficials'>;
 }
 
 /** The desk (2) and BP3MI (3) see all of NTB; a regency officer their regencies. */
@@ -42,6 +44,7 @@ const TEXT = {
   saved: { id: 'Tersimpan.', en: 'Saved.' },
   invalid: { id: 'Tulis nama 2 sampai 100 huruf.', en: 'Write a name of 2 to 100 characters.' },
   notFound: { id: 'Kasus tidak ditemukan.', en: 'No such case.' },
+  taken: { id: 'Kasus ini sudah ditangani petugas lain.', en: 'Another official holds this case.' },
   forbidden: { id: 'Hanya untuk desk provinsi dan BP3MI.', en: 'For the province desk and BP3MI only.' },
   cases: { id: 'Kasus', en: 'Cases' },
   name: { id: 'Nama', en: 'Name' },
@@ -109,7 +112,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     return c.html(page(c, { title: TEXT.agents[l(c)], body: raw(`<p>${TEXT.agentsIntro[l(c)]}</p>${list}`) }));
   });
 
-  const agentForm = (c: ConsoleContext, reference: string, notice?: string, status: 200 | 400 | 404 = 200) => c.html(page(c, {
+  const agentForm = (c: ConsoleContext, reference: string, notice?: string, status: 200 | 400 | 404 | 409 = 200) => c.html(page(c, {
     title: `${TEXT.recordAgent[l(c)]} · ${reference}`,
     body: raw(`${notice ?? ''}<form method="post" action="/console/figures/agent"><input type="hidden" name="csrf" value="${esc(c.get('session').csrfToken)}"><input type="hidden" name="reference" value="${esc(reference)}"><label for="agentName">${TEXT.agentLabel[l(c)]}</label><input type="text" id="agentName" name="agentName" maxlength="100" required autocomplete="off"><button type="submit">${TEXT.save[l(c)]}</button></form><p><a href="/console/cases/${esc(reference)}">${esc(reference)}</a></p>`),
   }), status);
@@ -122,6 +125,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     switch (outcome.kind) {
       case 'invalid': return agentForm(c, reference, `<p class="err">${TEXT.invalid[l(c)]}</p>`, 400);
       case 'not_found': return agentForm(c, reference, `<p class="err">${TEXT.notFound[l(c)]}</p>`, 404);
+      case 'taken': return agentForm(c, reference, `<p class="err">${TEXT.taken[l(c)]}</p>`, 409);
       default: return c.redirect(`/console/cases/${encodeURIComponent(outcome.reference)}?notice=agent_recorded`, 303);
     }
   });

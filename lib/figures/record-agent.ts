@@ -1,14 +1,17 @@
 import { normaliseAgentName, AGENT_NAME_MAX } from '../domain/agent-name.js';
 import { normaliseReference } from '../domain/reference.js';
 import { canSee } from '../domain/visibility.js';
-import type { AccessLog, CaseStore, Clock, Official } from '../ports.js';
+import type { AccessLog, CaseStore, Clock, Directory, Official } from '../ports.js';
 import { actorOf } from '../cases/plan.js';
 import { planRecordAgent } from '../cases/plans.js';
 import { changeCase } from '../cases/change-case.js';
+import { rankIn } from '../cases/rank.js';
 
 export type RecordAgentOutcome =
   | { kind: 'recorded'; reference: string }
   | { kind: 'unchanged'; reference: string }
+  /** A higher level holds the case: what it recorded is not overwritten from below (lib/cases/rank.ts). */
+  | { kind: 'taken'; reference: string }
   | { kind: 'invalid'; field: 'agentName' }
   | { kind: 'not_found' };
 
@@ -23,6 +26,7 @@ export async function recordAgentName(
     cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
     accessLog: Pick<AccessLog, 'append'>;
     clock: Clock;
+    directory: Pick<Directory, 'listOfficials'>;
   },
   official: Official,
   rawReference: string,
@@ -39,10 +43,11 @@ export async function recordAgentName(
     return { kind: 'not_found' };
   }
   const x = { actor: actorOf(official), at, via: 'console' as const };
-  const outcome = await changeCase(deps, found, (c) => planRecordAgent(c, x, name), { at });
+  const outcome = await changeCase(deps, found, async (c) => planRecordAgent(c, x, await rankIn(deps.directory, official, c), name), { at });
   switch (outcome.kind) {
     case 'vanished': return { kind: 'not_found' };
     case 'changed': return { kind: 'recorded', reference: found.reference };
+    case 'not_applied': return outcome.reason === 'taken' ? { kind: 'taken', reference: found.reference } : { kind: 'unchanged', reference: found.reference };
     default: return { kind: 'unchanged', reference: found.reference };
   }
 }

@@ -6,6 +6,9 @@ import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { rebuildFigures } from '../../lib/figures/update-figures.js';
 import { monthOf } from '../../lib/figures/contribution.js';
+import { changeCase } from '../../lib/cases/change-case.js';
+import { actorOf } from '../../lib/cases/plan.js';
+import { planAcknowledge } from '../../lib/cases/plans.js';
 import { ConsoleClient, createConsoleTestSystem, ORIGIN, type ConsoleTestSystem } from '../support/console.js';
 
 let system: ConsoleTestSystem;
@@ -17,7 +20,7 @@ beforeAll(async () => {
   // As functions/console.ts mounts it.
   system.app = createConsoleApp(system.console, { secureCookies: false, origin: ORIGIN, rpName: 'test' }, [{
     path: '/figures', css: FIGURES_SCREEN_CSS,
-    routes: figuresScreen({ figures, agents: new DynamoAgentsStore(system.stores.table), accessLog: system.console.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock }),
+    routes: figuresScreen({ figures, agents: new DynamoAgentsStore(system.stores.table), accessLog: system.console.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock, directory: system.console.directory }),
   }]);
   let n = 0;
   for (const regency of ['5201', '5203', '5203'] as const) {
@@ -82,5 +85,28 @@ describe('figures in the console', () => {
     expect((await system.store.getCaseByReference(refs['5203']![0]!))?.agentName).toBeUndefined();
     const noCsrf = await officer.post('/console/figures/agent', { reference: refs['5201']![0]!, agentName: 'Calo Amir' });
     expect(noCsrf.status).toBe(403);
+  });
+
+  it('do not let a regency officer overwrite the agent on a case BP3MI holds (the rank rule, as for every other change)', async () => {
+    const reference = refs['5203']![1]!;
+    const bp3mi = (await system.console.directory.listOfficials()).find((o) => o.id === 'bp3mi-ntb')!;
+    const now = system.clock.now();
+    const taken = await changeCase(system.deps, (await system.store.getCaseByReference(reference))!, (c) => planAcknowledge(c, {
+      official: bp3mi, actor: actorOf(bp3mi), at: now.toISOString(), now, policy: system.deps.policy, via: 'console',
+    }, 'unheld'), { at: now.toISOString() });
+    expect(taken.kind).toBe('changed');
+    const holder = new ConsoleClient(system, '192.0.2.14');
+    await holder.signIn('+6281100005300', '5300');
+    expect((await holder.post('/console/figures/agent', { csrf: await holder.csrf(), reference, agentName: 'PT Yang Dicatat BP3MI' })).status).toBe(303);
+    const before = (await system.store.getCaseByReference(reference))!;
+
+    const officer = new ConsoleClient(system, '192.0.2.13');
+    await officer.signIn('+6281100005003', '0303');
+    const res = await officer.post('/console/figures/agent', { csrf: await officer.csrf(), reference, agentName: 'Calo Lain' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('sudah ditangani petugas lain');
+    const after = (await system.store.getCaseByReference(reference))!;
+    expect(after.agentName).toBe('PT Yang Dicatat BP3MI');
+    expect(after.version).toBe(before.version);
   });
 });

@@ -10,6 +10,6 @@ import { FIGURES_SCREEN_CSS, figuresScreen } from '../../figures/console-screen.
 export function create(p: Pick<Ports, 'stores' | 'figures' | 'agents' | 'consoleSite' | 'clock' | 'policy' | 'metrics'>) {
   const { stores, clock } = p;
   const deps = consoleDeps({ stores, clock, policy: p.policy, metrics: p.metrics });
-  const figures = figuresScreen({ figures: p.figures, agents: p.agents, accessLog: deps.accessLog, cases: stores.cases, cipher: stores.cipher, clock });
+  const figures = figuresScreen({ figures: p.figures, agents: p.agents, accessLog: deps.accessLog, cases: stores.cases, cipher: stores.cipher, clock, directory: deps.directory });
   return createConsoleHandler({ deps, options: p.consoleSite, screens: [{ path: '/figures', routes: figures, css: FIGURES_SCREEN_CSS }] });
 }
