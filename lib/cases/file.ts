@@ -1,9 +1,9 @@
-import { type Case, caseEvent, type CaseEvent, type Channel, type Consent, type ReporterType } from '../domain/case.js';
+import { type Case, caseEvent, type CaseEvent, type Channel, type Consent, type PlacesRead, type ReporterType } from '../domain/case.js';
 import type { Category, Language } from '../domain/categories.js';
 import { urgencyOf } from '../domain/categories.js';
 import type { CountryCode, HomeRegency } from '../domain/regions.js';
 import { nextCheckAt } from '../domain/sla.js';
-import { reporterTexts } from '../messages/reporter.js';
+import { askRegency, reporterTexts } from '../messages/reporter.js';
 import { escapeFollowUpMarkers } from '../conversation/follow-up.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Actor } from './plan.js';
@@ -29,6 +29,10 @@ export interface NewCaseFacts {
   language: Language;
   /** The reporter is sent the reference (see fileReport for when). */
   confirm: boolean;
+  /** What was read from the reporter's words (SMS, WhatsApp: lib/domain/places), kept with the case. */
+  placesRead?: PlacesRead;
+  /** The text named no regency: the confirmation also asks "Asal kabupaten/kota?", once (issue 20). */
+  askRegency?: boolean;
 }
 
 /**
@@ -47,6 +51,8 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
     ...(f.workerName ? { workerName: f.workerName } : {}),
     ...(f.agentName ? { agentName: f.agentName } : {}),
     ...(f.consent ? { consent: f.consent } : {}),
+    ...(f.placesRead ? { placesRead: f.placesRead } : {}),
+    ...(f.askRegency && f.confirm ? { regencyAskedAt: x.at } : {}),
   };
   const c: Case = { ...base, nextCheckAt: nextCheckAt(base, x.policy, x.at, x.now) };
   return {
@@ -55,7 +61,7 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
     messages: f.confirm
       ? [{
           id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
-          text: reporterTexts.received(f.language, { reference: c.reference, hotline }),
+          text: `${reporterTexts.received(f.language, { reference: c.reference, hotline })}${f.askRegency ? ` ${askRegency(f.language)}` : ''}`,
           status: 'pending', attempts: 0, createdAt: x.at,
         }]
       : [],

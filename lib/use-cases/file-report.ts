@@ -9,7 +9,7 @@ import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
 import type { Reporter } from '../ports.js';
-import { planFile } from '../cases/file.js';
+import { type NewCaseFacts, planFile } from '../cases/file.js';
 import type { Deps } from './deps.js';
 
 const NIK_MESSAGES = {
@@ -95,6 +95,8 @@ export interface FileOptions {
   serialize?: boolean;
   /** A USSD report: the phone's draft goes in the same transaction. */
   clearUssdDraft?: boolean;
+  /** A conversation's report (SMS, WhatsApp): what was read from its text, and whether to ask for the regency. */
+  places?: Pick<NewCaseFacts, 'placesRead' | 'askRegency'>;
 }
 
 /**
@@ -142,7 +144,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       ...(report.agentName ? { agentName: report.agentName } : {}),
       // What the reporter was told about their data, and when (UU 27/2022 Art. 22, 24: provable).
       consent: { channel: report.channel, at, version: CONSENT_TEXT_VERSION, notice: CONSENT_NOTICE[report.channel] },
-      smsUpdates, language, confirm,
+      smsUpdates, language, confirm, ...options.places,
     }, { at, now, policy: deps.policy }, emergencyLineFor(deps.policy.emergencyLines, report.contact));
     try {
       const result = await deps.cases.createCase({

@@ -1,12 +1,12 @@
 import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
-import { countryOfPhone } from '../domain/regions.js';
+import { placesOfReport } from '../domain/places/report-places.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
 import { normaliseSms, parseSms, type SmsCommand } from '../conversation/grammar.js';
 import { cutFollowUp, escapeFollowUpMarkers, FOLLOW_UP_LIMIT, originalText, takeFollowUp } from '../conversation/follow-up.js';
 import { changeCase } from '../cases/change-case.js';
 import type { PlanResult } from '../cases/plan.js';
-import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../cases/reporter-plans.js';
+import { planFollowUp, planMoveFollowUp, planReporterAnswer, withRegencyFromMessage } from '../cases/reporter-plans.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
 import type { OutboundMessage, Reporter, ReporterPrefs } from '../ports.js';
 import { fileReport } from './file-report.js';
@@ -207,10 +207,12 @@ async function fileNew(ctx: Conversation, text: string, serialize = false): Prom
   if (ctx.reporter.counts.newCases >= ctx.deps.policy.limits.newCasesPerHour) return limited(ctx, 'new_case');
   // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
   const cut = truncateDescription(text);
+  // The regency and country the text names (the country over the SIM's); no regency: the reply asks once.
+  const places = placesOfReport(cut.text, ctx.sms.from);
   const filed = await fileReport(ctx.deps, {
     channel: 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
-    description: cut.text, truncated: cut.truncated, country: countryOfPhone(ctx.sms.from), language: ctx.language,
-  }, { reporter: ctx.reporter, serialize });
+    description: cut.text, truncated: cut.truncated, homeRegency: places.homeRegency, country: places.country, language: ctx.language,
+  }, { reporter: ctx.reporter, serialize, places: { ...(places.placesRead ? { placesRead: places.placesRead } : {}), askRegency: places.homeRegency === 'unknown' } });
   if (filed.created && filed.truncated && filed.case.smsUpdates) {
     await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, { limit: DESCRIPTION_LIMIT }), false);
   }
@@ -274,14 +276,17 @@ async function text(start: Conversation, text: string, reference?: string): Prom
 async function addFollowUp(ctx: Conversation, target: Case, text: string, secondReport: boolean): Promise<boolean> {
   const cut = cutFollowUp(text);
   const x = { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy };
-  const written = await changeOwnCase(ctx, target, (c) => planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport }));
+  // While the regency is unknown, the message may name it (or answer the question): set in the same write.
+  const written = await changeOwnCase(ctx, target, (c) => withRegencyFromMessage(planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport }), text, x));
   if (!written) return false;
   const { after: updated, plan } = written;
   const event = plan.events[0];
   const stored = event?.type === 'follow_up' && event.detail.stored;
   const answeredBy = stored ? await relayAnswer(ctx, updated, cut.text) : undefined;
   const hour = Math.floor(ctx.now.getTime() / HOUR_MS);
-  await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
+  // An answer to "Asal kabupaten/kota?" is no news for the office its alert just reached.
+  const answeredRegency = plan.events.some((e) => e.type === 'regency_read' && e.detail.from === 'answer');
+  if (!answeredRegency) await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
 
   const v = { reference: updated.reference, hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from), limit: FOLLOW_UP_LIMIT };
   if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);

@@ -33,4 +33,11 @@ describe('the place reader in a function bundle', () => {
     expect(bytes).toBeGreaterThan(15 * 1024);
     expect(bytes).toBeLessThan(LIMIT);
   });
+
+  it('is in the SMS function, within the same 40 KB', () => {
+    const bytes = placesBytes('functions/sms-inbound.ts');
+    process.stdout.write(`place reader and gazetteer in sms-inbound: ${(bytes / 1024).toFixed(1)} KB\n`);
+    expect(bytes).toBeGreaterThan(15 * 1024);
+    expect(bytes).toBeLessThan(LIMIT);
+  });
 });
