@@ -68,6 +68,8 @@ export async function fakeAws(): Promise<{ endpoint: string; server: Server; req
       res.setHeader('content-type', 'application/x-amz-json-1.1');
       const target = String(req.headers['x-amz-target'] ?? '');
       if (target === 'DynamoDB_20120810.PutItem') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{}'); return; }
+      // A counter's first hit (the console's passkey sign-in counts requests per source address before it answers).
+      if (target === 'DynamoDB_20120810.UpdateItem') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{"Attributes":{"count":{"N":"1"}}}'); return; }
       if (!target.endsWith('GetSecretValue')) { res.statusCode = 400; res.end('{}'); return; }
       const id = String(JSON.parse(body).SecretId);
       const value = id.endsWith('gateway') ? JSON.stringify({ username: 'sandbox', apiKey: 'bench', callbackKey: 'b'.repeat(40) }) : 'l'.repeat(64);
