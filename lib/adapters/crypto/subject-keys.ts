@@ -165,7 +165,9 @@ export class SubjectKeys {
 
   private async readOrCreate(subject: string): Promise<OpenKey> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const stored = await this.store.read(subject);
+      // A new case (most first writes: intake under a burst of callbacks) has no key yet: try to make
+      // it first, one conditional write, and read only when one exists already.
+      const stored = attempt === 0 ? undefined : await this.store.read(subject);
       if (stored && !('destroyedAt' in stored)) return this.remember(subject, stored.keyId, await this.unwrap(subject, stored.keyId, stored.wrapped));
       const keyId = randomBytes(6).toString('base64url');
       const key = randomBytes(32);
