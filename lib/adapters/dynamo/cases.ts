@@ -94,28 +94,11 @@ export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
     item.agentNameEnc ? cipher.decrypt(String(item.agentNameEnc), placeOf(item, 'agentName')) : undefined,
     item.placesReadEnc ? cipher.decrypt(String(item.placesReadEnc), placeOf(item, 'placesRead')) : undefined,
   ]);
-  const c: Case = {
-    id: String(item.id), reference: String(item.reference),
-    category: item.category as Case['category'], urgency: item.urgency as Case['urgency'],
-    homeRegency: item.homeRegency as Case['homeRegency'], country: item.country as Case['country'],
-    channel: item.channel as Case['channel'], reporterType: item.reporterType as Case['reporterType'],
-    contact, description, smsUpdates: Boolean(item.smsUpdates), language: item.language as Language,
-    status: item.status as Case['status'], level: Number(item.level) as Case['level'],
-    createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), version: Number(item.version),
-  };
+  const c = decodeFacts(item, contact, description);
   if (nik) c.nik = nik;
   if (workerName) c.workerName = workerName;
-  if (item.assignee) c.assignee = String(item.assignee);
-  if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
-  if (item.levelSince) c.levelSince = String(item.levelSince);
   if (agentName) c.agentName = agentName;
   if (placesRead) c.placesRead = JSON.parse(placesRead) as Case['placesRead'];
-  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto', 'regencyAskedAt'] as const) {
-    if (item[key] !== undefined) c[key] = String(item[key]);
-  }
-  if (item.escalations !== undefined) c.escalations = Number(item.escalations);
-  if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
-  if (item.consent) c.consent = item.consent as Consent;
   return c;
 }
 
@@ -138,7 +121,7 @@ function decodeFacts(item: Item, contact: string, description: string): Case {
   if (item.assignee) c.assignee = String(item.assignee);
   if (item.nextCheckAt) c.nextCheckAt = String(item.nextCheckAt);
   if (item.levelSince) c.levelSince = String(item.levelSince);
-  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto'] as const) {
+  for (const key of ['acknowledgedAt', 'resolvedAt', 'confirmedAt', 'mergedInto', 'regencyAskedAt'] as const) {
     if (item[key] !== undefined) c[key] = String(item[key]);
   }
   if (item.escalations !== undefined) c.escalations = Number(item.escalations);
