@@ -1,4 +1,7 @@
-import type { Clock } from './ports.js';
+/** What time it is: the system clock in AWS, an adjustable one locally (`POST /dev/clock`). */
+export interface Clock {
+  now(): Date;
+}
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -9,7 +9,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/adapters/metrics/cloudwatch.js';
-import type { MetricName } from '../../lib/ports.js';
+import type { MetricName } from '../../lib/metrics.js';
 import type { HotlineFunction } from './hotline-function.js';
 import { STABLE_LOGICAL_IDS, keepLogicalId } from './logical-ids.js';
 

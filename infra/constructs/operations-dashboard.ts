@@ -4,7 +4,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE, METRICS_SERVICE } from '../../lib/adapters/metrics/cloudwatch.js';
 import { CHANNELS } from '../../lib/domain/case.js';
-import type { MetricName } from '../../lib/ports.js';
+import type { MetricName } from '../../lib/metrics.js';
 
 /**
  * The operators' view in CloudWatch (issue 14): reports per channel, alert delivery,

@@ -1,7 +1,8 @@
 import { type AlertReason, type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
 import { officialTexts } from '../messages/official.js';
-import type { Official, OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Official } from '../domain/official.js';
 
 /**
  * The alert rule, in one place whichever door caused it (a new case from the stream, an escalation,

@@ -1,6 +1,8 @@
 import type { Case } from '../domain/case.js';
 import { withMilestones } from '../domain/milestones.js';
-import type { CaseStore, Clock, Directory } from '../ports.js';
+import type { CaseStore } from './port.js';
+import type { Clock } from '../clock.js';
+import type { Directory } from '../officials/port.js';
 import { alertWrite } from './alerts.js';
 import type { CasePlan, NotApplied, PlanResult } from './plan.js';
 import { retryOnConflict } from './retry-on-conflict.js';

@@ -2,7 +2,8 @@ import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } f
 import { recipientsFor } from '../domain/routing.js';
 import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaStep } from '../domain/sla.js';
 import { officialTexts } from '../messages/official.js';
-import type { Official, OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Official } from '../domain/official.js';
 import { type Actor, ok, type PlanResult } from './plan.js';
 
 /** What the escalation job did to one case. */

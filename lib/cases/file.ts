@@ -5,7 +5,7 @@ import type { CountryCode, HomeRegency } from '../domain/regions.js';
 import { nextCheckAt } from '../domain/sla.js';
 import { askRegency, reporterTexts } from '../messages/reporter.js';
 import { escapeFollowUpMarkers } from '../conversation/follow-up.js';
-import type { OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
 import type { Actor } from './plan.js';
 
 /** What a new case is made of, whatever the channel (fileReport has parsed and checked it). */

@@ -1,6 +1,8 @@
 import type { AlertReason, Case, CaseEvent, Door, Level } from '../domain/case.js';
 import type { Policy } from '../config.js';
-import type { AccessEntry, Official, OutboundMessage } from '../ports.js';
+import type { AccessEntry } from '../domain/access.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Official } from '../domain/official.js';
 
 /**
  * The case's life in one room. Every transition of a case (file, follow-up, acknowledge, resolve,

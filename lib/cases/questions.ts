@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case.js';
-import type { Reporters, ReporterPrefs } from '../ports.js';
+import type { ReporterPrefs } from '../domain/reporter.js';
+import type { Reporters } from '../use-cases/reporters-port.js';
 import type { ActionContext, PlanResult } from './plan.js';
 import { planAskReporter } from './plans.js';
 

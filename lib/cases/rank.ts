@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case.js';
-import type { Official } from '../ports.js';
+import type { Official } from '../domain/official.js';
 
 /**
  * How the acting official stands to whoever holds the case (its assignee). One rule for every

@@ -2,7 +2,7 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import * as z from '../zod.js';
 import { ConfigurationError, MIN_CALLBACK_KEY_LENGTH, type Config } from '../config.js';
 import { AfricasTalkingSender, AT_PLACEHOLDER_API_KEY, type AtCredentials } from '../adapters/sms/africastalking.js';
-import type { SendResult, SmsSender } from '../ports.js';
+import type { SendResult, SmsSender } from '../use-cases/outbox-port.js';
 import { logger } from '../logger.js';
 
 const GatewaySecret = z.object({ username: z.string(), apiKey: z.string(), callbackKey: z.string() });

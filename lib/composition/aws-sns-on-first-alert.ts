@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { SmsSender } from '../ports.js';
+import type { SmsSender } from '../use-cases/outbox-port.js';
 
 /**
  * Officials' alerts for a function that seldom sends one: the escalator runs every five minutes and

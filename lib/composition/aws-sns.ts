@@ -1,7 +1,7 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Config } from '../config.js';
 import { SnsCaseEventPublisher, SnsSmsSender } from '../adapters/sms/sns.js';
-import type { SmsSender } from '../ports.js';
+import type { SmsSender } from '../use-cases/outbox-port.js';
 import type { CaseEventPublisher } from '../use-cases/deps.js';
 
 /** Officials' alerts as SMS and case events for other systems, on one SNS client. */

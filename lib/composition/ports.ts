@@ -1,6 +1,12 @@
 import type { Policy } from '../config.js';
 import type { CallbackKey } from '../http/api.js';
-import type { CaseStore, Clock, Directory, Metrics, Outbox, Reporters, SmsSender, UssdDrafts } from '../ports.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Clock } from '../clock.js';
+import type { Metrics } from '../metrics.js';
+import type { Directory } from '../officials/port.js';
+import type { Outbox, SmsSender } from '../use-cases/outbox-port.js';
+import type { Reporters } from '../use-cases/reporters-port.js';
+import type { UssdDrafts } from '../ussd/port.js';
 import type { CaseEventPublisher } from '../use-cases/deps.js';
 import type { StreamDecoder } from '../use-cases/react-to-table-change.js';
 import type { DynamoStores } from '../adapters/dynamo/stores.js';

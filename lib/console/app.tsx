@@ -20,7 +20,7 @@ import {
   clearConsoleCookie, cookieNames, type ConsoleContext, type ConsoleEnv, type ConsoleOptions, expectedOrigin, page,
   sameOriginWrites, setConsoleCookie, signedInRoutes, sourceAddress, t,
 } from './kit.js';
-import type { QueueFilter, QueueTab } from '../ports.js';
+import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port.js';
 import { T } from './texts.js';
 import { AccessLogView, CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
 

@@ -4,11 +4,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import { timingSafeEqual } from 'node:crypto';
 import type { Language } from '../domain/categories.js';
-import type { Official } from '../ports.js';
+import type { Official } from '../domain/official.js';
+import type { ConsoleSession } from '../use-cases/console/sessions-port.js';
 import { canReadAccessLog } from '../domain/visibility.js';
 import { resolveSession } from '../use-cases/console/sign-in.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
-import type { ConsoleSession } from '../ports.js';
 import { T, type Text } from './texts.js';
 
 /**

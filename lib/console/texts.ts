@@ -1,6 +1,6 @@
 import type { CaseStatus, Channel } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
-import type { QueueTab } from '../ports.js';
+import type { QueueTab } from '../use-cases/console/case-pages-port.js';
 
 /**
  * Console texts in Bahasa Indonesia (the offices' working language, the default) and English. One

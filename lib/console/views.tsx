@@ -9,12 +9,14 @@ import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
 import { splitFollowUps } from '../conversation/follow-up.js';
-import type { Official } from '../ports.js';
+import type { AccessEntry } from '../domain/access.js';
+import type { Official } from '../domain/official.js';
+import type { Passkey } from '../officials/passkeys-port.js';
+import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
 import type { Policy } from '../config.js';
 import { REFERRAL_TARGETS } from '../cases/plans.js';
 import type { CaseView } from '../use-cases/console/case-file.js';
 import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
-import type { AccessEntry, Passkey, QueueFilter } from '../ports.js';
 import { T } from './texts.js';
 import { eventSentence } from './timeline.js';
 

@@ -1,5 +1,6 @@
 import type { Policy } from '../config.js';
-import type { Clock, Metrics } from '../ports.js';
+import type { Clock } from '../clock.js';
+import type { Metrics } from '../metrics.js';
 import { DynamoAccessLog } from '../adapters/dynamo/access-log.js';
 import { DynamoCaseReader } from '../adapters/dynamo/case-pages.js';
 import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';

@@ -1,5 +1,5 @@
 import type { Case, Level } from './case.js';
-import type { Official } from '../ports.js';
+import type { Official } from './official.js';
 
 /**
  * Who is alerted about a case at a level of the ladder (1 regency office, 2 province desk, 3 BP3MI).

@@ -1,5 +1,5 @@
 import type { Case } from './case.js';
-import type { Official } from '../ports.js';
+import type { Official } from './official.js';
 
 /**
  * Who sees which case in the console. A regency officer (level 1) sees the cases of their regencies

@@ -1,6 +1,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { agentLinkChangeOfRecord } from '../adapters/dynamo/stream-images.js';
-import type { CaseStore, Clock, Directory, OutboundMessage } from '../ports.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Clock } from '../clock.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Directory } from '../officials/port.js';
 
 /** One case naming an agency or broker (by the hash of the normalised name). */
 export interface AgentLink {

@@ -1,9 +1,13 @@
 import { raw } from 'hono/html';
 import type { Hono } from 'hono';
 import { signedInRoutes, page, Csrf, type ConsoleContext, type ConsoleEnv } from '../console/kit.js';
-import type { AccessLog } from '../ports.js';
+import type { AccessLog } from '../cases/access-log-port.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Cipher } from '../cipher.js';
+import type { Clock } from '../clock.js';
+import type { Official } from '../domain/official.js';
+import type { Directory } from '../officials/port.js';
 import { regencyLabel, type HomeRegency } from '../domain/regions.js';
-import type { Cipher, Clock, Official } from '../ports.js';
 import { esc } from '../http/escape.js';
 import type { AgentsPort } from './agent-watch.js';
 import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from './dashboard.js';
@@ -13,7 +17,6 @@ export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
 import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from './http.js';
 import type { FiguresPort } from './port.js';
 import { recordAgentName } from './record-agent.js';
-import type { CaseStore, Directory } from '../ports.js';
 
 export interface FiguresScreenDeps {
   figures: FiguresPort;

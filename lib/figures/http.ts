@@ -1,4 +1,4 @@
-import type { Clock } from '../ports.js';
+import type { Clock } from '../clock.js';
 import type { HttpEvent, HttpResult } from '../http/api.js';
 import { monthOf } from './contribution.js';
 import type { FiguresPort } from './port.js';

@@ -1,7 +1,11 @@
 import { normaliseAgentName, AGENT_NAME_MAX } from '../domain/agent-name.js';
 import { normaliseReference } from '../domain/reference.js';
 import { canSee } from '../domain/visibility.js';
-import type { AccessLog, CaseStore, Clock, Directory, Official } from '../ports.js';
+import type { AccessLog } from '../cases/access-log-port.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Clock } from '../clock.js';
+import type { Official } from '../domain/official.js';
+import type { Directory } from '../officials/port.js';
 import { actorOf } from '../cases/plan.js';
 import { planRecordAgent } from '../cases/plans.js';
 import { changeCase } from '../cases/change-case.js';

@@ -1,5 +1,5 @@
 import { REGENCIES, REGENCY_CODES } from '../domain/regions.js';
-import type { Official } from '../ports.js';
+import type { Official } from '../domain/official.js';
 
 /**
  * The demo officials directory seeded by `npm start`: one official per NTB regency, the province desk

@@ -1,4 +1,4 @@
-import type { Directory } from '../ports.js';
+import type { Directory } from '../officials/port.js';
 import { hashPin, LOCAL_PIN_PARAMS } from '../officials/pin.js';
 import { DEMO_OFFICIALS } from './demo-directory.js';
 

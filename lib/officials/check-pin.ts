@@ -1,6 +1,10 @@
 import { officialEvent } from '../domain/official-event.js';
 import { officialTexts } from '../messages/official.js';
-import type { Clock, Directory, Official, OutboundMessage, PinDoor, Reporters } from '../ports.js';
+import type { Clock } from '../clock.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Official, PinDoor } from '../domain/official.js';
+import type { Directory } from './port.js';
+import type { Reporters } from '../use-cases/reporters-port.js';
 import { MAX_FAILED_PINS } from './directory.js';
 import { DECOY_PIN_HASH, verifyPin } from './pin.js';
 

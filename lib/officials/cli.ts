@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Directory, PasskeyStore } from '../ports.js';
+import type { PasskeyStore } from './passkeys-port.js';
+import type { Directory } from './port.js';
 import { DEFAULT_PIN_PARAMS, hashPin, isValidPin, type PinHashParams } from './pin.js';
 import { findOfficialById } from './directory.js';
 import { describeOfficial, OfficialInput, officialFromInput } from './official-input.js';

@@ -1,5 +1,7 @@
 import { type Case, type CaseEvent, eventsOf, type Level } from '../domain/case.js';
-import type { CaseStore, Directory, Official } from '../ports.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Official } from '../domain/official.js';
+import type { Directory } from './port.js';
 
 /** Wrong PINs in a row before an official is locked out until `officials set-pin` resets them. */
 export const MAX_FAILED_PINS = 5;

@@ -3,7 +3,7 @@ import type { Level } from '../domain/case.js';
 import { Category } from '../domain/categories.js';
 import { PhoneNumber } from '../domain/phone.js';
 import { isNtbRegency, REGENCY_CODES } from '../domain/regions.js';
-import type { Official } from '../ports.js';
+import type { Official } from '../domain/official.js';
 import { isValidPin } from './pin.js';
 
 /*

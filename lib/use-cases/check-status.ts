@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case.js';
 import { normaliseReference } from '../domain/reference.js';
 import { RateLimitedError } from '../domain/errors.js';
-import type { Reporter } from '../ports.js';
+import type { Reporter } from './reporters-port.js';
 import type { Deps } from './deps.js';
 
 export type StatusAnswer =

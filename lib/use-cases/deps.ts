@@ -1,5 +1,11 @@
 import type { Policy } from '../config.js';
-import type { CaseStore, Clock, Directory, Metrics, Outbox, Reporters, SmsSender, UssdDrafts } from '../ports.js';
+import type { CaseStore } from '../cases/port.js';
+import type { Clock } from '../clock.js';
+import type { Metrics } from '../metrics.js';
+import type { Directory } from '../officials/port.js';
+import type { Outbox, SmsSender } from './outbox-port.js';
+import type { Reporters } from './reporters-port.js';
+import type { UssdDrafts } from '../ussd/port.js';
 
 /**
  * Everything a use case may be given: one port per aggregate plus clock, policy and senders. Each

@@ -2,7 +2,7 @@ import { type Case, isOpen } from '../domain/case.js';
 import { slaStep } from '../domain/sla.js';
 import { changeCase } from '../cases/change-case.js';
 import { type CheckResult, planSlaCheck } from '../cases/escalation-plans.js';
-import type { Official } from '../ports.js';
+import type { Official } from '../domain/official.js';
 import type { Deps } from './deps.js';
 
 export type EscalationDeps = Pick<Deps, 'cases' | 'directory' | 'clock' | 'policy' | 'metrics'>;

@@ -8,7 +8,7 @@ import { PhoneNumber } from '../domain/phone.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
-import type { Reporter } from '../ports.js';
+import type { Reporter } from './reporters-port.js';
 import { type NewCaseFacts, planFile } from '../cases/file.js';
 import type { Deps } from './deps.js';
 

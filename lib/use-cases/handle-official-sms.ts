@@ -9,7 +9,8 @@ import { caseTextPages, officialTexts } from '../messages/official.js';
 import { entriesNewestFirst } from '../conversation/follow-up.js';
 import type { OfficialCommand } from '../officials/commands.js';
 import { checkPin, type PinRefusal } from '../officials/check-pin.js';
-import type { AccessedField, OutboundMessage } from '../ports.js';
+import type { AccessedField } from '../domain/access.js';
+import type { OutboundMessage } from '../domain/message.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 

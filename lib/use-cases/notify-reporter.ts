@@ -2,7 +2,8 @@ import { type Case, caseEvent, isOpen } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
 import { reporterTexts } from '../messages/reporter.js';
 import { conversationTexts } from '../messages/conversation.js';
-import type { Official, OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
+import type { Official } from '../domain/official.js';
 import type { Deps } from './deps.js';
 
 export type ReporterNotice = 'acknowledged' | 'resolved' | 'reopened' | 'needInfo';

@@ -1,5 +1,5 @@
 import type { Level } from '../domain/case.js';
-import type { OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
 import { alertOfficials } from './alert-officials.js';
 import type { Deps } from './deps.js';
 

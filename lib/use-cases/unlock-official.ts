@@ -3,7 +3,7 @@ import { normalisePhone } from '../domain/phone.js';
 import { officialTexts } from '../messages/official.js';
 import { checkPin, consoleLocked, type PinRefusal } from '../officials/check-pin.js';
 import type { UnlockCommand } from '../officials/commands.js';
-import type { OutboundMessage } from '../ports.js';
+import type { OutboundMessage } from '../domain/message.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 

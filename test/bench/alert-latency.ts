@@ -3,7 +3,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
-import type { SmsSender } from '../../lib/ports.js';
+import type { SmsSender } from '../../lib/use-cases/outbox-port.js';
 import { nextPhone, nextSmsId, type BenchSystem } from './system.js';
 import { median, percentile } from './stats.js';
 import { summarise, type OperationSample, type OperationSummary } from './operations.js';

@@ -43,7 +43,7 @@ export interface Workload {
   secretCallsPerMonth: number;
   /** Alarms the stack defines (test/infra/stack.test.ts checks this against the template). */
   alarms: number;
-  /** Custom metrics the functions write (lib/ports.ts MetricName), by how often each happens a month. */
+  /** Custom metrics the functions write (lib/metrics.ts MetricName), by how often each happens a month. */
   metricEventsPerMonth: Record<string, number>;
 }
 

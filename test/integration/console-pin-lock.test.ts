@@ -4,7 +4,7 @@ import { gsmLength, SMS_LIMIT } from '../../lib/domain/gsm.js';
 import { CONSOLE_LOCK_FIRST_MINUTES } from '../../lib/officials/check-pin.js';
 import { parseOfficialCommand, parseUnlockCommand } from '../../lib/officials/commands.js';
 import { MAX_FAILED_PINS } from '../../lib/officials/directory.js';
-import type { OutboundMessage } from '../../lib/ports.js';
+import type { OutboundMessage } from '../../lib/domain/message.js';
 import { CODE_TRIES } from '../../lib/use-cases/console/sign-in.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_PIN_PARAMS, hashPin } from '../../lib/officials/pin.js';
-import type { Official } from '../../lib/ports.js';
+import type { Official } from '../../lib/domain/official.js';
 import { startSignIn } from '../../lib/use-cases/console/sign-in.js';
 import { createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
 

@@ -12,7 +12,7 @@ import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { ClientError } from '../../lib/domain/errors.js';
 import { keys } from '../../lib/adapters/dynamo/keys.js';
-import type { MetricName } from '../../lib/ports.js';
+import type { MetricName } from '../../lib/metrics.js';
 
 /**
  * What issue 12 found broken at intake and in the store, each as the attacker or the hurried

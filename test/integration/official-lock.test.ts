@@ -7,7 +7,7 @@ import { unlockOfficial } from '../../lib/use-cases/unlock-official.js';
 import { officialTexts } from '../../lib/messages/official.js';
 import { gsmLength, SMS_LIMIT } from '../../lib/domain/gsm.js';
 import type { Case } from '../../lib/domain/case.js';
-import type { OutboundMessage } from '../../lib/ports.js';
+import type { OutboundMessage } from '../../lib/domain/message.js';
 
 /**
  * Issue 12, finding 5: anyone who can send (or spoof) an official's number can lock that official

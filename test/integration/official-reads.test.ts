@@ -6,7 +6,7 @@ import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
 import type { Case } from '../../lib/domain/case.js';
-import type { OutboundMessage } from '../../lib/ports.js';
+import type { OutboundMessage } from '../../lib/domain/message.js';
 import { DynamoAccessLog } from '../../lib/adapters/dynamo/access-log.js';
 
 /**

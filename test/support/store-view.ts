@@ -1,5 +1,9 @@
 import type { CaseEvent } from '../../lib/domain/case.js';
-import type { CaseStore, Directory, Outbox, Reporters, UssdDrafts } from '../../lib/ports.js';
+import type { CaseStore } from '../../lib/cases/port.js';
+import type { Directory } from '../../lib/officials/port.js';
+import type { Outbox } from '../../lib/use-cases/outbox-port.js';
+import type { Reporters } from '../../lib/use-cases/reporters-port.js';
+import type { UssdDrafts } from '../../lib/ussd/port.js';
 
 /** A timeline event as tests read it: any detail key may be asked for, whatever the event type. */
 export type TestEvent = CaseEvent & { type: string; detail: Record<string, string | number | boolean | undefined> };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../lib/domain/case.js';
 import { defaultPolicy } from '../../lib/config.js';
-import type { Official } from '../../lib/ports.js';
+import type { Official } from '../../lib/domain/official.js';
 import { canReadAccessLog, canSee, canSeeContact } from '../../lib/domain/visibility.js';
 import type { ActionContext } from '../../lib/cases/plan.js';
 import { planAcknowledge, planAskReporter, planCorrect, planHandOver, planMerge, planReopen, planResolve } from '../../lib/cases/plans.js';

@@ -6,7 +6,7 @@ import { CATEGORIES, guessCategory, urgencyOf } from '../../lib/domain/categorie
 import { recipientsFor, covers } from '../../lib/domain/routing.js';
 import { countryOfPhone } from '../../lib/domain/regions.js';
 import { DEMO_OFFICIALS } from '../../lib/local/demo-directory.js';
-import type { Official } from '../../lib/ports.js';
+import type { Official } from '../../lib/domain/official.js';
 
 const directory: Official[] = DEMO_OFFICIALS.map(({ demoPin: _p, ...o }) => ({ ...o, failedPins: 0, locked: false }));
 

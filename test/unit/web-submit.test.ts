@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fromForm, parseWebReport, submitReport } from '../../lib/web/submit-report.js';
 import { ValidationError } from '../../lib/domain/errors.js';
 import { defaultPolicy } from '../../lib/config.js';
-import type { CaseStore, Reporters } from '../../lib/ports.js';
+import type { CaseStore } from '../../lib/cases/port.js';
+import type { Reporters } from '../../lib/use-cases/reporters-port.js';
 
 const goodForm = {
   reporterType: 'family', workerName: 'Siti', contact: '0812 3456 7890', category: 'unpaid_wages', country: 'MY',

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { Cipher, SealedPlace } from '../../ports.js';
+import type { Cipher, SealedPlace } from '../../cipher.js';
 import type { SubjectKeys } from './subject-keys.js';
 
 /**

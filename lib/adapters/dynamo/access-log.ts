@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AccessEntry, AccessLog, AccessedField } from '../../ports.js';
-import type { Cipher } from '../../ports.js';
+import type { AccessLog } from '../../cases/access-log-port.js';
+import type { Cipher } from '../../cipher.js';
+import type { AccessEntry, AccessedField } from '../../domain/access.js';
 import { keys } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
 

@@ -5,7 +5,10 @@ import { type Case, type CaseEvent, caseEvent, type Consent, closedAtOf, type Er
 import { caseSubject } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
-import type { AccessEntry, CaseStore, CaseUpdate, Cipher, CreateCaseResult, Intake, NewCaseWrite, OutboundMessage } from '../../ports.js';
+import type { CaseStore, CaseUpdate, CreateCaseResult, Intake, NewCaseWrite } from '../../cases/port.js';
+import type { Cipher } from '../../cipher.js';
+import type { AccessEntry } from '../../domain/access.js';
+import type { OutboundMessage } from '../../domain/message.js';
 import { encodeAccessEntry } from './access-log.js';
 import { indexKeys, keys, SK } from './keys.js';
 import { messagePut } from './outbox.js';

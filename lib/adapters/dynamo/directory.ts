@@ -2,7 +2,10 @@ import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } fr
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { OfficialEvent } from '../../domain/official-event.js';
-import type { Cipher, Directory, Official, OutboundMessage, PinDoor } from '../../ports.js';
+import type { Cipher } from '../../cipher.js';
+import type { OutboundMessage } from '../../domain/message.js';
+import type { Official, PinDoor } from '../../domain/official.js';
+import type { Directory } from '../../officials/port.js';
 import { indexKeys, keys } from './keys.js';
 import { messagePut } from './outbox.js';
 import { type DynamoTable, type Item, type LabelledWrite, TransactionCancelled } from './table.js';

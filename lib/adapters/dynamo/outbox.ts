@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Cipher, MessageStatus, Outbox, OutboundMessage } from '../../ports.js';
+import type { Cipher } from '../../cipher.js';
+import type { MessageStatus, OutboundMessage } from '../../domain/message.js';
+import type { Outbox } from '../../use-cases/outbox-port.js';
 import { indexKeys, keys } from './keys.js';
 import { placeOf } from './table.js';
 import type { DynamoTable, Item } from './table.js';

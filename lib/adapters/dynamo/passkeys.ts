@@ -1,6 +1,6 @@
 import { type AttributeValue, ConditionalCheckFailedException, DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Passkey, PasskeyStore } from '../../ports.js';
+import type { Passkey, PasskeyStore } from '../../officials/passkeys-port.js';
 import { indexKeys, keys } from './keys.js';
 import { DynamoTable, type Item } from './table.js';
 import { TABLE } from './table-definition.js';

@@ -2,9 +2,11 @@ import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/cli
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Case } from '../../domain/case.js';
 import type { Language } from '../../domain/categories.js';
-import type {
-  Cipher, OutboundMessage, Reporter, ReporterCounter, ReporterLink, ReporterPrefs, Reporters,
-} from '../../ports.js';
+import type { ReporterLink } from '../../cases/port.js';
+import type { Cipher } from '../../cipher.js';
+import type { OutboundMessage } from '../../domain/message.js';
+import type { ReporterPrefs } from '../../domain/reporter.js';
+import type { Reporter, ReporterCounter, Reporters } from '../../use-cases/reporters-port.js';
 import { keys } from './keys.js';
 import { messagePut } from './outbox.js';
 import { type DynamoTable, epochSeconds, type Item, type LabelledWrite, retryTransactionConflicts, TransactionCancelled } from './table.js';

@@ -1,4 +1,4 @@
-import type { ConsoleSession, SessionStore } from '../../ports.js';
+import type { ConsoleSession, SessionStore } from '../../use-cases/console/sessions-port.js';
 import { keys } from './keys.js';
 import { DynamoTable, epochSeconds, type Item } from './table.js';
 import { TABLE } from './table-definition.js';

@@ -1,4 +1,4 @@
-import type { SignInChallenge, SignInStore } from '../../ports.js';
+import type { SignInChallenge, SignInStore } from '../../use-cases/console/sessions-port.js';
 import { keys } from './keys.js';
 import { DynamoTable, epochSeconds } from './table.js';
 import { TABLE } from './table-definition.js';

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Cipher } from '../../ports.js';
+import type { Cipher } from '../../cipher.js';
 import type { Deps } from '../../use-cases/deps.js';
 import { DynamoCaseStore } from './cases.js';
 import { DynamoDirectory } from './directory.js';

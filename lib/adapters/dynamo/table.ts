@@ -16,7 +16,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { TABLE } from './table-definition.js';
 import type { ItemKey } from './keys.js';
-import type { SealedPlace } from '../../ports.js';
+import type { SealedPlace } from '../../cipher.js';
 
 export type Item = Record<string, unknown>;
 

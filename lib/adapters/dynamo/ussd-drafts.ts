@@ -1,7 +1,9 @@
 import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Language } from '../../domain/categories.js';
-import type { Cipher, UssdDraft, UssdDrafts } from '../../ports.js';
+import type { Cipher } from '../../cipher.js';
+import type { UssdDraft } from '../../ussd/menu.js';
+import type { UssdDrafts } from '../../ussd/port.js';
 import { keys } from './keys.js';
 import { placeOf } from './table.js';
 import { type DynamoTable, epochSeconds, type Item } from './table.js';

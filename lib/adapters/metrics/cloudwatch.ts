@@ -1,5 +1,5 @@
 import { Metrics as PowertoolsMetrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { MetricName, Metrics } from '../../ports.js';
+import type { MetricName, Metrics } from '../../metrics.js';
 
 /** CloudWatch namespace of the hotline's own counts; the stack's alarms read the same names. */
 export const METRICS_NAMESPACE = 'PmiHotline';

@@ -1,4 +1,4 @@
-import type { MetricName, Metrics } from '../../ports.js';
+import type { MetricName, Metrics } from '../../metrics.js';
 
 /** Local stand-in for CloudWatch: counts kept in memory (GET /dev/metrics shows them). */
 export class LocalMetrics implements Metrics {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type africastalkingType from 'africastalking';
-import type { SendResult, SmsSender } from '../../ports.js';
+import type { SendResult, SmsSender } from '../../use-cases/outbox-port.js';
 
 /**
  * The SDK and its dependencies weigh about 1.7 MB: it is not bundled into the functions but shipped

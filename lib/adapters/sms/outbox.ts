@@ -1,4 +1,4 @@
-import type { SendResult, SmsSender } from '../../ports.js';
+import type { SendResult, SmsSender } from '../../use-cases/outbox-port.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
 
 export interface OutboxEntry {

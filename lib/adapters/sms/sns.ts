@@ -1,7 +1,7 @@
 // Named imports, not the package namespace, so a bundle keeps only the command it sends. Only the
 // functions that publish import this module (lib/composition/aws-sns.ts).
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { SendResult, SmsSender } from '../../ports.js';
+import type { SendResult, SmsSender } from '../../use-cases/outbox-port.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
 
 /** SNS errors that no retry can fix: the number or the request is wrong. */

@@ -5,8 +5,9 @@ import { ConcurrentUpdateError } from '../../domain/errors.js';
 import { normaliseReference } from '../../domain/reference.js';
 import { HomeRegency } from '../../domain/regions.js';
 import { canSee, canSeeContact } from '../../domain/visibility.js';
-import type { Official } from '../../ports.js';
-import type { AccessedField, CaseFile } from '../../ports.js';
+import type { AccessedField } from '../../domain/access.js';
+import type { Official } from '../../domain/official.js';
+import type { CaseFile } from './case-pages-port.js';
 import { actorOf, type ActionContext, type NotApplied, type PlanResult } from '../../cases/plan.js';
 import {
   countAcknowledgement, planAcknowledge, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,

@@ -1,6 +1,14 @@
 import type { Policy } from '../../config.js';
-import type { AccessLog, CaseReader, PasskeyStore, SessionStore, SignInStore } from '../../ports.js';
-import type { CaseStore, Cipher, Clock, Directory, Metrics, Reporters } from '../../ports.js';
+import type { AccessLog } from '../../cases/access-log-port.js';
+import type { CaseStore } from '../../cases/port.js';
+import type { Cipher } from '../../cipher.js';
+import type { Clock } from '../../clock.js';
+import type { Metrics } from '../../metrics.js';
+import type { PasskeyStore } from '../../officials/passkeys-port.js';
+import type { Directory } from '../../officials/port.js';
+import type { CaseReader } from './case-pages-port.js';
+import type { SessionStore, SignInStore } from './sessions-port.js';
+import type { Reporters } from '../reporters-port.js';
 
 /** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */
 export interface ConsoleDeps {

@@ -1,8 +1,9 @@
 import type {
   AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import type { Official, Passkey } from '../../ports.js';
-import type { ConsoleSession } from '../../ports.js';
+import type { Official } from '../../domain/official.js';
+import type { Passkey } from '../../officials/passkeys-port.js';
+import type { ConsoleSession } from './sessions-port.js';
 import { CODE_LIFETIME_MS, credentialStamp, hashOpaqueId, newOpaqueId, startSession } from './sign-in.js';
 import type { ConsoleDeps } from './deps.js';
 

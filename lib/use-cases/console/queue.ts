@@ -1,9 +1,9 @@
 import type { CaseStatus } from '../../domain/case.js';
 import { URGENCIES, type Urgency } from '../../domain/categories.js';
 import { deadlineOf } from '../../domain/sla.js';
-import type { Official } from '../../ports.js';
+import type { Official } from '../../domain/official.js';
+import type { QueueFilter, QueueFilterExpr, QueuePartition, QueueRow, QueueTab } from './case-pages-port.js';
 import { queueKeys, URGENCY_RANK } from '../../adapters/dynamo/keys.js';
-import type { QueueFilter, QueueFilterExpr, QueuePartition, QueueRow, QueueTab } from '../../ports.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const QUEUE_TABS: QueueTab[] = ['unassigned', 'mine', 'overdue', 'all'];

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Official } from '../../ports.js';
+import type { Official } from '../../domain/official.js';
+import type { ConsoleSession } from './sessions-port.js';
 import { checkPin, NOBODY } from '../../officials/check-pin.js';
-import type { ConsoleSession } from '../../ports.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const CODE_LIFETIME_MS = 5 * 60_000;

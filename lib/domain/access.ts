@@ -1,0 +1,13 @@
+/** What a view showed: each kind of personal data is recorded separately. */
+export type AccessedField = 'text' | 'contact' | 'nik' | 'worker_name' | 'agent_name' | 'figures' | 'case_list';
+
+export interface AccessEntry {
+  at: string;
+  officialId: string;
+  /** `viewed` (personal data shown), `nik_revealed` (with a reason), `denied` (a case one may not see). */
+  action: 'viewed' | 'nik_revealed' | 'denied' | 'exported';
+  reference: string;
+  fields: AccessedField[];
+  /** Why the NIK was revealed, as the official typed it (the log itself is readable only by desk and BP3MI). */
+  reason?: string;
+}

@@ -1,0 +1,41 @@
+import type { OfficialEvent } from '../domain/official-event.js';
+import type { Official, PinDoor } from '../domain/official.js';
+import type { OutboundMessage } from '../domain/message.js';
+
+/** The officials directory, with each official's wrong-PIN state. */
+export interface Directory {
+  listOfficials(): Promise<Official[]>;
+  /** One official by id (consistent read). */
+  getOfficial(id: string): Promise<Official | undefined>;
+  putOfficial(official: Official): Promise<void>;
+  getOfficialByPhone(phone: string): Promise<Official | undefined>;
+  /**
+   * Reserves one PIN check at a door before the PIN is verified: counts it as wrong up front,
+   * atomically, and refuses once `max` are counted at that door, or the official is locked (by SMS),
+   * inactive, or (console door) its console lock lasts beyond `now`. So however many attempts arrive
+   * at once, at most `max` wrong PINs are ever checked at a door.
+   */
+  reservePinCheck(officialId: string, max: number, door?: PinDoor, now?: Date): Promise<{ reserved: true; failedPins: number } | { reserved: false }>;
+  /**
+   * A reserved check that was wrong and reached `max`: SMS door, the official is locked; console
+   * door, PIN sign-in is paused until `until` and its count starts again (one more lock in a row).
+   */
+  lockOfficial(officialId: string, door?: PinDoor, until?: Date): Promise<void>;
+  /** Gives a reserved check back (the SMS was a gateway redelivery, not a new guess). */
+  releasePinCheck(officialId: string, door?: PinDoor): Promise<void>;
+  /**
+   * Clears the door's wrong-PIN count after a right PIN (console door: its locks in a row too),
+   * unless the official was locked or disabled meanwhile.
+   */
+  clearPinFailures(officialId: string, door?: PinDoor): Promise<void>;
+  /**
+   * Unlocks a locked official (SMS lock, or a console lock lasting beyond `now`; counts back to zero)
+   * with its audit events and messages in one transaction, claiming `onceKey`; false when the
+   * once-key was taken or the official is not locked.
+   */
+  unlockOfficial(officialId: string, write: { onceKey: string; events: OfficialEvent[]; messages: OutboundMessage[] }, now?: Date): Promise<boolean>;
+  /** Appends to an official's own audit trail (locks, unlocks) and queues messages; once per `onceKey`. */
+  recordForOfficial(officialId: string, write: { onceKey?: string; events?: OfficialEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
+  /** An official's audit trail, oldest first. */
+  officialTimeline(officialId: string): Promise<OfficialEvent[]>;
+}

@@ -1,0 +1,24 @@
+import type { MessageStatus, OutboundMessage } from '../domain/message.js';
+
+/** The outbox: outbound SMS and their sending state. */
+export interface Outbox {
+  getMessage(id: string): Promise<OutboundMessage | undefined>;
+  /** Conditional on the current status, so two senders cannot both send. */
+  updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean>;
+  getMessageByProviderId(providerMessageId: string): Promise<OutboundMessage | undefined>;
+  /**
+   * Takes a pending message for sending (status `sending`, one more attempt), so two senders cannot
+   * both send it; a claim older than `staleBefore` (a sender that died) may be taken over.
+   */
+  claimMessage(id: string, now: Date, staleBefore: Date): Promise<OutboundMessage | undefined>;
+  pendingMessagesOlderThan(before: Date, limit?: number): Promise<OutboundMessage[]>;
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId: string }
+  | { ok: false; reason: string; retryable: boolean };
+
+/** One SMS route (Africa's Talking for reporters, SNS for officials, the outbox locally). */
+export interface SmsSender {
+  send(message: { id: string; to: string; text: string }): Promise<SendResult>;
+}
