@@ -17,6 +17,7 @@ export const handler = handlerWhenReady(async () => {
     outbox: stores.outbox,
     directory: stores.directory,
     reporters: stores.reporters,
+    counters: stores.counters,
     reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),
     officialSms: officialSenderOnFirstAlert(cfg),
     clock: systemClock,

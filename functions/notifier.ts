@@ -19,6 +19,7 @@ export const handler = handlerWhenReady(async () => {
     outbox: stores.outbox,
     directory: stores.directory,
     reporters: stores.reporters,
+    counters: stores.counters,
     decoder: stores.cases,
     agents: new DynamoAgentsStore(stores.table),
     reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),

@@ -15,6 +15,7 @@ export const handler = handlerWhenReady(async () => {
     cases: stores.cases,
     directory: stores.directory,
     reporters: stores.reporters,
+    counters: stores.counters,
     callbackKey: gateway.callbackKey,
     clock: systemClock,
     policy: cfg.policy,

@@ -14,6 +14,7 @@ export const handler = handlerWhenReady(async () => {
   return create({
     cases: stores.cases,
     reporters: stores.reporters,
+    counters: stores.counters,
     ussdDrafts: stores.ussdDrafts,
     callbackKey: gateway.callbackKey,
     clock: systemClock,

@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
-import type { Reporters } from '../use-cases/reporters-port.js';
+import type { RateCounter } from '../rate-counter.js';
 import type { ActionContext, PlanResult } from './plan.js';
 import { planAskReporter } from './plans.js';
 
@@ -13,16 +13,16 @@ const HOUR_SECONDS = 3600;
  * (QUESTIONS_PER_CASE_PER_HOUR) is one for all doors and officials together.
  */
 export async function decideQuestion(
-  deps: { reporters: Pick<Reporters, 'countHit' | 'peekCount'> },
+  deps: { counters: RateCounter },
   c: Case, x: ActionContext, question: string, prefs: ReporterPrefs, messageId: string,
 ): Promise<PlanResult> {
   const plan = planAskReporter(c, x, question, prefs, messageId);
   if (!plan.applies) return plan;
   // A question already submitted (a double click, a re-posted form, a gateway redelivery: the same
   // message id) is not counted again; its write finds its once-key taken and sends nothing.
-  const again = await deps.reporters.countHit('question-ids', messageId, HOUR_SECONDS, x.now) > 1;
+  const again = await deps.counters.countHit('question-ids', messageId, HOUR_SECONDS, x.now) > 1;
   const asked = again
-    ? await deps.reporters.peekCount('case-questions', c.id, HOUR_SECONDS, x.now)
-    : await deps.reporters.countHit('case-questions', c.id, HOUR_SECONDS, x.now);
+    ? await deps.counters.peekCount('case-questions', c.id, HOUR_SECONDS, x.now)
+    : await deps.counters.countHit('case-questions', c.id, HOUR_SECONDS, x.now);
   return planAskReporter(c, x, question, prefs, messageId, asked);
 }

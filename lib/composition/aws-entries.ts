@@ -27,7 +27,7 @@ const figuresStore = "import { DynamoFiguresStore } from '../lib/adapters/dynamo
 function recipe(port: PortName, spec: FunctionSpec): Recipe {
   const lazy = spec.loadOnFirstUse?.includes(port) ?? false;
   switch (port) {
-    case 'cases': case 'outbox': case 'directory': case 'reporters': case 'ussdDrafts':
+    case 'cases': case 'outbox': case 'directory': case 'reporters': case 'counters': case 'ussdDrafts':
       return { uses: 'stores', expr: `stores.${port}` };
     case 'stores': return { uses: 'stores', expr: 'stores' };
     case 'decoder': return { uses: 'stores', expr: 'stores.cases' };

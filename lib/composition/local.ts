@@ -8,6 +8,7 @@ import { LocalMetrics } from '../adapters/metrics/local.js';
 import { AdjustableClock } from '../clock.js';
 import { localDynamoClient } from '../local/dynamo-local.js';
 import type { Deps } from '../use-cases/deps.js';
+import type { UssdDeps } from '../ussd/handle-ussd.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type FunctionSpec, type HandlerOf } from './manifest.js';
@@ -29,8 +30,8 @@ export interface LocalSystem {
   clock: AdjustableClock;
   metrics: LocalMetrics;
   callbackKey: string;
-  /** The use cases' ports, for tests that call a use case directly. */
-  deps: Deps;
+  /** The use cases' ports (and the USSD door's drafts), for tests that call a use case directly. */
+  deps: Deps & Pick<UssdDeps, 'ussdDrafts'>;
   /** The figures aggregate (the figures consumer's, /statistik's and the dashboard's port). */
   figures: DynamoFiguresStore;
   /** Every function's handler, by its manifest name. */
@@ -73,7 +74,7 @@ export async function composeLocal(cfg: Config, options: { db?: DynamoDBClient; 
     consoleSite: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
     clock, policy, metrics,
   };
-  const deps: Deps = {
+  const deps: LocalSystem['deps'] = {
     ...stores.ports, clock, metrics, policy,
     senders: { reporter: ports.reporterSms, official: ports.officialSms }, events: outbox.publisher(),
   };

@@ -62,7 +62,7 @@ export type EnvName = (typeof BASE_ENV)[number] | (typeof GRANT_ENV)[Grant][numb
 
 /** Which grants let a function build a port (any one of them); the base ports need none. */
 export const PORT_GRANTS: Record<Exclude<PortName, BasePort>, readonly Grant[]> = {
-  cases: ['store'], outbox: ['store'], directory: ['store'], reporters: ['store'], ussdDrafts: ['store'],
+  cases: ['store'], outbox: ['store'], directory: ['store'], reporters: ['store'], counters: ['store'], ussdDrafts: ['store'],
   stores: ['store'], decoder: ['store'], agents: ['store'],
   figures: ['store', 'figures'],
   callbackKey: ['callbackKey'],
@@ -122,7 +122,7 @@ export const FUNCTIONS = {
     id: 'SmsInbound', description: 'Incoming SMS callback', timeoutSeconds: API_TIMEOUT, memorySize: 512,
     routes: [{ method: 'POST', path: '/sms' }],
     grants: ['store', 'callbackKey'],
-    ports: ['cases', 'directory', 'reporters', 'callbackKey', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'directory', 'reporters', 'counters', 'callbackKey', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/sms-inbound.js'),
   }),
   smsDelivery: fn({
@@ -136,7 +136,7 @@ export const FUNCTIONS = {
     id: 'Ussd', description: 'USSD session and end-of-session callbacks', timeoutSeconds: API_TIMEOUT,
     routes: [{ method: 'POST', path: '/ussd' }, { method: 'POST', path: '/ussd/events' }],
     grants: ['store', 'callbackKey'],
-    ports: ['cases', 'reporters', 'ussdDrafts', 'callbackKey', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'reporters', 'counters', 'ussdDrafts', 'callbackKey', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/ussd.js'),
   }),
   web: fn({
@@ -153,7 +153,7 @@ export const FUNCTIONS = {
       { method: 'GET', path: '/statistik.json', throttle: { rateLimit: 10, burstLimit: 20 } },
     ],
     grants: ['store'],
-    ports: ['cases', 'reporters', 'figures', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'reporters', 'counters', 'figures', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/web.js'),
   }),
   notifier: fn({
@@ -163,7 +163,7 @@ export const FUNCTIONS = {
     stream: { events: NOTIFIER_EVENTS, accept: isNotifierRecord, maxRecordAgeHours: 1 },
     grants: ['store', 'reporterSms', 'officialSms', 'caseEvents'],
     layers: ['africastalking'],
-    ports: ['cases', 'outbox', 'directory', 'reporters', 'decoder', 'agents', 'reporterSms', 'officialSms', 'events', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'decoder', 'agents', 'reporterSms', 'officialSms', 'events', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/notifier.js'),
   }),
   escalator: fn({
@@ -174,7 +174,7 @@ export const FUNCTIONS = {
     // Most runs alert nobody: the SNS client loads with the first alert of a cold-started function.
     loadOnFirstUse: ['officialSms'],
     layers: ['africastalking'],
-    ports: ['cases', 'outbox', 'directory', 'reporters', 'reporterSms', 'officialSms', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'reporterSms', 'officialSms', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/escalator.js'),
   }),
   console: fn({

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { Directory } from '../officials/port.js';
 import type { Outbox, SmsSender } from '../use-cases/outbox-port.js';
 import type { Reporters } from '../use-cases/reporters-port.js';
+import type { RateCounter } from '../rate-counter.js';
 import type { UssdDrafts } from '../ussd/port.js';
 import type { CaseEventPublisher } from '../use-cases/deps.js';
 import type { StreamDecoder } from '../use-cases/react-to-table-change.js';
@@ -25,6 +26,7 @@ export interface Ports {
   outbox: Outbox;
   directory: Directory;
   reporters: Reporters;
+  counters: RateCounter;
   ussdDrafts: UssdDrafts;
   /** The aggregates on one table (the console builds its own aggregates on them). */
   stores: DynamoStores;

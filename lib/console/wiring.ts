@@ -14,7 +14,7 @@ export function consoleDeps(parts: { stores: DynamoStores; clock: Clock; policy:
   const { stores } = parts;
   const { cipher } = stores;
   return {
-    cases: stores.cases, directory: stores.directory, reporters: stores.reporters,
+    cases: stores.cases, directory: stores.directory, reporters: stores.reporters, counters: stores.counters,
     clock: parts.clock, policy: parts.policy, cipher, ...(parts.metrics ? { metrics: parts.metrics } : {}),
     sessions: new DynamoSessionStore(stores.table), signIns: new DynamoSignInStore(stores.table), passkeys: new DynamoPasskeyStore(stores.table),
     accessLog: new DynamoAccessLog(stores.table, cipher), casePages: new DynamoCaseReader(stores.table, cipher, stores.cases),

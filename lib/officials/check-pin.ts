@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Official, PinDoor } from '../domain/official.js';
 import type { Directory } from './port.js';
-import type { Reporters } from '../use-cases/reporters-port.js';
+import type { RateCounter } from '../rate-counter.js';
 import { MAX_FAILED_PINS } from './directory.js';
 import { DECOY_PIN_HASH, verifyPin } from './pin.js';
 
@@ -22,7 +22,7 @@ import { DECOY_PIN_HASH, verifyPin } from './pin.js';
  * (15 minutes, then 4 times longer each lock in a row, at most 30 days; BUKA lifts it at once) and
  * never the SMS commands: a stranger cannot take an official, or a whole ladder, off escalation.
  */
-export type PinCheckDeps = { directory: Directory; reporters: Pick<Reporters, 'countHit'>; clock: Clock };
+export type PinCheckDeps = { directory: Directory; counters: Pick<RateCounter, 'countHit'>; clock: Clock };
 
 export type PinRefusal = 'unknown' | 'inactive' | 'locked' | 'no_pin' | 'too_many_attempts' | 'wrong_pin';
 
@@ -100,7 +100,7 @@ export async function checkPin(deps: PinCheckDeps, official: Official | undefine
     }
     return refuse(closed ?? 'unknown');
   }
-  if (attempt.door === 'sms' && (await deps.reporters.countHit('pin', official.id, 3600, now)) > SMS_PIN_CHECKS_PER_HOUR) return refuse('too_many_attempts');
+  if (attempt.door === 'sms' && (await deps.counters.countHit('pin', official.id, 3600, now)) > SMS_PIN_CHECKS_PER_HOUR) return refuse('too_many_attempts');
   const check = await directory.reservePinCheck(official.id, MAX_FAILED_PINS, attempt.door, now);
   if (!check.reserved) return refuse('locked');
 

@@ -18,7 +18,7 @@ export const STALE_CLAIM_MS = 5 * 60_000;
  * A retryable failure puts it back to pending and throws, so the stream (or the next sweep) retries.
  */
 export async function deliverMessage(
-  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'senders' | 'clock' | 'metrics'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters' | 'senders' | 'clock' | 'metrics'>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const now = deps.clock.now();
@@ -37,7 +37,7 @@ export async function deliverMessage(
       deps.metrics?.count('ReporterSmsSent');
       // What the spend guard in fileReport watches: SMS to reporters this hour, hotline-wide.
       const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
-      await deps.reporters.countHit(scope, key, windowSeconds, now);
+      await deps.counters.countHit(scope, key, windowSeconds, now);
     } else if (message.purpose === 'alert') {
       deps.metrics?.count('AlertSent');
     }

@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics.js';
 import type { Directory } from '../officials/port.js';
 import type { Outbox, SmsSender } from './outbox-port.js';
 import type { Reporters } from './reporters-port.js';
-import type { UssdDrafts } from '../ussd/port.js';
+import type { RateCounter } from '../rate-counter.js';
 
 /**
  * Everything a use case may be given: one port per aggregate plus clock, policy and senders. Each
@@ -17,7 +17,8 @@ export interface Deps {
   outbox: Outbox;
   directory: Directory;
   reporters: Reporters;
-  ussdDrafts: UssdDrafts;
+  /** What bounds what one caller can cost: per address, per official, per case. */
+  counters: RateCounter;
   clock: Clock;
   policy: Policy;
   /** Reporter SMS go through the gateway (Africa's Talking); official alerts through SNS. */

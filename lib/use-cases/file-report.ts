@@ -55,7 +55,7 @@ export type ReportInput = z.input<typeof ReportInput>;
 export type ParsedReport = z.output<typeof ReportInput>;
 
 /** What filing a report touches: the case (with its reporter's item), nothing else. */
-export type FileReportDeps = Pick<Deps, 'cases' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
+export type FileReportDeps = Pick<Deps, 'cases' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics'>;
 
 export interface FiledReport {
   case: Case;
@@ -180,7 +180,7 @@ async function webConfirmationAllowed(deps: FileReportDeps, reporter: Reporter, 
   if (reporter.counts.confirmations > deps.policy.limits.confirmationsPerNumberPerDay) return false;
   if (reporter.wrote) return true;
   const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
-  if (await deps.reporters.peekCount(scope, key, windowSeconds, now) < deps.policy.limits.reporterSmsPerHour) return true;
+  if (await deps.counters.peekCount(scope, key, windowSeconds, now) < deps.policy.limits.reporterSmsPerHour) return true;
   deps.metrics?.count('SpendGuardTripped');
   return false;
 }

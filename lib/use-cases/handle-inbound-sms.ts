@@ -19,7 +19,7 @@ import { unansweredQuestionBy } from '../officials/directory.js';
 import type { Deps } from './deps.js';
 import { emergencyLineFor } from '../domain/emergency-line.js';
 
-export type InboundSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
+export type InboundSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics'>;
 
 export interface InboundSms {
   /** Gateway message id: AT retries deliver the same id, and everything below is keyed on it. */
@@ -294,7 +294,7 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);
   else if (secondReport) await reply(ctx, 'ask_new_problem', reporterTexts.askNewProblem(ctx.language, v), false);
   else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
-  else if (await ctx.deps.reporters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
+  else if (await ctx.deps.counters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
     await reply(ctx, 'follow_up_ack', reporterTexts.followUpAdded(ctx.language, v), false);
   }
   return true;
@@ -393,7 +393,7 @@ function message(ctx: Conversation, purpose: string, text: string): OutboundMess
 
 /** Over a limit: nothing is stored, and the number hears about it at most once an hour (outside the reply budget). */
 async function limited(ctx: Conversation, scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
-  const notices = await ctx.deps.reporters.countHit('sms-limited', ctx.sms.from, HOUR_SECONDS, ctx.now);
+  const notices = await ctx.deps.counters.countHit('sms-limited', ctx.sms.from, HOUR_SECONDS, ctx.now);
   if (notices === 1 && !ctx.prefs.smsStopped) {
     await ctx.deps.cases.recordOnce(undefined, { messages: [message(ctx, 'rate_limited', reporterTexts.rateLimited(ctx.language, { hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from) }))] });
   }

@@ -14,7 +14,7 @@ import type { OutboundMessage } from '../domain/message.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
-export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'policy' | 'metrics'>;
+export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics'>;
 
 /** The PIN check's refusals ('unknown' is an unregistered number, which never gets that far) and the case's. */
 export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered';
@@ -52,7 +52,7 @@ export async function handleOfficialSms(
   sms: InboundSms,
   command: OfficialCommand,
 ): Promise<OfficialOutcome> {
-  const { cases, directory, reporters } = deps;
+  const { cases, directory, reporters, counters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const onceKey = `cmd.${sms.id}`;
@@ -61,7 +61,7 @@ export async function handleOfficialSms(
     status: 'pending', attempts: 0, createdAt: at, ...extra,
   });
 
-  if ((await reporters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  if ((await counters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
 
   const [official, found] = await Promise.all([directory.getOfficialByPhone(sms.from), cases.getCaseByReference(command.reference)]);
   const actor = official ? `official:${official.id}` : 'unregistered';

@@ -20,7 +20,7 @@ export interface StreamDecoder {
  * reporter updates (as outbox messages), a new outbox message is sent. Throws to have the record retried.
  */
 export async function reactToTableChange(
-  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'clock' | 'senders' | 'events' | 'policy' | 'metrics'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters' | 'clock' | 'senders' | 'events' | 'policy' | 'metrics'>,
   decoder: StreamDecoder,
   record: DynamoDBRecord,
 ): Promise<{ kind: 'case' | 'message' | 'ignored'; outcome?: string; messageId?: string }> {

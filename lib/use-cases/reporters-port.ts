@@ -1,7 +1,6 @@
 import type { Language } from '../domain/categories.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
-import type { RateCounter } from '../rate-counter.js';
 
 /** Counted per reporter per hour on the reporter item, except `confirmations` (per day). */
 export type ReporterCounter = 'inbound' | 'statusLookups' | 'newCases' | 'replies' | 'confirmations';
@@ -28,7 +27,7 @@ export interface Reporter {
 }
 
 /** Reporters (by phone): their preferences and the counters that bound what one number can cost. */
-export interface Reporters extends RateCounter {
+export interface Reporters {
   /**
    * One request: counts `counters` (once per `gatewayId`: a redelivery counts nothing), marks that
    * the number wrote, and returns the reporter's state.

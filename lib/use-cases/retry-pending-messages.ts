@@ -21,7 +21,7 @@ const SENDS_AT_ONCE = 4;
  * pending for the next run.
  */
 export async function retryPendingMessages(
-  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'senders' | 'clock' | 'metrics'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters' | 'senders' | 'clock' | 'metrics'>,
   { olderThanMs = 120_000, hasTimeLeft = () => true }: SweepOptions = {},
 ): Promise<{ sent: number; failed: number; stillPending: number }> {
   const cutoff = new Date(deps.clock.now().getTime() - olderThanMs);

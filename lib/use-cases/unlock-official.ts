@@ -10,7 +10,7 @@ import type { InboundSms } from './handle-inbound-sms.js';
 /** Same budget as the other officials' commands (lib/use-cases/handle-official-sms.ts). */
 const COMMANDS_PER_HOUR_PER_PHONE = 60;
 
-export type UnlockDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock'>;
+export type UnlockDeps = Pick<Deps, 'cases' | 'directory' | 'counters' | 'clock'>;
 
 export type UnlockOutcome =
   | { kind: 'unlocked'; officialId: string; by: string }
@@ -32,12 +32,12 @@ export async function unlockOfficial(
   sms: InboundSms,
   command: UnlockCommand,
 ): Promise<UnlockOutcome> {
-  const { directory, reporters } = deps;
+  const { directory, counters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
   const onceKey = `cmd.${sms.id}`;
 
-  if ((await reporters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  if ((await counters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
   const sender = await directory.getOfficialByPhone(sms.from);
   // Not an official: the words go to the reporter's side, like any other command-shaped text.
   if (!sender) return { kind: 'not_official' };

@@ -4,7 +4,7 @@ import { STATUS_LABELS, formatLocalTime } from '../messages/reporter.js';
 import { logger } from '../logger.js';
 import { fileReport, type FileReportDeps } from '../use-cases/file-report.js';
 import { checkStatus } from '../use-cases/check-status.js';
-import type { Deps } from '../use-cases/deps.js';
+import type { UssdDrafts } from './port.js';
 import { draftOf, needsDraft, replay, screenBody, ussdScreen, type UssdDraft } from './menu.js';
 import { endTexts } from './texts.js';
 
@@ -27,7 +27,7 @@ export interface UssdAnswer {
   reference?: string;
 }
 
-export type UssdDeps = FileReportDeps & Pick<Deps, 'ussdDrafts'>;
+export type UssdDeps = FileReportDeps & { ussdDrafts: UssdDrafts };
 
 const end = (text: string) => screenBody('END', text);
 
@@ -141,7 +141,7 @@ export type SessionEndOutcome = 'draft_saved' | 'nothing_to_resume';
  * within 30 minutes can continue. The draft is the effective path only (accepted inputs, resumed
  * draft included), so resuming twice does not stack up old inputs.
  */
-export async function handleUssdSessionEnd(deps: Pick<Deps, 'ussdDrafts' | 'clock'>, notice: UssdSessionEnd): Promise<SessionEndOutcome> {
+export async function handleUssdSessionEnd(deps: Pick<UssdDeps, 'ussdDrafts' | 'clock'>, notice: UssdSessionEnd): Promise<SessionEndOutcome> {
   // A session AT calls a success ended on one of our END screens: filed, answered or apologised.
   if (notice.status === 'Success' || notice.input === undefined) return 'nothing_to_resume';
   const now = deps.clock.now();

@@ -126,7 +126,7 @@ export async function submitReport(
     const earlier = await deps.cases.getCase(seen.caseId);
     if (earlier) return { kind: 'filed', reference: earlier.reference, created: false };
   }
-  const hits = await deps.reporters.countHit('web', source.ip, 3600, deps.clock.now());
+  const hits = await deps.counters.countHit('web', source.ip, 3600, deps.clock.now());
   if (hits > deps.policy.limits.webReportsPerHour) throw new RateLimitedError('web');
   const filed = await fileReport(deps, filing);
   return { kind: 'filed', reference: filed.case.reference, created: filed.created };

@@ -5,7 +5,6 @@ import { localDynamoClient } from '../../lib/local/dynamo-local.js';
 import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { handleUssdRequest } from '../../lib/ussd/handle-ussd.js';
-import type { Deps } from '../../lib/use-cases/deps.js';
 import { DynamoMeter } from '../bench/dynamo-meter.js';
 
 /**
@@ -13,7 +12,7 @@ import { DynamoMeter } from '../bench/dynamo-meter.js';
  * adapters (issue 11: an SMS report at most 3, a STATUS at most 3, a USSD final step at most 2).
  */
 let system: TestSystem;
-let deps: Deps;
+let deps: TestSystem['deps'];
 const meter = new DynamoMeter();
 
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import type { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
 import type { LocalOutbox } from '../../lib/adapters/sms/outbox.js';
 import type { AdjustableClock } from '../../lib/clock.js';
 import { parseConfig, type Policy } from '../../lib/config.js';
-import type { Deps } from '../../lib/use-cases/deps.js';
 import { composeLocal, type LocalSystem, type PolicyOverrides } from '../../lib/composition/local.js';
 import { seedDemoDirectory } from '../../lib/local/seed.js';
 import { startStreamConsumers, type StreamConsumers } from '../../lib/local/triggers.js';
@@ -23,7 +22,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
  * functions' handlers, made by the same factories as the Lambda entry points.
  */
 export interface TestSystem {
-  deps: Deps;
+  deps: LocalSystem['deps'];
   handlers: LocalSystem['handlers'];
   callbackKey: string;
   metrics: LocalSystem['metrics'];

@@ -4,6 +4,7 @@ import { ValidationError } from '../../lib/domain/errors.js';
 import { defaultPolicy } from '../../lib/config.js';
 import type { CaseStore } from '../../lib/cases/port.js';
 import type { Reporters } from '../../lib/use-cases/reporters-port.js';
+import type { RateCounter } from '../../lib/rate-counter.js';
 
 const goodForm = {
   reporterType: 'family', workerName: 'Siti', contact: '0812 3456 7890', category: 'unpaid_wages', country: 'MY',
@@ -60,8 +61,8 @@ function parseableJson() {
 
 describe('submitting a web report', () => {
   /** Any storage call fails the test: a bot must cost no writes. */
-  const untouchable = new Proxy({} as CaseStore & Reporters, { get: (_t, name) => () => { throw new Error(`store.${String(name)} called`); } });
-  const deps = { cases: untouchable, reporters: untouchable, clock: { now: () => new Date() }, policy: defaultPolicy() };
+  const untouchable = new Proxy({} as CaseStore & Reporters & RateCounter, { get: (_t, name) => () => { throw new Error(`store.${String(name)} called`); } });
+  const deps = { cases: untouchable, reporters: untouchable, counters: untouchable, clock: { now: () => new Date() }, policy: defaultPolicy() };
 
   it('answers a filled honeypot like a success with a reference, without touching storage', async () => {
     const outcome = await submitReport(deps, fromForm({ ...goodForm, website: 'http://spam.example' }), { ip: '203.0.113.9' });

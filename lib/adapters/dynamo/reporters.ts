@@ -223,22 +223,4 @@ export class DynamoReporters implements Reporters {
     }
   }
 
-  async countHit(scope: string, key: string, windowSeconds: number, now: Date): Promise<number> {
-    const window = Math.floor(epochSeconds(now) / windowSeconds);
-    const out = await this.table.db.send(new UpdateItemCommand({
-      TableName: this.table.name,
-      Key: marshall(keys.rate(scope, this.cipher.lookupHash(key), window)),
-      UpdateExpression: 'ADD #count :one SET #exp = if_not_exists(#exp, :exp)',
-      ExpressionAttributeNames: { '#count': 'count', '#exp': TABLE.ttlAttribute },
-      ExpressionAttributeValues: marshall({ ':one': 1, ':exp': (window + 2) * windowSeconds }),
-      ReturnValues: 'UPDATED_NEW',
-    }));
-    return Number(unmarshall(out.Attributes ?? {}).count ?? 1);
-  }
-
-  async peekCount(scope: string, key: string, windowSeconds: number, now: Date): Promise<number> {
-    const window = Math.floor(epochSeconds(now) / windowSeconds);
-    const item = await this.table.get(keys.rate(scope, this.cipher.lookupHash(key), window), true);
-    return Number(item?.count ?? 0);
-  }
 }

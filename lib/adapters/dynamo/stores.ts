@@ -4,6 +4,7 @@ import type { Deps } from '../../use-cases/deps.js';
 import { DynamoCaseStore } from './cases.js';
 import { DynamoDirectory } from './directory.js';
 import { DynamoOutbox } from './outbox.js';
+import { DynamoRateCounter } from './rate-counter.js';
 import { DynamoReporters } from './reporters.js';
 import { DynamoTable } from './table.js';
 import { DynamoUssdDrafts } from './ussd-drafts.js';
@@ -18,6 +19,7 @@ export class DynamoStores {
   readonly outbox: DynamoOutbox;
   readonly directory: DynamoDirectory;
   readonly reporters: DynamoReporters;
+  readonly counters: DynamoRateCounter;
   readonly ussdDrafts: DynamoUssdDrafts;
 
   constructor(readonly db: DynamoDBClient, tableName: string, readonly cipher: Cipher) {
@@ -26,11 +28,12 @@ export class DynamoStores {
     this.outbox = new DynamoOutbox(this.table, cipher);
     this.directory = new DynamoDirectory(this.table, cipher);
     this.reporters = new DynamoReporters(this.table, cipher);
+    this.counters = new DynamoRateCounter(this.table, cipher);
     this.ussdDrafts = new DynamoUssdDrafts(this.table, cipher);
   }
 
   /** The ports as use cases take them (`Deps`). */
-  get ports(): Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'ussdDrafts'> {
-    return { cases: this.cases, outbox: this.outbox, directory: this.directory, reporters: this.reporters, ussdDrafts: this.ussdDrafts };
+  get ports(): Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters'> & { ussdDrafts: DynamoUssdDrafts } {
+    return { cases: this.cases, outbox: this.outbox, directory: this.directory, reporters: this.reporters, counters: this.counters, ussdDrafts: this.ussdDrafts };
   }
 }

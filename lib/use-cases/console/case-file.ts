@@ -99,7 +99,7 @@ const NOTE_LIMIT = 2000;
  * is written and the official gets the case as it is now, with the changes listed and their text kept.
  */
 export async function actOnCase(
-  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'policy' | 'metrics'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'cases' | 'directory' | 'reporters' | 'counters' | 'policy' | 'metrics'>,
   official: Official,
   rawReference: string,
   action: CaseAction,

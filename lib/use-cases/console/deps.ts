@@ -9,12 +9,14 @@ import type { Directory } from '../../officials/port.js';
 import type { CaseReader } from './case-pages-port.js';
 import type { SessionStore, SignInStore } from './sessions-port.js';
 import type { Reporters } from '../reporters-port.js';
+import type { RateCounter } from '../../rate-counter.js';
 
 /** What the console's use cases may be given: the shared aggregates and the console's own; each takes what it uses. */
 export interface ConsoleDeps {
   cases: CaseStore;
   directory: Directory;
   reporters: Reporters;
+  counters: RateCounter;
   clock: Clock;
   policy: Policy;
   /** Operators' counts (AcknowledgedInTime/Late on a take). */

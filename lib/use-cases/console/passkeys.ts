@@ -141,12 +141,12 @@ export type PasskeySignInOptions = { kind: 'options'; challengeId: string; optio
  * bounded per source address, as the PIN sign-in is, so one client cannot fill the table.
  */
 export async function passkeySignInOptions(
-  deps: Pick<ConsoleDeps, 'signIns' | 'clock' | 'reporters'>,
+  deps: Pick<ConsoleDeps, 'signIns' | 'clock' | 'counters'>,
   rp: RelyingParty,
   sourceAddress: string,
 ): Promise<PasskeySignInOptions> {
   const now = deps.clock.now();
-  if ((await deps.reporters.countHit('console-passkey-addr', sourceAddress, 3600, now)) > PASSKEY_OPTIONS_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
+  if ((await deps.counters.countHit('console-passkey-addr', sourceAddress, 3600, now)) > PASSKEY_OPTIONS_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
   const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' });
   const challengeId = newOpaqueId();

@@ -46,14 +46,14 @@ export type StartSignInOutcome =
  * tell them and the level above), but never lock their SMS commands (issue 19, finding 1).
  */
 export async function startSignIn(
-  deps: Pick<ConsoleDeps, 'cases' | 'directory' | 'reporters' | 'clock' | 'signIns' | 'cipher'>,
+  deps: Pick<ConsoleDeps, 'cases' | 'directory' | 'counters' | 'clock' | 'signIns' | 'cipher'>,
   input: { phone: string; pin: string; sourceAddress: string },
 ): Promise<StartSignInOutcome> {
   const now = deps.clock.now();
   const challengeId = newOpaqueId();
   const idHash = hashOpaqueId(challengeId);
-  if ((await deps.reporters.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
-  const overPhoneLimit = (await deps.reporters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR;
+  if ((await deps.counters.countHit('console-signin-addr', input.sourceAddress, 3600, now)) > SIGN_IN_PER_ADDRESS_PER_HOUR) return { kind: 'rate_limited' };
+  const overPhoneLimit = (await deps.counters.countHit('console-signin-phone', input.phone, 3600, now)) > SIGN_IN_PER_PHONE_PER_HOUR;
   const official = await deps.directory.getOfficialByPhone(input.phone);
   // A registered number costs the index query and a consistent read of the official; an unknown one
   // reads too (an id nobody has), so the two take as long.
