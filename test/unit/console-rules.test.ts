@@ -5,7 +5,8 @@ import type { Official } from '../../lib/domain/official.js';
 import { canReadAccessLog, canSee, canSeeContact } from '../../lib/domain/visibility.js';
 import type { ActionContext } from '../../lib/cases/plan.js';
 import { planAcknowledge, planAskReporter, planCorrect, planHandOver, planMerge, planReopen, planResolve } from '../../lib/cases/plans.js';
-import { decodeCursor, partitionsFor } from '../../lib/use-cases/console/queue.js';
+import { decodeCursor, slicesFor } from '../../lib/use-cases/console/queue.js';
+import { partitionOf } from '../../lib/adapters/dynamo/case-pages.js';
 import { credentialStamp } from '../../lib/use-cases/console/sign-in.js';
 
 const policy = defaultPolicy();
@@ -88,11 +89,24 @@ describe('case operations shared by the SMS commands and the console', () => {
 describe('the console queue', () => {
   it('reads one partition per regency for a regency officer, one per status for the desk, per urgency when overdue', () => {
     const now = new Date(at);
+    const partitionsFor = (...args: Parameters<typeof slicesFor>) => slicesFor(...args).map(partitionOf);
     expect(partitionsFor(official({ regencies: ['5201', '5208'] }), 'all', {}, policy, now)).toHaveLength(4);
     expect(partitionsFor(desk, 'all', {}, policy, now).map((p) => p.index)).toEqual(['all', 'all']);
     expect(partitionsFor(desk, 'all', { regency: '5203' }, policy, now).map((p) => p.key)).toEqual(['AREA#5203#new', 'AREA#5203#acknowledged']);
     expect(partitionsFor(desk, 'overdue', {}, policy, now)).toHaveLength(6);
     expect(partitionsFor(official(), 'unassigned', { status: 'resolved' }, policy, now)).toEqual([]);
+  });
+
+  it('asks the store for slices of the queue by whose cases, which status and which urgency is overdue, never by key', () => {
+    const now = new Date(at);
+    expect(slicesFor(official({ id: 'kab-5203' }), 'mine', {}, policy, now)).toEqual([
+      { status: 'new', of: { holder: 'kab-5203' } }, { status: 'acknowledged', of: { holder: 'kab-5203' } },
+    ]);
+    expect(slicesFor(desk, 'unassigned', {}, policy, now)).toEqual([{ status: 'new', of: 'everywhere' }]);
+    const urgentNew = slicesFor(desk, 'overdue', {}, policy, now)[0]!;
+    const oneHourAgo = new Date(now.getTime() - policy.slaMinutes.acknowledge.urgent * 60_000).toISOString();
+    expect(urgentNew).toEqual({ status: 'new', of: 'everywhere', overdue: { urgency: 'urgent', levelSinceBefore: oneHourAgo } });
+    expect(partitionOf(urgentNew)).toEqual({ index: 'all', key: 'ALL#new', prefix: '0#', before: `0#${oneHourAgo}` });
   });
 
   it('ignores a cursor that is not its own', () => {

@@ -3,14 +3,39 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
 import type { Cipher } from '../../cipher.js';
-import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueuePartition, QueueRow } from '../../use-cases/console/case-pages-port.js';
+import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueueRow, QueueSlice } from '../../use-cases/console/case-pages-port.js';
 import { decodeEvent } from './cases.js';
-import { keys } from './keys.js';
+import { keys, queueKeys } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
 
 import { TABLE } from './table-definition.js';
 
 const INDEX = { area: TABLE.areaIndex, all: TABLE.allIndex, assignee: TABLE.assigneeIndex } as const;
+
+/** One partition of a queue index and an optional sort-key range. */
+export interface QueuePartition {
+  index: keyof typeof INDEX;
+  key: string;
+  /** Inclusive upper bound on the sort key (overdue). */
+  before?: string;
+  /** Sort-key prefix (overdue per urgency). */
+  prefix?: string;
+}
+
+/**
+ * Where a slice of the queue is kept: the assignee index for an official's own cases, the area index
+ * for a regency, the all index for every regency, each partitioned by status; an overdue slice is
+ * the range of one urgency (its sort-key prefix) up to the time its level got the case.
+ */
+export function partitionOf(slice: QueueSlice): QueuePartition {
+  const { status, of, overdue } = slice;
+  const where: QueuePartition = of === 'everywhere' ? { index: 'all', key: queueKeys.all(status) }
+    : 'holder' in of ? { index: 'assignee', key: queueKeys.assignee(of.holder, status) }
+    : { index: 'area', key: queueKeys.area(of.regency, status) };
+  if (!overdue) return where;
+  const prefix = queueKeys.sortPrefix(overdue.urgency);
+  return { ...where, prefix, before: `${prefix}${overdue.levelSinceBefore}` };
+}
 /**
  * Index entries read per partition for a filtered page: one Query per partition whatever the table
  * holds. A filter may leave fewer rows than a page; the cursor then continues after what was read.
@@ -48,7 +73,8 @@ export class DynamoCaseReader implements CaseReader {
     return { case: await this.cases.decodeCase(caseItem), events, notes };
   }
 
-  async queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }> {
+  async queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }> {
+    const partition = partitionOf(slice);
     const query = this.partitionQuery(partition, filter, after);
     // A cursor past the partition's range (another urgency's key, a time beyond the overdue bound)
     // has nothing after it; DynamoDB would refuse the inverted BETWEEN as a fault of ours.
@@ -62,8 +88,8 @@ export class DynamoCaseReader implements CaseReader {
     return { rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}) };
   }
 
-  async count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {
-    const query = this.partitionQuery(partition, filter);
+  async count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {
+    const query = this.partitionQuery(partitionOf(slice), filter);
     const page = await this.table.queryPage({ ...query, Select: 'COUNT', Limit: query.FilterExpression ? FILTERED_READ : cap });
     return { count: Math.min(page.count, cap), more: page.count > cap || page.last !== undefined };
   }

@@ -1,5 +1,5 @@
 import type { Case, CaseEvent, CaseStatus, Channel, Level } from '../../domain/case.js';
-import type { Category } from '../../domain/categories.js';
+import type { Category, Urgency } from '../../domain/categories.js';
 import type { HomeRegency } from '../../domain/regions.js';
 
 export interface Note {
@@ -28,14 +28,17 @@ export interface QueueFilter {
   to?: string;
 }
 
-/** One partition of a queue index and an optional sort-key range. */
-export interface QueuePartition {
-  index: 'area' | 'all' | 'assignee';
-  key: string;
-  /** Inclusive upper bound on the sort key (overdue). */
-  before?: string;
-  /** Sort-key prefix (overdue per urgency). */
-  prefix?: string;
+/**
+ * One slice of the queue in the console's words: the cases of one status that one official holds,
+ * or of one regency, or of every regency; for the overdue tab, only those of one urgency that
+ * reached their level before a time. Rows of a slice come urgent first, then oldest at their level;
+ * the store reads each slice in one go (its keys and indexes are the store's own business).
+ */
+export interface QueueSlice {
+  status: CaseStatus;
+  /** An official's own cases (by id), a regency's (its code), or every regency's. */
+  of: { holder: string } | { regency: string } | 'everywhere';
+  overdue?: { urgency: Urgency; levelSinceBefore: string };
 }
 
 export interface QueueRow {
@@ -58,9 +61,9 @@ export type QueueFilterExpr = QueueFilter & { unassignedOnly?: boolean; categori
 
 export interface CaseReader {
   caseFile(reference: string): Promise<CaseFile | undefined>;
-  /** Up to `limit` rows of one partition in sort order, after the sort key `after`. */
-  queueRows(partition: QueuePartition, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }>;
+  /** Up to `limit` rows of one slice in its order, after the row whose `sortKey` is `after`. */
+  queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }>;
   /** Matching rows counted up to `cap` (a tab shows "cap+" beyond). */
-  count(partition: QueuePartition, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
+  count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;
 }

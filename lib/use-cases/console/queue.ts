@@ -1,9 +1,8 @@
 import type { CaseStatus } from '../../domain/case.js';
-import { URGENCIES, type Urgency } from '../../domain/categories.js';
+import { URGENCIES } from '../../domain/categories.js';
 import { deadlineOf } from '../../domain/sla.js';
 import type { Official } from '../../domain/official.js';
-import type { QueueFilter, QueueFilterExpr, QueuePartition, QueueRow, QueueTab } from './case-pages-port.js';
-import { queueKeys, URGENCY_RANK } from '../../adapters/dynamo/keys.js';
+import type { QueueFilter, QueueFilterExpr, QueueRow, QueueSlice, QueueTab } from './case-pages-port.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const QUEUE_TABS: QueueTab[] = ['unassigned', 'mine', 'overdue', 'all'];
@@ -27,20 +26,20 @@ export interface QueuePage {
 const OPEN: CaseStatus[] = ['new', 'acknowledged'];
 
 /**
- * The partitions of the queue indexes a tab reads for an official: their regencies (level 1) or
- * every case (levels 2 and 3; a regency filter narrows to that regency's partition). The number of
- * partitions depends on the official and the filter, never on the number of cases.
+ * The slices of the queue a tab reads for an official: their regencies (level 1) or every regency
+ * (levels 2 and 3; a regency filter narrows to that regency). The number of slices depends on the
+ * official and the filter, never on the number of cases.
  */
-export function partitionsFor(official: Official, tab: QueueTab, filter: QueueFilter, policy: ConsoleDeps['policy'], now: Date): QueuePartition[] {
+export function slicesFor(official: Official, tab: QueueTab, filter: QueueFilter, policy: ConsoleDeps['policy'], now: Date): QueueSlice[] {
   const statuses = filter.status ? [filter.status] : OPEN;
-  const scope = (status: CaseStatus): Array<Pick<QueuePartition, 'index' | 'key'>> => {
-    if (official.level > 1) return [filter.regency ? { index: 'area', key: queueKeys.area(filter.regency, status) } : { index: 'all', key: queueKeys.all(status) }];
+  const scope = (status: CaseStatus): QueueSlice[] => {
+    if (official.level > 1) return [{ status, of: filter.regency ? { regency: filter.regency } : 'everywhere' }];
     const regencies = filter.regency ? official.regencies.filter((r) => r === filter.regency) : official.regencies;
-    return regencies.map((r) => ({ index: 'area' as const, key: queueKeys.area(r, status) }));
+    return regencies.map((regency) => ({ status, of: { regency } }));
   };
   switch (tab) {
     case 'mine':
-      return statuses.map((s) => ({ index: 'assignee', key: queueKeys.assignee(official.id, s) }));
+      return statuses.map((status) => ({ status, of: { holder: official.id } }));
     case 'unassigned':
       return statuses.includes('new') ? scope('new') : [];
     case 'all':
@@ -50,18 +49,20 @@ export function partitionsFor(official: Official, tab: QueueTab, filter: QueueFi
       return statuses.filter((s) => OPEN.includes(s)).flatMap((status) => URGENCIES.flatMap((urgency) => {
         const minutes = status === 'new' ? policy.slaMinutes.acknowledge[urgency] : policy.slaMinutes.resolve[urgency];
         const threshold = new Date(now.getTime() - minutes * 60_000).toISOString();
-        return scope(status).map((p) => ({ ...p, prefix: queueKeys.sortPrefix(urgency), before: `${queueKeys.sortPrefix(urgency)}${threshold}` }));
+        return scope(status).map((s) => ({ ...s, overdue: { urgency, levelSinceBefore: threshold } }));
       }));
   }
 }
 
-const partitionId = (p: QueuePartition) => `${p.index}|${p.key}|${p.prefix ?? ''}`;
+/** A slice's name in the cursor. */
+const sliceId = (s: QueueSlice) =>
+  `${s.of === 'everywhere' ? 'all' : 'holder' in s.of ? `holder:${s.of.holder}` : `regency:${s.of.regency}`}|${s.status}|${s.overdue?.urgency ?? ''}`;
 
 function filterExpr(official: Official, tab: QueueTab, filter: QueueFilter): QueueFilterExpr {
   const { status: _status, ...rest } = filter;
   return {
     ...rest,
-    // The regency is in the partition key except on the assignee index.
+    // A slice is of one regency already, except an official's own cases.
     ...(tab === 'mine' ? {} : { regency: undefined }),
     ...(tab === 'unassigned' ? { unassignedOnly: true } : {}),
     ...(official.categories?.length && tab !== 'mine' ? { categories: official.categories } : {}),
@@ -70,7 +71,7 @@ function filterExpr(official: Official, tab: QueueTab, filter: QueueFilter): Que
 
 /** Urgent first, then the nearest deadline. */
 function orderKey(row: QueueRowView): string {
-  return `${URGENCY_RANK[row.urgency as Urgency]}#${row.deadline ?? row.levelSince}#${row.id}`;
+  return `${URGENCIES.indexOf(row.urgency)}#${row.deadline ?? row.levelSince}#${row.id}`;
 }
 
 const QUEUE_SORT_KEY = /^[0-9]#[0-9T:.\-Z]{10,30}#[A-Za-z0-9_-]{1,64}$/;
@@ -90,7 +91,7 @@ export function decodeCursor(raw: string | undefined): Record<string, string> {
 
 /**
  * One page of a tab and the counts of every tab: Queries on the queue indexes, merged in memory by
- * urgency then deadline. The cursor holds, per partition, the last row shown from it.
+ * urgency then deadline. The cursor holds, per slice, the last row shown from it.
  */
 export async function queuePage(
   deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy'>,
@@ -99,7 +100,7 @@ export async function queuePage(
 ): Promise<QueuePage> {
   const now = deps.clock.now();
   const after = decodeCursor(input.after);
-  const partitions = partitionsFor(official, input.tab, input.filter, deps.policy, now);
+  const slices = slicesFor(official, input.tab, input.filter, deps.policy, now);
   const filter = filterExpr(official, input.tab, input.filter);
   const view = (row: QueueRow): QueueRowView => {
     const deadline = deadlineOf({ status: row.status, urgency: row.urgency, createdAt: row.createdAt }, deps.policy, row.levelSince)?.toISOString();
@@ -107,25 +108,25 @@ export async function queuePage(
   };
 
   const [results, counts] = await Promise.all([
-    Promise.all(partitions.map(async (p) => ({ p, ...(await deps.casePages.queueRows(p, filter, PAGE_SIZE, after[partitionId(p)])) }))),
+    Promise.all(slices.map(async (s) => ({ s, ...(await deps.casePages.queueRows(s, filter, PAGE_SIZE, after[sliceId(s)])) }))),
     Promise.all(QUEUE_TABS.map(async (tab) => {
-      const parts = partitionsFor(official, tab, input.filter, deps.policy, now);
+      const tabSlices = slicesFor(official, tab, input.filter, deps.policy, now);
       const tabFilter = filterExpr(official, tab, input.filter);
-      const each = await Promise.all(parts.map((p) => deps.casePages.count(p, tabFilter, COUNT_CAP)));
+      const each = await Promise.all(tabSlices.map((s) => deps.casePages.count(s, tabFilter, COUNT_CAP)));
       const count = each.reduce((n, c) => n + c.count, 0);
       return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
     })),
   ]);
 
-  const merged = results.flatMap(({ p, rows }) => rows.map((row) => ({ pid: partitionId(p), row: view(row) })))
+  const merged = results.flatMap(({ s, rows }) => rows.map((row) => ({ pid: sliceId(s), row: view(row) })))
     .sort((a, b) => (orderKey(a.row) < orderKey(b.row) ? -1 : 1));
   const page = merged.slice(0, PAGE_SIZE);
   const nextAfter = { ...after };
   for (const { pid, row } of page) nextAfter[pid] = row.sortKey;
-  // A partition whose every row made this page continues after all it read (a filter may have
+  // A slice whose every row made this page continues after all it read (a filter may have
   // skipped entries), so the next page does not read them again.
-  for (const { p, rows, lastRead } of results) {
-    const pid = partitionId(p);
+  for (const { s, rows, lastRead } of results) {
+    const pid = sliceId(s);
     const shown = page.filter((e) => e.pid === pid).length;
     if (lastRead && shown === rows.length) nextAfter[pid] = lastRead;
   }
