@@ -81,6 +81,7 @@ export async function changeCase(
       ...(options.inboundSmsId ? { inboundSmsId: options.inboundSmsId } : {}),
       ...(plan.access ? { access: plan.access } : {}),
       ...(plan.related ? { related: plan.related } : {}),
+      ...(plan.notes?.length ? { notes: plan.notes } : {}),
     });
     return first ? { kind: 'changed', before, after, plan } : { kind: 'duplicate', before };
   });

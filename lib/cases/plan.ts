@@ -3,6 +3,7 @@ import type { Policy } from '../config.js';
 import type { AccessEntry } from '../domain/access.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Official } from '../domain/official.js';
+import type { CaseNote } from './port.js';
 
 /**
  * The case's life in one room. Every transition of a case (file, follow-up, acknowledge, resolve,
@@ -13,7 +14,9 @@ import type { Official } from '../domain/official.js';
  * official SMS, console, escalator) only parse, authorise, choose a plan and present the outcome.
  */
 export type NotApplied = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'not_closed'
-  | 'same_level' | 'unchanged' | 'same_case' | 'already_merged' | 'too_many_questions';
+  | 'same_level' | 'unchanged' | 'same_case' | 'already_merged' | 'too_many_questions'
+  /** Undo merge: the case is not merged (any more), or the day to undo it has passed. */
+  | 'not_merged' | 'undo_expired';
 
 /**
  * Officials a plan alerts, by ladder level: `recipientsFor` (lib/domain/routing.ts) decides who
@@ -42,6 +45,8 @@ export interface CasePlan {
   /** Reads of personal data this plan shows (INFO by SMS), in the access log with the write. */
   access?: AccessEntry[];
   related?: RelatedCase;
+  /** Officials' notes written with the change (a resolution's outcome note), sealed like the console's notes. */
+  notes?: CaseNote[];
 }
 
 export type PlanResult = { applies: true; plan: CasePlan } | { applies: false; reason: NotApplied };

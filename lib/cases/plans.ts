@@ -39,8 +39,12 @@ export function planAcknowledge(c: Case, x: ActionContext, rank: Rank): PlanResu
   });
 }
 
-/** Mark resolved (SELESAI): the stream asks the reporter YA/TIDAK. Only the note's length is kept on the timeline. */
-export function planResolve(c: Case, x: ActionContext, rank: Rank, noteLength = 0): PlanResult {
+/**
+ * Mark resolved (SELESAI): the stream asks the reporter YA/TIDAK. Only the note's length is kept on
+ * the timeline; `outcome` (the console's "apa yang sudah dilakukan") is kept as an official's note,
+ * sealed, written with the change.
+ */
+export function planResolve(c: Case, x: ActionContext, rank: Rank, noteLength = 0, outcome?: string): PlanResult {
   if (!isOpenStatus(c)) return no('not_open');
   if (c.status === 'acknowledged' && rank !== 'holder' && !mayTakeOver(rank)) return no('taken');
   const { nextCheckAt: _done, ...rest } = c;
@@ -48,6 +52,7 @@ export function planResolve(c: Case, x: ActionContext, rank: Rank, noteLength = 
   return ok({
     case: next,
     events: [{ at: x.at, actor: x.actor, type: 'resolved', detail: { ...(x.command ? { command: x.command } : {}), via: x.via, note: noteLength > 0, noteLength } }],
+    ...(outcome ? { notes: [{ at: x.at, officialId: x.official.id, text: outcome }] } : {}),
   });
 }
 
@@ -168,6 +173,29 @@ export function planMerge(duplicate: Case, into: Case, x: ActionContext, rank: R
     case: next, messages,
     events: [{ at: x.at, actor: x.actor, type: 'merged', detail: { via: x.via, into: into.reference } }],
     related: { caseId: into.id, version: into.version, events: [{ at: x.at, actor: x.actor, type: 'merged_from', detail: { via: x.via, from: duplicate.reference } }] },
+  });
+}
+
+/** How long a merge can be undone: a wrong merge is found when the family calls back, within a day. */
+export const MERGE_UNDO_MS = 24 * 3600_000;
+
+/**
+ * Undo a merge within a day: the duplicate is open again (with whoever had it, fresh deadlines), no
+ * longer points at the other case, and both timelines say who undid it. Conditional on the other
+ * case's version like the merge. `mergedAt`: the time of the duplicate's `merged` event.
+ */
+export function planUnmerge(duplicate: Case, into: Case, mergedAt: string | undefined, x: ActionContext, rank: Rank): PlanResult {
+  if (!duplicate.mergedInto || duplicate.mergedInto !== into.reference || !mergedAt) return no('not_merged');
+  if (x.now.getTime() - Date.parse(mergedAt) > MERGE_UNDO_MS) return no('undo_expired');
+  if (!mayChange(rank)) return no('taken');
+  const { mergedInto: _into, nextCheckAt: _stale, ...rest } = duplicate;
+  const next: Case = { ...rest, status: duplicate.assignee ? 'acknowledged' : 'new', levelSince: x.at, updatedAt: x.at };
+  const due = nextCheckAt(next, x.policy, x.at, x.now);
+  if (due) next.nextCheckAt = due;
+  return ok({
+    case: next,
+    events: [caseEvent('merge_undone', x.at, x.actor, { via: x.via, into: into.reference, mergedAt })],
+    related: { caseId: into.id, version: into.version, events: [caseEvent('merge_undone_from', x.at, x.actor, { via: x.via, from: duplicate.reference })] },
   });
 }
 

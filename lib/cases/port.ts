@@ -52,6 +52,15 @@ export interface CaseUpdate {
    * still at `version`, and `events` go on its timeline in the same transaction.
    */
   related?: { caseId: string; version: number; events: CaseEvent[] };
+  /** Officials' notes written with the change (a resolution's outcome note), each sealed like a console note. */
+  notes?: CaseNote[];
+}
+
+/** An official's note on a case (the console's internal notes, a resolution's outcome): its text is sealed. */
+export interface CaseNote {
+  at: string;
+  officialId: string;
+  text: string;
 }
 
 /**

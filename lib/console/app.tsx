@@ -119,8 +119,8 @@ export function createConsoleApp(
     const { PhoneNumber } = await phoneParser();
     const phone = PhoneNumber.safeParse(typeof form.phone === 'string' ? form.phone : '');
     const pin = typeof form.pin === 'string' ? form.pin : '';
-    if (!phone.success) return html(c, t(c, T.signIn), <SignInForm l={l} error={`${t(c, T.invalid)}phone`} />, 400);
-    if (!isValidPin(pin)) return html(c, t(c, T.signIn), <SignInForm l={l} phone={phone.data} error={`${t(c, T.invalid)}pin`} />, 400);
+    if (!phone.success) return html(c, t(c, T.signIn), <SignInForm l={l} error={`${t(c, T.invalid)}${T.fieldNames.phone![l]}`} />, 400);
+    if (!isValidPin(pin)) return html(c, t(c, T.signIn), <SignInForm l={l} phone={phone.data} error={`${t(c, T.invalid)}${T.fieldNames.pin![l]}`} />, 400);
     const outcome = await startSignIn(deps, { phone: phone.data, pin, sourceAddress: sourceAddress(c) });
     if (outcome.kind === 'rate_limited') return html(c, t(c, T.signIn), <SignInForm l={l} error={t(c, T.tooMany)} />, 429);
     setConsoleCookie(c, names.signIn, outcome.challengeId, CODE_LIFETIME_MS / 1000);
@@ -133,7 +133,7 @@ export function createConsoleApp(
     const form = await c.req.parseBody();
     const l = c.get('lang');
     const code = typeof form.code === 'string' ? form.code.trim() : '';
-    if (!/^\d{6}$/.test(code)) return html(c, t(c, T.signIn), <CodeForm l={l} error={`${t(c, T.invalid)}code`} />, 400);
+    if (!/^\d{6}$/.test(code)) return html(c, t(c, T.signIn), <CodeForm l={l} error={`${t(c, T.invalid)}${T.fieldNames.code![l]}`} />, 400);
     const challengeId = getCookie(c, names.signIn) ?? '';
     const outcome = challengeId ? await verifySignInCode(deps, { challengeId, code }) : { kind: 'start_again' as const };
     if (outcome.kind === 'wrong_code') return html(c, t(c, T.signIn), <CodeForm l={l} error={`${t(c, T.wrongCode)}${outcome.triesLeft}`} />, 400);
@@ -213,8 +213,15 @@ export function createConsoleApp(
     const ok = reason.length >= 5 && reason.length <= 200;
     const opened = await openCase(deps, c.get('official'), c.req.param('reference'), ok ? { revealNikReason: reason } : {});
     if (opened.kind === 'not_found') return notFound(c);
-    if (!ok) return renderCase(c, opened.view, { errors: { reason: 'reason: 5-200' } }, 400);
+    if (!ok) return renderCase(c, opened.view, { errors: { reason: t(c, T.fieldErrors.reason_length) } }, 400);
     return renderCase(c, opened.view, { notice: { kind: 'ok', text: t(c, T.done.nik!) } });
+  });
+
+  // The language switch (or a reload) on the page answering a form post asks for the post's address
+  // with GET: it leads back to the case, not to "not found".
+  officials.get('/cases/:reference/:action', (c) => {
+    const lang = c.req.query('lang');
+    return c.redirect(`/console/cases/${encodeURIComponent(c.req.param('reference'))}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`, 303);
   });
 
   officials.post('/cases/:reference/:action', async (c) => {
@@ -227,14 +234,19 @@ export function createConsoleApp(
       const opened = await openCase(deps, c.get('official'), c.req.param('reference'));
       if (opened.kind === 'not_found') return notFound(c);
       const bad = form.error.issues.map((i) => i.path.join('.'));
-      return renderCase(c, opened.view, { ...keep(fields), errors: Object.fromEntries(bad.map((f) => [f, `${t(c, T.invalid)}${f}`])), notice: { kind: 'err', text: `${t(c, T.invalid)}${bad.join(', ')}` } }, 400);
+      return renderCase(c, opened.view, { ...keep(fields), errors: Object.fromEntries(bad.map((f) => [f, `${t(c, T.invalid)}${fieldName(c, f)}`])), notice: { kind: 'err', text: `${t(c, T.invalid)}${bad.map((f) => fieldName(c, f)).join(', ')}` } }, 400);
     }
     const outcome = await actOnCase(deps, c.get('official'), c.req.param('reference'), action as CaseAction, form.data);
     const l = c.get('lang');
     switch (outcome.kind) {
       case 'not_found': return notFound(c);
       case 'done': return c.redirect(`/console/cases/${outcome.reference}?done=${action === 'note' ? 'note_added' : action}`, 303);
-      case 'invalid': return renderCase(c, outcome.view, { ...keep(fields), errors: outcome.fields, notice: { kind: 'err', text: `${T.invalid[l]}${Object.keys(outcome.fields).join(', ')}` } }, 400);
+      case 'invalid': return renderCase(c, outcome.view, {
+        ...keep(fields),
+        errors: Object.fromEntries(Object.entries(outcome.fields).map(([f, why]) => [f, T.fieldErrors[why][l]])),
+        notice: { kind: 'err', text: `${T.invalid[l]}${Object.keys(outcome.fields).map((f) => fieldName(c, f)).join(', ')}` },
+      }, 400);
+      case 'confirm_merge': return renderCase(c, outcome.view, { ...keep(fields), mergeConfirm: { duplicate: outcome.duplicate, into: outcome.into } });
       case 'not_applied': return renderCase(c, outcome.view, { ...keep(fields), notice: { kind: 'err', text: `${T.notApplied[l]}${T.reasons[outcome.reason][l]}` } }, 409);
       case 'conflict': return renderCase(c, outcome.view, { ...keep(fields), notice: { kind: 'conflict', text: T.conflict[l], changes: outcome.changes } }, 409);
     }
@@ -329,6 +341,14 @@ export function isAccessLogCursor(day: string, after: string): boolean {
 }
 
 /** What the official typed stays in the re-rendered form, so a refusal or a conflict loses nothing. */
-function keep(fields: Record<string, string>): Pick<CaseFormState, 'message' | 'note'> {
-  return { ...(fields.message ? { message: fields.message } : {}), ...(fields.note ? { note: fields.note } : {}) };
+function keep(fields: Record<string, string>): Pick<CaseFormState, 'message' | 'note' | 'outcome' | 'into'> {
+  return {
+    ...(fields.message ? { message: fields.message } : {}), ...(fields.note ? { note: fields.note } : {}),
+    ...(fields.outcome ? { outcome: fields.outcome } : {}), ...(fields.into ? { into: fields.into } : {}),
+  };
+}
+
+/** A form field by its name in the official's language ("Periksa isian: pesan"), never the field's code. */
+function fieldName(c: ConsoleContext, field: string): string {
+  return T.fieldNames[field]?.[c.get('lang')] ?? (c.get('lang') === 'id' ? 'isian formulir' : 'form field');
 }

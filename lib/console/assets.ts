@@ -16,8 +16,17 @@ a{color:#0b4f6c}
 label{display:block;font-weight:600;margin:.5rem 0 .15rem}
 input,select,textarea,button{font:inherit;max-width:100%}
 input[type=text],input[type=tel],input[type=password],input[type=date],select,textarea{width:100%;padding:.45rem;border:1px solid #888;border-radius:4px;background:#fff}
-button{padding:.5rem .9rem;border:0;border-radius:4px;background:#0b4f6c;color:#fff;margin-top:.5rem;cursor:pointer}
-button.link{background:none;padding:0;margin:0;text-decoration:underline}
+button{min-height:44px;min-width:44px;padding:.5rem .9rem;border:0;border-radius:4px;background:#0b4f6c;color:#fff;margin-top:.5rem;cursor:pointer}
+button.secondary{background:#fff;color:#0b4f6c;border:2px solid #0b4f6c}
+button.primary{width:100%;font-size:1.1rem;font-weight:700}
+.main-action{background:#e6f2f7;border:2px solid #0b4f6c;border-radius:6px;padding:.5rem;margin:.5rem 0}
+.main-action p{margin:0}
+button.link{background:none;padding:0 .25rem;margin:0;text-decoration:underline}
+a.button-link{display:inline-block;min-height:44px;padding:.6rem .9rem}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.5rem}
+.side{background:#fff;border:1px solid #ccd;border-radius:6px;padding:.5rem}
+.side h3{font-size:1rem;margin:0 0 .25rem}
+.confirm{background:#fff6d6;border:2px solid #c99a00;border-radius:6px;padding:.5rem;margin:.5rem 0}
 form.inline{display:inline}
 .err{color:#a40000;font-weight:600}
 .ok{color:#11632a;font-weight:600}
@@ -36,9 +45,8 @@ dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.2rem .6rem;marg
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;background:#fff;border:1px solid #ccd;border-radius:6px;padding:.5rem;overflow-wrap:anywhere}
 ol.timeline{padding-left:1.2rem;font-size:.9rem}
-ol.timeline code.event{color:#666;font-size:.75rem}
 details{background:#fff;border:1px solid #ccd;border-radius:6px;padding:.4rem .6rem;margin:.4rem 0}
-summary{font-weight:600;cursor:pointer}
+summary{font-weight:600;cursor:pointer;min-height:44px;display:flex;align-items:center}
 fieldset{border:1px solid #ccd;border-radius:6px;margin:.5rem 0}
 table{border-collapse:collapse;width:100%;font-size:.85rem;background:#fff}
 td,th{border:1px solid #ccd;padding:.25rem;text-align:left;overflow-wrap:anywhere}

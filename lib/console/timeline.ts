@@ -22,7 +22,29 @@ const s = (id: string, en: string): Sentence => ({ id, en });
 const level = (n: 1 | 2 | 3): Sentence => T.levels[n];
 const status = (x: CaseStatus): Sentence => T.statuses[x];
 const door = (via: Door | undefined): Sentence => (via === 'sms' ? s(' (lewat SMS)', ' (by SMS)') : via === 'console' ? s(' (lewat konsol)', ' (in the console)') : s('', ''));
-const reason = (r: string): Sentence => s(r.replaceAll('_', ' '), r.replaceAll('_', ' '));
+/**
+ * Why an official's SMS command was refused or not carried out, in words: the codes stay in the
+ * event (logs, metrics, JSON) and never reach an Indonesian page. An unknown code reads as a
+ * general refusal, never as the code.
+ */
+const REASONS: Record<string, Sentence> = {
+  inactive: s('petugas tidak aktif atau tidak terdaftar', 'the official is inactive or not registered'),
+  locked: s('perintah petugas dikunci (PIN salah berkali-kali)', "the official's commands are locked (wrong PIN too often)"),
+  no_pin: s('PIN tidak ditulis', 'no PIN given'),
+  too_many_attempts: s('terlalu banyak percobaan', 'too many attempts'),
+  wrong_pin: s('PIN salah', 'wrong PIN'),
+  unknown_reference: s('kode kasus tidak dikenal', 'unknown case reference'),
+  not_covered: s('kasus di luar wilayah petugas', "the case is outside the official's area"),
+  not_open: s('kasus tidak terbuka', 'the case is not open'),
+  taken: s('sudah ditangani petugas lain', 'another official holds it'),
+  already_assigned: s('sudah ditangani petugas ini', 'already held by this official'),
+  no_question: s('pertanyaan kosong', 'empty question'),
+  reporter_no_sms: s('pelapor meminta tanpa SMS', 'the reporter asked for no SMS'),
+  too_many_questions: s('terlalu banyak pertanyaan dalam satu jam', 'too many questions within the hour'),
+  no_note: s('catatan hasil tidak ditulis', 'no outcome note'),
+  merged: s('kasus sudah digabung ke kasus lain', 'the case was merged into another'),
+};
+const reason = (r: string): Sentence => REASONS[r] ?? s('alasan lain', 'another reason');
 const both = (f: (l: Language) => string): Sentence => ({ id: f('id'), en: f('en') });
 const ALERT_REASONS: Record<AlertReason, Sentence> = {
   new_case: s('kasus baru', 'new case'),
@@ -44,7 +66,9 @@ const SENTENCES: Sentences = {
   follow_up: (d) => both((l) => `${l === 'id' ? `Pesan lanjutan dari pelapor, ${d.length} huruf` : `Follow-up from the reporter, ${d.length} characters`}${d.stored ? '' : l === 'id' ? ', tidak disimpan' : ', not stored'}${d.askedNewProblem ? (l === 'id' ? '; pelapor ditanya apakah ini masalah baru' : '; the reporter was asked whether it is a new problem') : ''}`),
   follow_up_moved: (d) => s(`Pesan lanjutan ${d.block} dipindah ke laporan baru ${d.to}`, `Follow-up ${d.block} moved to the new report ${d.to}`),
   reporter_confirmed: () => s('Pelapor menyatakan masalahnya selesai', 'The reporter confirmed the problem is solved'),
-  reopened: (d) => both((l) => `${l === 'id' ? 'Dibuka lagi' : 'Reopened'}: ${status(d.from)[l]} → ${status(d.to)[l]}${d.via ? door(d.via)[l] : l === 'id' ? ' oleh pelapor' : ' by the reporter'}`),
+  reopened: (d) => both((l) => d.via
+    ? `${l === 'id' ? 'Dibuka lagi' : 'Reopened'}: ${status(d.from)[l]} → ${status(d.to)[l]}${door(d.via)[l]}`
+    : l === 'id' ? `Dibuka lagi oleh pelapor (menjawab TIDAK): ${status(d.from).id} → ${status(d.to).id}` : `Reopened by the reporter (answered NO): ${status(d.from).en} → ${status(d.to).en}`),
   official_command_refused: (d) => both((l) => `${l === 'id' ? 'Perintah' : 'Command'} ${d.command} ${l === 'id' ? 'ditolak' : 'refused'}: ${reason(d.reason)[l]}${d.locked ? (l === 'id' ? '; petugas dikunci' : '; the official is locked') : ''}`),
   official_command_not_applied: (d) => both((l) => `${l === 'id' ? 'Perintah' : 'Command'} ${d.command} ${l === 'id' ? 'tidak dijalankan' : 'not applied'}: ${reason(d.reason)[l]} (${status(d.status)[l]})`),
   acknowledged: (d, ctx) => both((l) => `${l === 'id' ? 'Ditangani di tingkat' : 'Taken at'} ${level(d.level)[l]}${d.takenFrom ? (l === 'id' ? `, diambil dari ${ctx.official(d.takenFrom)}` : `, taken over from ${ctx.official(d.takenFrom)}`) : ''}${door(d.via)[l]}`),
@@ -69,13 +93,15 @@ const SENTENCES: Sentences = {
   referred: (d) => both((l) => `${l === 'id' ? 'Dirujuk ke' : 'Referred to'} ${(T.referrals as Record<string, Sentence>)[d.to]?.[l] ?? d.to}${door(d.via)[l]}`),
   merged: (d) => s(`Digabung ke laporan ${d.into}`, `Merged into report ${d.into}`),
   merged_from: (d) => s(`Laporan ${d.from} digabung ke sini`, `Report ${d.from} was merged into this one`),
+  merge_undone: (d) => both((l) => `${l === 'id' ? `Penggabungan ke laporan ${d.into} dibatalkan; kasus ini berdiri sendiri lagi` : `Merge into report ${d.into} undone; this case stands on its own again`}${door(d.via)[l]}`),
+  merge_undone_from: (d) => both((l) => `${l === 'id' ? `Penggabungan laporan ${d.from} ke sini dibatalkan` : `Merge of report ${d.from} into this one undone`}${door(d.via)[l]}`),
   agent_recorded: (d) => s(d.changed ? 'Nama agen/calo diubah' : 'Nama agen/calo dicatat', d.changed ? 'The agent or broker named was changed' : 'The agent or broker named was recorded'),
   escalated: (d) => both((l) => `${l === 'id' ? 'Dinaikkan dari' : 'Escalated from'} ${level(d.from)[l]} ${l === 'id' ? 'ke' : 'to'} ${level(d.to)[l]}: ${d.reason === 'not_acknowledged' ? (l === 'id' ? 'belum ditangani' : 'not taken') : (l === 'id' ? 'belum selesai' : 'not resolved')} ${l === 'id' ? 'sampai tenggat' : 'by the deadline'}`),
   reminder: (d, ctx) => s(`Pengingat ke ${ctx.official(d.official)} (${level(d.level).id})`, `Reminder to ${ctx.official(d.official)} (${level(d.level).en})`),
   sla_breached: (d) => s(`Tenggat ${level(d.level).id} terlewati (${d.periods}×)`, `${level(d.level).en} deadline missed (${d.periods}×)`),
   alert: (d, ctx) => s(`Peringatan SMS ke ${ctx.official(d.official)} (${level(d.level).id}, ${ALERT_REASONS[d.reason].id})`, `SMS alert to ${ctx.official(d.official)} (${level(d.level).en}, ${ALERT_REASONS[d.reason].en})`),
   alert_no_recipient: (d) => s(`Tidak ada petugas untuk diberi peringatan di ${level(d.level).id}`, `No official to alert at ${level(d.level).en}`),
-  reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar' : 'The reporter was told'}: ${(NOTICES[d.notice] ?? reason(d.notice))[l]}`),
+  reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar' : 'The reporter was told'}: ${(NOTICES[d.notice] ?? s('kabar lain', 'another notice'))[l]}`),
   follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up`),
   reopened_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu kasus dibuka lagi`, `${ctx.official(d.official)} was told the case was reopened`),
   personal_data_erased: (d) => d.reason === 'retention'

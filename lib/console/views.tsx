@@ -15,7 +15,9 @@ import type { Passkey } from '../officials/passkeys-port.js';
 import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
 import type { Policy } from '../config.js';
 import { REFERRAL_TARGETS } from '../cases/plans.js';
-import type { CaseView } from '../use-cases/console/case-file.js';
+import { availableActions, type CaseView, type MergeSide, mergedAtOf } from '../use-cases/console/case-file.js';
+import { MERGE_UNDO_MS } from '../cases/plans.js';
+import { rankOf } from '../cases/rank.js';
 import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
 import { T } from './texts.js';
 import { eventSentence } from './timeline.js';
@@ -136,13 +138,18 @@ const ReadFrom = ({ l, read }: { l: Language; read: { from: 'text' | 'answer'; m
   ) : null
 );
 
+/** The event's code stays for machines (`data-event`, logs, JSON), never as text on the page. */
 const EventLine = ({ l, e, names }: { l: Language; e: CaseEvent; names: Map<string, string> }) => (
-  <li>{formatLocalTime(e.at)} {eventSentence(l, e, { official: (id) => names.get(id) ?? id })} <code class="event">{e.type}</code></li>
+  <li data-event={e.type}>{formatLocalTime(e.at)} {eventSentence(l, e, { official: (id) => names.get(id) ?? id })}</li>
 );
 
 export interface CaseFormState {
   message?: string;
   note?: string;
+  outcome?: string;
+  into?: string;
+  /** A merge asked for: both cases side by side, waiting for "Ya, gabungkan". */
+  mergeConfirm?: { duplicate: MergeSide; into: MergeSide };
   notice?: { kind: 'ok' | 'err' | 'conflict'; text: string; changes?: CaseEvent[] };
   errors?: Record<string, string>;
 }
@@ -158,15 +165,28 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
   const left = deadline ? timeLeft(l, deadline, now) : undefined;
   const seen = now.toISOString();
   const Hidden = () => (<><input type="hidden" name="csrf" value={csrf} /><input type="hidden" name="version" value={String(c.version)} /><input type="hidden" name="seen" value={seen} /></>);
-  const Action = ({ action, label, children, id }: { action: string; label: string; children?: Child; id?: string }) => (
+  const Action = ({ action, label, children, id, primary }: { action: string; label: string; children?: Child; id?: string; primary?: boolean }) => (
     <form method="post" action={`/console/cases/${c.reference}/${action}`} id={id}>
       <Hidden />
       {children}
-      <button type="submit">{label}</button>
+      <button type="submit" class={primary ? 'primary' : 'secondary'}>{label}</button>
     </form>
   );
-  const open = c.status === 'new' || c.status === 'acknowledged';
+  const mergedAt = mergedAtOf(view.file.events);
+  const actions = availableActions(c, official, rankOf(official, c, officials), now, mergedAt);
   const err = (field: string) => (state.errors?.[field] ? <p class="err" id={`e-${field}`}>{state.errors[field]}</p> : null);
+  const Side = ({ side, title }: { side: MergeSide; title: string }) => (
+    <section class="side">
+      <h3>{title}: <a href={`/console/cases/${side.reference}`}>{side.reference}</a></h3>
+      <dl>
+        <dt>{T.category[l]}</dt><dd>{CATEGORY_LABELS[side.category][l]}</dd>
+        <dt>{T.country[l]}</dt><dd>{countryLabel(side.country, l)}</dd>
+        <dt>{T.regency[l]}</dt><dd>{regencyLabel(side.homeRegency, l)}</dd>
+        <dt>{T.status[l]}</dt><dd>{T.statuses[side.status][l]}</dd>
+        <dt>{T.firstLine[l]}</dt><dd class="text">{side.firstLine || '-'}</dd>
+      </dl>
+    </section>
+  );
   return (
     <>
       {state.notice ? (
@@ -175,7 +195,34 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <EventLine l={l} e={e} names={names} />)}</ul> : null}
         </div>
       ) : null}
+      {state.mergeConfirm ? (
+        <section id="merge-confirm" class="confirm">
+          <h2>{T.mergeConfirmTitle[l]}</h2>
+          <p>{T.mergeConfirmIntro[l]}</p>
+          <div class="sides">
+            <Side side={state.mergeConfirm.duplicate} title={T.thisCase[l]} />
+            <Side side={state.mergeConfirm.into} title={T.intoCase[l]} />
+          </div>
+          <Action action="merge" label={T.mergeYes[l]} id="form-merge-confirm">
+            <input type="hidden" name="into" value={state.mergeConfirm.into.reference} />
+            <input type="hidden" name="confirm" value="yes" />
+          </Action>
+          <p><a href={`/console/cases/${c.reference}`} class="button-link">{T.cancel[l]}</a></p>
+        </section>
+      ) : null}
       {c.mergedInto ? <p class="notice">{T.mergedInto[l]} <a href={`/console/cases/${c.mergedInto}`}>{c.mergedInto}</a></p> : null}
+      {actions.has('unmerge') && mergedAt ? (
+        <Action action="unmerge" label={T.unmerge[l]} id="form-unmerge">
+          <p>{T.unmergeUntil[l]} {formatLocalTime(new Date(Date.parse(mergedAt) + MERGE_UNDO_MS).toISOString())}</p>
+        </Action>
+      ) : null}
+      {actions.has('take') && c.status === 'new' ? (
+        <div class="main-action">
+          <p>{T.takeFirst[l]}</p>
+          <Action action="take" label={T.take[l]} id="form-take" primary />
+        </div>
+      ) : null}
+      {c.status === 'acknowledged' && c.assignee === official.id ? <p class="ok" id="you-hold">{T.youHold[l]}</p> : null}
       <dl id="facts">
         <dt>{T.category[l]}</dt><dd>{CATEGORY_LABELS[c.category][l]}</dd>
         <dt>{T.urgency[l]}</dt><dd><strong>{URGENCY_LABELS[c.urgency][l]}</strong></dd>
@@ -204,9 +251,9 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {c.erased ? null : <div class="text" id="report-text">{original}</div>}
       {c.erased ? null : followUps.map((f) => (<><h2>{T.followUp[l]} {f.n} · {f.when}</h2><div class="text follow-up">{f.text}</div></>))}
 
-      {/* An erased case has no number to write to and nothing to reopen: its facts are all that is left. */}
-      {c.erased ? null : <h2>{T.messageReporter[l]}</h2>}
-      {c.erased ? null : (
+      {/* Only the actions that apply (availableActions): an erased case has no number to write to and nothing to reopen. */}
+      {actions.has('message') ? <h2>{T.messageReporter[l]}</h2> : null}
+      {actions.has('message') ? (
         <Action action="message" label={T.send[l]} id="form-message">
           {/* One SMS per rendered form: a double click or a re-post reuses this token (case-file.ts). */}
           <input type="hidden" name="token" value={randomBytes(16).toString('base64url')} />
@@ -214,9 +261,18 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           <textarea id="f-message" name="message" rows={3} maxlength={300}>{state.message ?? ''}</textarea>
           {err('message')}
         </Action>
-      )}
-      {open ? <Action action="take" label={T.take[l]} id="form-take" /> : null}
-      {open ? <Action action="resolve" label={T.resolve[l]} id="form-resolve" /> : c.erased ? null : <Action action="reopen" label={T.reopen[l]} id="form-reopen" />}
+      ) : null}
+      {actions.has('take') && c.status !== 'new' ? <Action action="take" label={T.take[l]} id="form-take" /> : null}
+      {actions.has('resolve') ? (
+        <details open={Boolean(state.outcome || state.errors?.outcome)}><summary>{T.resolve[l]}</summary>
+          <Action action="resolve" label={T.resolve[l]} id="form-resolve">
+            <label for="f-outcome">{T.outcome[l]}</label>
+            <textarea id="f-outcome" name="outcome" rows={3} maxlength={2000} required>{state.outcome ?? ''}</textarea>
+            {err('outcome')}
+          </Action>
+        </details>
+      ) : null}
+      {actions.has('reopen') ? <Action action="reopen" label={T.reopen[l]} id="form-reopen" /> : null}
       <details><summary>{T.addNote[l]}</summary>
         <Action action="note" label={T.save[l]} id="form-note">
           <label for="f-note">{T.note[l]}</label>
@@ -224,15 +280,17 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           {err('note')}
         </Action>
       </details>
-      <details><summary>{T.correct[l]}</summary>
-        <Action action="correct" label={T.save[l]}>
-          <Select name="category" label={T.category[l]} value={c.category} options={CATEGORIES.map((x) => [x, CATEGORY_LABELS[x][l]])} />
-          <Select name="urgency" label={T.urgency[l]} value={c.urgency} options={URGENCIES.map((x) => [x, URGENCY_LABELS[x][l]])} />
-          <Select name="homeRegency" label={T.regency[l]} value={c.homeRegency} options={ALL_REGENCIES.map((r) => [r, regencyLabel(r, l)])} />
-        </Action>
-      </details>
-      {open ? (
-        <details><summary>{T.handOver[l]} / {T.refer[l]}</summary>
+      {actions.has('correct') ? (
+        <details><summary>{T.correct[l]}</summary>
+          <Action action="correct" label={T.save[l]} id="form-correct">
+            <Select name="category" label={T.category[l]} value={c.category} options={CATEGORIES.map((x) => [x, CATEGORY_LABELS[x][l]])} />
+            <Select name="urgency" label={T.urgency[l]} value={c.urgency} options={URGENCIES.map((x) => [x, URGENCY_LABELS[x][l]])} />
+            <Select name="homeRegency" label={T.regency[l]} value={c.homeRegency} options={ALL_REGENCIES.map((r) => [r, regencyLabel(r, l)])} />
+          </Action>
+        </details>
+      ) : null}
+      {actions.has('handover') ? (
+        <details id="handover-refer"><summary>{T.handOver[l]} / {T.refer[l]}</summary>
           <Action action="handover" label={T.handOver[l]}>
             <Select name="level" label={T.level[l]} value={c.level} options={([1, 2, 3] as const).map((n) => [String(n), T.levels[n][l]])} />
           </Action>
@@ -242,10 +300,10 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           </Action>
         </details>
       ) : null}
-      {!c.mergedInto ? (
-        <details><summary>{T.merge[l]}</summary>
-          <Action action="merge" label={T.merge[l]}>
-            <label for="f-into">{T.merge[l]}</label><input type="text" id="f-into" name="into" required maxlength={8} />
+      {actions.has('merge') && !state.mergeConfirm ? (
+        <details open={Boolean(state.errors?.into)}><summary>{T.merge[l]}</summary>
+          <Action action="merge" label={T.merge[l]} id="form-merge">
+            <label for="f-into">{T.mergeInto[l]}</label><input type="text" id="f-into" name="into" required maxlength={8} value={state.into ?? ''} />
             {err('into')}
           </Action>
         </details>

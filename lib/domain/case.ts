@@ -79,6 +79,9 @@ export interface CaseEventDetails {
   /** This case was a duplicate, merged into the case with reference `into`. */
   merged: { via: Door; into: string };
   merged_from: { via: Door; from: string };
+  /** A merge undone (within a day): this case is its own again; `actor` says who undid it. */
+  merge_undone: { via: Door; into: string; mergedAt: string };
+  merge_undone_from: { via: Door; from: string };
   /** An official recorded (or changed) the agency or broker the worker named; the name itself is never on the timeline. */
   agent_recorded: { via: Door; changed: boolean };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };

@@ -119,10 +119,13 @@ describe('the console in a browser on a 360-pixel phone', () => {
     const again = await fixture.browser.newContext(PHONE);
     page = await signIn(again, fixture.system.baseUrl, DESK);
     await page.goto(`${fixture.system.baseUrl}/console/cases/${control}`);
-    await waitFor(async () => ((await page.reload(), (await page.locator('#timeline').textContent())?.includes('escalated')) ? true : undefined), 20_000);
+    await waitFor(async () => ((await page.reload(), (await page.locator('#timeline').textContent())?.includes('Dinaikkan')) ? true : undefined), 20_000);
     await page.goto(`${fixture.system.baseUrl}/console/cases/${urgent}`);
-    expect(await page.locator('#timeline').textContent()).not.toContain('escalated');
+    expect(await page.locator('#timeline').textContent()).not.toContain('Dinaikkan');
 
+    // Resolving asks what was done: without it the form does not go (required), and the server refuses it too.
+    await page.getByText('Tandai selesai').first().click();
+    await page.locator('#f-outcome').fill('Korban sudah di rumah aman, majikan dilaporkan ke KBRI');
     await page.locator('#form-resolve button').click();
     await page.locator('#notice').waitFor();
     expect(await page.locator('#status').textContent()).toContain('Selesai');

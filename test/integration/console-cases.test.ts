@@ -197,7 +197,7 @@ describe('case actions', () => {
   it('resolves (the reporter will be asked YA/TIDAK), then reopens with fresh deadlines', async () => {
     const c = await file();
     await act(desk, c.reference, 'take');
-    expect((await act(desk, c.reference, 'resolve')).status).toBe(303);
+    expect((await act(desk, c.reference, 'resolve', { outcome: 'Gaji sudah dibayar agen' })).status).toBe(303);
     expect((await current(c)).status).toBe('resolved');
     expect((await current(c)).nextCheckAt).toBeUndefined();
     expect((await act(desk, c.reference, 'reopen')).status).toBe(303);
@@ -241,7 +241,7 @@ describe('case actions', () => {
   it('merges a duplicate: both references open, the duplicate points to the other, and its reporter is told which one to use', async () => {
     const kept = await file();
     const duplicate = await file({ contact: '+6281298744444' });
-    expect((await act(desk, duplicate.reference, 'merge', { into: kept.reference })).status).toBe(303);
+    expect((await act(desk, duplicate.reference, 'merge', { into: kept.reference, confirm: 'yes' })).status).toBe(303);
     expect(await current(duplicate)).toMatchObject({ status: 'closed', mergedInto: kept.reference });
     expect((await open(desk, duplicate.reference)).html).toContain(`href="/console/cases/${kept.reference}"`);
     expect((await open(desk, kept.reference)).status).toBe(200);
@@ -259,7 +259,7 @@ describe('case actions', () => {
     const html = await second.text();
     expect(html).toContain('Pertanyaan yang saya ketik panjang');
     expect(html).toContain('acknowledged');
-    expect(html).toMatch(/diubah orang lain/);
+    expect(html).toMatch(/diubah sejak Anda membukanya/);
     // Nothing was sent: only the first writer's change is on the case.
     const pending = await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 500);
     expect(pending.some((m) => m.caseId === c.id && m.purpose === 'question')).toBe(false);
@@ -277,7 +277,7 @@ describe('rank, merges and bounds (issue 19)', () => {
     const held = await current(c);
     expect(held).toMatchObject({ status: 'acknowledged', assignee: 'bp3mi-ntb', level: 3 });
     for (const [action, fields] of [
-      ['handover', { level: '1' }], ['merge', { into: other.reference }], ['correct', { urgency: 'normal' }], ['refer', { referral: 'ltsa_repatriation' }],
+      ['handover', { level: '1' }], ['merge', { into: other.reference, confirm: 'yes' }], ['correct', { urgency: 'normal' }], ['refer', { referral: 'ltsa_repatriation' }],
     ] as const) {
       const res = await act(lombokTimur, c.reference, action, fields);
       expect(res.status, action).toBe(409);
@@ -285,7 +285,7 @@ describe('rank, merges and bounds (issue 19)', () => {
     }
     expect(await current(c)).toMatchObject({ status: 'acknowledged', assignee: 'bp3mi-ntb', level: 3, version: held.version });
     // Once BP3MI resolved it, reopening is BP3MI's (or the reporter's) to do, not the regency's.
-    expect((await act(bp3mi, c.reference, 'resolve')).status).toBe(303);
+    expect((await act(bp3mi, c.reference, 'resolve', { outcome: 'Sudah dipulangkan' })).status).toBe(303);
     expect((await act(lombokTimur, c.reference, 'reopen')).status).toBe(409);
     expect((await current(c)).status).toBe('resolved');
     // The same rule holds for the officials it does not concern: the desk below BP3MI is refused too, BP3MI itself is not.
@@ -299,8 +299,8 @@ describe('rank, merges and bounds (issue 19)', () => {
       const b = await file();
       const [deskForm, bp3miForm] = await Promise.all([open(desk, a.reference), open(bp3mi, b.reference)]);
       const [first, second] = await Promise.all([
-        act(desk, a.reference, 'merge', { into: b.reference }, deskForm),
-        act(bp3mi, b.reference, 'merge', { into: a.reference }, bp3miForm),
+        act(desk, a.reference, 'merge', { into: b.reference, confirm: 'yes' }, deskForm),
+        act(bp3mi, b.reference, 'merge', { into: a.reference, confirm: 'yes' }, bp3miForm),
       ]);
       const [afterA, afterB] = await Promise.all([current(a), current(b)]);
       const closed = [afterA, afterB].filter((x) => x.status === 'closed');
@@ -309,7 +309,7 @@ describe('rank, merges and bounds (issue 19)', () => {
       expect(afterA.mergedInto === b.reference && afterB.mergedInto === a.reference).toBe(false);
       expect([first.status, second.status]).toContain(409);
       // The refused one can be done again, and is then refused for good: its target is merged.
-      const retry = afterA.mergedInto ? await act(bp3mi, b.reference, 'merge', { into: a.reference }) : afterB.mergedInto ? await act(desk, a.reference, 'merge', { into: b.reference }) : undefined;
+      const retry = afterA.mergedInto ? await act(bp3mi, b.reference, 'merge', { into: a.reference, confirm: 'yes' }) : afterB.mergedInto ? await act(desk, a.reference, 'merge', { into: b.reference, confirm: 'yes' }) : undefined;
       if (retry) expect(retry.status).toBe(409);
       expect([await current(a), await current(b)].filter((x) => x.status === 'closed').length).toBeLessThanOrEqual(1);
     }
@@ -319,8 +319,8 @@ describe('rank, merges and bounds (issue 19)', () => {
     const kept = await file();
     const merged = await file();
     const third = await file();
-    expect((await act(desk, merged.reference, 'merge', { into: kept.reference })).status).toBe(303);
-    const res = await act(desk, third.reference, 'merge', { into: merged.reference });
+    expect((await act(desk, merged.reference, 'merge', { into: kept.reference, confirm: 'yes' })).status).toBe(303);
+    const res = await act(desk, third.reference, 'merge', { into: merged.reference, confirm: 'yes' });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('sudah digabung');
     expect((await current(third)).status).toBe('new');
@@ -329,7 +329,7 @@ describe('rank, merges and bounds (issue 19)', () => {
   it("finding 8: a refused merge into another regency's case is logged as denied, like a page", async () => {
     const own = await file({ homeRegency: '5201' });
     const elsewhere = await file({ homeRegency: '5203' });
-    const res = await act(lombokBarat, own.reference, 'merge', { into: elsewhere.reference });
+    const res = await act(lombokBarat, own.reference, 'merge', { into: elsewhere.reference, confirm: 'yes' });
     expect(res.status).toBe(400);
     expect(await current(own)).toMatchObject({ status: 'new' });
     expect(await accessToday()).toContainEqual(expect.objectContaining({ officialId: 'kab-5201', action: 'denied', reference: elsewhere.reference }));

@@ -24,6 +24,8 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   referred: { via: 'console', to: 'ltsa_repatriation' },
   merged: { via: 'console', into: 'ABC-236' },
   merged_from: { via: 'console', from: 'ABC-237' },
+  merge_undone: { via: 'console', into: 'ABC-236', mergedAt: AT },
+  merge_undone_from: { via: 'console', from: 'ABC-237' },
   agent_recorded: { via: 'console', changed: false },
   escalated: { from: 1, to: 2, status: 'new', reason: 'not_acknowledged', deadline: AT },
   reminder: { level: 2, status: 'new', deadline: AT, official: 'desk-1' },

@@ -5,7 +5,7 @@ import { type Case, type CaseEvent, caseEvent, type Consent, closedAtOf, type Er
 import { caseSubject } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
-import type { CaseStore, CaseUpdate, CreateCaseResult, Intake, NewCaseWrite } from '../../cases/port.js';
+import type { CaseNote, CaseStore, CaseUpdate, CreateCaseResult, Intake, NewCaseWrite } from '../../cases/port.js';
 import type { Cipher } from '../../cipher.js';
 import type { AccessEntry } from '../../domain/access.js';
 import type { OutboundMessage } from '../../domain/message.js';
@@ -259,6 +259,7 @@ export class DynamoCaseStore implements CaseStore {
       ...this.eventPuts(next.id, update.events ?? []),
       ...(await this.messagePuts(update.messages ?? [])),
       ...(await this.accessPuts(update.access ?? [])),
+      ...(await this.notePuts(next.id, update.notes ?? [])),
       ...(update.related
         ? [
             this.table.check('related', keys.case(update.related.caseId), {
@@ -393,6 +394,14 @@ export class DynamoCaseStore implements CaseStore {
 
   private async accessPuts(entries: AccessEntry[]): Promise<LabelledWrite[]> {
     return Promise.all(entries.map(async (e, i) => this.table.putNew(`access:${i}`, await encodeAccessEntry(this.cipher, e))));
+  }
+
+  /** As the console's notes (case-pages.ts addNote): the text sealed for its own item and field. */
+  private async notePuts(caseId: string, notes: CaseNote[]): Promise<LabelledWrite[]> {
+    return Promise.all(notes.map(async (n, i) => {
+      const key = keys.note(caseId, n.at, randomBytes(4).toString('hex'));
+      return this.table.putNew(`note:${i}`, { ...key, at: n.at, officialId: n.officialId, textEnc: await this.cipher.encrypt(n.text, { ...key, field: 'text' }) });
+    }));
   }
 
   private async messagePuts(messages: OutboundMessage[]): Promise<LabelledWrite[]> {

@@ -10,9 +10,10 @@ import type { Official } from '../../domain/official.js';
 import type { CaseFile } from './case-pages-port.js';
 import { actorOf, type ActionContext, type NotApplied, type PlanResult } from '../../cases/plan.js';
 import {
-  countAcknowledgement, planAcknowledge, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, REFERRAL_TARGETS,
+  countAcknowledgement, MERGE_UNDO_MS, planAcknowledge, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, planUnmerge, REFERRAL_TARGETS,
 } from '../../cases/plans.js';
-import { rankIn } from '../../cases/rank.js';
+import { mayChange, mayTakeOver, rankIn, type Rank } from '../../cases/rank.js';
+import { splitFollowUps } from '../../conversation/follow-up.js';
 import { decideQuestion } from '../../cases/questions.js';
 import { changeCase, type ChangeOutcome } from '../../cases/change-case.js';
 import type { ConsoleDeps } from './deps.js';
@@ -56,8 +57,52 @@ export async function openCase(
   return { kind: 'found', view: { file, contactShown, nikRevealed } };
 }
 
-export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'handover', 'refer', 'resolve', 'reopen', 'merge'] as const;
+export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'handover', 'refer', 'resolve', 'reopen', 'merge', 'unmerge'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** When the case was last merged away (its latest `merged` event), for the day in which it can be undone. */
+export function mergedAtOf(events: readonly CaseEvent[]): string | undefined {
+  return events.filter((e) => e.type === 'merged').map((e) => e.at).sort().at(-1);
+}
+
+/**
+ * The actions the case page offers this official: only those that apply to the case as it is and
+ * to how the official stands to its holder (the same rules the plans enforce, lib/cases/rank.ts).
+ * On a case nobody took, taking it is the action; resolving comes after taking.
+ */
+export function availableActions(c: Case, official: Pick<Official, 'id' | 'level'>, rank: Rank, now: Date, mergedAt?: string): Set<CaseAction> {
+  const open = c.status === 'new' || c.status === 'acknowledged';
+  const mine = c.status === 'acknowledged' && c.assignee === official.id;
+  const out = new Set<CaseAction>(['note']);
+  if (c.erased) return out;
+  if (open && !mine && (c.status === 'new' || mayTakeOver(rank))) out.add('take');
+  if (c.status === 'acknowledged' && (rank === 'holder' || mayTakeOver(rank))) out.add('resolve');
+  if (c.status !== 'closed' && c.smsUpdates) out.add('message');
+  if (!mayChange(rank)) return out;
+  if (!c.mergedInto) out.add('correct');
+  if (open) { out.add('handover'); out.add('refer'); out.add('merge'); }
+  if (!open && !c.mergedInto) out.add('reopen');
+  if (c.mergedInto && mergedAt && now.getTime() - Date.parse(mergedAt) <= MERGE_UNDO_MS) out.add('unmerge');
+  return out;
+}
+
+/** What the merge confirmation shows of a case: no personal field but the first line of what was written. */
+export interface MergeSide {
+  reference: string;
+  category: Case['category'];
+  country: Case['country'];
+  homeRegency: Case['homeRegency'];
+  status: Case['status'];
+  firstLine: string;
+}
+
+function mergeSide(c: Case): MergeSide {
+  const firstLine = c.erased ? '' : (splitFollowUps(c.description).original.split('\n').find((line) => line.trim()) ?? '').trim();
+  return {
+    reference: c.reference, category: c.category, country: c.country, homeRegency: c.homeRegency, status: c.status,
+    firstLine: firstLine.length > 140 ? `${firstLine.slice(0, 139)}…` : firstLine,
+  };
+}
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(max, `At most ${max} characters`));
 
@@ -74,6 +119,10 @@ export const ActionForm = z.object({
   level: z.optional(z.pipe(z.coerce.number().check(z.int(), z.gte(1), z.lte(3)), z.transform((n: number) => n as Level))),
   referral: z.optional(z.enum(REFERRAL_TARGETS)),
   into: z.optional(z.string()),
+  /** The resolution's outcome note ("apa yang sudah dilakukan"): required to resolve in the console. */
+  outcome: z.optional(z.string()),
+  /** A merge is written only once the official saw both cases side by side and confirmed. */
+  confirm: z.optional(z.literal('yes')),
   /**
    * The message form's one-time token (random per rendered form): the SMS id is made from it, so a
    * double-clicked or re-posted form sends one SMS.
@@ -85,10 +134,15 @@ export type ActionForm = z.infer<typeof ActionForm>;
 export type ActOutcome =
   | { kind: 'done'; reference: string; notice: string }
   | { kind: 'not_applied'; reason: NotApplied | 'into_not_found'; view: CaseView }
-  | { kind: 'invalid'; fields: Record<string, string>; view: CaseView }
+  | { kind: 'invalid'; fields: Record<string, FieldError>; view: CaseView }
   /** The case changed since the form was rendered: nothing written; the page shows what changed and keeps the typed text. */
   | { kind: 'conflict'; changes: CaseEvent[]; view: CaseView }
+  /** A merge asked for: nothing written yet; both cases are shown side by side for confirmation. */
+  | { kind: 'confirm_merge'; view: CaseView; duplicate: MergeSide; into: MergeSide }
   | { kind: 'not_found' };
+
+/** What is wrong with a form field; the console says it in the official's language. */
+export type FieldError = 'message_length' | 'send_again' | 'note_length' | 'outcome_required' | 'choose_level' | 'choose_service' | 'no_such_case' | 'reason_length';
 
 const MESSAGE_LIMIT = 300;
 const NOTE_LIMIT = 2000;
@@ -112,12 +166,14 @@ export async function actOnCase(
   const now = deps.clock.now();
   const x: ActionContext = { official, actor: actorOf(official), at: now.toISOString(), now, policy: deps.policy, via: 'console' };
 
-  const invalid = (fields: Record<string, string>): ActOutcome => ({ kind: 'invalid', fields, view });
-  if (action === 'message' && !text(MESSAGE_LIMIT).safeParse(form.message ?? '').success) return invalid({ message: `Write a message of 1 to ${MESSAGE_LIMIT} characters` });
-  if (action === 'message' && !form.token) return invalid({ token: 'Send the form again' });
-  if (action === 'note' && !text(NOTE_LIMIT).safeParse(form.note ?? '').success) return invalid({ note: `Write a note of 1 to ${NOTE_LIMIT} characters` });
-  if (action === 'handover' && !form.level) return invalid({ level: 'Choose a level' });
-  if (action === 'refer' && !form.referral) return invalid({ referral: 'Choose a service' });
+  // Field -> what is wrong, as a key of the console's texts (lib/console/texts.ts fieldErrors): the page says it in words.
+  const invalid = (fields: Record<string, FieldError>): ActOutcome => ({ kind: 'invalid', fields, view });
+  if (action === 'message' && !text(MESSAGE_LIMIT).safeParse(form.message ?? '').success) return invalid({ message: 'message_length' });
+  if (action === 'message' && !form.token) return invalid({ token: 'send_again' });
+  if (action === 'note' && !text(NOTE_LIMIT).safeParse(form.note ?? '').success) return invalid({ note: 'note_length' });
+  if (action === 'resolve' && !text(NOTE_LIMIT).safeParse(form.outcome ?? '').success) return invalid({ outcome: 'outcome_required' });
+  if (action === 'handover' && !form.level) return invalid({ level: 'choose_level' });
+  if (action === 'refer' && !form.referral) return invalid({ referral: 'choose_service' });
 
   if (c.version !== form.version) return { kind: 'conflict', changes: view.file.events.filter((e) => e.at > form.seen), view };
 
@@ -134,7 +190,18 @@ export async function actOnCase(
     if (into && !canSee(official, into)) {
       await deps.accessLog.append({ at: x.at, officialId: official.id, action: 'denied', reference: into.reference, fields: [] });
     }
-    if (!into || !canSee(official, into)) return invalid({ into: 'No case with this reference' });
+    if (!into || !canSee(official, into)) return invalid({ into: 'no_such_case' });
+    if (into.id === c.id) return { kind: 'not_applied', reason: 'same_case', view };
+    if (!form.confirm) {
+      // The other case's first line is what the reporter wrote: showing it is a view of personal data.
+      if (!into.erased) await deps.accessLog.append({ at: x.at, officialId: official.id, action: 'viewed', reference: into.reference, fields: ['text'] });
+      return { kind: 'confirm_merge', view, duplicate: mergeSide(c), into: mergeSide(into) };
+    }
+  }
+  const mergedAt = mergedAtOf(view.file.events);
+  if (action === 'unmerge') {
+    into = c.mergedInto ? (await deps.casePages.caseFile(c.mergedInto))?.case : undefined;
+    if (!into) return { kind: 'not_applied', reason: 'not_merged', view };
   }
   const messageId = `ask.console.${form.token}`;
   const decide = async (current: Case): Promise<PlanResult> => {
@@ -142,7 +209,8 @@ export async function actOnCase(
     const rank = await rankIn(deps.directory, official, current);
     switch (action) {
       case 'take': return planAcknowledge(current, x, rank);
-      case 'resolve': return planResolve(current, x, rank);
+      case 'resolve': return planResolve(current, x, rank, form.outcome!.trim().length, form.outcome!.trim());
+      case 'unmerge': return planUnmerge(current, into!, mergedAt, x, rank);
       case 'correct': return planCorrect(current, x, rank, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) });
       case 'handover': return planHandOver(current, x, rank, form.level!);
       case 'refer': return planRefer(current, x, rank, form.referral!);
