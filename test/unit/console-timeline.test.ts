@@ -61,3 +61,25 @@ describe('the console timeline', () => {
     expect(eventSentence('en', byType('merged'), ctx)).toBe('System: Merged into report ABC-236');
   });
 });
+
+describe('the console timeline in plain words (issue 23 item 6)', () => {
+  it('says why an SMS command was refused in words, never as the code, in both languages', () => {
+    for (const reason of ['no_pin', 'not_covered', 'wrong_pin', 'locked', 'inactive', 'unknown_reference', 'too_many_attempts', 'not_open', 'taken', 'something_new']) {
+      const e = caseEvent('official_command_refused', AT, 'system', { command: 'TERIMA', reason });
+      for (const l of ['id', 'en'] as const) {
+        const sentence = eventSentence(l, e, ctx);
+        // ("locked", "taken" are plain English words: the English sentence may use them.)
+        if (l === 'id' || reason.includes('_')) expect(sentence, `${reason} ${l}`).not.toContain(reason);
+        if (l === 'id') expect(sentence, `${reason} ${l}`).not.toContain(reason.replaceAll('_', ' '));
+      }
+    }
+    expect(eventSentence('id', caseEvent('official_command_refused', AT, 'system', { command: 'TERIMA', reason: 'no_pin' }), ctx)).toContain('PIN tidak ditulis');
+    expect(eventSentence('id', caseEvent('official_command_refused', AT, 'system', { command: 'SELESAI', reason: 'not_covered' }), ctx)).toContain('di luar wilayah petugas');
+  });
+
+  it('says a reopening by the reporter was their TIDAK, and a merge undone says so', () => {
+    expect(eventSentence('id', caseEvent('reopened', AT, 'reporter', { from: 'resolved', to: 'acknowledged' }), ctx)).toBe('Pelapor: Dibuka lagi oleh pelapor (menjawab TIDAK): Selesai → Ditangani');
+    expect(eventSentence('id', caseEvent('merge_undone', AT, 'official:desk-1', { via: 'console', into: 'ABC-236', mergedAt: AT }), ctx))
+      .toBe('Desk Provinsi: Penggabungan ke laporan ABC-236 dibatalkan; kasus ini berdiri sendiri lagi (lewat konsol)');
+  });
+});
