@@ -1,4 +1,8 @@
-import type { Case } from '../domain/case.js';
+import { type Case, eventsOf } from '../domain/case.js';
+import type { Official } from '../domain/official.js';
+import { QUESTION_RELAYED } from '../officials/directory.js';
+import type { Directory } from '../officials/port.js';
+import type { CaseStore } from './port.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
 import type { RateCounter } from '../rate-counter.js';
 import type { ActionContext, PlanResult } from './plan.js';
@@ -25,4 +29,18 @@ export async function decideQuestion(
     ? await deps.counters.peekCount('case-questions', c.id, HOUR_SECONDS, x.now)
     : await deps.counters.countHit('case-questions', c.id, HOUR_SECONDS, x.now);
   return planAskReporter(c, x, question, prefs, messageId, asked);
+}
+
+/**
+ * The official a reporter's reply should reach: whoever last asked a question by TANYA, else the
+ * official who acknowledged the case. Inactive officials are skipped (the reply then has no
+ * official to go to, and the caller falls back to its own handling).
+ */
+export async function officialToRelayTo(
+  store: Pick<CaseStore, 'timeline'> & Pick<Directory, 'listOfficials'>,
+  c: Pick<Case, 'id' | 'assignee'>,
+): Promise<Official | undefined> {
+  const [timeline, officials] = await Promise.all([store.timeline(c.id), store.listOfficials()]);
+  const id = eventsOf(timeline, QUESTION_RELAYED).at(-1)?.detail.official ?? c.assignee;
+  return officials.find((o) => o.id === id && o.active);
 }

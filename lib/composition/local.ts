@@ -1,12 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config, Policy } from '../config.js';
 import { DynamoStores } from '../adapters/dynamo/stores.js';
-import { FieldCipher, StaticDataKeySource } from '../adapters/crypto/field-cipher.js';
+import { FieldCipher } from '../adapters/crypto/field-cipher.js';
+import { StaticDataKeySource } from '../adapters/crypto/data-keys.js';
 import { DynamoSubjectKeyStore, keysTableNameFor, SubjectKeys } from '../adapters/crypto/subject-keys.js';
 import { LocalOutbox } from '../adapters/sms/outbox.js';
 import { LocalMetrics } from '../adapters/metrics/local.js';
 import { AdjustableClock } from '../clock.js';
-import { localDynamoClient } from '../local/dynamo-local.js';
+import { localDynamoClient } from '../adapters/dynamo/local-client.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { UssdDeps } from '../ussd/handle-ussd.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';

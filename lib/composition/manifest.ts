@@ -1,6 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { NOTIFIER_EVENTS, isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
-import { FIGURES_EVENTS, isFiguresRecord } from '../figures/stream-filter.js';
+import { FIGURES_EVENTS, isFiguresRecord, NOTIFIER_EVENTS, isNotifierRecord } from '../adapters/dynamo/stream-filter.js';
 import type { BasePort, PortName, Ports } from './ports.js';
 
 /**

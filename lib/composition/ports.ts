@@ -9,7 +9,7 @@ import type { Reporters } from '../use-cases/reporters-port.js';
 import type { RateCounter } from '../rate-counter.js';
 import type { UssdDrafts } from '../ussd/port.js';
 import type { CaseEventPublisher } from '../use-cases/deps.js';
-import type { StreamDecoder } from '../use-cases/react-to-table-change.js';
+import type { StreamDecoder } from '../jobs/notifier.js';
 import type { DynamoStores } from '../adapters/dynamo/stores.js';
 import type { AgentsPort } from '../figures/agent-watch.js';
 import type { FiguresPort } from '../figures/port.js';

@@ -1,19 +1,24 @@
-import type { Policy } from '../config.js';
 import type { Case, Level } from './case.js';
+import type { Urgency } from './categories.js';
+
+/** The deadlines, in minutes per urgency (the `SLA_*` settings, read by lib/config.ts into its Policy). */
+export interface SlaPolicy {
+  slaMinutes: { acknowledge: Record<Urgency, number>; resolve: Record<Urgency, number> };
+}
 
 const MINUTE = 60_000;
 
 type SlaCase = Pick<Case, 'status' | 'urgency' | 'createdAt'>;
 
 /** Minutes the current level has: to acknowledge a new case, or to resolve an acknowledged one. */
-export function slaMinutes(c: Pick<Case, 'status' | 'urgency'>, policy: Policy): number | undefined {
+export function slaMinutes(c: Pick<Case, 'status' | 'urgency'>, policy: SlaPolicy): number | undefined {
   if (c.status === 'new') return policy.slaMinutes.acknowledge[c.urgency];
   if (c.status === 'acknowledged') return policy.slaMinutes.resolve[c.urgency];
   return undefined;
 }
 
 /** When the case must be acknowledged (or resolved, once acknowledged) by the current level. */
-export function deadlineOf(c: SlaCase, policy: Policy, since: string): Date | undefined {
+export function deadlineOf(c: SlaCase, policy: SlaPolicy, since: string): Date | undefined {
   const minutes = slaMinutes(c, policy);
   return minutes === undefined ? undefined : new Date(Date.parse(since) + minutes * MINUTE);
 }
@@ -22,7 +27,7 @@ export function deadlineOf(c: SlaCase, policy: Policy, since: string): Date | un
  * The escalation job looks at a case twice per deadline: at half the time (reminder to the current
  * level) and at the deadline (the next level is alerted). `since` is when the current level got it.
  */
-export function nextCheckAt(c: SlaCase, policy: Policy, since: string, now: Date): string | undefined {
+export function nextCheckAt(c: SlaCase, policy: SlaPolicy, since: string, now: Date): string | undefined {
   const deadline = deadlineOf(c, policy, since);
   if (!deadline) return undefined;
   const half = new Date((Date.parse(since) + deadline.getTime()) / 2);
@@ -44,7 +49,7 @@ export type SlaStep =
   | { kind: 'breached'; deadline: Date; periods: number };
 
 /** What the escalation job must do for a case now. Pure: the schedule is unit-tested without a table. */
-export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'level' | 'levelSince'>, policy: Policy, now: Date): SlaStep {
+export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'level' | 'levelSince'>, policy: SlaPolicy, now: Date): SlaStep {
   const since = levelSinceOf(c);
   const minutes = slaMinutes(c, policy);
   const deadline = deadlineOf(c, policy, since);
@@ -58,7 +63,7 @@ export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'leve
 }
 
 /** After a breach at the top level, the next look is one more full period after the last one. */
-export function nextBreachCheckAt(c: Pick<Case, 'status' | 'urgency'>, policy: Policy, deadline: Date, periods: number): string | undefined {
+export function nextBreachCheckAt(c: Pick<Case, 'status' | 'urgency'>, policy: SlaPolicy, deadline: Date, periods: number): string | undefined {
   const minutes = slaMinutes(c, policy);
   return minutes === undefined ? undefined : new Date(deadline.getTime() + periods * minutes * MINUTE).toISOString();
 }

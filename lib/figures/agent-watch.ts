@@ -1,5 +1,3 @@
-import type { DynamoDBRecord } from 'aws-lambda';
-import { agentLinkChangeOfRecord } from '../adapters/dynamo/stream-images.js';
 import type { CaseStore } from '../cases/port.js';
 import type { Clock } from '../clock.js';
 import type { OutboundMessage } from '../domain/message.js';
@@ -13,6 +11,13 @@ export interface AgentLink {
   regency: string;
   /** The case's ciphertext of the name as typed, for the console (desk and BP3MI) to decrypt. */
   agentNameEnc?: string;
+}
+
+/** What a case change means for the agent watch: the link the case makes now, and the agent (by keyed hash) it named before. */
+export interface AgentLinkChange extends AgentLink {
+  mergedInto?: string;
+  agentHash?: string;
+  previousAgentHash?: string;
 }
 
 export interface FlaggedAgent {
@@ -67,16 +72,14 @@ export function agentAlertText(count: number, references: string[]): string {
 }
 
 /**
- * From the stream (in the notifier, which holds the outbox): a case that names an agent links to it,
+ * A case changed (the notifier reads it from the stream, where the outbox is): a case that names an agent links to it,
  * a corrected or merged case moves or drops its link, and when one agent reaches three cases in 12
  * months the province desk and BP3MI get one SMS with the count and references, once per crossing.
  */
 export async function updateAgentWatch(
   deps: { cases: Pick<CaseStore, 'recordOnce'>; directory: Pick<Directory, 'listOfficials'>; agents: AgentsPort; clock: Clock },
-  record: DynamoDBRecord,
-): Promise<'alerted' | 'linked' | 'unchanged' | 'ignored'> {
-  const change = agentLinkChangeOfRecord(record);
-  if (!change) return 'ignored';
+  change: AgentLinkChange,
+): Promise<'alerted' | 'linked' | 'unchanged'> {
   const hash = change.mergedInto ? undefined : change.agentHash;
   const oldHash = change.previousAgentHash;
   if (oldHash && oldHash !== hash) await deps.agents.unlink(oldHash, change.caseId);

@@ -1,6 +1,4 @@
-import type { DynamoDBRecord } from 'aws-lambda';
 import type { Policy } from '../config.js';
-import { caseFactsOfRecord } from '../adapters/dynamo/stream-images.js';
 import { contribution, monthOf, sumContributions, type CaseFacts, type Contribution } from './contribution.js';
 import type { FiguresPort } from './port.js';
 
@@ -10,13 +8,10 @@ export interface FiguresDeps {
 }
 
 /**
- * One table change, as the stream delivers it: a case created or changed moves the figures. Reads
- * only the non-personal facts of the new image (no decryption). A deleted case (end of retention)
- * keeps counting: statistics outlive the personal data they came from.
+ * A case created or changed moves the figures, by its non-personal facts alone. A deleted case
+ * (end of retention) keeps counting: statistics outlive the personal data they came from.
  */
-export async function updateFiguresFromRecord(deps: FiguresDeps, record: DynamoDBRecord): Promise<'applied' | 'stale' | 'ignored'> {
-  const facts = caseFactsOfRecord(record);
-  if (!facts) return 'ignored';
+export async function updateFigures(deps: FiguresDeps, facts: CaseFacts): Promise<'applied' | 'stale'> {
   return deps.figures.applyCase(facts, contribution(facts, deps.policy));
 }
 

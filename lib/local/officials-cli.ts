@@ -10,7 +10,7 @@ import { config } from '../config.js';
 import { localStores } from '../composition/local.js';
 import { awsStores } from '../composition/aws-store.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
-import { LOCAL_CREDENTIALS } from './dynamo-local.js';
+import { LOCAL_CREDENTIALS } from '../adapters/dynamo/local-client.js';
 import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
 
 // Operators run this on Node 20 too; the SDK's notice about its 2027 Node 22 requirement is noise here.

@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { DynamoTable } from '../adapters/dynamo/table.js';
 import { reindexCases } from '../adapters/dynamo/reindex-cases.js';
-import { LOCAL_CREDENTIALS } from './dynamo-local.js';
+import { LOCAL_CREDENTIALS } from '../adapters/dynamo/local-client.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo-local.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../adapters/dynamo/local-client.js';
 
 export interface PollerOptions {
   /** The consumer's name, for messages (`notifier`, `figures`). */

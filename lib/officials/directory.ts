@@ -1,5 +1,4 @@
-import { type Case, type CaseEvent, eventsOf, type Level } from '../domain/case.js';
-import type { CaseStore } from '../cases/port.js';
+import { type CaseEvent, eventsOf } from '../domain/case.js';
 import type { Official } from '../domain/official.js';
 import type { Directory } from './port.js';
 
@@ -11,20 +10,6 @@ export const QUESTION_RELAYED = 'question_relayed' as const;
 
 export async function findOfficialById(store: Pick<Directory, 'listOfficials'>, id: string): Promise<Official | undefined> {
   return (await store.listOfficials()).find((o) => o.id === id);
-}
-
-/**
- * The official a reporter's reply should reach: whoever last asked a question by TANYA, else the
- * official who acknowledged the case. Inactive officials are skipped (the reply then has no
- * official to go to, and the caller falls back to its own handling).
- */
-export async function officialToRelayTo(
-  store: Pick<CaseStore, 'timeline'> & Pick<Directory, 'listOfficials'>,
-  c: Pick<Case, 'id' | 'assignee'>,
-): Promise<Official | undefined> {
-  const [timeline, officials] = await Promise.all([store.timeline(c.id), store.listOfficials()]);
-  const id = eventsOf(timeline, QUESTION_RELAYED).at(-1)?.detail.official ?? c.assignee;
-  return officials.find((o) => o.id === id && o.active);
 }
 
 /**

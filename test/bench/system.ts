@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { Context } from 'aws-lambda';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable, freePort, localDynamoClient, startDynamoLocal, type RunningDynamo } from '../../lib/local/dynamo-local.js';
+import { ensureTable, freePort, startDynamoLocal, type RunningDynamo } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import { parseConfig } from '../../lib/config.js';
 import { composeLocal, type LocalSystem } from '../../lib/composition/local.js';

@@ -7,7 +7,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { isFiguresRecord } from '../../lib/figures/stream-filter.js';
+import { isFiguresRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
 import { createKeysTableInput } from '../../lib/adapters/crypto/subject-keys.js';
 import { BUNDLE_BANNER, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';

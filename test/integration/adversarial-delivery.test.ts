@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { alertOfficials } from '../../lib/use-cases/alert-officials.js';
 import { deliverMessage, RetryableSendError } from '../../lib/use-cases/deliver-message.js';
 import { retryPendingMessages } from '../../lib/use-cases/retry-pending-messages.js';
-import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
+import { notifyTableChange } from '../../lib/jobs/notifier.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 
 let sys: TestSystem;
@@ -93,7 +93,7 @@ describe('a poison record on the table stream', () => {
     const handleRecord = async (record: DynamoDBRecord) => {
       const image = record.dynamodb?.NewImage as { sk?: { S?: string }; id?: { S?: string } } | undefined;
       if (image?.sk?.S === 'CASE' && image.id?.S === poisonCaseId) throw new Error('poison record');
-      await reactToTableChange(sys.deps, sys.stores.cases, record);
+      await notifyTableChange({ deps: sys.deps, decoder: sys.stores.cases }, record);
     };
     const poller = new StreamPoller({
       endpoint: sys.endpoint, db, tableName: sys.tableName, accept: isNotifierRecord, intervalMs: 20, maxRetries: 2,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, randomInt } from 'node:crypto';
 import { ScanCommand, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { fileReport, type ReportInput } from '../../lib/use-cases/file-report.js';
 import { checkStatus } from '../../lib/use-cases/check-status.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { officialTexts } from '../../lib/messages/official.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { alertOfficials } from '../../lib/use-cases/alert-officials.js';

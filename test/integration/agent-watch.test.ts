@@ -4,10 +4,9 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
-import { updateAgentWatch } from '../../lib/figures/agent-watch.js';
+import { notifyTableChange } from '../../lib/jobs/notifier.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { submitReport } from '../../lib/web/submit-report.js';
 import { newFormToken } from '../../lib/web/pages.js';
@@ -19,8 +18,7 @@ const seen: DynamoDBRecord[] = [];
 
 /** What the notifier does with each record in AWS: the case's own effects, then the agent watch. */
 async function notifier(record: DynamoDBRecord) {
-  const result = await reactToTableChange(system.deps, system.stores.cases, record);
-  if (result.kind === 'case') await updateAgentWatch({ ...system.deps, agents }, record);
+  await notifyTableChange({ deps: system.deps, decoder: system.stores.cases, agents }, record);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { hashPin, LOCAL_PIN_PARAMS } from '../../lib/officials/pin.js';
 import { hashOpaqueId, SIGN_IN_PER_ADDRESS_PER_HOUR, SIGN_IN_PER_PHONE_PER_HOUR } from '../../lib/use-cases/console/sign-in.js';
 import { ConsoleClient, createConsoleTestSystem, latestSignInCode, type ConsoleTestSystem } from '../support/console.js';

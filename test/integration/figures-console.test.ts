@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../lib/console/app.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../../lib/figures/console-screen.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../../lib/console/figures-screen.js';
 import { DynamoFiguresStore } from '../../lib/adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';

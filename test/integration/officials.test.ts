@@ -4,7 +4,7 @@ import { fileReport, type ReportInput } from '../../lib/use-cases/file-report.js
 import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
-import { officialToRelayTo } from '../../lib/officials/directory.js';
+import { officialToRelayTo } from '../../lib/cases/questions.js';
 import { runOfficialsCommand } from '../../lib/officials/cli.js';
 import { LOCAL_PIN_PARAMS } from '../../lib/officials/pin.js';
 import { officialTexts } from '../../lib/messages/official.js';

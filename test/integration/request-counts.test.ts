@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { handleUssdRequest } from '../../lib/ussd/handle-ussd.js';

@@ -4,7 +4,7 @@ import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 import { startFigures } from '../support/figures.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { forgetExpiredCases } from '../../lib/use-cases/forget-expired-cases.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';

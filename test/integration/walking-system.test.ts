@@ -5,12 +5,12 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { createTestSystem, startNotifier, type TestSystem } from '../support/local-deps.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
-import { reactToTableChange } from '../../lib/use-cases/react-to-table-change.js';
+import { notifyTableChange } from '../../lib/jobs/notifier.js';
 import { recordDelivery } from '../../lib/use-cases/record-delivery.js';
 import { alertOfficials } from '../../lib/use-cases/alert-officials.js';
 import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
 import type { StreamConsumers } from '../../lib/local/triggers.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
 
 let system: TestSystem;
@@ -117,7 +117,7 @@ describe('alerts from the stream', () => {
     const before = system.outbox.entries.length;
     const caseInsert = delivered.find((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.id?.S === filed.case.id)!;
 
-    await reactToTableChange(system.deps, system.stores.cases, caseInsert);
+    await notifyTableChange({ deps: system.deps, decoder: system.stores.cases }, caseInsert);
     await poller.settled();
 
     expect(system.outbox.entries.length).toBe(before);

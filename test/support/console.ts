@@ -3,7 +3,7 @@ import { createConsoleApp } from '../../lib/console/app.js';
 import type { ConsoleEnv } from '../../lib/console/kit.js';
 import { consoleDeps } from '../../lib/console/wiring.js';
 import type { ConsoleDeps } from '../../lib/use-cases/console/deps.js';
-import { localDynamoClient } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { createTestSystem, type TestSystem } from './local-deps.js';
 

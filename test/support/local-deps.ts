@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoClient, ensureTable } from '../../lib/local/dynamo-local.js';
+import { ensureTable } from '../../lib/local/dynamo-local.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { keysTableNameFor } from '../../lib/adapters/crypto/subject-keys.js';
 import type { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 import { storeView, type StoreView } from './store-view.js';

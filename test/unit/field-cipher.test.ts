@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { FieldCipher, StaticDataKeySource } from '../../lib/adapters/crypto/field-cipher.js';
+import { FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
+import { StaticDataKeySource } from '../../lib/adapters/crypto/data-keys.js';
 
 const cipher = new FieldCipher(new StaticDataKeySource('22'.repeat(32)), 'unit-test-lookup-key');
 const place = { pk: 'CASE#x', sk: 'CASE', field: 'nik' };

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Cipher, SealedPlace } from '../../cipher.js';
+import type { DataKeySource } from './data-keys.js';
 import type { SubjectKeys } from './subject-keys.js';
 
 /**
@@ -21,17 +22,6 @@ import type { SubjectKeys } from './subject-keys.js';
  * log, a USSD draft that expires in 30 minutes) stay v2. v1 and v2 values still decrypt: a case
  * written before per-case keys is re-sealed as v3 at its next write.
  */
-export interface DataKey {
-  plaintext: Buffer;
-  ref: string;
-}
-
-export interface DataKeySource {
-  current(): Promise<DataKey>;
-  /** `legacy`: a v1 value's key, made before data keys carried an encryption context. */
-  resolve(ref: string, options?: { legacy?: boolean }): Promise<Buffer>;
-}
-
 /** The subject whose key seals a place: its own, or the case its item belongs to (`CASE#<id>` items). */
 export function subjectOf(place: SealedPlace): string | undefined {
   if (place.subject) return place.subject;
@@ -102,21 +92,5 @@ export class FieldCipher implements Cipher {
 
   lookupHash(value: string): string {
     return createHmac('sha256', this.lookupKey).update(value).digest('base64url');
-  }
-}
-
-/** Local development key: fixed, so an on-disk local database stays readable across restarts. */
-export class StaticDataKeySource implements DataKeySource {
-  private readonly key: Buffer;
-  constructor(hex: string) {
-    this.key = Buffer.from(hex, 'hex');
-    if (this.key.length !== 32) throw new Error('Local data key must be 32 bytes');
-  }
-  async current(): Promise<DataKey> {
-    return { plaintext: this.key, ref: 'local' };
-  }
-  async resolve(ref: string): Promise<Buffer> {
-    if (ref !== 'local') throw new Error('Unknown data key');
-    return this.key;
   }
 }

@@ -1,5 +1,5 @@
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { DataKey, DataKeySource } from './field-cipher.js';
+import type { DataKey, DataKeySource } from './data-keys.js';
 
 /**
  * The encryption context of every data key: KMS binds the data key to it (Decrypt fails without

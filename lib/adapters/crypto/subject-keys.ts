@@ -3,7 +3,7 @@ import {
   ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DataKeySource } from './field-cipher.js';
+import type { DataKeySource } from './data-keys.js';
 
 /**
  * Crypto-shredding: every case's personal fields are sealed under a key of their own (the case's

@@ -2,6 +2,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseFacts } from '../../figures/contribution.js';
+import type { AgentLinkChange } from '../../figures/agent-watch.js';
 import { caseFactsFromItem } from './figures-store.js';
 import { SK } from './keys.js';
 
@@ -21,19 +22,7 @@ export function caseFactsOfRecord(record: DynamoDBRecord): CaseFacts | undefined
   return images ? caseFactsFromItem(images.after) : undefined;
 }
 
-/** What a case change means for the agent watch: the agent (by keyed hash) the case names now and before. */
-export interface AgentLinkChange {
-  caseId: string;
-  reference: string;
-  createdAt: string;
-  regency: string;
-  mergedInto?: string;
-  agentHash?: string;
-  previousAgentHash?: string;
-  /** The agent's name as sealed on the case (passed on, never opened here). */
-  agentNameEnc?: string;
-}
-
+/** What a case change means for the agent watch (read from the raw images: the name stays sealed). */
 export function agentLinkChangeOfRecord(record: DynamoDBRecord): AgentLinkChange | undefined {
   const images = caseImages(record);
   if (!images) return undefined;

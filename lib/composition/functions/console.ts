@@ -1,7 +1,7 @@
 import type { Ports } from '../ports.js';
 import { createConsoleHandler } from '../../console/http.js';
 import { consoleDeps } from '../../console/wiring.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../../figures/console-screen.js';
+import { FIGURES_SCREEN_CSS, figuresScreen } from '../../console/figures-screen.js';
 
 /**
  * The officials' console (lib/console/app.tsx) with its figures screen at /console/figures. Its own

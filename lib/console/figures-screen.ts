@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Hono } from 'hono';
-import { signedInRoutes, page, Csrf, type ConsoleContext, type ConsoleEnv } from '../console/kit.js';
+import { signedInRoutes, page, Csrf, type ConsoleContext, type ConsoleEnv } from './kit.js';
 import type { AccessLog } from '../cases/access-log-port.js';
 import type { CaseStore } from '../cases/port.js';
 import type { Cipher } from '../cipher.js';
@@ -9,14 +9,14 @@ import type { Official } from '../domain/official.js';
 import type { Directory } from '../officials/port.js';
 import { regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
-import type { AgentsPort } from './agent-watch.js';
-import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from './dashboard.js';
+import type { AgentsPort } from '../figures/agent-watch.js';
+import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from '../figures/dashboard.js';
 
 /** The figures screen's styles, for the console's stylesheet: the console's CSP allows no inline style. */
 export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
-import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from './http.js';
-import type { FiguresPort } from './port.js';
-import { recordAgentName } from './record-agent.js';
+import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from '../figures/http.js';
+import type { FiguresPort } from '../figures/port.js';
+import { recordAgentName } from '../figures/record-agent.js';
 
 export interface FiguresScreenDeps {
   figures: FiguresPort;
