@@ -22,8 +22,8 @@ describe('the function manifest', () => {
   it('loads factories only when asked: the manifest imports no handler code at all', () => {
     const source = readFileSync(join(root, 'lib/composition/manifest.ts'), 'utf8');
     const staticImports = [...source.matchAll(/^import (?!type)[^;]+from '([^']+)'/gm)].map((m) => m[1]);
-    // Data only: the two stream filters, which are what the event source mappings filter on.
-    expect(staticImports.sort()).toEqual(['../adapters/dynamo/stream-filter.js', '../figures/stream-filter.js']);
+    // Data only: the two stream filters (one module), which are what the event source mappings filter on.
+    expect(staticImports.sort()).toEqual(['../adapters/dynamo/stream-filter.js']);
   });
 
   it('gives each function only ports its grants allow, and refuses to write an entry point for one that takes more', () => {
