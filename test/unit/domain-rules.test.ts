@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../lib/domain/case.js';
+import { type Case, caseEvent, cleanText, closedAtOf, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../../lib/domain/case.js';
+import {
+  ClientError, ConcurrentUpdateError, DependencyError, ForbiddenError, IntakeConflictError, PayloadTooLargeError, RateLimitedError,
+  ReferenceTakenError, ReporterChangedError, ValidationError,
+} from '../../lib/domain/errors.js';
+import { officialEvent } from '../../lib/domain/official-event.js';
 import { defaultPolicy } from '../../lib/config.js';
 import type { ActionContext } from '../../lib/cases/plan.js';
 import { withMilestones } from '../../lib/domain/milestones.js';
@@ -104,5 +109,57 @@ describe('SLA of a case no longer open', () => {
     expect(slaStep(aCase({ status: 'resolved' }), policy, new Date('2027-01-01T00:00:00.000Z'))).toEqual({ kind: 'none' });
     expect(nextBreachCheckAt(aCase({ status: 'closed' }), policy, new Date(at), 2)).toBeUndefined();
     expect(nextBreachCheckAt(aCase({ status: 'new', urgency: 'urgent' }), policy, new Date(at), 2)).toBe('2026-12-01T02:00:00.000Z');
+  });
+});
+
+describe('report text and the life of a case', () => {
+  it(`keeps a description of exactly ${DESCRIPTION_LIMIT} characters whole and cuts one more, saying so`, () => {
+    expect(truncateDescription('x'.repeat(DESCRIPTION_LIMIT))).toEqual({ text: 'x'.repeat(DESCRIPTION_LIMIT), truncated: false });
+    const cut = truncateDescription('x'.repeat(DESCRIPTION_LIMIT + 1));
+    expect(cut).toEqual({ text: `${'x'.repeat(DESCRIPTION_LIMIT - 1)}…`, truncated: true });
+    expect(cut.text).toHaveLength(DESCRIPTION_LIMIT);
+  });
+
+  it('stores text without invisible or control characters, with line breaks and tabs kept as one kind of line break', () => {
+    expect(cleanText('\u200b Gaji\u0007 belum\r\ndibayar\rlagi\tya \ufeff')).toBe('Gaji belum\ndibayar\nlagi\tya');
+    expect(cleanText('\u200b\u200d')).toBe('');
+  });
+
+  it('counts retention from the latest resolution or confirmation, else from the last change', () => {
+    expect(closedAtOf({ resolvedAt: '2026-01-02T00:00:00.000Z', confirmedAt: '2026-01-05T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' })).toBe('2026-01-05T00:00:00.000Z');
+    expect(closedAtOf({ resolvedAt: '2026-01-09T00:00:00.000Z', confirmedAt: '2026-01-05T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' })).toBe('2026-01-09T00:00:00.000Z');
+    expect(closedAtOf({ updatedAt: '2026-02-01T00:00:00.000Z' })).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  it('finds the events of one type on a timeline, and treats only new and acknowledged as open', () => {
+    const timeline = [caseEvent('reported', at, 'reporter', { channel: 'sms', category: 'other', truncated: false }), caseEvent('reopened', later, 'reporter', { from: 'resolved', to: 'new' })];
+    expect(eventsOf(timeline, 'reopened')).toEqual([{ at: later, actor: 'reporter', type: 'reopened', detail: { from: 'resolved', to: 'new' } }]);
+    expect(['new', 'acknowledged', 'resolved', 'closed'].map((status) => isOpen({ status: status as Case['status'] }))).toEqual([true, true, false, false]);
+  });
+
+  it("records an official's lock with its door and counts, never a PIN", () => {
+    expect(officialEvent('official_locked', at, 'system', { failedPins: 5, told: 'prov-ntb', door: 'console', minutes: 15 }))
+      .toEqual({ at, actor: 'system', type: 'official_locked', detail: { failedPins: 5, told: 'prov-ntb', door: 'console', minutes: 15 } });
+  });
+});
+
+describe('errors the doors turn into answers', () => {
+  it('names the invalid fields with a 400, and the other client faults with their status and code', () => {
+    const invalid = new ValidationError({ phone: 'not a number', nik: 'bad' });
+    expect([invalid.status, invalid.code, invalid.message, invalid.fields, invalid.name]).toEqual([400, 'VALIDATION', 'Invalid phone, nik', { phone: 'not a number', nik: 'bad' }, 'ValidationError']);
+    expect([new ForbiddenError().status, new ForbiddenError().code, new ForbiddenError().message]).toEqual([403, 'FORBIDDEN', 'Forbidden']);
+    expect([new PayloadTooLargeError(4096).status, new PayloadTooLargeError(4096).message]).toEqual([413, 'Body larger than 4096 bytes']);
+    const limited = new RateLimitedError('sms');
+    expect([limited.status, limited.code, limited.scope]).toEqual([429, 'RATE_LIMITED', 'sms']);
+    expect([new IntakeConflictError().status, new IntakeConflictError().code]).toEqual([409, 'TOKEN_REUSED']);
+    expect(new ClientError('X', 418, 'm').fields).toEqual({});
+  });
+
+  it('tells faults apart by code, and keeps their cause', () => {
+    const cause = new Error('throttled');
+    expect([new ConcurrentUpdateError('c').code, new DependencyError('d', { cause }).code, new ReferenceTakenError('r').code, new ReporterChangedError('p').code])
+      .toEqual(['CONCURRENT_UPDATE', 'DEPENDENCY_FAILED', 'REFERENCE_TAKEN', 'REPORTER_CHANGED']);
+    expect(new DependencyError('d', { cause }).cause).toBe(cause);
+    expect(new DependencyError('d').name).toBe('DependencyError');
   });
 });
