@@ -20,6 +20,15 @@ export default defineConfig({
       // through domain code, and with every mutant compiled in they outlast any timeout on two cores.
       'test/unit/officials-messages.test.ts',
       'test/unit/figures-public.test.ts',
+      // Checks of documents and structure, not of a mutated rule: the privacy record against the
+      // adapters, the import floors (the TypeScript compiler over every file), the function
+      // manifest, test/README.md and the survivors list. They can only slow a mutant down, and one
+      // failing for its own reason would stop the whole run at its first (dry) test run.
+      'test/unit/privacy-docs.test.ts',
+      'test/unit/floors.test.ts',
+      'test/unit/manifest.test.ts',
+      'test/unit/test-readme.test.ts',
+      'test/unit/mutation-survivors.test.ts',
     ],
     setupFiles: ['test/mutation/fast-check-runs.ts'],
     // Property tests share two cores with the mutant runs: a slow minute must not fail the dry run.
