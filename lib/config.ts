@@ -81,6 +81,19 @@ const EnvSchema = z.object({
    * complaint, an appeal or a late legal case; any value down to 1 works.
    */
   RETENTION_DAYS_AFTER_CLOSE: z._default(positiveInt, 730),
+  /** Local only: the WhatsApp app secret (webhook signatures) and verify token; AWS reads WHATSAPP_SECRET_ARN. */
+  WHATSAPP_APP_SECRET: z._default(z.string().check(z.minLength(16, 'must be at least 16 characters')), 'local-demo-whatsapp-app-secret'),
+  WHATSAPP_VERIFY_TOKEN: z._default(z.string().check(z.minLength(16, 'must be at least 16 characters')), 'local-demo-whatsapp-verify-token'),
+  /** AWS only: Secrets Manager secret, JSON {"appSecret","verifyToken","accessToken","phoneNumberId"}. Unset: no WhatsApp, everything by SMS. */
+  WHATSAPP_SECRET_ARN: z.optional(text),
+  /** Approved utility templates (names as submitted to Meta, languages id and en): see README "WhatsApp". */
+  WHATSAPP_TEMPLATE_UPDATE: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_update'),
+  WHATSAPP_TEMPLATE_ALERT: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_alert'),
+  WHATSAPP_TEMPLATE_SIGN_IN: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_sign_in'),
+  /** Local only: `npm start` seeds the demo officials as taking WhatsApp alerts (false: SMS only, as before WhatsApp). */
+  DEMO_OFFICIALS_WHATSAPP: z._default(z.enum(['true', 'false']), 'true'),
+  /** An official's WhatsApp alert not delivered within this many minutes goes again by SMS. */
+  WHATSAPP_FALLBACK_MINUTES: minutes(10),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /**
@@ -111,6 +124,13 @@ export interface Policy {
     confirmationsPerNumberPerDay: number;
     reporterSmsPerHour: number;
   };
+  whatsapp?: WhatsAppPolicy;
+}
+
+export interface WhatsAppPolicy {
+  templates: { update: string; alert: string; signIn: string };
+  /** Minutes an official's WhatsApp alert may go undelivered before it goes by SMS. */
+  fallbackMinutes: number;
 }
 
 export interface Config {
@@ -122,7 +142,8 @@ export interface Config {
   gatewaySecretArn?: string;
   lookupKeySecretArn?: string;
   eventsTopicArn?: string;
-  local: { callbackKey: string; dataKeyHex: string; lookupKey: string };
+  local: { callbackKey: string; dataKeyHex: string; lookupKey: string; whatsappAppSecret: string; whatsappVerifyToken: string; demoOfficialsWhatsApp: boolean };
+  whatsappSecretArn?: string;
   atSenderId?: string;
   snsSenderId?: string;
   consoleOrigin?: string;
@@ -158,7 +179,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     gatewaySecretArn: e.GATEWAY_SECRET_ARN,
     lookupKeySecretArn: e.LOOKUP_KEY_SECRET_ARN,
     eventsTopicArn: e.EVENTS_TOPIC_ARN,
-    local: { callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY },
+    local: {
+      callbackKey: e.GATEWAY_CALLBACK_KEY, dataKeyHex: e.LOCAL_DATA_KEY, lookupKey: e.LOCAL_LOOKUP_KEY,
+      whatsappAppSecret: e.WHATSAPP_APP_SECRET, whatsappVerifyToken: e.WHATSAPP_VERIFY_TOKEN, demoOfficialsWhatsApp: e.DEMO_OFFICIALS_WHATSAPP === 'true',
+    },
+    ...(e.WHATSAPP_SECRET_ARN ? { whatsappSecretArn: e.WHATSAPP_SECRET_ARN } : {}),
     atSenderId: e.AT_SENDER_ID,
     snsSenderId: e.SNS_SENDER_ID,
     consoleOrigin: e.CONSOLE_ORIGIN,
@@ -181,6 +206,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         webReportsPerHour: e.LIMIT_WEB_REPORTS_PER_HOUR,
         confirmationsPerNumberPerDay: e.LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY,
         reporterSmsPerHour: e.LIMIT_REPORTER_SMS_PER_HOUR,
+      },
+      whatsapp: {
+        templates: { update: e.WHATSAPP_TEMPLATE_UPDATE, alert: e.WHATSAPP_TEMPLATE_ALERT, signIn: e.WHATSAPP_TEMPLATE_SIGN_IN },
+        fallbackMinutes: e.WHATSAPP_FALLBACK_MINUTES,
       },
     },
   };

@@ -26,14 +26,14 @@ export function planReporterAnswer(c: Case, x: Actor, answer: 'yes' | 'no'): Pla
  * room left records the event with `stored: false` and keeps its text. `length`/`truncated`: the
  * text as the reporter sent it, before the door cut it.
  */
-export function planFollowUp(c: Case, x: Actor, text: string, sent: { length: number; truncated: boolean; secondReport: boolean }): PlanResult {
+export function planFollowUp(c: Case, x: Actor, text: string, sent: { length: number; truncated: boolean; secondReport: boolean; channel?: 'sms' | 'whatsapp' }): PlanResult {
   const block = nextBlockNumber(c.description);
   const description = appendFollowUp(c.description, { n: block, at: x.at, text });
   const stored = description !== undefined;
   return ok({
     case: { ...c, description: description ?? c.description, updatedAt: x.at },
     events: [caseEvent('follow_up', x.at, x.actor, {
-      channel: 'sms', length: sent.length, truncated: sent.truncated, stored, block, ...(sent.secondReport ? { askedNewProblem: true } : {}),
+      channel: sent.channel ?? 'sms', length: sent.length, truncated: sent.truncated, stored, block, ...(sent.secondReport ? { askedNewProblem: true } : {}),
     })],
   });
 }

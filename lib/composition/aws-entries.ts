@@ -44,6 +44,8 @@ function recipe(port: PortName, spec: FunctionSpec): Recipe {
         ? { imports: ["import { officialSenderOnFirstAlert } from '../lib/composition/aws-sns-on-first-alert.js';"], expr: 'officialSenderOnFirstAlert(cfg)' }
         : { uses: 'sns', expr: 'sns.official' };
     case 'events': return { uses: 'sns', expr: 'sns.events' };
+    case 'whatsappSecrets': return { imports: ["import { whatsappWebhookSecrets } from '../lib/composition/aws-whatsapp.js';"], expr: 'whatsappWebhookSecrets(cfg)' };
+    case 'whatsappSender': return { imports: ["import { whatsappSender } from '../lib/composition/aws-whatsapp.js';"], expr: 'whatsappSender(cfg)' };
     case 'consoleSite': return { imports: ["import { awsConsoleSite } from '../lib/composition/aws-config.js';"], expr: 'awsConsoleSite(cfg)' };
     case 'clock': return { imports: ["import { systemClock } from '../lib/clock.js';"], expr: 'systemClock' };
     case 'policy': return { expr: 'cfg.policy' };

@@ -72,12 +72,15 @@ export async function composeLocal(cfg: Config, options: { db?: DynamoDBClient; 
     ...stores.ports, stores, decoder: stores.cases, figures, agents: new DynamoAgentsStore(stores.table),
     callbackKey: cfg.local.callbackKey,
     reporterSms: outbox.sender('africastalking', now), officialSms: outbox.sender('sns', now), events: outbox.publisher(),
+    // The Graph API stand-in: every WhatsApp message lands in the outbox with route `whatsapp`.
+    whatsappSender: outbox.whatsappSender(now),
+    whatsappSecrets: { appSecret: cfg.local.whatsappAppSecret, verifyToken: cfg.local.whatsappVerifyToken },
     consoleSite: { secureCookies: false, rpName: 'Hotline PMI NTB (local)' },
     clock, policy, metrics,
   };
   const deps: LocalSystem['deps'] = {
     ...stores.ports, clock, metrics, policy,
-    senders: { reporter: ports.reporterSms, official: ports.officialSms }, events: outbox.publisher(),
+    senders: { reporter: ports.reporterSms, official: ports.officialSms, whatsapp: outbox.whatsappSender(now) }, events: outbox.publisher(),
   };
   const built = await Promise.all(FUNCTION_NAMES.map(async (name) => [name, await build(name, ports)] as const));
   return {

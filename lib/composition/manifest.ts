@@ -36,7 +36,9 @@ export type Grant =
   /** Publish case events to the events topic. */
   | 'caseEvents'
   /** Know the console's public origin (checked against Origin on writes, the WebAuthn origin). */
-  | 'consoleOrigin';
+  | 'consoleOrigin'
+  /** Read the WhatsApp secret: the webhook's app secret and verify token, the senders' access token. */
+  | 'whatsapp';
 
 /** Variables every function gets: its stage, logging, and the numbers it tells people. */
 export const BASE_ENV = ['STAGE', 'LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'SMS_SHORTCODE', 'HOTLINE_PHONE'] as const;
@@ -55,6 +57,7 @@ export const GRANT_ENV = {
   officialSms: ['SNS_SENDER_ID'],
   caseEvents: ['EVENTS_TOPIC_ARN'],
   consoleOrigin: ['CONSOLE_ORIGIN'],
+  whatsapp: ['WHATSAPP_SECRET_ARN'],
 } as const satisfies Record<Grant, readonly string[]>;
 
 export type EnvName = (typeof BASE_ENV)[number] | (typeof GRANT_ENV)[Grant][number];
@@ -69,6 +72,8 @@ export const PORT_GRANTS: Record<Exclude<PortName, BasePort>, readonly Grant[]> 
   officialSms: ['officialSms'],
   events: ['caseEvents'],
   consoleSite: ['consoleOrigin'],
+  whatsappSecrets: ['whatsapp'],
+  whatsappSender: ['whatsapp'],
 };
 
 export interface HttpRoute {
@@ -160,20 +165,20 @@ export const FUNCTIONS = {
     // Alerts are time-critical; an older record goes to the DLQ and the escalator's outbox sweep
     // (gsi2 PENDING) still sends the message.
     stream: { events: NOTIFIER_EVENTS, accept: isNotifierRecord, maxRecordAgeHours: 1 },
-    grants: ['store', 'reporterSms', 'officialSms', 'caseEvents'],
+    grants: ['store', 'reporterSms', 'officialSms', 'caseEvents', 'whatsapp'],
     layers: ['africastalking'],
-    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'decoder', 'agents', 'reporterSms', 'officialSms', 'events', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'decoder', 'agents', 'reporterSms', 'officialSms', 'whatsappSender', 'events', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/notifier.js'),
   }),
   escalator: fn({
     id: 'Escalator', description: 'Scheduled SLA escalation and SMS retry', timeoutSeconds: 120,
     // Locally every 5 seconds, so that `POST /dev/clock` makes deadlines pass within a demo.
     schedule: { everyMinutes: 5, locallyEverySeconds: 5 },
-    grants: ['store', 'reporterSms', 'officialSms'],
+    grants: ['store', 'reporterSms', 'officialSms', 'whatsapp'],
     // Most runs alert nobody: the SNS client loads with the first alert of a cold-started function.
     loadOnFirstUse: ['officialSms'],
     layers: ['africastalking'],
-    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'reporterSms', 'officialSms', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'reporterSms', 'officialSms', 'whatsappSender', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/escalator.js'),
   }),
   console: fn({
@@ -189,6 +194,19 @@ export const FUNCTIONS = {
     grants: ['store', 'queueIndexes', 'monthIndex', 'consoleOrigin'],
     ports: ['stores', 'figures', 'agents', 'consoleSite', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/console.js'),
+  }),
+  whatsapp: fn({
+    // Officials' commands from WhatsApp check the PIN with scrypt, as by SMS: the same memory.
+    id: 'WhatsApp', description: 'WhatsApp Cloud API webhook (verification, messages, statuses)', timeoutSeconds: API_TIMEOUT, memorySize: 512,
+    // Meta verifies now and then; messages and statuses come in bursts (a status per message sent).
+    routes: [
+      { method: 'GET', path: '/whatsapp', throttle: { rateLimit: 1, burstLimit: 5 } },
+      { method: 'POST', path: '/whatsapp', throttle: { rateLimit: 50, burstLimit: 100 } },
+    ],
+    // The WhatsApp secret only (app secret, verify token), never the gateway's; it sends nothing itself.
+    grants: ['store', 'whatsapp'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'whatsappSecrets', 'clock', 'policy', 'metrics'],
+    load: () => import('./functions/whatsapp.js'),
   }),
   figures: fn({
     id: 'Figures', description: 'Table stream consumer: keeps the figures (counters per month, regency, category, channel, level)', timeoutSeconds: 60,

@@ -4,10 +4,11 @@ import type { CaseStore } from '../cases/port.js';
 import type { Clock } from '../clock.js';
 import type { Metrics } from '../metrics.js';
 import type { Directory } from '../officials/port.js';
-import type { Outbox, SmsSender } from '../use-cases/outbox-port.js';
+import type { Outbox, SmsSender, WhatsAppSender } from '../use-cases/outbox-port.js';
 import type { Reporters } from '../use-cases/reporters-port.js';
 import type { RateCounter } from '../rate-counter.js';
 import type { UssdDrafts } from '../ussd/port.js';
+import type { WhatsAppSecrets } from '../whatsapp/http.js';
 import type { CaseEventPublisher } from '../use-cases/deps.js';
 import type { StreamDecoder } from '../jobs/notifier.js';
 import type { DynamoStores } from '../adapters/dynamo/stores.js';
@@ -40,6 +41,10 @@ export interface Ports {
   reporterSms: SmsSender;
   /** Officials' alerts through SNS. */
   officialSms: SmsSender;
+  /** The WhatsApp webhook's app secret and verify token (the WhatsApp secret in AWS). */
+  whatsappSecrets: WhatsAppSecrets | (() => Promise<WhatsAppSecrets>);
+  /** WhatsApp Cloud API messages (the Graph API in AWS, the outbox locally); absent: everything by SMS. */
+  whatsappSender: WhatsAppSender | undefined;
   /** Case events for other systems (the SNS topic); absent when no topic is configured. */
   events: CaseEventPublisher | undefined;
   /** Cookie and origin settings of the console: Secure `__Host-` cookies in AWS, plain http locally. */

@@ -58,7 +58,7 @@ export const T = {
   statuses: {
     new: pair('Baru', 'New'), acknowledged: pair('Ditangani', 'Acknowledged'), resolved: pair('Selesai', 'Resolved'), closed: pair('Ditutup', 'Closed'),
   } satisfies Record<CaseStatus, unknown>,
-  channels: { sms: pair('SMS', 'SMS'), ussd: pair('USSD', 'USSD'), web: pair('Formulir web', 'Web form') } satisfies Record<Channel, unknown>,
+  channels: { sms: pair('SMS', 'SMS'), ussd: pair('USSD', 'USSD'), web: pair('Formulir web', 'Web form'), whatsapp: pair('WhatsApp', 'WhatsApp') } satisfies Record<Channel, unknown>,
   reporterTypes: { worker: pair('Pekerja', 'Worker'), family: pair('Keluarga', 'Family'), organisation: pair('Organisasi', 'Organisation') },
   reporter: pair('Pelapor', 'Reporter'),
   reporterPhone: pair('Nomor pelapor', "Reporter's number"),

@@ -53,6 +53,10 @@ const ALERT_REASONS: Record<AlertReason, Sentence> = {
   handed_over: s('diserahkan', 'handed over'),
   rerouted: s('dialihkan setelah koreksi', 'rerouted after a correction'),
 };
+const NOT_TEXT: Record<CaseEventDetails['message_not_text']['kind'], Sentence> = {
+  voice: s('pesan suara', 'voice note'), audio: s('rekaman suara', 'audio'), location: s('lokasi', 'location'),
+  sticker: s('stiker', 'sticker'), media: s('gambar atau berkas tanpa keterangan', 'image or file without a caption'), other: s('jenis lain', 'other kind'),
+};
 /** What the reporter was told (lib/use-cases/notify-reporter.ts); an unknown notice is shown as written. */
 const NOTICES: Record<string, Sentence> = {
   acknowledged: s('kasus sedang ditangani', 'the case is being handled'),
@@ -64,6 +68,8 @@ const NOTICES: Record<string, Sentence> = {
 const SENTENCES: Sentences = {
   reported: (d) => both((l) => `${l === 'id' ? 'Laporan masuk lewat' : 'Reported by'} ${T.channels[d.channel][l]}: ${CATEGORY_LABELS[d.category][l]}${d.truncated ? (l === 'id' ? ' (teks dipotong)' : ' (text cut)') : ''}`),
   follow_up: (d) => both((l) => `${l === 'id' ? `Pesan lanjutan dari pelapor, ${d.length} huruf` : `Follow-up from the reporter, ${d.length} characters`}${d.stored ? '' : l === 'id' ? ', tidak disimpan' : ', not stored'}${d.askedNewProblem ? (l === 'id' ? '; pelapor ditanya apakah ini masalah baru' : '; the reporter was asked whether it is a new problem') : ''}`),
+  message_not_text: (d) => both((l) => `${l === 'id' ? 'Pesan tanpa teks dari pelapor lewat' : 'A message without text from the reporter by'} ${T.channels[d.channel][l]} (${NOT_TEXT[d.kind][l]}); ${l === 'id' ? 'pelapor diminta menulis' : 'the reporter was asked to write'}`),
+  sent_by_sms_instead: (d, ctx) => s(`Pesan WhatsApp ke ${ctx.official(d.official)} ${d.reason === 'failed' ? 'gagal' : 'tidak sampai tepat waktu'}; dikirim lagi lewat SMS`, `WhatsApp message to ${ctx.official(d.official)} ${d.reason === 'failed' ? 'failed' : 'not delivered in time'}; sent again by SMS`),
   follow_up_moved: (d) => s(`Pesan lanjutan ${d.block} dipindah ke laporan baru ${d.to}`, `Follow-up ${d.block} moved to the new report ${d.to}`),
   reporter_confirmed: () => s('Pelapor menyatakan masalahnya selesai', 'The reporter confirmed the problem is solved'),
   reopened: (d) => both((l) => d.via

@@ -3,7 +3,7 @@ import { Category, Language, Urgency } from './categories.js';
 import { CountryCode, HomeRegency } from './regions.js';
 import type { PlaceMention } from './places/read-places.js';
 
-export const CHANNELS = ['sms', 'ussd', 'web'] as const;
+export const CHANNELS = ['sms', 'ussd', 'web', 'whatsapp'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
@@ -45,9 +45,13 @@ export type Door = 'sms' | 'console';
 export interface CaseEventDetails {
   reported: { channel: Channel; category: Category; truncated: boolean };
   /** `block`: the follow-up's number in the description; `askedNewProblem`: the reporter was asked whether it is a new problem (BARU). */
-  follow_up: { channel: 'sms'; length: number; truncated: boolean; stored: boolean; block: number; askedNewProblem?: boolean };
+  follow_up: { channel: 'sms' | 'whatsapp'; length: number; truncated: boolean; stored: boolean; block: number; askedNewProblem?: boolean };
   /** BARU moved follow-up `block` out into the case with reference `to`. */
   follow_up_moved: { block: number; to: string };
+  /** A WhatsApp message without words (a voice note, a location, a sticker, media without a caption): kept on the case, answered with what to send. */
+  message_not_text: { channel: 'whatsapp'; kind: 'voice' | 'audio' | 'location' | 'sticker' | 'media' | 'other' };
+  /** An official's WhatsApp message was not delivered (failed, or not in time): the same message went by SMS. */
+  sent_by_sms_instead: { official: string; purpose: string; reason: 'failed' | 'not_delivered_in_time' };
   reporter_confirmed: { answer: 'solved' };
   /** By the reporter's TIDAK (no `via`) or by an official in the console. */
   reopened: { from: 'resolved' | 'closed'; to: CaseStatus; via?: Door };

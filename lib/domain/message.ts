@@ -19,4 +19,11 @@ export interface OutboundMessage {
   createdAt: string;
   providerMessageId?: string;
   failureReason?: string;
+  /**
+   * How it went (set when sent, by the rule in lib/whatsapp/channel-choice.ts), or, when queued with
+   * `sms`, how it must go: the SMS copy of an official's WhatsApp alert that was not delivered.
+   */
+  channel?: 'sms' | 'whatsapp';
+  /** The WhatsApp template it went as, outside the 24-hour window (its text is in `text`). */
+  template?: string;
 }

@@ -24,6 +24,8 @@ export interface Official {
   consoleFailedPins?: number;
   consoleLockedUntil?: string;
   consoleLocks?: number;
+  /** Takes alerts on WhatsApp (at `phone`), with SMS as the fallback. */
+  whatsapp?: boolean;
 }
 
 /** Where a PIN is typed: an SMS command (and BUKA), or the console's sign-in page. */

@@ -1,13 +1,9 @@
 import { AtInboundSms, parseCallback } from './at-callbacks.js';
 import { formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey } from '../http/api.js';
-import { handleInboundSms, type InboundSmsDeps } from '../use-cases/handle-inbound-sms.js';
-import { handleOfficialSms, type OfficialSmsDeps } from '../use-cases/handle-official-sms.js';
-import { parseOfficialCommand, parseUnlockCommand } from '../officials/commands.js';
-import { unlockOfficial, type UnlockDeps } from '../use-cases/unlock-official.js';
-import { logger } from '../logger.js';
+import { receiveText, type ReceiveTextDeps } from '../use-cases/receive-text.js';
 
 export interface SmsInboundRuntime {
-  deps: InboundSmsDeps & OfficialSmsDeps & UnlockDeps;
+  deps: ReceiveTextDeps;
   callbackKey: CallbackKey;
 }
 
@@ -22,28 +18,7 @@ export function createSmsInboundHandler(runtime: SmsInboundRuntime) {
   return httpHandler('sms-inbound', async (event) => {
     requireCallbackKey(event, await resolveCallbackKey(runtime.callbackKey));
     const sms = parseCallback(AtInboundSms, formBody(event));
-    const inbound = { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date };
-    const unlock = parseUnlockCommand(sms.text);
-    const unlocked = unlock ? await unlockOfficial(runtime.deps, inbound, unlock) : undefined;
-    if (unlocked && unlocked.kind !== 'not_official') {
-      logger.info('official unlock handled', {
-        outcome: unlocked.kind, ...('reason' in unlocked ? { reason: unlocked.reason } : {}),
-        ...('officialId' in unlocked ? { officialId: unlocked.officialId, by: unlocked.by } : {}),
-      });
-      return text(200, 'OK');
-    }
-    const command = parseOfficialCommand(sms.text);
-    const outcome = command ? await handleOfficialSms(runtime.deps, inbound, command) : undefined;
-    if (command && outcome && outcome.kind !== 'not_official') {
-      logger.info('official command handled', {
-        command: command.keyword, outcome: outcome.kind,
-        ...('reason' in outcome ? { reason: outcome.reason } : {}),
-        ...('reference' in outcome ? { reference: outcome.reference, officialId: outcome.officialId } : {}),
-      });
-      return text(200, 'OK');
-    }
-    const handled = await handleInboundSms(runtime.deps, inbound);
-    logger.info('inbound sms handled', { outcome: handled.kind, ...('reference' in handled ? { reference: handled.reference, created: handled.created } : {}) });
+    await receiveText(runtime.deps, { id: sms.id, from: sms.from, text: sms.text, receivedAt: sms.date, channel: 'sms' });
     return text(200, 'OK');
   });
 }

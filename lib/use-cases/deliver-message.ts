@@ -1,5 +1,6 @@
 import type { Deps } from './deps.js';
-import { passUndeliveredAlertOn } from './record-delivery.js';
+import { passUndeliveredAlertOn, sendBySmsInstead } from './record-delivery.js';
+import { routeMessage } from '../whatsapp/channel-choice.js';
 import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
 
 export class RetryableSendError extends Error {
@@ -18,22 +19,32 @@ export const STALE_CLAIM_MS = 5 * 60_000;
  * A retryable failure puts it back to pending and throws, so the stream (or the next sweep) retries.
  */
 export async function deliverMessage(
-  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters' | 'senders' | 'clock' | 'metrics'>,
+  deps: Pick<Deps, 'cases' | 'outbox' | 'directory' | 'reporters' | 'counters' | 'senders' | 'clock' | 'metrics'> & Partial<Pick<Deps, 'policy'>>,
   messageId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const now = deps.clock.now();
   const message = await deps.outbox.claimMessage(messageId, now, new Date(now.getTime() - STALE_CLAIM_MS));
   if (!message) return 'skipped';
-  const sender = deps.senders[message.audience];
   let result;
+  let route;
   try {
-    result = await sender.send({ id: message.id, to: message.to, text: message.text });
+    // SMS or WhatsApp, text or template: decided by the one rule (lib/whatsapp/channel-choice.ts).
+    route = await routeMessage(deps, message);
+    result = route.channel === 'whatsapp'
+      ? await deps.senders.whatsapp!.send(route.outbound)
+      : await deps.senders[message.audience].send({ id: message.id, to: message.to, text: message.text });
   } catch (error) {
     result = { ok: false as const, reason: error instanceof Error ? error.name : 'unknown', retryable: true };
   }
   if (result.ok) {
-    await deps.outbox.updateMessage(message.id, ['sending'], { status: 'sent', providerMessageId: result.providerMessageId });
-    if (message.audience === 'reporter') {
+    const via = route?.channel ?? 'sms';
+    await deps.outbox.updateMessage(message.id, ['sending'], {
+      status: 'sent', providerMessageId: result.providerMessageId, channel: via,
+      ...(route?.channel === 'whatsapp' && route.outbound.kind === 'template' ? { template: route.outbound.name } : {}),
+    });
+    if (via === 'whatsapp') {
+      if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertSent');
+    } else if (message.audience === 'reporter') {
       deps.metrics?.count('ReporterSmsSent');
       // What the spend guard in fileReport watches: SMS to reporters this hour, hotline-wide.
       const { scope, key, windowSeconds } = REPORTER_SMS_COUNTER;
@@ -48,8 +59,12 @@ export async function deliverMessage(
     throw new RetryableSendError(`Send failed (${result.reason}), will retry`);
   }
   if (await deps.outbox.updateMessage(message.id, ['sending'], { status: 'failed', failureReason: result.reason })) {
-    if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertFailed');
-    await passUndeliveredAlertOn(deps, message);
+    // An official's WhatsApp message that cannot go goes by SMS to the same official instead.
+    if (route?.channel === 'whatsapp' && message.audience === 'official') await sendBySmsInstead(deps, message);
+    else {
+      if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertFailed');
+      await passUndeliveredAlertOn(deps, message);
+    }
   }
   return 'failed';
 }

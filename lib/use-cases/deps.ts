@@ -3,7 +3,7 @@ import type { CaseStore } from '../cases/port.js';
 import type { Clock } from '../clock.js';
 import type { Metrics } from '../metrics.js';
 import type { Directory } from '../officials/port.js';
-import type { Outbox, SmsSender } from './outbox-port.js';
+import type { Outbox, SmsSender, WhatsAppSender } from './outbox-port.js';
 import type { Reporters } from './reporters-port.js';
 import type { RateCounter } from '../rate-counter.js';
 
@@ -22,7 +22,7 @@ export interface Deps {
   clock: Clock;
   policy: Policy;
   /** Reporter SMS go through the gateway (Africa's Talking); official alerts through SNS. */
-  senders: { reporter: SmsSender; official: SmsSender };
+  senders: { reporter: SmsSender; official: SmsSender; whatsapp?: WhatsAppSender };
   events?: CaseEventPublisher;
   /** Counts operators alarm on (CloudWatch metrics in AWS); optional, nothing depends on it. */
   metrics?: Metrics;

@@ -124,7 +124,9 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
   const { prefs } = reporter;
   const language = prefs.language ?? report.language;
   const smsUpdates = report.smsUpdates && !prefs.smsStopped;
-  const confirm = report.channel === 'sms' || (smsUpdates && (!web || await webConfirmationAllowed(deps, reporter, now)));
+  // A text (SMS or WhatsApp) is answered on the same footing: the reporter wrote and expects the reference.
+  const texted = report.channel === 'sms' || report.channel === 'whatsapp';
+  const confirm = texted || (smsUpdates && (!web || await webConfirmationAllowed(deps, reporter, now)));
   // Every USSD session that reaches the end files a case, and every case alerts officials by SMS:
   // one phone gets the same hourly allowance of new reports as by SMS (handle-inbound-sms checks its
   // own before it files). Past it, a retried final request of a session already filed still gets its case.
@@ -154,7 +156,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
           phone: report.contact, stale: reporter.stale,
           ...(options.serialize ? { expectedRevision: reporter.revision } : {}),
           // A resend of the same SMS text finds this case; SMS and USSD reports count against the phone's hour.
-          ...(report.channel === 'sms' ? { text: description, countNewCase: true } : report.channel === 'ussd' ? { countNewCase: true } : {}),
+          ...(texted ? { text: description, countNewCase: true } : report.channel === 'ussd' ? { countNewCase: true } : {}),
         },
         ...(options.clearUssdDraft ? { clearUssdDraft: true } : {}),
       });

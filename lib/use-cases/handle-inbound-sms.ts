@@ -27,6 +27,8 @@ export interface InboundSms {
   from: string;
   text: string;
   receivedAt: string;
+  /** What carried it: replies go back the same way (lib/whatsapp/channel-choice.ts). SMS when absent. */
+  channel?: 'sms' | 'whatsapp';
 }
 
 export type InboundOutcome =
@@ -70,6 +72,7 @@ export async function handleInboundSms(deps: InboundSmsDeps, sms: InboundSms): P
       counters: command.kind === 'status' && !command.badReference ? ['inbound', 'statusLookups'] : ['inbound'],
       gatewayId: sms.id,
       wrote: true,
+      channel: sms.channel ?? 'sms',
       ...(command.kind === 'report' && command.text !== '' ? { text: truncateDescription(command.text).text } : {}),
     });
     try {
@@ -212,7 +215,7 @@ async function fileNew(ctx: Conversation, text: string, serialize = false): Prom
   // The regency and country the text names (the country over the SIM's); no regency: the reply asks once.
   const places = placesOfReport(cut.text, ctx.sms.from);
   const filed = await fileReport(ctx.deps, {
-    channel: 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
+    channel: ctx.sms.channel ?? 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
     description: cut.text, truncated: cut.truncated, homeRegency: places.homeRegency, country: places.country, language: ctx.language,
   }, { reporter: ctx.reporter, serialize, places: { ...(places.placesRead ? { placesRead: places.placesRead } : {}), askRegency: places.homeRegency === 'unknown' } });
   if (filed.created && filed.truncated && filed.case.smsUpdates) {
@@ -279,7 +282,7 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   const cut = cutFollowUp(text);
   const x = { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy };
   // While the regency is unknown, the message may name it (or answer the question): set in the same write.
-  const written = await changeOwnCase(ctx, target, (c) => withRegencyFromMessage(planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport }), text, x));
+  const written = await changeOwnCase(ctx, target, (c) => withRegencyFromMessage(planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport, channel: ctx.sms.channel ?? 'sms' }), text, x));
   if (!written) return false;
   const { after: updated, plan } = written;
   const event = plan.events[0];

@@ -4,7 +4,7 @@ import type { MessageStatus, OutboundMessage } from '../domain/message.js';
 export interface Outbox {
   getMessage(id: string): Promise<OutboundMessage | undefined>;
   /** Conditional on the current status, so two senders cannot both send. */
-  updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean>;
+  updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason' | 'channel' | 'template'>>): Promise<boolean>;
   getMessageByProviderId(providerMessageId: string): Promise<OutboundMessage | undefined>;
   /**
    * Takes a pending message for sending (status `sending`, one more attempt), so two senders cannot
@@ -21,4 +21,15 @@ export type SendResult =
 /** One SMS route (Africa's Talking for reporters, SNS for officials, the outbox locally). */
 export interface SmsSender {
   send(message: { id: string; to: string; text: string }): Promise<SendResult>;
+}
+
+/** A WhatsApp message as the Graph API takes it: free-form text, or an approved template with its parameters. */
+export type WhatsAppOutbound = { id: string; to: string; rendered: string } & (
+  | { kind: 'text' }
+  | { kind: 'template'; name: string; language: string; parameters: string[] }
+);
+
+/** The WhatsApp Cloud API (Graph API `/<phone-number-id>/messages`), or its local stand-in. */
+export interface WhatsAppSender {
+  send(message: WhatsAppOutbound): Promise<SendResult>;
 }

@@ -1,4 +1,4 @@
-import type { Level } from '../domain/case.js';
+import { caseEvent, type Level } from '../domain/case.js';
 import type { OutboundMessage } from '../domain/message.js';
 import { alertOfficials } from './alert-officials.js';
 import type { Deps } from './deps.js';
@@ -22,8 +22,30 @@ export async function recordDelivery(
     status: delivered ? 'delivered' : 'undelivered',
     ...(report.failureReason ? { failureReason: report.failureReason } : {}),
   });
-  if (changed && !delivered) await passUndeliveredAlertOn(deps, message);
+  if (changed && !delivered) {
+    // A WhatsApp message to an official that did not arrive goes again by SMS (the fallback); an SMS
+    // alert that did not arrive passes the case on to the next level, as before.
+    if (message.channel === 'whatsapp' && message.audience === 'official') await sendBySmsInstead(deps, message);
+    else await passUndeliveredAlertOn(deps, message);
+  }
   return 'recorded';
+}
+
+/**
+ * The SMS copy of an official's WhatsApp message that failed or was not delivered in time: the same
+ * text to the same official, queued once (its id and once-key derive from the original), written
+ * with the case's timeline so the stream sends it. Escalation deadlines do not move.
+ */
+export async function sendBySmsInstead(
+  deps: Pick<Deps, 'cases' | 'clock'>, message: OutboundMessage, reason: 'failed' | 'not_delivered_in_time' = 'failed',
+): Promise<boolean> {
+  const { providerMessageId: _sent, failureReason: _reason, template: _template, ...original } = message;
+  const at = deps.clock.now().toISOString();
+  return deps.cases.recordOnce(message.caseId, {
+    onceKey: `sms-fallback.${message.id}`,
+    events: [caseEvent('sent_by_sms_instead', at, 'system', { official: message.officialId ?? 'unknown', purpose: message.purpose, reason })],
+    messages: [{ ...original, id: `${message.id}.sms`, channel: 'sms', status: 'pending', attempts: 0, createdAt: at }],
+  });
 }
 
 /**

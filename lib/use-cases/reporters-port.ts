@@ -32,7 +32,7 @@ export interface Reporters {
    * One request: counts `counters` (once per `gatewayId`: a redelivery counts nothing), marks that
    * the number wrote, and returns the reporter's state.
    */
-  touch(phone: string, now: Date, hit: { counters?: ReporterCounter[]; gatewayId?: string; wrote?: boolean; text?: string }): Promise<Reporter>;
+  touch(phone: string, now: Date, hit: { counters?: ReporterCounter[]; gatewayId?: string; wrote?: boolean; text?: string; channel?: 'sms' | 'whatsapp' }): Promise<Reporter>;
   getPrefs(phone: string): Promise<ReporterPrefs>;
   setPrefs(phone: string, prefs: ReporterPrefs): Promise<void>;
   /**

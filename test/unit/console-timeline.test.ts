@@ -8,6 +8,8 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   reported: { channel: 'sms', category: 'unpaid_wages', truncated: true },
   follow_up: { channel: 'sms', length: 42, truncated: false, stored: true, block: 2, askedNewProblem: true },
   follow_up_moved: { block: 2, to: 'ABC-235' },
+  message_not_text: { channel: 'whatsapp', kind: 'voice' },
+  sent_by_sms_instead: { official: 'kab-5203', purpose: 'alert', reason: 'failed' },
   reporter_confirmed: { answer: 'solved' },
   reopened: { from: 'resolved', to: 'acknowledged' },
   official_command_refused: { command: 'TERIMA', reason: 'wrong_pin', locked: true },

@@ -29,6 +29,7 @@ export function decodeOfficial(item: Item): Official {
   if (item.consoleFailedPins !== undefined) o.consoleFailedPins = Number(item.consoleFailedPins);
   if (item.consoleLockedUntil) o.consoleLockedUntil = String(item.consoleLockedUntil);
   if (item.consoleLocks !== undefined) o.consoleLocks = Number(item.consoleLocks);
+  if (item.whatsapp !== undefined) o.whatsapp = Boolean(item.whatsapp);
   return o;
 }
 

@@ -35,6 +35,8 @@ export async function decodeMessage(cipher: Cipher, item: Item): Promise<Outboun
     if (item[key] !== undefined) m[key] = String(item[key]);
   }
   if (item.level !== undefined) m.level = Number(item.level) as OutboundMessage['level'];
+  if (item.channel === 'sms' || item.channel === 'whatsapp') m.channel = item.channel;
+  if (item.template !== undefined) m.template = String(item.template);
   return m;
 }
 
@@ -52,7 +54,7 @@ export class DynamoOutbox implements Outbox {
     return item ? decodeMessage(this.cipher, item) : undefined;
   }
 
-  async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason'>>): Promise<boolean> {
+  async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason' | 'channel' | 'template'>>): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = {};
     const sets: string[] = [];

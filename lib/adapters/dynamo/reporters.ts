@@ -46,6 +46,8 @@ export function decodePrefs(item: Item | undefined): ReporterPrefs {
   return {
     ...(item.language ? { language: item.language as Language } : {}),
     ...(item.smsStopped !== undefined ? { smsStopped: Boolean(item.smsStopped) } : {}),
+    ...(item.lastChannel ? { lastChannel: item.lastChannel as 'sms' | 'whatsapp' } : {}),
+    ...(item.whatsappAt ? { whatsappAt: String(item.whatsappAt) } : {}),
   };
 }
 
@@ -130,7 +132,7 @@ export function reporterLinkWrite(table: DynamoTable, cipher: Cipher, link: Repo
 export class DynamoReporters implements Reporters {
   constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
 
-  async touch(phone: string, now: Date, hit: { counters?: ReporterCounter[]; gatewayId?: string; wrote?: boolean; text?: string }): Promise<Reporter> {
+  async touch(phone: string, now: Date, hit: { counters?: ReporterCounter[]; gatewayId?: string; wrote?: boolean; text?: string; channel?: 'sms' | 'whatsapp' }): Promise<Reporter> {
     const key = keys.reporter(this.cipher.lookupHash(phone));
     const counters = [...new Set(hit.counters ?? [])];
     if (counters.length === 0 && !hit.gatewayId && !hit.wrote) {
@@ -147,6 +149,15 @@ export class DynamoReporters implements Reporters {
     if (hit.wrote) {
       sets.push('wrote = :true');
       values[':true'] = true;
+    }
+    // How the number wrote, in the same request: the channel rule answers the way the person wrote.
+    if (hit.channel) {
+      sets.push('lastChannel = :channel');
+      values[':channel'] = hit.channel;
+      if (hit.channel === 'whatsapp') {
+        sets.push('whatsappAt = :now');
+        values[':now'] = now.toISOString();
+      }
     }
     let condition: string | undefined;
     if (hit.gatewayId) {

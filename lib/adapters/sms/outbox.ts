@@ -1,14 +1,16 @@
-import type { SendResult, SmsSender } from '../../use-cases/outbox-port.js';
+import type { SendResult, SmsSender, WhatsAppSender } from '../../use-cases/outbox-port.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
 
 export interface OutboxEntry {
   seq: number;
   /** `africastalking` for reporter SMS, `sns` for official alerts: the route it would take in AWS. */
-  route: 'africastalking' | 'sns';
+  route: 'africastalking' | 'sns' | 'whatsapp';
   to: string;
   message: string;
   at: string;
   providerMessageId: string;
+  /** WhatsApp only: the template's name when the message went as one (its rendered text is `message`). */
+  template?: string;
 }
 
 /**
@@ -28,6 +30,25 @@ export class LocalOutbox {
         const seq = ++this.seq;
         const providerMessageId = `local-${route}-${seq}`;
         this.entries.push({ seq, route, to: m.to, message: m.text, at: clock().toISOString(), providerMessageId });
+        return { ok: true, providerMessageId };
+      },
+    };
+  }
+
+  /**
+   * The Graph API stand-in: what the WhatsApp Cloud API would be asked to send, as an outbox entry
+   * with route `whatsapp`, and a wamid-like id that status webhooks (POST /whatsapp) can reference.
+   */
+  whatsappSender(clock: () => Date): WhatsAppSender {
+    return {
+      send: async (m): Promise<SendResult> => {
+        if (this.failing.has('whatsapp')) return { ok: false, reason: 'local_fault', retryable: true };
+        const seq = ++this.seq;
+        const providerMessageId = `wamid.local-${seq}`;
+        this.entries.push({
+          seq, route: 'whatsapp', to: m.to, message: m.rendered, at: clock().toISOString(), providerMessageId,
+          ...(m.kind === 'template' ? { template: m.name } : {}),
+        });
         return { ok: true, providerMessageId };
       },
     };

@@ -19,7 +19,8 @@ export async function startLocalSystem(env: Record<string, string> = {}): Promis
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'lib/local/main.ts'],
-    { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'WARN', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The walkthroughs here follow officials' SMS alerts; a WhatsApp walkthrough sets DEMO_OFFICIALS_WHATSAPP itself.
+    { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'WARN', DEMO_OFFICIALS_WHATSAPP: 'false', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
