@@ -5,9 +5,10 @@ import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { officialSenderOnFirstAlert } from '../lib/composition/aws-sns-on-first-alert.js';
 import { awsStores } from '../lib/composition/aws-store.js';
+import { whatsappSender } from '../lib/composition/aws-whatsapp.js';
 import { create } from '../lib/composition/functions/escalator.js';
 
-/** Scheduled SLA escalation and SMS retry. Grants: store, reporterSms, officialSms. */
+/** Scheduled SLA escalation and SMS retry. Grants: store, reporterSms, officialSms, whatsapp. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
@@ -20,6 +21,7 @@ export const handler = handlerWhenReady(async () => {
     counters: stores.counters,
     reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),
     officialSms: officialSenderOnFirstAlert(cfg),
+    whatsappSender: whatsappSender(cfg),
     clock: systemClock,
     policy: cfg.policy,
     metrics: new CloudWatchMetrics(),

@@ -6,9 +6,10 @@ import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
 import { CurrentCredentialsAtSender, gatewaySecret } from '../lib/composition/aws-gateway.js';
 import { snsPorts } from '../lib/composition/aws-sns.js';
 import { awsStores } from '../lib/composition/aws-store.js';
+import { whatsappSender } from '../lib/composition/aws-whatsapp.js';
 import { create } from '../lib/composition/functions/notifier.js';
 
-/** Table stream consumer: sends SMS, publishes case events. Grants: store, reporterSms, officialSms, caseEvents. */
+/** Table stream consumer: sends SMS, publishes case events. Grants: store, reporterSms, officialSms, caseEvents, whatsapp. */
 const cfg = awsConfig();
 
 export const handler = handlerWhenReady(async () => {
@@ -24,6 +25,7 @@ export const handler = handlerWhenReady(async () => {
     agents: new DynamoAgentsStore(stores.table),
     reporterSms: new CurrentCredentialsAtSender(gateway, cfg.atSenderId),
     officialSms: sns.official,
+    whatsappSender: whatsappSender(cfg),
     events: sns.events,
     clock: systemClock,
     policy: cfg.policy,

@@ -110,6 +110,7 @@ export class HotlineStack extends Stack {
       GATEWAY_SECRET_ARN: data.gatewaySecret.secretArn,
       LOOKUP_KEY_SECRET_ARN: data.lookupKeySecret.secretArn,
       EVENTS_TOPIC_ARN: this.eventsTopic.topicArn,
+      WHATSAPP_SECRET_ARN: data.whatsappSecret.secretArn,
       ...(props.atSenderId ? { AT_SENDER_ID: props.atSenderId } : {}),
       ...(props.snsSenderId ? { SNS_SENDER_ID: props.snsSenderId } : {}),
     };
@@ -148,6 +149,7 @@ export class HotlineStack extends Stack {
       caseEvents: (f) => f.grantPublish(this.eventsTopic, data),
       // The API's endpoint: set below, once the API exists.
       consoleOrigin: () => undefined,
+      whatsapp: (f) => f.grantWhatsAppSecret(data),
     };
     // The gateway secret is granted once even when both its uses are.
     for (const name of FUNCTION_NAMES) {
@@ -224,6 +226,14 @@ export class HotlineStack extends Stack {
     new CfnOutput(this, 'GatewaySecretName', {
       value: data.gatewaySecret.secretName,
       description: "Secrets Manager secret: set username and apiKey from Africa's Talking; callbackKey is generated",
+    });
+    new CfnOutput(this, 'WhatsAppWebhookUrl', {
+      value: `${this.stage.url}whatsapp`,
+      description: "Meta app > WhatsApp > Configuration: callback URL, with verifyToken from the WhatsAppSecretName secret; subscribe to 'messages'",
+    });
+    new CfnOutput(this, 'WhatsAppSecretName', {
+      value: data.whatsappSecret.secretName,
+      description: 'Secrets Manager secret: set appSecret, accessToken and phoneNumberId from the Meta app; verifyToken is generated',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe operators here' });
   }

@@ -28,6 +28,8 @@ export class HotlineData extends Construct {
   readonly keysTable: dynamodb.Table;
   readonly gatewaySecret: secretsmanager.Secret;
   readonly lookupKeySecret: secretsmanager.Secret;
+  /** WhatsApp Cloud API: app secret, verify token (generated), access token, phone-number id. */
+  readonly whatsappSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -67,6 +69,20 @@ export class HotlineData extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     keepLogicalId(this.lookupKeySecret, STABLE_LOGICAL_IDS.lookupKeySecret);
+    this.whatsappSecret = new secretsmanager.Secret(this, 'WhatsAppSecret', {
+      description: 'pmi-hotline: WhatsApp Cloud API appSecret, accessToken and phoneNumberId (fill in after deploy); verifyToken is typed into the Meta app webhook settings',
+      generateSecretString: {
+        // Empty until the operator fills them in: an empty app secret verifies no webhook, an empty token sends nothing (SMS instead).
+        secretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
+        generateStringKey: 'verifyToken',
+        excludePunctuation: true,
+        passwordLength: 40,
+      },
+    });
+    Validations.of(this.whatsappSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "The app secret and access token are issued in Meta's app dashboard and cannot be rotated by a Lambda; the verify token is typed into that dashboard. Operators rotate them by hand.",
+    });
     Validations.of(this.gatewaySecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason: "The apiKey is issued in the Africa's Talking dashboard and cannot be rotated by a Lambda; callbackKey is also typed into that dashboard. Operators rotate both by hand.",

@@ -264,6 +264,12 @@ export class HotlineFunction extends Construct {
   }
 
   /** The Africa's Talking secret: the callback key (callbacks) and the credentials (reporter SMS). */
+  /** The WhatsApp secret: webhook verification (app secret, verify token) and Graph API sending (access token). */
+  grantWhatsAppSecret(data: HotlineData): this {
+    data.whatsappSecret.grantRead(this.role);
+    return this;
+  }
+
   grantGatewaySecret(data: HotlineData): this {
     data.gatewaySecret.grantRead(this.role);
     return this;

@@ -48,7 +48,7 @@ const system = await composeLocal(cfg);
 // The stream poller's own client, as Lambda's event source mapping is not the functions' client.
 const db = localDynamoClient(dynamo.endpoint);
 await ensureTable(db, cfg.tableName);
-await seedDemoDirectory(system.stores.directory);
+await seedDemoDirectory(system.stores.directory, { whatsapp: cfg.local.demoOfficialsWhatsApp });
 
 let ready = false;
 // Every function's routes, stream mapping and schedule come from its manifest entry, as in the stack.
@@ -83,6 +83,7 @@ PMI hotline running locally (${persist ? 'data kept in .data/' : 'in memory'})
   AT SMS callback    POST ${base}/sms?key=${key}
   AT delivery        POST ${base}/sms/delivery?key=${key}
   AT USSD callback   POST ${base}/ussd?key=${key}
+  WhatsApp webhook   GET|POST ${base}/whatsapp  (local demo app secret ${cfg.local.whatsappAppSecret}, verify token ${cfg.local.whatsappVerifyToken})
   Officials console   ${consoleBase}/console  (figures: ${consoleBase}/console/figures)
   Public figures     ${base}/statistik  (JSON: ${base}/statistik.json)
   Figures dashboard  ${base}/dev/dashboard  (local preview of the officials' view)

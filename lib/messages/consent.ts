@@ -17,7 +17,7 @@ export const CONTROLLER = 'Disnakertrans NTB';
  * reply would need a second SMS (`consentTexts.sms`, not sent yet; README: Consent), so an SMS case
  * records `none`, truthfully.
  */
-export const CONSENT_NOTICE: Record<Channel, ConsentNotice> = { web: 'form', ussd: 'ussd_screen', sms: 'none' };
+export const CONSENT_NOTICE: Record<Channel, ConsentNotice> = { web: 'form', ussd: 'ussd_screen', sms: 'none', whatsapp: 'none' };
 
 /** The retention period in words: whole years when it is whole years, else days. */
 export function retentionPeriod(days: number, l: Language): string {

@@ -24,8 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => s?.cleanup());
 
-const FUNCTION_NAMES: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'notifier', 'escalator', 'console'];
-const HTTP_FUNCTIONS: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'console'];
+const FUNCTION_NAMES: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'notifier', 'escalator', 'console', 'whatsapp'];
+const HTTP_FUNCTIONS: FunctionName[] = ['smsInbound', 'smsDelivery', 'ussd', 'web', 'console', 'whatsapp'];
 const logicalId = (construct: IConstruct) => s.stack.getLogicalId(construct.node.defaultChild as CfnElement);
 const fnId = (name: FunctionName) => logicalId(s.stack.functions[name]);
 const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
@@ -620,10 +620,13 @@ describe('IAM', () => {
     expect(readsGateway('web')).toBe(false);
     expect(readsGateway('console')).toBe(false);
     expect(FUNCTION_NAMES.filter(sendsSms).sort()).toEqual(['escalator', 'notifier']);
+    // The WhatsApp secret: the webhook (app secret, verify token) and the two senders (access token), nobody else.
+    const whatsapp = ref(byPath('Data/WhatsAppSecret'));
+    expect(FUNCTION_NAMES.filter((name) => allows(name, 'secretsmanager:GetSecretValue', whatsapp)).sort()).toEqual(['escalator', 'notifier', 'whatsapp']);
     // Nobody reads a secret by a wildcard or another stack's secret.
     for (const name of FUNCTION_NAMES) {
       const secretResources = statementsOf(name).filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue')).flatMap((st) => asArray(st.Resource));
-      for (const r of secretResources) expect([gateway, ref(byPath('Data/LookupKeySecret'))], name).toContainEqual(r);
+      for (const r of secretResources) expect([gateway, ref(byPath('Data/LookupKeySecret')), whatsapp], name).toContainEqual(r);
     }
   });
 
