@@ -83,9 +83,12 @@ export async function routeMessage(
     ? { kind: 'official', official: message.officialId ? await deps.directory.getOfficial(message.officialId) : await deps.directory.getOfficialByPhone(message.to) }
     : { kind: 'reporter', prefs: await deps.reporters.getPrefs(message.to) };
   if (chooseChannel(message, recipient, available) === 'sms') return { channel: 'sms' };
-  const c = message.caseId ? await deps.cases.getCase(message.caseId) : undefined;
-  const outbound = whatsAppForm(message, recipient, {
-    now: deps.clock.now(), policy: deps.policy?.whatsapp ?? DEFAULT_WHATSAPP_POLICY, ...(c ? { case: c } : {}),
-  });
+  const context = { now: deps.clock.now(), policy: deps.policy?.whatsapp ?? DEFAULT_WHATSAPP_POLICY };
+  let outbound = whatsAppForm(message, recipient, context);
+  // The case is read only for a template's parameters (free text needs nothing more).
+  if (outbound.kind === 'template' && message.caseId) {
+    const c = await deps.cases.getCase(message.caseId);
+    if (c) outbound = whatsAppForm(message, recipient, { ...context, case: c });
+  }
   return { channel: 'whatsapp', outbound };
 }
