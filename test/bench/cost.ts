@@ -70,8 +70,8 @@ export const NTB_WORKLOAD: Workload = {
   // and only when invoked: five functions read it, at most 12 times an hour each, fewer where traffic
   // is thin (sms-inbound ~4,000 invocations a month); plus the lookup key once per cold start.
   secretCallsPerMonth: 40_000,
-  // One errors alarm per function (eight: the console and figures included) and the stack's others.
-  alarms: 16,
+  // One errors alarm per function (nine: the console, figures and WhatsApp webhook included) and the stack's others.
+  alarms: 17,
   metricEventsPerMonth: {
     // ReportFiled carries a channel dimension (the operations dashboard shows reports per channel):
     // three metrics, each billed for the hours it is written.

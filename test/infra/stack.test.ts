@@ -50,10 +50,10 @@ const allows = (name: FunctionName, action: string, resource: unknown) =>
   );
 
 describe('HTTP API', () => {
-  it('has exactly the nine public routes and the console\'s two, each integrated with its function', () => {
+  it('has exactly the nine public routes, WhatsApp\'s two and the console\'s two, each integrated with its function', () => {
     const routes = resourcesOfType(s.template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
-      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done', 'GET /statistik', 'GET /statistik.json', 'ANY /console', 'ANY /console/{proxy+}'].sort(),
+      ['POST /sms', 'POST /sms/delivery', 'POST /ussd', 'POST /ussd/events', 'GET /', 'POST /reports', 'GET /reports/done', 'GET /statistik', 'GET /statistik.json', 'ANY /console', 'ANY /console/{proxy+}', 'GET /whatsapp', 'POST /whatsapp'].sort(),
     );
     for (const route of ROUTES) {
       const cfn = routes.find((r) => r.RouteKey === `${route.method} ${route.path}`)!;
@@ -103,7 +103,7 @@ describe('HTTP API', () => {
 describe('functions', () => {
   it('are ESM-bundled nodejs22.x+ on arm64 with 256 MB (512 MB where PINs are hashed) and bounded timeouts', () => {
     const fns = resourcesOfType(s.template, 'AWS::Lambda::Function');
-    expect(fns).toHaveLength(8);
+    expect(fns).toHaveLength(9);
     for (const [, fn] of fns) {
       const [, version] = /^nodejs(\d+)\.x$/.exec(fn.Properties.Runtime) ?? [];
       expect(Number(version), fn.Properties.Runtime).toBeGreaterThanOrEqual(22);
@@ -138,6 +138,7 @@ describe('functions', () => {
       GATEWAY_SECRET_ARN: ref(byPath('Data/GatewaySecret')),
       LOOKUP_KEY_SECRET_ARN: ref(byPath('Data/LookupKeySecret')),
       EVENTS_TOPIC_ARN: ref(byPath('HotlineEvents')),
+      WHATSAPP_SECRET_ARN: ref(byPath('Data/WhatsAppSecret')),
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: 'pmi-hotline',
       SMS_SHORTCODE: { Ref: 'HotlineSmsNumber' },
@@ -171,7 +172,7 @@ describe('functions', () => {
       expect(resources[logGroupId].Type).toBe('AWS::Logs::LogGroup');
       logGroupIds.add(logGroupId);
     }
-    expect(logGroupIds.size).toBe(7);
+    expect(logGroupIds.size).toBe(8);
     for (const [id, group] of resourcesOfType(s.template, 'AWS::Logs::LogGroup')) {
       expect(group.Properties.RetentionInDays, id).toBe(30);
     }
@@ -700,12 +701,13 @@ describe('cdk-nag (AwsSolutions)', () => {
         'Escalator/Role AwsSolutions-IAM5[Resource::*]',
         'Data/GatewaySecret AwsSolutions-SMG4',
         'Data/LookupKeySecret AwsSolutions-SMG4',
+        'Data/WhatsAppSecret AwsSolutions-SMG4',
         'Data/KeysTable AwsSolutions-DDB3',
         'NotifierStream/Dlq AwsSolutions-SQS3',
         'FiguresStream/Dlq AwsSolutions-SQS3',
         'Notifier/Role AwsSolutions-IAM5[Resource::*]',
         'Figures/Role AwsSolutions-IAM5[Resource::*]',
-        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator', 'Console', 'Figures'].map((fn) => `${fn} AwsSolutions-L1`),
+        ...['SmsInbound', 'SmsDelivery', 'Ussd', 'Web', 'Notifier', 'Escalator', 'Console', 'Figures', 'WhatsApp'].map((fn) => `${fn} AwsSolutions-L1`),
       ].sort(),
     );
   });
