@@ -47,7 +47,7 @@ describe('consent that tells the truth (UU 27/2022 Art. 21, 22, 24)', () => {
       expect(isGsm7(text)).toBe(true);
       expect(gsmLength(text)).toBeLessThanOrEqual(160);
     }
-    expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'none' });
+    expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'none', whatsapp: 'none' });
   });
 
   it('changes the stored version whenever a consent text changes', () => {
