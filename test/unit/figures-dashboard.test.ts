@@ -31,7 +31,7 @@ describe('the officials dashboard', () => {
     expect(model.byRegency.find((r) => r.regency === '5203')!.share).toBeCloseTo(1 / 3);
     expect(model.months[0]).toMatchObject({ filed: 12, escalations: 2, resolved: 2 });
     expect(model.openByAge).toEqual([{ age: 'lt1d', open: 2 }, { age: 'd1to3', open: 0 }, { age: 'd3to7', open: 3 }, { age: 'd7to30', open: 0 }, { age: 'gt30d', open: 1 }]);
-    expect(model.byChannel).toEqual([{ channel: 'sms', filed: 7 }, { channel: 'ussd', filed: 2 }, { channel: 'web', filed: 3 }]);
+    expect(model.byChannel).toEqual([{ channel: 'sms', filed: 7 }, { channel: 'ussd', filed: 2 }, { channel: 'web', filed: 3 }, { channel: 'whatsapp', filed: 0 }]);
   });
 
   it('shows a regency officer only their regency', () => {
