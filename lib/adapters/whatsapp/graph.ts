@@ -1,4 +1,4 @@
-import type { SendResult, WhatsAppOutbound, WhatsAppSender } from '../../ports.js';
+import type { SendResult, WhatsAppOutbound, WhatsAppSender } from '../../use-cases/outbox-port.js';
 
 /**
  * The Graph API version every request names. Pinned: Meta changes behaviour between versions and
