@@ -16,6 +16,7 @@ export const handler = handlerWhenReady(async () => {
     outbox: stores.outbox,
     directory: stores.directory,
     reporters: stores.reporters,
+    counters: stores.counters,
     whatsappSecrets: whatsappWebhookSecrets(cfg),
     clock: systemClock,
     policy: cfg.policy,
