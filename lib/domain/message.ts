@@ -20,7 +20,7 @@ export interface OutboundMessage {
   providerMessageId?: string;
   failureReason?: string;
   /**
-   * How it went (set when sent, by the rule in lib/whatsapp/channel-choice.ts), or, when queued with
+   * How it went (set when sent, by the rule in lib/use-cases/channel-choice.ts), or, when queued with
    * `sms`, how it must go: the SMS copy of an official's WhatsApp alert that was not delivered.
    */
   channel?: 'sms' | 'whatsapp';

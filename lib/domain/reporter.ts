@@ -4,7 +4,7 @@ import type { Language } from './categories.js';
 export interface ReporterPrefs {
   language?: Language;
   smsStopped?: boolean;
-  /** How the reporter last wrote: messages to them go back that way (lib/whatsapp/channel-choice.ts). */
+  /** How the reporter last wrote: messages to them go back that way (lib/use-cases/channel-choice.ts). */
   lastChannel?: 'sms' | 'whatsapp';
   /** When the reporter last wrote by WhatsApp: free-form text only within 24 hours of it. */
   whatsappAt?: string;

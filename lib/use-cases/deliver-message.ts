@@ -1,6 +1,6 @@
 import type { Deps } from './deps.js';
 import { passUndeliveredAlertOn, sendBySmsInstead } from './record-delivery.js';
-import { routeMessage } from '../whatsapp/channel-choice.js';
+import { routeMessage } from './channel-choice.js';
 import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
 
 export class RetryableSendError extends Error {
@@ -28,7 +28,7 @@ export async function deliverMessage(
   let result;
   let route;
   try {
-    // SMS or WhatsApp, text or template: decided by the one rule (lib/whatsapp/channel-choice.ts).
+    // SMS or WhatsApp, text or template: decided by the one rule (lib/use-cases/channel-choice.ts).
     route = await routeMessage(deps, message);
     result = route.channel === 'whatsapp'
       ? await deps.senders.whatsapp!.send(route.outbound)

@@ -27,7 +27,7 @@ export interface InboundSms {
   from: string;
   text: string;
   receivedAt: string;
-  /** What carried it: replies go back the same way (lib/whatsapp/channel-choice.ts). SMS when absent. */
+  /** What carried it: replies go back the same way (lib/use-cases/channel-choice.ts). SMS when absent. */
   channel?: 'sms' | 'whatsapp';
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkSignature, signBody, verifyTokenMatches } from '../../lib/whatsapp/signature.js';
 import { contentOf, senderOf, WhatsAppWebhook, type WhatsAppMessage } from '../../lib/whatsapp/payload.js';
-import { chooseChannel, whatsAppForm } from '../../lib/whatsapp/channel-choice.js';
-import { DEFAULT_WHATSAPP_POLICY } from '../../lib/whatsapp/templates.js';
+import { chooseChannel, whatsAppForm } from '../../lib/use-cases/channel-choice.js';
+import { DEFAULT_WHATSAPP_POLICY } from '../../lib/messages/whatsapp-templates.js';
 
 const SECRET = 'an-app-secret-of-some-length';
 

@@ -4,9 +4,9 @@ import type { WhatsAppPolicy } from '../config.js';
 import type { Official } from '../domain/official.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
-import type { WhatsAppOutbound } from '../use-cases/outbox-port.js';
-import type { Deps } from '../use-cases/deps.js';
-import { DEFAULT_WHATSAPP_POLICY, NEUTRAL_STATUS, renderTemplate, TEMPLATE_LANGUAGE } from './templates.js';
+import type { WhatsAppOutbound } from './outbox-port.js';
+import type { Deps } from './deps.js';
+import { DEFAULT_WHATSAPP_POLICY, NEUTRAL_STATUS, renderTemplate, TEMPLATE_LANGUAGE } from '../messages/whatsapp-templates.js';
 
 export type MessageChannel = 'sms' | 'whatsapp';
 
