@@ -14,10 +14,11 @@ import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { addPasskey, listPasskeys, passkeyRegistrationOptions, passkeySignInOptions, type RelyingParty, removePasskey, signInWithPasskey } from '../use-cases/console/passkeys.js';
 import { queuePage, QUEUE_TABS } from '../use-cases/console/queue.js';
+import { searchCases } from '../use-cases/console/search.js';
 import { CODE_LIFETIME_MS, endSession, SESSION_ABSOLUTE_MS, startSignIn, verifySignInCode } from '../use-cases/console/sign-in.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
 import {
-  clearConsoleCookie, cookieNames, type ConsoleContext, type ConsoleEnv, type ConsoleOptions, expectedOrigin, page,
+  clearConsoleCookie, cookieNames, type ConsoleContext, type ConsoleEnv, type ConsoleOptions, expectedOrigin, page, returnPath,
   sameOriginWrites, setConsoleCookie, signedInRoutes, sourceAddress, t,
 } from './kit.js';
 import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port.js';
@@ -109,6 +110,8 @@ export function createConsoleApp(
   // ---- sign-in ------------------------------------------------------------------------------------
 
   app.get('/console/sign-in', (c) => {
+    const next = returnPath(c.req.query('next'));
+    if (next) setConsoleCookie(c, names.next, next, SESSION_ABSOLUTE_MS / 1000);
     const notice = c.req.query('ended') ? t(c, T.sessionOver) : c.req.query('out') ? t(c, T.signedOut) : undefined;
     return html(c, t(c, T.signIn), <SignInForm l={c.get('lang')} {...(notice ? { notice } : {})} />, 200, ['/console/static/console.js']);
   });
@@ -144,7 +147,7 @@ export function createConsoleApp(
     clearConsoleCookie(c, names.signIn);
     setConsoleCookie(c, names.session, outcome.sessionId, SESSION_ABSOLUTE_MS / 1000);
     logger.info('console sign-in', { official: outcome.official.id, method: 'sms_code' });
-    return c.redirect('/console', 303);
+    return c.redirect(afterSignIn(c), 303);
   });
 
   app.post('/console/sign-in/passkey/options', async (c) => {
@@ -162,8 +165,15 @@ export function createConsoleApp(
     if (outcome.kind !== 'signed_in') return c.json({ error: 'refused' }, 400);
     setConsoleCookie(c, names.session, outcome.sessionId, SESSION_ABSOLUTE_MS / 1000);
     logger.info('console sign-in', { official: outcome.official.id, method: 'passkey' });
-    return c.json({ location: '/console' });
+    return c.json({ location: afterSignIn(c) });
   });
+
+  /** Where a fresh sign-in goes: back to the page the session ended on (the case), else the queue. */
+  const afterSignIn = (c: ConsoleContext) => {
+    const next = returnPath(getCookie(c, names.next));
+    if (next) clearConsoleCookie(c, names.next);
+    return next ?? '/console';
+  };
 
   // ---- signed in ----------------------------------------------------------------------------------
 
@@ -185,10 +195,17 @@ export function createConsoleApp(
       ...(q.channel ? { channel: q.channel } : {}), ...(q.level ? { level: q.level } : {}),
       ...(q.from ? { from: `${q.from}T00:00:00.000Z` } : {}), ...(q.to ? { to: `${q.to}T23:59:59.999Z` } : {}),
     };
-    const result = await queuePage(deps, c.get('official'), { tab: q.tab, filter, ...(q.after ? { after: q.after } : {}) });
+    const asked = (c.req.query('q') ?? '').trim().slice(0, 40);
+    const [result, directory, found] = await Promise.all([
+      queuePage(deps, c.get('official'), { tab: q.tab, filter, ...(q.after ? { after: q.after } : {}) }),
+      deps.directory.listOfficials(),
+      asked ? phoneParser().then(({ normalisePhone }) => searchCases(deps, c.get('official'), asked, (text) => normalisePhone(text) ?? undefined)) : undefined,
+    ]);
     const query = new URL(c.req.url).searchParams;
-    const directory = await deps.directory.listOfficials();
-    return html(c, t(c, T.queue), <QueueView l={c.get('lang')} official={c.get('official')} officials={directory} page={result} filter={filter} now={deps.clock.now()} query={query} />);
+    return html(c, t(c, T.queue), (
+      <QueueView l={c.get('lang')} official={c.get('official')} officials={directory} page={result} filter={filter} now={deps.clock.now()} query={query}
+        {...(found ? { search: { q: asked, outcome: found } } : {})} />
+    ));
   });
 
   const renderCase = async (c: ConsoleContext, view: Parameters<typeof CaseViewPage>[0]['view'], state: CaseFormState, status: 200 | 400 | 409 = 200) => {

@@ -7,8 +7,11 @@ export const CONSOLE_CSS = `*{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,Arial,sans-serif;color:#111;background:#f4f6f7}
 header{background:#0b4f6c;color:#fff;padding:.5rem .75rem;display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
 header a,header .link{color:#fff}
-header nav{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
-header small{flex-basis:100%;opacity:.85}
+header a,header button.link{display:inline-flex;align-items:center;min-height:44px;min-width:44px}
+header nav{display:flex;flex-wrap:wrap;gap:0 .75rem;align-items:center;flex-basis:100%}
+header .account{flex-basis:100%;display:flex;justify-content:space-between;align-items:center;gap:.5rem;border-top:1px solid #3d7a93}
+header small{opacity:.9}
+header #lang-switch{margin-left:auto}
 main{padding:.5rem .75rem 2rem;max-width:60rem;margin:0 auto}
 h1{font-size:1.25rem;margin:.5rem 0}
 h2{font-size:1.05rem;margin:1rem 0 .25rem}
@@ -32,7 +35,16 @@ form.inline{display:inline}
 .ok{color:#11632a;font-weight:600}
 .notice{background:#fff6d6;border-left:4px solid #c99a00;padding:.5rem;margin:.5rem 0}
 .tabs{display:flex;flex-wrap:wrap;gap:.25rem;margin:.5rem 0;padding:0;list-style:none}
-.tabs a{display:block;padding:.3rem .6rem;border:1px solid #0b4f6c;border-radius:4px;text-decoration:none}
+.tabs a{display:flex;align-items:center;min-height:44px;padding:.3rem .6rem;border:1px solid #0b4f6c;border-radius:4px;text-decoration:none}
+.chips{display:flex;flex-wrap:wrap;gap:.25rem;margin:.25rem 0;padding:0;list-style:none}
+.chips a{display:flex;align-items:center;min-height:44px;padding:.2rem .7rem;border-radius:22px;background:#e6f2f7;border:1px solid #0b4f6c;text-decoration:none}
+.search-row{display:flex;gap:.4rem}
+.search-row input{flex:1;min-width:0;padding:.45rem;border:1px solid #888;border-radius:4px;min-height:44px}
+.search-row button{margin-top:0}
+ol.cases li.card{position:relative;min-height:44px}
+ol.cases li.card a.ref::after{content:'';position:absolute;inset:0}
+ol.cases li.card:hover{border-color:#0b4f6c}
+input,select{min-height:44px}
 .tabs a[aria-current=page]{background:#0b4f6c;color:#fff}
 ol.cases{list-style:none;padding:0;margin:0}
 ol.cases li{background:#fff;border:1px solid #ccd;border-radius:6px;margin:.4rem 0;padding:.5rem}

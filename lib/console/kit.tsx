@@ -43,6 +43,8 @@ export const cookieNames = (o: ConsoleOptions) => ({
   session: o.secureCookies ? '__Host-pmi-session' : 'pmi-session',
   signIn: o.secureCookies ? '__Host-pmi-signin' : 'pmi-signin',
   lang: o.secureCookies ? '__Host-pmi-lang' : 'pmi-lang',
+  /** The console page to return to after signing in again (a path of the console only). */
+  next: o.secureCookies ? '__Host-pmi-next' : 'pmi-next',
 });
 
 export function setConsoleCookie(c: ConsoleContext, name: string, value: string, maxAgeSeconds: number): void {
@@ -88,8 +90,23 @@ export const requireOfficial: MiddlewareHandler<ConsoleEnv> = async (c, next) =>
   const found = sessionId ? await resolveSession(c.get('deps'), sessionId) : undefined;
   if (!found || !sessionId) {
     if (sessionId) clearConsoleCookie(c, names.session);
-    if (c.req.method === 'GET') return c.redirect(sessionId ? '/console/sign-in?ended=1' : '/console/sign-in', 303);
-    return c.html(page(c, { title: t(c, T.sessionOver), body: <p class="err">{t(c, T.sessionOver)} <a href="/console/sign-in">{t(c, T.signIn)}</a></p> }), 401);
+    // Sign-in leads back to where the official was: the case page a form was posted from, or the page asked for.
+    const back = returnPath(c.req.method === 'GET' ? c.req.path : c.req.path.replace(/^(\/console\/cases\/[^/]+)\/[a-z]+$/, '$1'));
+    const signIn = `/console/sign-in?${new URLSearchParams({ ...(sessionId ? { ended: '1' } : {}), ...(back ? { next: back } : {}) })}`;
+    if (c.req.method === 'GET') return c.redirect(signIn.replace(/\?$/, ''), 303);
+    // What the official typed is not lost with the session: it is shown to copy into the form after signing in.
+    const form = /^application\/x-www-form-urlencoded|^multipart\/form-data/.test(c.req.header('content-type') ?? '') ? await c.req.parseBody() : {};
+    const typed = (['message', 'note', 'outcome'] as const).map((k) => [k, typeof form[k] === 'string' ? form[k].trim() : ''] as const).filter(([, v]) => v);
+    return c.html(page(c, {
+      title: t(c, T.sessionOver),
+      body: (
+        <>
+          <p class="err">{t(c, T.sessionOver)} {t(c, T.nothingSaved)}</p>
+          {typed.map(([k, v]) => (<><label for={`typed-${k}`}>{t(c, T.yourText)}</label><textarea id={`typed-${k}`} readonly rows={4}>{v}</textarea></>))}
+          <p><a href={signIn} id="sign-in-again" class="button-link">{t(c, T.signIn)}</a></p>
+        </>
+      ),
+    }), 401);
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     const type = c.req.header('content-type') ?? '';
@@ -109,6 +126,11 @@ export const requireOfficial: MiddlewareHandler<ConsoleEnv> = async (c, next) =>
   c.set('sessionId', sessionId);
   await next();
 };
+
+/** A console page to return to after signing in: a path of the console only (never another site), without its query. */
+export function returnPath(path: string | undefined): string | undefined {
+  return path && /^\/console(\/[A-Za-z0-9\-/]{0,80})?$/.test(path) && !path.startsWith('/console/sign-') && !path.includes('//') ? path : undefined;
+}
 
 /** A route group for signed-in officials, with role information in `c.get('official')`. */
 export function signedInRoutes(): Hono<ConsoleEnv> {
@@ -136,25 +158,26 @@ export function page(c: ConsoleContext, p: { title: string; body: Child; scripts
       </head>
       <body>
         <header>
+          {/* The language switch sits by the title, sign-out on its own line with who is signed in: a thumb aiming for one does not hit the other. */}
           <strong><a href="/console">{T.console[lang]}</a></strong>
-          <nav>
-            {official ? (
-              <>
-                <a href="/console">{T.queue[lang]}</a>
-                <a href="/console/figures">{lang === 'id' ? 'Angka' : 'Figures'}</a>
-                {canReadAccessLog(official) ? <a href="/console/access-log">{T.accessLog[lang]}</a> : null}
-                <a href="/console/passkeys">{T.passkeys[lang]}</a>
-              </>
-            ) : null}
-            <a href={`${url.pathname}${url.search}`} hreflang={other} id="lang-switch">{T.language[lang]}</a>
-            {official ? (
+          <a href={`${url.pathname}${url.search}`} hreflang={other} id="lang-switch">{T.language[lang]}</a>
+          {official ? (
+            <nav aria-label={lang === 'id' ? 'Menu' : 'Menu'}>
+              <a href="/console">{T.queue[lang]}</a>
+              <a href="/console/figures">{lang === 'id' ? 'Angka' : 'Figures'}</a>
+              {canReadAccessLog(official) ? <a href="/console/access-log">{T.accessLog[lang]}</a> : null}
+              <a href="/console/passkeys">{T.passkeys[lang]}</a>
+            </nav>
+          ) : null}
+          {official ? (
+            <div class="account">
+              <small id="who">{official.name} · {T.levels[official.level][lang]}</small>
               <form method="post" action="/console/sign-out" class="inline">
                 <Csrf c={c} />
                 <button type="submit" class="link">{T.signOut[lang]}</button>
               </form>
-            ) : null}
-          </nav>
-          {official ? <small id="who">{official.name} · {T.levels[official.level][lang]}</small> : null}
+            </div>
+          ) : null}
         </header>
         <main>
           <h1>{p.title}</h1>

@@ -18,7 +18,8 @@ import { REFERRAL_TARGETS } from '../cases/plans.js';
 import { availableActions, type CaseView, type MergeSide, mergedAtOf } from '../use-cases/console/case-file.js';
 import { MERGE_UNDO_MS } from '../cases/plans.js';
 import { rankOf } from '../cases/rank.js';
-import { QUEUE_TABS, type QueuePage } from '../use-cases/console/queue.js';
+import { QUEUE_TABS, type QueuePage, type QueueRowView } from '../use-cases/console/queue.js';
+import type { SearchOutcome } from '../use-cases/console/search.js';
 import { T } from './texts.js';
 import { eventSentence } from './timeline.js';
 
@@ -75,53 +76,102 @@ const Select = ({ name, label, options, value, any }: { name: string; label: str
   </>
 );
 
-export function QueueView({ l, official, officials, page, filter, now, query }: { l: Language; official: Official; officials: Official[]; page: QueuePage; filter: QueueFilter; now: Date; query: URLSearchParams }) {
+/** The filters a queue link carries, in the order the chips show them. */
+const FILTER_KEYS = ['regency', 'category', 'status', 'channel', 'level', 'from', 'to'] as const;
+
+export function QueueView({ l, official, officials, page, filter, now, query, search }: {
+  l: Language; official: Official; officials: Official[]; page: QueuePage; filter: QueueFilter; now: Date; query: URLSearchParams;
+  /** The search box's answer, shown instead of the tab's list. */
+  search?: { q: string; outcome: SearchOutcome };
+}) {
   const byId = new Map(officials.map((o) => [o.id, o]));
   const link = (changes: Record<string, string | undefined>) => {
     const q = new URLSearchParams(query);
     q.delete('after');
+    q.delete('q');
     for (const [k, v] of Object.entries(changes)) if (v === undefined) q.delete(k); else q.set(k, v);
     return `/console?${q}`;
   };
   const regencies = official.level > 1 ? ALL_REGENCIES : official.regencies as HomeRegency[];
+  const chipText = (key: (typeof FILTER_KEYS)[number]): string | undefined => {
+    switch (key) {
+      case 'regency': return filter.regency && `${T.regency[l]}: ${regencyLabel(filter.regency, l)}`;
+      case 'category': return filter.category && `${T.category[l]}: ${CATEGORY_LABELS[filter.category][l]}`;
+      case 'status': return filter.status && `${T.status[l]}: ${T.statuses[filter.status][l]}`;
+      case 'channel': return filter.channel && `${T.channel[l]}: ${T.channels[filter.channel][l]}`;
+      case 'level': return filter.level && `${T.level[l]}: ${T.levels[filter.level][l]}`;
+      case 'from': return filter.from && `${T.from[l]}: ${filter.from.slice(0, 10)}`;
+      case 'to': return filter.to && `${T.to[l]}: ${filter.to.slice(0, 10)}`;
+    }
+  };
+  const chips = FILTER_KEYS.map((k) => [k, chipText(k)] as const).filter((x): x is readonly [(typeof FILTER_KEYS)[number], string] => Boolean(x[1]));
+  const filtered = chips.length > 0;
+  const Card = ({ r }: { r: QueueRowView & { mergedInto?: string } }) => {
+    const left = r.deadline && (r.status === 'new' || r.status === 'acknowledged') ? timeLeft(l, new Date(r.deadline), now) : undefined;
+    return (
+      <li class={`card ${r.urgency}`}>
+        {/* The reference is the link, stretched over the whole card (CSS): the card is one 44 px+ target. */}
+        <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> <strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
+        <div class="meta">
+          {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(r, r.assignee ? byId.get(r.assignee) : undefined), l)}</span>
+          {r.mergedInto ? <> · {T.mergedInto[l]} {r.mergedInto}</> : null}
+          {left ? <> · <span class={left.late ? 'late' : undefined}>{T.deadline[l]} {formatLocalTime(r.deadline!)} ({left.text})</span></> : null}
+        </div>
+      </li>
+    );
+  };
   return (
     <>
-      <ul class="tabs">
-        {QUEUE_TABS.map((tab) => {
-          const n = page.counts[tab];
-          return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''})</a></li>;
-        })}
-      </ul>
-      <details>
-        <summary>{T.filter[l]}</summary>
-        <form method="get" action="/console">
-          <input type="hidden" name="tab" value={page.tab} />
-          <Select name="regency" label={T.regency[l]} any={T.any[l]} value={filter.regency} options={regencies.map((r) => [r, regencyLabel(r, l)])} />
-          <Select name="category" label={T.category[l]} any={T.any[l]} value={filter.category} options={CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][l]])} />
-          <Select name="status" label={T.status[l]} any={T.any[l]} value={filter.status} options={CASE_STATUSES.map((s) => [s, T.statuses[s][l]])} />
-          <Select name="channel" label={T.channel[l]} any={T.any[l]} value={filter.channel} options={CHANNELS.map((c) => [c, T.channels[c][l]])} />
-          <Select name="level" label={T.level[l]} any={T.any[l]} value={filter.level} options={([1, 2, 3] as const).map((n) => [String(n), T.levels[n][l]])} />
-          <label for="f-from">{T.from[l]}</label><input type="date" id="f-from" name="from" value={filter.from?.slice(0, 10) ?? ''} />
-          <label for="f-to">{T.to[l]}</label><input type="date" id="f-to" name="to" value={filter.to?.slice(0, 10) ?? ''} />
-          <button type="submit">{T.filter[l]}</button>
-        </form>
-      </details>
-      {page.rows.length === 0 ? <p>{T.noCases[l]}</p> : null}
-      <ol class="cases" id="cases">
-        {page.rows.map((r) => {
-          const left = r.deadline ? timeLeft(l, new Date(r.deadline), now) : undefined;
-          return (
-            <li class={r.urgency}>
-              <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> <strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
-              <div class="meta">
-                {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(r, r.assignee ? byId.get(r.assignee) : undefined), l)}</span>
-                {left ? <> · <span class={left.late ? 'late' : undefined}>{T.deadline[l]} {formatLocalTime(r.deadline!)} ({left.text})</span></> : null}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {page.next ? <p><a href={`${link({})}&after=${page.next}`} id="next-page">{T.nextPage[l]}</a></p> : null}
+      <form method="get" action="/console" role="search" class="search">
+        <label for="f-q">{T.searchLabel[l]}</label>
+        <div class="search-row">
+          <input type="search" id="f-q" name="q" value={search?.q ?? ''} maxlength={40} autocomplete="off" />
+          <button type="submit">{T.search[l]}</button>
+        </div>
+      </form>
+      {search ? (
+        <section id="search-results">
+          <h2>{T.searchResults[l]}: “{search.q}”</h2>
+          {search.outcome.kind === 'unreadable' ? <p class="err">{T.searchUnreadable[l]}</p>
+            : search.outcome.rows.length === 0 ? <p>{T.searchNone[l]}</p>
+              : <ol class="cases" id="cases">{search.outcome.rows.map((r) => <Card r={r} />)}</ol>}
+          <p><a href="/console" class="button-link">{T.back[l]}</a></p>
+        </section>
+      ) : (
+        <>
+          <ul class="tabs">
+            {QUEUE_TABS.map((tab) => {
+              const n = page.counts[tab];
+              return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''}{filtered ? ` ${T.filteredCount[l]}` : ''})</a></li>;
+            })}
+          </ul>
+          {filtered ? (
+            <ul class="chips" id="filter-chips" aria-label={T.activeFilters[l]}>
+              {chips.map(([key, text]) => <li><a href={link({ [key]: undefined })} aria-label={`${T.removeFilter[l]}: ${text}`}>{text} ✕</a></li>)}
+              <li><a href={`/console?tab=${page.tab}`} id="filter-reset">{T.resetFilters[l]}</a></li>
+            </ul>
+          ) : null}
+          <details>
+            <summary>{T.filter[l]}</summary>
+            <form method="get" action="/console">
+              <input type="hidden" name="tab" value={page.tab} />
+              <Select name="regency" label={T.regency[l]} any={T.any[l]} value={filter.regency} options={regencies.map((r) => [r, regencyLabel(r, l)])} />
+              <Select name="category" label={T.category[l]} any={T.any[l]} value={filter.category} options={CATEGORIES.map((c) => [c, CATEGORY_LABELS[c][l]])} />
+              <Select name="status" label={T.status[l]} any={T.any[l]} value={filter.status} options={CASE_STATUSES.map((s) => [s, T.statuses[s][l]])} />
+              <Select name="channel" label={T.channel[l]} any={T.any[l]} value={filter.channel} options={CHANNELS.map((c) => [c, T.channels[c][l]])} />
+              <Select name="level" label={T.level[l]} any={T.any[l]} value={filter.level} options={([1, 2, 3] as const).map((n) => [String(n), T.levels[n][l]])} />
+              <label for="f-from">{T.from[l]}</label><input type="date" id="f-from" name="from" value={filter.from?.slice(0, 10) ?? ''} />
+              <label for="f-to">{T.to[l]}</label><input type="date" id="f-to" name="to" value={filter.to?.slice(0, 10) ?? ''} />
+              <button type="submit">{T.filter[l]}</button>
+            </form>
+          </details>
+          {page.rows.length === 0 ? <p>{T.noCases[l]}</p> : null}
+          <ol class="cases" id="cases">
+            {page.rows.map((r) => <Card r={r} />)}
+          </ol>
+          {page.next ? <p><a href={`${link({})}&after=${page.next}`} id="next-page" class="button-link">{T.nextPage[l]}</a></p> : null}
+        </>
+      )}
     </>
   );
 }
@@ -231,7 +281,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         <dt>{T.country[l]}</dt><dd id="country">{countryLabel(c.country, l)}<ReadFrom l={l} read={c.placesRead?.country?.code === c.country ? { from: 'text', mentions: c.placesRead.country.mentions } : undefined} /></dd>
         <dt>{T.regency[l]}</dt><dd id="regency">{regencyLabel(c.homeRegency, l)}<ReadFrom l={l} read={c.placesRead?.regency?.code === c.homeRegency ? c.placesRead.regency : undefined} /></dd>
         <dt>{T.reporter[l]}</dt><dd>{T.reporterTypes[c.reporterType][l]} · {T.channels[c.channel][l]}</dd>
-        <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? c.contact : T.contactHidden[l]}</dd>
+        <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? <a href={`tel:${c.contact}`}>{c.contact}</a> : T.contactHidden[l]}</dd>
         <dt>{T.worker[l]}</dt><dd id="worker">{c.workerName ?? '-'}</dd>
         <dt>{T.nik[l]}</dt><dd id="nik">{c.nik ? (view.nikRevealed ? c.nik : maskNik(c.nik)) : '-'}</dd>
         {deadline && left ? (<><dt>{c.status === 'new' ? T.ackDeadline[l] : T.resolveDeadline[l]}</dt><dd id="deadline" class={left.late ? 'late' : undefined}>{formatLocalTime(deadline.toISOString())} ({left.text})</dd></>) : null}

@@ -185,5 +185,69 @@ describe('item 6 and 11 on the case page: plain Indonesian, and the language swi
     const page = await desk.get(followed.headers.get('location')!);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('What the reporter wrote');
+    await desk.get('/console?lang=id');
+  });
+});
+
+describe('item 7: find and follow', () => {
+  it('finds a case by a sloppy reference or by the reporter\'s number, closed and merged ones too, and logs what a number search showed', async () => {
+    const phone = '+6281298899001';
+    const kept = await file({ contact: phone });
+    const duplicate = await file({ contact: phone });
+    await act(desk, duplicate.reference, 'merge', { into: kept.reference, confirm: 'yes' });
+    const byReference = await (await desk.get(`/console?q=${encodeURIComponent(` ${duplicate.reference.toLowerCase().replace('-', '')} `)}`)).text();
+    expect(byReference).toMatch(new RegExp(`id="search-results"[\\s\\S]*href="/console/cases/${duplicate.reference}"[\\s\\S]*Kasus ini digabung ke ${kept.reference}`));
+    // Nothing is missing from "Semua" for someone who calls: the number finds both, the merged one included.
+    const byPhone = await (await desk.get(`/console?q=${encodeURIComponent('0812 9889 9001')}`)).text();
+    for (const c of [kept, duplicate]) expect(byPhone).toContain(`href="/console/cases/${c.reference}"`);
+    expect(byPhone).not.toContain(phone);
+    const log = await accessToday();
+    for (const c of [kept, duplicate]) expect(log).toContainEqual(expect.objectContaining({ officialId: 'prov-ntb', action: 'viewed', reference: c.reference, fields: ['contact'] }));
+    // Another regency's case is not found by a regency officer (and the attempt is logged as for its page).
+    const elsewhere = await file({ homeRegency: '5201' });
+    const denied = await (await lombokTimur.get(`/console?q=${elsewhere.reference}`)).text();
+    expect(denied).not.toContain(`href="/console/cases/${elsewhere.reference}"`);
+    expect(denied).toContain('Tidak ada kasus yang cocok');
+    expect(await accessToday()).toContainEqual(expect.objectContaining({ officialId: 'kab-5203', action: 'denied', reference: elsewhere.reference }));
+    expect(await (await desk.get('/console?q=halo')).text()).toContain('Tulis kode laporan');
+  });
+
+  it('shows active filters as chips that each remove one, a reset, and tab counts labelled as filtered', async () => {
+    await file({ homeRegency: '5205', category: 'death' });
+    const html = await (await desk.get('/console?tab=all&regency=5205&category=death')).text();
+    const chips = /<ul class="chips" id="filter-chips"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    expect(chips).toContain('Kabupaten/kota: Dompu');
+    expect(chips).toContain('Kategori: Meninggal dunia');
+    expect(chips.replaceAll('&amp;', '&')).toContain('href="/console?tab=all&category=death"');
+    expect(chips).toMatch(/href="\/console\?tab=all" id="filter-reset">Hapus semua saringan/);
+    expect(html).toMatch(/id="tab-all"[^>]*>Semua \(1 tersaring\)/);
+    const unfiltered = await (await desk.get('/console?tab=all')).text();
+    expect(unfiltered).not.toContain('filter-chips');
+    expect(unfiltered).not.toContain('tersaring');
+  });
+
+  it("makes the reporter's number a tel: link for the official who took the case", async () => {
+    const c = await file({ contact: '+6281298899002' });
+    await act(lombokTimur, c.reference, 'take');
+    expect((await open(lombokTimur, c.reference)).html).toContain('<a href="tel:+6281298899002">+6281298899002</a>');
+  });
+
+  it('keeps the typed text when the session ended, and signing in again returns to the same case', async () => {
+    const c = await file();
+    const form = await open(desk, c.reference);
+    system.clock.advance(31);
+    const res = await desk.post(`/console/cases/${c.reference}/note`, { csrf: form.csrf, version: form.version, seen: form.seen, note: 'Catatan panjang yang saya ketik' });
+    expect(res.status).toBe(401);
+    const html = await res.text();
+    expect(html).toMatch(/<textarea[^>]*readonly[^>]*>Catatan panjang yang saya ketik<\/textarea>/);
+    const again = /href="([^"]+)" id="sign-in-again"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    expect(again).toBe(`/console/sign-in?ended=1&next=${encodeURIComponent(`/console/cases/${c.reference}`)}`);
+    await desk.get(again!);
+    const signedIn = await desk.signIn('+6281100005200', '5200');
+    expect(signedIn.headers.get('location')).toBe(`/console/cases/${c.reference}`);
+    // Only the console's own pages: another site or a sign-in page is never a place to return to.
+    await desk.get(`/console/sign-in?next=${encodeURIComponent('//evil.example/console')}`);
+    expect((await desk.signIn('+6281100005200', '5200')).headers.get('location')).toBe('/console');
+    await signInAll();
   });
 });
