@@ -43,8 +43,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false },
-  // The target: under 85 % the run fails (test/mutation/check-survivors.ts prints it again).
-  thresholds: { high: 90, low: 85, break: 85 },
+  // The target (85 %) is enforced by test/mutation/check-survivors.ts, which runs after Stryker and
+  // prints it per folder: a Stryker exit on the score would skip that report (npm run mutation's &&).
+  thresholds: { high: 90, low: 85, break: null },
   // vitest strips types without checking them; the default would also prepend @ts-nocheck to every
   // file under lib/, which the phone-metadata freshness test reads byte for byte.
   disableTypeChecks: false,

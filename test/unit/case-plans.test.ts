@@ -12,6 +12,7 @@ import { planSlaCheck } from '../../lib/cases/escalation-plans.js';
 import { alertWrite } from '../../lib/cases/alerts.js';
 import { type NewCaseFacts, planFile } from '../../lib/cases/file.js';
 import { CASE_TEXT_LIMIT } from '../../lib/conversation/follow-up.js';
+import { reporterTexts } from '../../lib/messages/reporter.js';
 import { MAX_UPDATE_ATTEMPTS, retryOnConflict } from '../../lib/cases/retry-on-conflict.js';
 import { ConcurrentUpdateError } from '../../lib/domain/errors.js';
 
@@ -463,7 +464,7 @@ describe('alerts and filing', () => {
     expect(filed.messages).toEqual([expect.objectContaining({ id: 'received.c9', audience: 'reporter', to: '+60123456789', caseId: 'c9', purpose: 'received', status: 'pending', attempts: 0, createdAt: at })]);
     expect(filed.messages[0]?.text).toContain('NEW-999');
     expect(filed.messages[0]?.text).toContain('0800-1000');
-    expect(filed.messages[0]?.text).not.toContain('Asal kabupaten');
+    expect(filed.messages[0]?.text).toBe(reporterTexts.received('id', { reference: 'NEW-999', hotline: '0800-1000' }));
     expect(filed.case).not.toHaveProperty('regencyAskedAt');
     for (const field of ['nik', 'workerName', 'agentName', 'consent', 'placesRead']) expect(filed.case).not.toHaveProperty(field);
   });

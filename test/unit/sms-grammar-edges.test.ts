@@ -90,6 +90,9 @@ describe('references in a message', () => {
     expect(parseSms('abc234 majikan marah lagi')).toEqual({ kind: 'text', text: 'majikan marah lagi', reference: 'ABC-234' });
     expect(parseSms('ABC-234')).toEqual({ kind: 'text', text: 'ABC-234' });
     expect(parseSms('kapan ABC-234 selesai')).toEqual({ kind: 'text', text: 'kapan ABC-234 selesai' });
+    // Any of the six characters may be a letter or a digit.
+    expect(parseSms('2ab-c34 majikan marah')).toEqual({ kind: 'text', text: 'majikan marah', reference: '2AB-C34' });
+    expect(parseSms('abc-def majikan marah')).toEqual({ kind: 'text', text: 'majikan marah', reference: 'ABC-DEF' });
     // 0 and 1 are not in the alphabet: not a reference, so the whole message is kept.
     expect(parseSms('ABC-100 majikan marah')).toEqual({ kind: 'text', text: 'ABC-100 majikan marah' });
   });
