@@ -131,7 +131,7 @@ describe('values sealed before the binding (v1)', () => {
       const read = (await sys.store.getCase(c.id))!;
       expect(read.contact).toBe(PHONE);
 
-      await sys.store.updateCase({ case: { ...read, updatedAt: new Date().toISOString() }, expectedVersion: read.version });
+      await sys.stores.cases.updateCase({ case: { ...read, updatedAt: new Date().toISOString() }, expectedVersion: read.version });
       const raw = unmarshall((await db.send(new GetItemCommand({ TableName: sys.tableName, Key: key, ConsistentRead: true }))).Item!);
       expect(String(raw.contactEnc)).toMatch(/^v3\./);
       expect((await sys.store.getCase(c.id))?.contact).toBe(PHONE);

@@ -1,65 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createTestSystem, type TestSystem } from '../support/local-deps.js';
-import { StreamPoller } from '../../lib/local/stream-poller.js';
+import { useSystemWithNotifier } from '../support/local-deps.js';
 import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
-import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
-import { notifyTableChange } from '../../lib/jobs/notifier.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
+import { localContext } from '../../lib/local/lambda-shim.js';
 import { submitReport } from '../../lib/web/submit-report.js';
 import { newFormToken } from '../../lib/web/pages.js';
 
-let system: TestSystem;
-let poller: StreamPoller;
-let agents: DynamoAgentsStore;
-const seen: DynamoDBRecord[] = [];
+/** The system as `npm start` composes it, with its notifier (and so its agent watch) on the stream. */
+const fixture = useSystemWithNotifier();
 
-/** What the notifier does with each record in AWS: the case's own effects, then the agent watch. */
+/** The notifier's handler, as Lambda calls it: the case's own effects, then the agent watch. */
 async function notifier(record: DynamoDBRecord) {
-  await notifyTableChange({ deps: system.deps, decoder: system.stores.cases, agents }, record);
+  await fixture.system.handlers.notifier({ Records: [record] }, localContext('notifier', 60_000));
 }
 
-beforeAll(async () => {
-  system = await createTestSystem();
-  agents = new DynamoAgentsStore(system.stores.table);
-  poller = new StreamPoller({
-    endpoint: system.endpoint, db: localDynamoClient(system.endpoint), tableName: system.tableName, accept: isNotifierRecord,
-    deliver: async (event) => {
-      const failures: { itemIdentifier: string }[] = [];
-      for (const record of event.Records) {
-        seen.push(record);
-        try { await notifier(record); } catch { failures.push({ itemIdentifier: record.dynamodb!.SequenceNumber! }); }
-      }
-      return { batchItemFailures: failures };
-    },
-  });
-  await poller.start();
-});
-
-afterAll(async () => {
-  await poller.stop();
-  await system.drop();
-});
-
 let n = 0;
-const report = (agentName: string, homeRegency: string) => submitReport(system.deps, {
+const report = (agentName: string, homeRegency: string) => submitReport(fixture.system.deps, {
   reporterType: 'family', contact: `+62812345670${String(++n).padStart(2, '0')}`, category: 'trafficking', country: 'MY', homeRegency,
   description: 'anak kami diberangkatkan tanpa dokumen', consent: true, token: newFormToken(), agentName,
 }, { ip: `198.51.100.${n}` });
 
-const agentAlerts = () => system.outbox.entries.filter((e) => e.route === 'sns' && e.message.includes('agen/calo'));
+const agentAlerts = () => fixture.system.outbox.entries.filter((e) => e.route === 'sns' && e.message.includes('agen/calo'));
 
 describe('an agent named in several reports', () => {
   it('alerts the province desk and BP3MI once, with count and references but no name, when the third case names it', async () => {
     const first = await report('PT. Maju Jaya', '5201');
     const second = await report('pt maju-jaya', '5203');
-    await poller.settled(1500);
+    await fixture.poller.settled(1500);
     expect(agentAlerts()).toHaveLength(0);
 
     const third = await report('Calo P.T. Maju Djaja', '5206');
-    await poller.settled(1500);
+    await fixture.poller.settled(1500);
     const alerts = agentAlerts();
     expect(alerts.map((a) => a.to).sort()).toEqual(['+6281100005200', '+6281100005300']);
     for (const a of alerts) {
@@ -70,20 +44,20 @@ describe('an agent named in several reports', () => {
   });
 
   it('does not alert again when the stream redelivers every record, nor for a fourth case', async () => {
-    for (const record of [...seen]) await notifier(record);
+    for (const record of [...fixture.poller.seen.notifier!]) await notifier(record);
     await report('MAJU JAYA', '5202');
-    await poller.settled(1500);
+    await fixture.poller.settled(1500);
     expect(agentAlerts()).toHaveLength(2);
-    const flagged = await agents.flagged();
+    const flagged = await new DynamoAgentsStore(fixture.system.stores.table).flagged();
     expect(flagged).toHaveLength(1);
     expect(flagged[0]!.count).toBe(4);
   });
 
   it('keeps the name only as ciphertext on the case', async () => {
     const filed = await report('PT Sumber Rejeki', '5204');
-    const c = await system.store.getCaseByReference(filed.reference);
+    const c = await fixture.system.store.getCaseByReference(filed.reference);
     expect(c?.agentName).toBe('PT Sumber Rejeki');
-    const raw = await localDynamoClient(system.endpoint).send(new GetItemCommand({ TableName: system.tableName, Key: marshall({ pk: `CASE#${c!.id}`, sk: 'CASE' }) }));
+    const raw = await localDynamoClient(fixture.system.endpoint).send(new GetItemCommand({ TableName: fixture.system.tableName, Key: marshall({ pk: `CASE#${c!.id}`, sk: 'CASE' }) }));
     expect(JSON.stringify(raw.Item)).not.toMatch(/sumber|rejeki/i);
     expect(raw.Item?.agentHash?.S).toMatch(/\w{16,}/);
   });

@@ -40,7 +40,7 @@ describe('signing in to the console', () => {
   });
 
   it('answers an unknown phone, a wrong PIN and a locked official exactly as a right PIN, and sends a code only for the right one', async () => {
-    await system.store.putOfficial({ ...(await system.console.directory.getOfficial('kab-5205'))!, locked: true });
+    await system.stores.directory.putOfficial({ ...(await system.console.directory.getOfficial('kab-5205'))!, locked: true });
     const before = await signInCodes('+6281100005005');
     const attempts = [
       { phone: '+6281100009999', pin: '1234' },
@@ -88,9 +88,9 @@ describe('signing in to the console', () => {
   it('stops sending codes to a phone after its hourly attempts, and refuses a source address over its own limit', async () => {
     const phone = '+6281100005006';
     for (let i = 0; i < SIGN_IN_PER_PHONE_PER_HOUR; i++) await client().post('/console/sign-in', { phone, pin: '9999' });
-    await system.store.clearPinFailures('kab-5206');
+    await system.stores.directory.clearPinFailures('kab-5206');
     const { consoleLockedUntil: _pause, ...official } = (await system.console.directory.getOfficial('kab-5206'))!;
-    await system.store.putOfficial({ ...official, failedPins: 0, consoleFailedPins: 0, locked: false });
+    await system.stores.directory.putOfficial({ ...official, failedPins: 0, consoleFailedPins: 0, locked: false });
     const before = await signInCodes(phone);
     const res = await client().post('/console/sign-in', { phone, pin: '0606' });
     expect(res.status).toBe(303);
@@ -164,14 +164,14 @@ describe('console sessions', () => {
     await a.signIn('+6281100005009', '7171');
     await b.signIn('+6281100005009', '7171');
     expect((await a.get('/console')).status).toBe(200);
-    await system.store.putOfficial({ ...official, pinHash: await hashPin('1357', LOCAL_PIN_PARAMS) });
+    await system.stores.directory.putOfficial({ ...official, pinHash: await hashPin('1357', LOCAL_PIN_PARAMS) });
     expect((await a.get('/console')).status).toBe(303);
     expect((await b.get('/console')).status).toBe(303);
 
     const c = client();
     await c.signIn('+6281100005009', '1357');
     expect((await c.get('/console')).status).toBe(200);
-    await system.store.putOfficial({ ...(await system.console.directory.getOfficial('kab-5271'))!, active: false });
+    await system.stores.directory.putOfficial({ ...(await system.console.directory.getOfficial('kab-5271'))!, active: false });
     expect((await c.get('/console')).status).toBe(303);
   });
 

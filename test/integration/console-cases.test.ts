@@ -186,7 +186,7 @@ describe('case actions', () => {
 
   it('does not message a reporter who sent BERHENTI, and keeps the typed message', async () => {
     const c = await file({ contact: '+6281298733333' });
-    await system.store.setPrefs('+6281298733333', { smsStopped: true });
+    await system.stores.reporters.setPrefs('+6281298733333', { smsStopped: true });
     const res = await act(desk, c.reference, 'message', { message: 'Mohon hubungi kami' });
     expect(res.status).toBe(409);
     const html = await res.text();

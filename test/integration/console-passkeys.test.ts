@@ -75,7 +75,7 @@ describe('console passkeys', () => {
     expect((await passkeySignIn(authenticator)).res.status).toBe(200);
 
     const out: string[] = [];
-    await runOfficialsCommand(system.store, ['set-pin', '--id', who.id, '--pin', '7777'], { ...quiet, out: (l) => out.push(l) }, LOCAL_PIN_PARAMS, system.console.passkeys);
+    await runOfficialsCommand(system.stores.directory, ['set-pin', '--id', who.id, '--pin', '7777'], { ...quiet, out: (l) => out.push(l) }, LOCAL_PIN_PARAMS, system.console.passkeys);
     expect(out.join('\n')).toMatch(/1 passkey\(s\) removed/);
     expect(await system.console.passkeys.passkeysOf(who.id)).toHaveLength(0);
     expect((await passkeySignIn(authenticator)).res.status).toBe(400);
@@ -85,7 +85,7 @@ describe('console passkeys', () => {
     const who = { phone: '+6281100005008', pin: '0808', id: 'kab-5208' };
     const { authenticator } = await plant(who);
     // The directory alone, as a tool without the passkey store would reset it.
-    await runOfficialsCommand(system.store, ['set-pin', '--id', who.id, '--pin', '8888'], quiet, LOCAL_PIN_PARAMS);
+    await runOfficialsCommand(system.stores.directory, ['set-pin', '--id', who.id, '--pin', '8888'], quiet, LOCAL_PIN_PARAMS);
     expect(await system.console.passkeys.passkeysOf(who.id)).toHaveLength(1);
     expect((await passkeySignIn(authenticator)).res.status).toBe(400);
   });
@@ -93,8 +93,8 @@ describe('console passkeys', () => {
   it('removes the passkeys of a disabled official, so enabling the account again does not bring them back', async () => {
     const who = { phone: '+6281100005010', pin: '7272', id: 'kab-5272' };
     const { authenticator } = await plant(who);
-    await runOfficialsCommand(system.store, ['disable', '--id', who.id], quiet, LOCAL_PIN_PARAMS, system.console.passkeys);
-    await runOfficialsCommand(system.store, ['enable', '--id', who.id], quiet, LOCAL_PIN_PARAMS, system.console.passkeys);
+    await runOfficialsCommand(system.stores.directory, ['disable', '--id', who.id], quiet, LOCAL_PIN_PARAMS, system.console.passkeys);
+    await runOfficialsCommand(system.stores.directory, ['enable', '--id', who.id], quiet, LOCAL_PIN_PARAMS, system.console.passkeys);
     expect(await system.console.passkeys.passkeysOf(who.id)).toHaveLength(0);
     expect((await passkeySignIn(authenticator)).res.status).toBe(400);
   });

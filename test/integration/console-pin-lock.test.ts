@@ -134,7 +134,7 @@ describe('wrong PINs on the console sign-in page', () => {
 describe('step two of the sign-in', () => {
   it('answers a wrong code identically whether step one had the right PIN, a wrong one, an unknown number or a locked official', async () => {
     const smsLocked = (await system.store.getOfficial('kab-5206'))!;
-    await system.store.putOfficial({ ...smsLocked, locked: true, failedPins: MAX_FAILED_PINS });
+    await system.stores.directory.putOfficial({ ...smsLocked, locked: true, failedPins: MAX_FAILED_PINS });
     await wrongSignIns('+6281100005007', MAX_FAILED_PINS);
     const stepOnes = [
       { phone: '+6281100005001', pin: '0101' }, // right PIN: a code is sent

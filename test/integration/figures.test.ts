@@ -57,7 +57,7 @@ async function recount(): Promise<Contribution> {
 async function correct(id: string, change: Partial<Case>): Promise<void> {
   const c = (await system.store.getCase(id))!;
   const at = system.clock.now().toISOString();
-  await system.store.updateCase({ case: withMilestones(c, { ...c, ...change, updatedAt: at }, at), expectedVersion: c.version });
+  await system.stores.cases.updateCase({ case: withMilestones(c, { ...c, ...change, updatedAt: at }, at), expectedVersion: c.version });
 }
 
 describe('figures kept by the table stream', () => {

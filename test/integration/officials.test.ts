@@ -202,7 +202,7 @@ describe('PIN lockout', () => {
     expect((await fresh(c)).status).toBe('new');
 
     const out: string[] = [];
-    await runOfficialsCommand(system.store, ['set-pin', '--id', sumbawa.id, '--pin', '4040'], { out: (l) => out.push(l), readPin: async () => '' }, LOCAL_PIN_PARAMS);
+    await runOfficialsCommand(system.stores.directory, ['set-pin', '--id', sumbawa.id, '--pin', '4040'], { out: (l) => out.push(l), readPin: async () => '' }, LOCAL_PIN_PARAMS);
     expect(await system.store.getOfficialByPhone(sumbawa.phone)).toMatchObject({ locked: false, failedPins: 0 });
     expect((await send(sumbawa.phone, `TERIMA ${c.reference} ${sumbawa.pin}`)).outcome).toEqual({ kind: 'refused', reason: 'wrong_pin' });
     expect((await send(sumbawa.phone, `TERIMA ${c.reference} 4040`)).outcome).toMatchObject({ kind: 'acknowledged' });
@@ -225,9 +225,9 @@ describe('idempotency and concurrency', () => {
     const disabled = { ...base, id: 'race-disabled', phone: '+6281100009001', active: false, failedPins: 2, locked: false };
     const locked = { ...base, id: 'race-locked', phone: '+6281100009002', active: true, failedPins: 5, locked: true };
     const active = { ...base, id: 'race-active', phone: '+6281100009003', active: true, failedPins: 2, locked: false };
-    for (const o of [disabled, locked, active]) await system.store.putOfficial(o);
+    for (const o of [disabled, locked, active]) await system.stores.directory.putOfficial(o);
 
-    for (const o of [disabled, locked, active]) await system.store.clearPinFailures(o.id);
+    for (const o of [disabled, locked, active]) await system.stores.directory.clearPinFailures(o.id);
 
     expect(await system.store.getOfficialByPhone(disabled.phone)).toMatchObject({ active: false, failedPins: 2 });
     expect(await system.store.getOfficialByPhone(locked.phone)).toMatchObject({ locked: true, failedPins: 5 });
@@ -249,7 +249,7 @@ describe('idempotency and concurrency', () => {
 
   it('two officials of one office answering at once: one takes the case, the other is told', async () => {
     const out: string[] = [];
-    await runOfficialsCommand(system.store, ['add', '--id', 'kab-5206-b', '--name', 'Petugas Kedua Bima', '--phone', '+6281100009206', '--level', '1', '--regencies', '5206', '--pin', '2066'], { out: (l) => out.push(l), readPin: async () => '' }, LOCAL_PIN_PARAMS);
+    await runOfficialsCommand(system.stores.directory, ['add', '--id', 'kab-5206-b', '--name', 'Petugas Kedua Bima', '--phone', '+6281100009206', '--level', '1', '--regencies', '5206', '--pin', '2066'], { out: (l) => out.push(l), readPin: async () => '' }, LOCAL_PIN_PARAMS);
     const c = await report({ homeRegency: '5206' });
 
     const [a, b] = await Promise.all([
@@ -280,25 +280,25 @@ describe('the officials CLI', () => {
 
   it('adds, lists without PIN hashes, disables and re-enables an official', async () => {
     const out: string[] = [];
-    await runOfficialsCommand(system.store, ['add', '--id', 'tppo-desk', '--name', 'Desk TPPO NTB', '--phone', '0811-0000-9300', '--level', '2', '--categories', 'trafficking', '--pin-stdin'], io(out), LOCAL_PIN_PARAMS);
+    await runOfficialsCommand(system.stores.directory, ['add', '--id', 'tppo-desk', '--name', 'Desk TPPO NTB', '--phone', '0811-0000-9300', '--level', '2', '--categories', 'trafficking', '--pin-stdin'], io(out), LOCAL_PIN_PARAMS);
     const added = await system.store.getOfficialByPhone('+6281100009300');
     expect(added).toMatchObject({ id: 'tppo-desk', level: 2, categories: ['trafficking'], active: true, locked: false });
     expect(added!.pinHash).toMatch(/^scrypt\$/);
 
     out.length = 0;
-    await runOfficialsCommand(system.store, ['list'], io(out));
+    await runOfficialsCommand(system.stores.directory, ['list'], io(out));
     expect(out.some((l) => l.includes('"id":"tppo-desk"'))).toBe(true);
     expect(out.join('\n')).not.toMatch(/scrypt/);
 
     const c = await report({ category: 'trafficking' });
-    await runOfficialsCommand(system.store, ['disable', '--id', 'tppo-desk'], io(out));
+    await runOfficialsCommand(system.stores.directory, ['disable', '--id', 'tppo-desk'], io(out));
     expect((await send('+6281100009300', `INFO ${c.reference} 8642`)).outcome).toEqual({ kind: 'refused', reason: 'inactive' });
-    await runOfficialsCommand(system.store, ['enable', '--id', 'tppo-desk'], io(out));
+    await runOfficialsCommand(system.stores.directory, ['enable', '--id', 'tppo-desk'], io(out));
     expect((await send('+6281100009300', `INFO ${c.reference} 8642`)).outcome).toMatchObject({ kind: 'info_sent' });
   });
 
   it('rejects a second official on the same phone, a bad regency and a short PIN', async () => {
-    const add = (args: string[]) => runOfficialsCommand(system.store, ['add', ...args], io([]), LOCAL_PIN_PARAMS);
+    const add = (args: string[]) => runOfficialsCommand(system.stores.directory, ['add', ...args], io([]), LOCAL_PIN_PARAMS);
     await expect(add(['--id', 'dup', '--name', 'Dup', '--phone', LOTIM.phone, '--level', '1', '--regencies', '5203', '--pin', '1234'])).rejects.toThrow(/already registered/);
     await expect(add(['--id', 'bad', '--name', 'Bad', '--phone', '+6281100009301', '--level', '1', '--regencies', '9999', '--pin', '1234'])).rejects.toThrow(/regencies/);
     await expect(add(['--id', 'short', '--name', 'Short', '--phone', '+6281100009302', '--level', '1', '--regencies', '5203', '--pin', '12'])).rejects.toThrow(/PIN/);

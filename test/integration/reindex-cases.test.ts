@@ -34,7 +34,7 @@ describe('reindexing cases stored before the console', () => {
     const cases = await Promise.all(phones.map(async (p) => (await fixture.system.store.findCasesByContact(p))[0]!));
     // One of them taken by an official, so it also belongs in the assignee queue.
     const taken = cases[1]!;
-    await fixture.system.store.updateCase({ case: { ...taken, status: 'acknowledged', assignee: 'lobar-1', acknowledgedAt: taken.createdAt, updatedAt: taken.createdAt, version: taken.version + 1 }, expectedVersion: taken.version });
+    await fixture.system.stores.cases.updateCase({ case: { ...taken, status: 'acknowledged', assignee: 'lobar-1', acknowledgedAt: taken.createdAt, updatedAt: taken.createdAt, version: taken.version + 1 }, expectedVersion: taken.version });
     const current = await Promise.all(cases.map(async (c) => (await fixture.system.store.getCase(c.id))!));
     await fixture.poller.settled();
     const sentBefore = fixture.system.outbox.entries.length;

@@ -51,7 +51,7 @@ async function resolve(id: string): Promise<Case> {
   const at = sys.clock.now().toISOString();
   const { nextCheckAt: _, ...rest } = c;
   const next = withMilestones(c, { ...rest, status: 'resolved', updatedAt: at }, at);
-  await sys.store.updateCase({ case: next, expectedVersion: c.version });
+  await sys.stores.cases.updateCase({ case: next, expectedVersion: c.version });
   return (await sys.store.getCase(id))!;
 }
 

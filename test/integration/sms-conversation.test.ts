@@ -16,7 +16,7 @@ const caseOf = async (phone: string, index = 0) => (await fixture.system.store.f
 /** What an official's TERIMA/SELESAI does to the case (the officials' code owns the real commands). */
 async function officialMoves(reference: string, change: Partial<Case>): Promise<void> {
   const c = (await fixture.system.store.getCaseByReference(reference))!;
-  await fixture.system.store.updateCase({ case: { ...c, ...change, updatedAt: fixture.system.clock.now().toISOString() }, expectedVersion: c.version });
+  await fixture.system.stores.cases.updateCase({ case: { ...c, ...change, updatedAt: fixture.system.clock.now().toISOString() }, expectedVersion: c.version });
 }
 
 describe('a worker abroad, by SMS', () => {

@@ -80,7 +80,7 @@ describe('delivery reports', () => {
   it('do not escalate a case an official has already taken', async () => {
     const c = await fileAndAlert('d5', '5203');
     const current = (await system.store.getCase(c.id))!;
-    await system.store.updateCase({ case: { ...current, status: 'acknowledged', assignee: 'kab-5203' }, expectedVersion: current.version });
+    await system.stores.cases.updateCase({ case: { ...current, status: 'acknowledged', assignee: 'kab-5203' }, expectedVersion: current.version });
     const first = (await alertTo(c, 'kab-5203'))!;
     await deliveryReport({ id: first.providerMessageId!, status: 'Failed' });
     expect(await alertTo(c, 'prov-ntb')).toBeUndefined();

@@ -148,7 +148,7 @@ describe('a status check by USSD', () => {
     const duplicate = referenceIn((await dial(phone, ['1', '1', '1', '1', '1', '1', '1', '1'])).last)!;
     const merge = async (reference: string, change: Record<string, unknown>) => {
       const c = (await system.store.getCaseByReference(reference))!;
-      await system.store.updateCase({ case: { ...c, ...change, updatedAt: system.clock.now().toISOString() }, expectedVersion: c.version });
+      await system.stores.cases.updateCase({ case: { ...c, ...change, updatedAt: system.clock.now().toISOString() }, expectedVersion: c.version });
     };
     await merge(duplicate, { status: 'closed', mergedInto: reference });
     const { last } = await dial(phone, ['2', duplicate]);

@@ -145,7 +145,7 @@ describe('an alert the gateway refuses for good', () => {
     const refusing = { ...system.deps, senders: { ...system.deps.senders, official: { send: async () => ({ ok: false as const, reason: '403_InvalidPhoneNumber', retryable: false }) } } };
     await alertOfficials(system.deps, filed.case, 1, 'new_case');
     const id = `alert.${filed.case.id}.kab-5206.L1`;
-    await system.store.updateMessage(id, ['sent'], { status: 'pending' });
+    await system.stores.outbox.updateMessage(id, ['sent'], { status: 'pending' });
 
     expect(await deliverMessage(refusing, id)).toBe('failed');
 

@@ -29,7 +29,7 @@ export interface TestSystem {
   metrics: LocalSystem['metrics'];
   /** The aggregates as built for the deps. */
   stores: DynamoStores;
-  /** All aggregates' methods on one object, for reading what the system stored. */
+  /** What the system stored, read back (reads only; see store-view.ts). */
   store: StoreView;
   /** The whole local system as `npm start` composes it. */
   local: LocalSystem;
@@ -54,7 +54,7 @@ export async function createTestSystem(options: { policy?: Omit<Partial<Policy>,
   });
   const system = await composeLocal(cfg, { db, ...(options.policy ? { policy: options.policy } : {}) });
   const { stores, outbox, clock, cipher, deps, handlers, callbackKey, metrics } = system;
-  const store = storeView(stores.ports);
+  const store = storeView(stores);
   if (options.seed !== false) await seedDemoDirectory(stores.directory);
   return {
     stores, store, outbox, clock, cipher, tableName, endpoint, deps, handlers, callbackKey, metrics, local: system,
