@@ -1,4 +1,5 @@
-import { type AlertReason, type Case, type CaseEvent, caseEvent, type Level } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
+import type { AlertOrder } from './plan.js';
 import { recipientsFor } from '../domain/routing.js';
 import { officialTexts } from '../messages/official.js';
 import type { OutboundMessage } from '../domain/message.js';
@@ -12,18 +13,22 @@ import type { Official } from '../domain/official.js';
  * the directory has no one there). `round` keeps a later round at the same level apart.
  */
 export function alertWrite(
-  c: Case, order: { level: Level; reason: AlertReason; round?: string }, officials: readonly Official[], at: string,
+  c: Case, order: AlertOrder, officials: readonly Official[], at: string,
 ): { onceKey: string; events: CaseEvent[]; messages: OutboundMessage[]; recipients: Official[] } {
   const { level, reason } = order;
   const suffix = order.round ? `.${order.round}` : '';
-  const recipients = recipientsFor(c, level, [...officials]);
+  const everyone = recipientsFor(c, level, [...officials]);
+  // Whoever made the change knows it: no alert to them (issue 23, item 8). Nobody else at that
+  // level is no gap in the directory, so no 'alert_no_recipient' either.
+  const recipients = everyone.filter((o) => !order.except?.includes(o.id));
+  const text = order.escalation ? officialTexts.escalation(c, order.escalation) : officialTexts.newCase(c);
   const messages: OutboundMessage[] = recipients.map((o) => ({
     id: `alert.${c.id}.${o.id}.L${level}${suffix}`,
     audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,
-    purpose: 'alert', text: officialTexts.newCase(c), status: 'pending', attempts: 0, createdAt: at,
+    purpose: 'alert', text, status: 'pending', attempts: 0, createdAt: at,
   }));
   const events: CaseEvent[] = recipients.length > 0
     ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
-    : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
+    : everyone.length > 0 ? [] : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
   return { onceKey: `alert.L${level}${suffix}`, events, messages, recipients };
 }

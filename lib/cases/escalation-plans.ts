@@ -1,7 +1,8 @@
 import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
-import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaStep } from '../domain/sla.js';
-import { officialTexts } from '../messages/official.js';
+import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaMinutes, slaStep } from '../domain/sla.js';
+import { caseHolder, officeLabel } from '../domain/case-holder.js';
+import { type EscalationFacts, officialTexts } from '../messages/official.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Official } from '../domain/official.js';
 import { type Actor, ok, type PlanResult } from './plan.js';
@@ -53,7 +54,7 @@ export function planSlaCheck(c: Case, x: Actor, officials: readonly Official[]):
           events: [caseEvent('escalated', at, 'system', {
             from: step.from, to: step.to, status: c.status, reason: c.status === 'new' ? 'not_acknowledged' : 'not_resolved', deadline: step.deadline.toISOString(),
           })],
-          alerts: [{ level: step.to, reason: 'escalation', ...(n === step.to - 1 ? {} : { round: `e${n}` }) }],
+          alerts: [{ level: step.to, reason: 'escalation', escalation: escalationFacts(c, x, officials), ...(n === step.to - 1 ? {} : { round: `e${n}` }) }],
         }),
       };
     }
@@ -71,6 +72,17 @@ export function planSlaCheck(c: Case, x: Actor, officials: readonly Official[]):
       };
     }
   }
+}
+
+/**
+ * What the level above is told about the climb: the office that had the case (it waited for it, or
+ * it held it unresolved) and that level's deadline, so every escalation SMS says it is one.
+ */
+function escalationFacts(c: Case, x: Actor, officials: readonly Official[]): EscalationFacts {
+  const assignee = c.assignee ? officials.find((o) => o.id === c.assignee) : undefined;
+  const holder = caseHolder(c, assignee);
+  const waitedFor = holder.state === 'held' || holder.state === 'waiting' ? officeLabel(holder.office, 'id') : officeLabel({ level: 2 }, 'id');
+  return { waitedFor, minutes: slaMinutes(c, x.policy) ?? 0, notResolved: c.status === 'acknowledged' };
 }
 
 /** The official who took the case is reminded to finish it; an unheld case reminds its whole level. */

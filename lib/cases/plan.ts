@@ -4,6 +4,7 @@ import type { AccessEntry } from '../domain/access.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Official } from '../domain/official.js';
 import type { CaseNote } from './port.js';
+import type { EscalationFacts } from '../messages/official.js';
 
 /**
  * The case's life in one room. Every transition of a case (file, follow-up, acknowledge, resolve,
@@ -27,6 +28,10 @@ export interface AlertOrder {
   level: Level;
   reason: AlertReason;
   round?: string;
+  /** An escalation says so, with who did not act in how long (lib/messages/official.ts). */
+  escalation?: EscalationFacts;
+  /** Officials not to alert: whoever made the change themselves (a correction, a hand-over). */
+  except?: string[];
 }
 
 /** Another case the change depends on: written only if it is still at `version` (a merge's target). */

@@ -102,7 +102,7 @@ export function planCorrect(c: Case, x: ActionContext, rank: Rank, change: { cat
   return ok({
     case: next,
     events: [{ at: x.at, actor: x.actor, type: 'corrected', detail: { ...detail, via: x.via } }],
-    alerts: rerouted ? [{ level: next.level, reason: 'rerouted', round: `v${c.version + 1}` }] : [],
+    alerts: rerouted ? [{ level: next.level, reason: 'rerouted', round: `v${c.version + 1}`, except: [x.official.id] }] : [],
   });
 }
 
@@ -117,7 +117,7 @@ export function planHandOver(c: Case, x: ActionContext, rank: Rank, to: Level): 
   return ok({
     case: next,
     events: [{ at: x.at, actor: x.actor, type: 'handed_over', detail: { via: x.via, from: c.level, to } }],
-    alerts: [{ level: to, reason: 'handed_over', round: `v${c.version + 1}` }],
+    alerts: [{ level: to, reason: 'handed_over', round: `v${c.version + 1}`, except: [x.official.id] }],
   });
 }
 

@@ -64,19 +64,23 @@ export function takeFollowUp(description: string, n: number): { text: string; re
 
 /** One piece of a case's text as an official reads it: the first report, or a numbered follow-up. */
 export interface TextEntry {
-  /** `Laporan` for the first report; `+2 12/11 08:00` for follow-up 2. */
+  /** `Laporan (06/12 08:40)` for the first report; `Balasan 2 (12/11 08:00)` for follow-up 2 (WITA). */
   label: string;
   text: string;
 }
 
-/** The report and its follow-ups, newest first: what the reporter said last is what an official needs first. */
-export function entriesNewestFirst(description: string): TextEntry[] {
+/**
+ * The report and its follow-ups, newest first: what the reporter said last is what an official needs
+ * first. Labels read on a basic phone ("Balasan 1 (06/12 08:43)"), not the stored marker ("[+1 ...]").
+ */
+export function entriesNewestFirst(description: string, reportedAt?: string): TextEntry[] {
   const found = blocks(description);
-  const entries: TextEntry[] = [{ label: 'Laporan', text: originalText(description).trim() }];
+  const when = (local: string) => ` (${local.replace(/ WITA$/, '')})`;
+  const entries: TextEntry[] = [{ label: `Laporan${reportedAt ? when(formatLocalTime(reportedAt)) : ''}`, text: originalText(description).trim() }];
   found.forEach((m, i) => {
     const end = found[i + 1]?.index ?? description.length;
-    const header = m[0].trim().replace(/^\[|\]$/g, '');
-    entries.push({ label: header, text: description.slice(m.index + m[0].length, end).trim() });
+    const header = /^\n\n\[\+(\d+) ([^\]\n]*)\] $/.exec(m[0]);
+    entries.push({ label: `Balasan ${m[1]}${header?.[2] ? when(header[2]) : ''}`, text: description.slice(m.index + m[0].length, end).trim() });
   });
   return entries.filter((e) => e.text !== '').reverse();
 }

@@ -26,7 +26,8 @@ export function gsmLength(text: string): number {
 /** Replaces typographic characters people paste (curly quotes, dashes, ellipsis) with GSM-7 ones. */
 export function toGsm7(text: string): string {
   return text
-    .replace(/[‘’‚‛]/g, "'")
+    // The backtick is printable ASCII but in neither GSM-7 table.
+    .replace(/[‘’‚‛`]/g, "'")
     .replace(/[“”„‟]/g, '"')
     .replace(/[–—]/g, '-')
     .replace(/…/g, '...')

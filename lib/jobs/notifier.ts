@@ -59,6 +59,21 @@ export async function notifyTableChange(runtime: NotifierRuntime, record: Dynamo
 }
 
 /**
+ * The parts of one reply (an INFO's text SMS: `<id>.t1`, `<id>.t2`...) leave in the order they were
+ * written when the stream hands them over in one batch; every other record runs in parallel. The
+ * parts are numbered too ("1/3"), as nothing orders SMS across shards or networks.
+ */
+function inOrder(chains: Map<string, Promise<unknown>>, record: DynamoDBRecord, handle: (r: DynamoDBRecord) => Promise<void>): Promise<void> {
+  const id = record.eventName === 'INSERT' ? (record.dynamodb?.NewImage as Record<string, { S?: string }> | undefined)?.id?.S : undefined;
+  if (!id?.startsWith('official-reply.')) return handle(record);
+  const key = id.replace(/\.t\d+$/, '');
+  const previous = chains.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => handle(record));
+  chains.set(key, run);
+  return run;
+}
+
+/**
  * The table stream drives every side effect. Each record succeeds or fails on its own (partial
  * batch response), so a poison record is retried, then goes to the failure queue, without
  * blocking the others.
@@ -68,5 +83,8 @@ export function createNotifierHandler(runtime: NotifierRuntime) {
   const handleRecord = (record: DynamoDBRecord): Promise<void> => notifyTableChange(runtime, record);
   return middy<DynamoDBStreamEvent, unknown>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler((event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, handleRecord, processor, { context }));
+    .handler((event: DynamoDBStreamEvent, context: Context) => {
+      const chains = new Map<string, Promise<unknown>>();
+      return processPartialResponse(event, (record: DynamoDBRecord) => inOrder(chains, record, handleRecord), processor, { context });
+    });
 }

@@ -19,6 +19,31 @@ const STATUS_SHORT: Record<CaseStatus, string> = {
   new: 'belum diterima', acknowledged: 'ditangani', resolved: 'selesai', closed: 'ditutup',
 };
 
+/** Why an escalation alert was sent: the office that did not act, in how long, and on what. */
+export interface EscalationFacts {
+  /** The office the case waited for or that held it ("Lombok Timur", "Desk provinsi"). */
+  waitedFor: string;
+  /** That level's deadline, in minutes. */
+  minutes: number;
+  /** The case was taken but not resolved in time (else: not taken). */
+  notResolved: boolean;
+}
+
+const FORMATS: Record<string, (reference: string) => string> = {
+  TERIMA: (r) => `TERIMA ${r} <PIN Anda>`,
+  SELESAI: (r) => `SELESAI ${r} <PIN Anda> <catatan>`,
+  INFO: (r) => `INFO ${r} <PIN Anda>`,
+  TANYA: (r) => `TANYA ${r} <PIN Anda> <pertanyaan>`,
+};
+const commandFormat = (keyword: string, reference: string) => (FORMATS[keyword] ?? FORMATS.TERIMA!)(reference);
+
+/** A deadline as the policy states it: whole days, whole hours, else minutes ("1 jam", "3 hari"). */
+function deadlineLength(minutes: number): string {
+  if (minutes >= 24 * 60 && minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} hari`;
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} jam`;
+  return `${minutes} menit`;
+}
+
 /** A pause in words: minutes under two hours, hours under two days, else days. */
 function duration(minutes: number): string {
   if (minutes < 120) return `${minutes} menit`;
@@ -37,14 +62,38 @@ export const officialTexts = {
   overdue: (c: AlertCase & Pick<Case, 'status'>, deadline: Date) =>
     `TERLAMBAT ${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `Batas ${c.status === 'new' ? 'terima' : 'selesai'} ${formatLocalTime(deadline.toISOString())} lewat. Balas: TERIMA ${c.reference} <PIN Anda>`,
+  /**
+   * An alert that climbed the ladder: says so first, who did not answer and in how long, so the
+   * level above knows it is an escalation and not one more new case. The place is left out when the
+   * longest names would not fit one SMS.
+   */
+  escalation: (c: AlertCase, e: EscalationFacts) => {
+    const head = `DINAIKKAN: ${e.waitedFor} belum ${e.notResolved ? 'menyelesaikan' : 'menjawab'} dalam ${deadlineLength(e.minutes)}. ` +
+      `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}.`;
+    const tail = ` Balas: TERIMA ${c.reference} <PIN Anda>`;
+    const place = ` ${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}.`;
+    const country = ` ${countryLabel(c.country, 'id')}.`;
+    return [head + place + tail, head + country + tail, head + tail].find((t) => gsmLength(t) <= SMS_LIMIT)!;
+  },
   acknowledged: (reference: string) =>
     `${reference} tercatat Anda tangani; pelapor diberi tahu. Bila tuntas: SELESAI ${reference} PIN catatan. Tanya pelapor: TANYA ${reference} PIN pertanyaan`,
   alreadyYours: (reference: string) =>
     `${reference} sudah tercatat Anda tangani. Bila tuntas: SELESAI ${reference} PIN catatan`,
   taken: (reference: string) =>
     `${reference} sudah ditangani petugas lain. Perintah tidak dijalankan.`,
-  notOpen: (reference: string, status: CaseStatus) =>
-    `${reference} berstatus ${STATUS_SHORT[status]}. Perintah tidak dijalankan.`,
+  notOpen: (reference: string, status: CaseStatus, mergedInto?: string) =>
+    mergedInto
+      ? `${reference} sudah digabung ke ${mergedInto}. Perintah tidak dijalankan; kirim lagi dengan kode ${mergedInto}.`
+      : `${reference} berstatus ${STATUS_SHORT[status]}. Perintah tidak dijalankan.`,
+  /** A command whose PIN was left out: what is missing, and the command as it should be sent. */
+  noPin: (keyword: string, reference: string) =>
+    `PIN belum ditulis; perintah tidak dijalankan. Format: ${commandFormat(keyword, reference)}`,
+  /** SELESAI without an outcome note: refused before anything changes, with the format. */
+  needsNote: (reference: string) =>
+    `${reference} belum diubah: tulis apa yang sudah dilakukan. Format: SELESAI ${reference} <PIN Anda> <catatan>`,
+  /** BANTUAN / HELP (or a keyword alone) from a registered official's number: the commands. */
+  help: () =>
+    'Perintah petugas (kode=kode laporan): TERIMA kode PIN; SELESAI kode PIN catatan; INFO kode PIN; TANYA kode PIN pertanyaan; BUKA id-petugas PIN',
   resolved: (reference: string) =>
     `${reference} tercatat selesai. Pelapor diminta konfirmasi; bila belum tuntas kasus dibuka lagi.`,
   asked: (reference: string) =>
@@ -55,10 +104,10 @@ export const officialTexts = {
     `Sudah banyak pesan ke pelapor ${reference} dalam satu jam. Pertanyaan tidak dikirim; coba lagi nanti.`,
   needsText: (reference: string) =>
     `Format: TANYA ${reference} PIN pertanyaan`,
-  info: (c: AlertCase & Pick<Case, 'status' | 'nik'>, viewer: { isAssignee: boolean; contact: string }) =>
+  info: (c: AlertCase & Pick<Case, 'status' | 'nik'> & { mergedInto?: string }, viewer: { isAssignee: boolean; contact: string }) =>
     `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
     `${countryLabel(c.country, 'id')}, ${regencyLabel(c.homeRegency, 'id')}. NIK ${c.nik ? maskNik(c.nik) : '-'}. ` +
-    `Status ${STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : ' Isi laporan: setelah TERIMA.'}`,
+    `Status ${c.mergedInto ? `digabung ke ${c.mergedInto}` : STATUS_SHORT[c.status]}.${viewer.isAssignee ? ` Pelapor ${viewer.contact}` : c.mergedInto ? '' : ' Isi laporan: setelah TERIMA.'}`,
   /** INFO on a case whose personal data was destroyed: its facts, and when and why the rest went. */
   infoErased: (c: AlertCase & Pick<Case, 'status'>, erased: NonNullable<Case['erased']>) =>
     `${c.reference} ${URGENCY_LABELS[c.urgency].id}: ${CATEGORY_LABELS[c.category].id}. ` +
@@ -125,34 +174,55 @@ export function fitGsm(text: string, budget: number): string {
 export const TEXT_PARTS_PER_REQUEST = 3;
 
 /**
- * The report and its follow-ups (newest first) as SMS for the official who holds the case: every
- * part GSM-7 and at most 160 septets (so a pasted emoji cannot switch it to 70-character UCS-2),
- * numbered, at most TEXT_PARTS_PER_REQUEST per page, and the last part of a page names the next.
+ * The report and its follow-ups (newest first) as SMS for the official who holds the case, read on a
+ * basic phone: every part GSM-7 and at most 160 septets (so a pasted emoji cannot switch it to
+ * 70-character UCS-2), numbered `ABC-234 1/3`, `2/3`... over the whole text so parts that arrive out
+ * of order still read in order; each entry ("Balasan 2 (06/12 08:43): ...") whole in one part where
+ * it fits, short ones sharing a part line by line, a long one split at a space; at most
+ * TEXT_PARTS_PER_REQUEST per page, and the last part of a page names the next.
  */
 export function caseTextPages(reference: string, entries: Array<{ label: string; text: string }>, page: number): { parts: string[]; pages: number } {
-  const stream = entries.map((e) => `[${e.label}] ${toGsm7(e.text).replace(/\s+/g, ' ')}`).join(' ');
-  const prefix = (k: number) => `${reference} #${k}: `;
-  const next = (p: number) => ` >INFO ${reference} PIN ${p}`;
-  // Room for the longest prefix and a "next page" note in every part, so paging never re-cuts.
-  const budget = SMS_LIMIT - gsmLength(prefix(999)) - gsmLength(next(999));
+  const pieces = entries.map((e) => `${e.label}: ${toGsm7(e.text).replace(/\s+/g, ' ').trim()}`);
+  const prefix = (k: number, n: number) => `${reference} ${k}/${n} `;
+  const next = (p: number) => `\nLanjut: INFO ${reference} PIN ${p}`;
+  // Room for the longest numbering and a "next page" line in every part, so paging never re-cuts.
+  const budget = SMS_LIMIT - gsmLength(prefix(999, 999)) - gsmLength(next(999));
   const chunks: string[] = [];
-  let rest = stream;
-  while (rest.length > 0) {
-    let cut = '';
-    for (const ch of rest) {
-      if (gsmLength(cut + ch) > budget) break;
-      cut += ch;
+  let current = '';
+  for (const piece of pieces) {
+    if (current !== '' && gsmLength(`${current}\n${piece}`) <= budget) {
+      current = `${current}\n${piece}`;
+      continue;
     }
-    if (cut.length < rest.length) {
-      const space = cut.lastIndexOf(' ');
-      if (space > budget / 2) cut = cut.slice(0, space);
+    if (current !== '') chunks.push(current);
+    let rest = piece;
+    while (gsmLength(rest) > budget) {
+      const cut = cutAtSpace(rest, budget);
+      chunks.push(cut);
+      rest = rest.slice(cut.length).trimStart();
     }
-    chunks.push(cut.trim());
-    rest = rest.slice(cut.length).trimStart();
+    current = rest;
   }
+  if (current !== '') chunks.push(current);
   const pages = Math.ceil(chunks.length / TEXT_PARTS_PER_REQUEST);
   const first = (page - 1) * TEXT_PARTS_PER_REQUEST;
-  const parts = chunks.slice(first, first + TEXT_PARTS_PER_REQUEST).map((c, i) => `${prefix(first + i + 1)}${c}`);
+  const parts = chunks.slice(first, first + TEXT_PARTS_PER_REQUEST).map((c, i) => `${prefix(first + i + 1, chunks.length)}${c}`);
   if (parts.length > 0 && page < pages) parts[parts.length - 1] += next(page + 1);
   return { parts, pages };
+}
+
+/** The longest head of `text` within `budget` septets, ending at a space when one is in its second half. */
+function cutAtSpace(text: string, budget: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const size = gsmLength(ch);
+    if (used + size > budget) break;
+    used += size;
+    end += ch.length;
+  }
+  // A character that fits no SMS alone is dropped rather than looping on it.
+  if (end === 0) return text.slice(0, [...text][0]!.length);
+  const space = text.lastIndexOf(' ', end);
+  return (space > end / 2 ? text.slice(0, space) : text.slice(0, end)).trimEnd();
 }

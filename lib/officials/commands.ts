@@ -57,6 +57,31 @@ export function parseOfficialCommand(raw: string): OfficialCommand | undefined {
   return { ...kind, reference, ...(pin ? { pin } : {}), text: rest.join(' ') };
 }
 
+/** BANTUAN / HELP from an official's number: the list of commands. */
+export interface OfficialHelp {
+  action: 'help';
+  keyword: 'BANTUAN';
+}
+
+/** What an official's number may send besides BUKA: a command on a case, or a request for the commands. */
+export type OfficialRequest = OfficialCommand | OfficialHelp;
+
+const HELP_WORDS = new Set(['BANTUAN', 'HELP', 'MENU', 'PERINTAH', 'TOLONG', 'BANTU', '?']);
+
+/**
+ * A command on a case, or BANTUAN/HELP/MENU alone, or an officials' keyword with nothing after it
+ * ("TERIMA"): the official needs the commands. Only a registered official's number gets the
+ * officials' list (handleOfficialSms); from anyone else these stay a reporter's words.
+ */
+export function parseOfficialRequest(raw: string): OfficialRequest | undefined {
+  const command = parseOfficialCommand(raw);
+  if (command) return command;
+  const tokens = raw.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
+  if (tokens.length !== 1) return undefined;
+  const word = tokens[0]!.replace(/[.,:;!]+$/, '').toUpperCase();
+  return HELP_WORDS.has(word) || word in KEYWORDS ? { action: 'help', keyword: 'BANTUAN' } : undefined;
+}
+
 /** BUKA <official id or phone> <PIN>: the level above restores a locked official's access. */
 export interface UnlockCommand {
   /** As typed: an official id (`kab-5203`) or a phone number in any common form. */

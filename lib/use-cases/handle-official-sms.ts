@@ -7,7 +7,7 @@ import { rankIn } from '../cases/rank.js';
 import { covers } from '../domain/routing.js';
 import { caseTextPages, officialTexts } from '../messages/official.js';
 import { entriesNewestFirst } from '../conversation/follow-up.js';
-import type { OfficialCommand } from '../officials/commands.js';
+import type { OfficialCommand, OfficialRequest } from '../officials/commands.js';
 import { checkPin, type PinRefusal } from '../officials/check-pin.js';
 import type { AccessedField } from '../domain/access.js';
 import type { OutboundMessage } from '../domain/message.js';
@@ -17,7 +17,7 @@ import type { InboundSms } from './handle-inbound-sms.js';
 export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics'>;
 
 /** The PIN check's refusals ('unknown' is an unregistered number, which never gets that far) and the case's. */
-export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered';
+export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered' | 'no_note';
 
 /** An authenticated command that was understood but not applied, with the reason the official is told. */
 export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'too_many_questions';
@@ -25,6 +25,8 @@ export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_q
 export type OfficialOutcome =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed'; reference: string; officialId: string }
+  /** BANTUAN / HELP: the officials' commands went to a registered official's number. */
+  | { kind: 'help_sent'; officialId: string }
   | { kind: 'not_applied'; reason: NotAppliedReason; reference: string; officialId: string }
   /** The same gateway message id was handled before: nothing written, nothing sent. */
   | { kind: 'duplicate' }
@@ -50,8 +52,10 @@ const COMMANDS_PER_HOUR_PER_PHONE = 60;
 export async function handleOfficialSms(
   deps: OfficialSmsDeps,
   sms: InboundSms,
-  command: OfficialCommand,
+  request: OfficialRequest,
 ): Promise<OfficialOutcome> {
+  if (request.action === 'help') return sendHelp(deps, sms);
+  const command: OfficialCommand = request;
   const { cases, directory, reporters, counters } = deps;
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -70,7 +74,12 @@ export async function handleOfficialSms(
     const events: CaseEvent[] = found
       ? [caseEvent('official_command_refused', at, actor, { command: command.keyword, reason, ...detail })]
       : [];
-    const messages = answer ? [reply('refused', officialTexts.refused(), official ? { officialId: official.id } : {})] : [];
+    // What was left out is said plainly (only a registered number gets here); anything else gets the
+    // one neutral text, which tells a stranger nothing about PINs, references or locks.
+    const text = reason === 'no_pin' ? officialTexts.noPin(command.keyword, command.reference)
+      : reason === 'no_note' ? officialTexts.needsNote(command.reference)
+        : officialTexts.refused();
+    const messages = answer ? [reply('refused', text, official ? { officialId: official.id } : {})] : [];
     // A case the official may not see: the attempt is in the access log too, as from the console.
     const access = denied && found && official ? [{ at, officialId: official.id, action: 'denied' as const, reference: found.reference, fields: [] }] : [];
     const first = await cases.recordOnce(found?.id, { onceKey, events, messages, ...(access.length ? { access } : {}) });
@@ -81,6 +90,9 @@ export async function handleOfficialSms(
   // TANYA/TERIMA/SELESAI... is a reporter (or someone who may become one): their message must reach
   // the reporter's side, never be refused with the officials' format (issue 12, finding 2).
   if (!official) return { kind: 'not_official' };
+  // SELESAI needs the outcome note: refused with the format before the PIN is checked or the case
+  // touched, so the case is never closed first and the note refused after (issue 23, item 4).
+  if (command.action === 'resolve' && command.pin && command.text.trim() === '') return (await refuse('no_note')).outcome;
   // The one PIN check (lib/officials/check-pin.ts): every refusal lands on the case timeline as
   // before, a redelivered SMS is not a second guess, and the guess that locks is announced.
   const asRefusal = (reason: PinRefusal): RefusalReason => (reason === 'unknown' ? 'inactive' : reason);
@@ -106,7 +118,7 @@ export async function handleOfficialSms(
       case 'no_question': return officialTexts.needsText(c.reference);
       case 'reporter_no_sms': return officialTexts.reporterNoSms(c.reference);
       case 'too_many_questions': return officialTexts.tooManyQuestions(c.reference);
-      default: return officialTexts.notOpen(c.reference, c.status);
+      default: return officialTexts.notOpen(c.reference, c.status, c.mergedInto);
     }
   };
   /** The shared plan (lib/cases), plus what only this door adds: the reply to the official. */
@@ -162,7 +174,7 @@ export async function handleOfficialSms(
       });
     }
     const page = /^\d{1,3}$/.test(command.text) ? Math.max(1, Number(command.text)) : 1;
-    const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description), page);
+    const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description, c.createdAt), page);
     const first = page === 1 ? officialTexts.info(c, { isAssignee, contact: c.contact }) : officialTexts.infoPage(c.reference, page, pages);
     const fields: AccessedField[] = [...(page === 1 ? ['contact' as const] : []), ...(parts.length > 0 ? ['text' as const] : [])];
     return ok({
@@ -181,4 +193,24 @@ export async function handleOfficialSms(
   if (refusal) return { kind: 'not_applied', reason: refusal as NotAppliedReason, reference: found.reference, officialId: official.id };
   if (kind === 'acknowledged') countAcknowledgement(deps.metrics, outcome.before, deps.policy, now);
   return done(kind);
+}
+
+/**
+ * BANTUAN / HELP (or a keyword alone) from a registered official's number: the officials' commands,
+ * once per gateway id. From any other number it is a reporter's HELP (`not_official`).
+ */
+async function sendHelp(deps: OfficialSmsDeps, sms: InboundSms): Promise<OfficialOutcome> {
+  const now = deps.clock.now();
+  const official = await deps.directory.getOfficialByPhone(sms.from);
+  if (!official) return { kind: 'not_official' };
+  if ((await deps.counters.countHit('official-cmd', sms.from, 3600, now)) > COMMANDS_PER_HOUR_PER_PHONE) return { kind: 'rate_limited' };
+  const at = now.toISOString();
+  const first = await deps.cases.recordOnce(undefined, {
+    onceKey: `cmd.${sms.id}`,
+    messages: [{
+      id: `official-reply.${sms.id}`, audience: 'official', to: sms.from, officialId: official.id, purpose: 'help',
+      text: officialTexts.help(), status: 'pending', attempts: 0, createdAt: at,
+    }],
+  });
+  return first ? { kind: 'help_sent', officialId: official.id } : { kind: 'duplicate' };
 }

@@ -1,6 +1,6 @@
 import { handleInboundSms, type InboundSms, type InboundSmsDeps } from './handle-inbound-sms.js';
 import { handleOfficialSms, type OfficialSmsDeps } from './handle-official-sms.js';
-import { parseOfficialCommand, parseUnlockCommand } from '../officials/commands.js';
+import { parseOfficialRequest, parseUnlockCommand } from '../officials/commands.js';
 import { unlockOfficial, type UnlockDeps } from './unlock-official.js';
 import { logger } from '../logger.js';
 
@@ -22,7 +22,7 @@ export async function receiveText(deps: ReceiveTextDeps, inbound: InboundSms): P
     });
     return;
   }
-  const command = parseOfficialCommand(inbound.text);
+  const command = parseOfficialRequest(inbound.text);
   const outcome = command ? await handleOfficialSms(deps, inbound, command) : undefined;
   if (command && outcome && outcome.kind !== 'not_official') {
     logger.info('official command handled', {

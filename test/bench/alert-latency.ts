@@ -3,7 +3,6 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { StreamPoller } from '../../lib/local/stream-poller.js';
 import { isNotifierRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
-import type { SmsSender } from '../../lib/use-cases/outbox-port.js';
 import { nextPhone, nextSmsId, type BenchSystem } from './system.js';
 import { median, percentile } from './stats.js';
 import { summarise, type OperationSample, type OperationSummary } from './operations.js';
@@ -15,6 +14,15 @@ export interface AlertLatencyResult {
   p99Ms: number;
   deadLetters: number;
   notifier: OperationSummary[];
+}
+
+/**
+ * The reference of a new-case alert, read as an official reads it: it opens with the reference and
+ * ends with the reply to send, 'Balas: TERIMA ABC-234 <PIN Anda>' (lib/messages/official.ts).
+ */
+export function alertReference(text: string): string | undefined {
+  const m = /^PMI NTB ([A-Z2-9]{3}-[A-Z2-9]{3}) .*Balas: TERIMA \1 <PIN Anda>$/.exec(text);
+  return m?.[1];
 }
 
 function recordLabel(record: DynamoDBRecord): string {
@@ -32,16 +40,12 @@ function recordLabel(record: DynamoDBRecord): string {
 export async function alertLatency(sys: BenchSystem, opts: { reports: number; gapMs: number; timeoutMs: number }): Promise<AlertLatencyResult> {
   const stored = new Map<string, number>();
   const alerted = new Map<string, number>();
-  const official = sys.runtime.deps.senders.official;
-  const timed: SmsSender = {
-    send: async (m) => {
-      const result = await official.send(m);
-      const ref = /PMI NTB (\S{3}-\S{3})/.exec(m.text)?.[1];
-      if (result.ok && ref && !alerted.has(ref)) alerted.set(ref, performance.now());
-      return result;
-    },
-  };
-  sys.runtime.deps.senders.official = timed;
+  // The notifier was built with its senders (lib/composition/functions/notifier.ts), so the bench
+  // watches what leaves the local SMS gateway instead of swapping a sender the handler never reads.
+  const stopWatching = sys.runtime.outbox.onSent((entry) => {
+    const ref = entry.route === 'sns' ? alertReference(entry.message) : undefined;
+    if (ref && !alerted.has(ref)) alerted.set(ref, performance.now());
+  });
 
   const samples = new Map<string, OperationSample[]>();
   let deadLetters = 0;
@@ -72,7 +76,7 @@ export async function alertLatency(sys: BenchSystem, opts: { reports: number; ga
     await poller.settled(2000);
   } finally {
     await poller.stop();
-    sys.runtime.deps.senders.official = official;
+    stopWatching();
   }
   const latencies = [...stored].filter(([ref]) => alerted.has(ref)).map(([ref, t]) => alerted.get(ref)! - t);
   return {

@@ -63,6 +63,8 @@ describe('a case nobody answers', () => {
     expect(atProvince).toMatchObject({ level: 2, status: 'new' });
     expect(Math.abs(Date.parse(atProvince.levelSince!) - system.clock.now().getTime())).toBeLessThan(60_000);
     expect(await system.store.getMessage(`alert.${c.id}.prov-ntb.L2`)).toMatchObject({ to: '+6281100005200', level: 2, purpose: 'alert' });
+    // The desk reads that it is an escalation, whom it waited for and how long (issue 23, item 8).
+    expect((await system.store.getMessage(`alert.${c.id}.prov-ntb.L2`))!.text).toMatch(new RegExp(`^DINAIKKAN: Lombok Timur belum menjawab dalam 3 hari\\. ${c.reference} BIASA: `));
     expect(await events(c, 'escalated')).toEqual([expect.objectContaining({ actor: 'system', detail: expect.objectContaining({ from: 1, to: 2, reason: 'not_acknowledged' }) })]);
 
     // The province desk gets its own 72 hours: nothing happens after only 72 hours from the report.
@@ -74,6 +76,7 @@ describe('a case nobody answers', () => {
     await escalateOverdueCases(system.deps);
     expect((await fresh(c)).level).toBe(3);
     expect(await system.store.getMessage(`alert.${c.id}.bp3mi-ntb.L3`)).toMatchObject({ to: '+6281100005300', level: 3 });
+    expect((await system.store.getMessage(`alert.${c.id}.bp3mi-ntb.L3`))!.text).toMatch(/^DINAIKKAN: Desk provinsi belum menjawab dalam 3 hari\. .*Balas: TERIMA [A-Z2-9-]{7} <PIN Anda>$/);
     expect((await events(c, 'escalated')).map((e) => e.detail?.to)).toEqual([2, 3]);
   });
 

@@ -81,9 +81,10 @@ describe('a regency official working a case by SMS', () => {
 
   it('refuses a second SELESAI on a resolved case without changing it', async () => {
     const c = await report();
-    await send(LOTIM.phone, `SELESAI ${c.reference} ${LOTIM.pin}`);
+    await send(LOTIM.phone, `SELESAI ${c.reference} ${LOTIM.pin} agen sudah mengembalikan biaya`);
     const before = await fresh(c);
-    const { id, outcome } = await send(LOTIM.phone, `DONE ${c.reference} ${LOTIM.pin}`);
+    expect(before.status).toBe('resolved');
+    const { id, outcome } = await send(LOTIM.phone, `DONE ${c.reference} ${LOTIM.pin} sudah`);
     expect(outcome).toMatchObject({ kind: 'not_applied', reason: 'not_open' });
     expect(await fresh(c)).toEqual(before);
     expect((await system.store.getMessage(`official-reply.${id}`))?.text).toBe(officialTexts.notOpen(c.reference, 'resolved'));
@@ -187,6 +188,19 @@ describe('commands that must change nothing', () => {
     expect(outcome).toEqual({ kind: 'refused', reason: 'no_pin' });
     expect((await fresh(c)).status).toBe('new');
     expect((await system.store.getOfficialByPhone(LOTIM.phone))?.failedPins).toBe(0);
+  });
+
+  it('SELESAI without an outcome note is refused with the format before the PIN is checked or the case changes', async () => {
+    const c = await report();
+    await send(LOTIM.phone, `TERIMA ${c.reference} ${LOTIM.pin}`);
+    const before = await fresh(c);
+    const { id, outcome } = await send(LOTIM.phone, `SELESAI ${c.reference} 9999`);
+    expect(outcome).toEqual({ kind: 'refused', reason: 'no_note' });
+    expect(await fresh(c)).toEqual(before);
+    expect((await system.store.getMessage(`official-reply.${id}`))?.text).toBe(officialTexts.needsNote(c.reference));
+    // 9999 is not LOTIM's PIN, and no guess was counted: the format was refused first.
+    expect((await system.store.getOfficialByPhone(LOTIM.phone))?.failedPins).toBe(0);
+    expect(await events(c, 'official_command_refused')).toEqual([expect.objectContaining({ detail: { command: 'SELESAI', reason: 'no_note' } })]);
   });
 });
 

@@ -198,7 +198,8 @@ describe('correcting what intake got wrong', () => {
   it('alerts the new regency\'s office when a new case moves there, not when a taken one does', () => {
     const moved = planOf(planCorrect(aCase(), context(desk), 'unheld', { homeRegency: '5201' }));
     expect(moved.events[0]?.detail).toEqual({ homeRegencyFrom: '5203', homeRegencyTo: '5201', via: 'console' });
-    expect(moved.alerts).toEqual([{ level: 1, reason: 'rerouted', round: 'v4' }]);
+    // The desk that moved it is never alerted about its own correction.
+    expect(moved.alerts).toEqual([{ level: 1, reason: 'rerouted', round: 'v4', except: ['prov-ntb'] }]);
     expect(planOf(planCorrect(aCase({ status: 'acknowledged', assignee: 'prov-ntb' }), context(desk), 'holder', { homeRegency: '5201' })).alerts).toEqual([]);
   });
 
@@ -216,7 +217,7 @@ describe('handing over, referring, reopening, merging, recording the agent', () 
     expect(plan.case).toMatchObject({ level: 3, status: 'new', levelSince: at, updatedAt: at, nextCheckAt: new Date(now.getTime() + 30 * 60_000).toISOString() });
     expect(plan.case).not.toHaveProperty('assignee');
     expect(plan.events).toEqual([{ at, actor: 'official:prov-ntb', type: 'handed_over', detail: { via: 'console', from: 1, to: 3 } }]);
-    expect(plan.alerts).toEqual([{ level: 3, reason: 'handed_over', round: 'v4' }]);
+    expect(plan.alerts).toEqual([{ level: 3, reason: 'handed_over', round: 'v4', except: ['prov-ntb'] }]);
   });
 
   it('hands a taken case to its own level again (someone else there), but not a new one, a closed one, or from below', () => {
@@ -389,15 +390,15 @@ describe('the escalation ladder (planSlaCheck)', () => {
     const p = planOf(plan);
     expect(p.case).toMatchObject({ level: 2, levelSince: later(24).toISOString(), updatedAt: later(24).toISOString(), nextCheckAt: later(36).toISOString() });
     expect(p.events).toEqual([{ at: later(24).toISOString(), actor: 'system', type: 'escalated', detail: { from: 1, to: 2, status: 'new', reason: 'not_acknowledged', deadline: later(24).toISOString() } }]);
-    expect(p.alerts).toEqual([{ level: 2, reason: 'escalation' }]);
+    expect(p.alerts).toEqual([{ level: 2, reason: 'escalation', escalation: { waitedFor: 'Lombok Timur', minutes: 24 * 60, notResolved: false } }]);
   });
 
   it('escalates an unresolved case as not resolved, and a case climbing again gets a round of its own', () => {
     const p = planOf(check(aCase({ status: 'acknowledged', level: 2, escalations: 1 }), policy.slaMinutes.resolve.high / 60).plan);
     expect(p.events[0]?.detail).toMatchObject({ from: 2, to: 3, status: 'acknowledged', reason: 'not_resolved' });
-    expect(p.alerts).toEqual([{ level: 3, reason: 'escalation' }]);
+    expect(p.alerts).toEqual([{ level: 3, reason: 'escalation', escalation: { waitedFor: 'Desk provinsi', minutes: policy.slaMinutes.resolve.high, notResolved: true } }]);
     const again = planOf(check(aCase({ escalations: 2 }), 24).plan);
-    expect(again.alerts).toEqual([{ level: 2, reason: 'escalation', round: 'e3' }]);
+    expect(again.alerts).toEqual([{ level: 2, reason: 'escalation', escalation: { waitedFor: 'Lombok Timur', minutes: 24 * 60, notResolved: false }, round: 'e3' }]);
   });
 
   it('reminds BP3MI once per period past its deadline, each period under its own ids', () => {
@@ -445,6 +446,14 @@ describe('alerts and filing', () => {
     const none = alertWrite(aCase(), { level: 2, reason: 'escalation' }, [regency], at);
     expect(none.messages).toEqual([]);
     expect(none.events).toEqual([{ at, actor: 'system', type: 'alert_no_recipient', detail: { official: 'none', level: 2, reason: 'escalation' } }]);
+  });
+
+  it('says DINAIKKAN on an escalation, and leaves out the official who made the change, without calling it a gap', () => {
+    const climbed = alertWrite(aCase({ level: 2 }), { level: 2, reason: 'escalation', escalation: { waitedFor: 'Lombok Timur', minutes: 60, notResolved: false } }, [desk], at);
+    expect(climbed.messages[0]?.text).toMatch(/^DINAIKKAN: Lombok Timur belum menjawab dalam 1 jam\. ABC-234 TINGGI: /);
+    const own = alertWrite(aCase({ level: 2 }), { level: 2, reason: 'rerouted', round: 'v4', except: ['prov-ntb'] }, [desk], at);
+    expect(own.messages).toEqual([]);
+    expect(own.events).toEqual([]);
   });
 
   const facts = (over: Partial<NewCaseFacts> = {}): NewCaseFacts => ({

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOfficialCommand } from '../../lib/officials/commands.js';
+import { parseOfficialCommand, parseOfficialRequest } from '../../lib/officials/commands.js';
 import { REFERENCE_ALPHABET } from '../../lib/domain/reference.js';
+
+describe("an official's request for the commands", () => {
+  it('is BANTUAN, HELP or MENU alone, or a keyword with nothing after it', () => {
+    for (const text of ['BANTUAN', 'help', 'Menu', 'bantuan?'.replace('?', ''), 'TERIMA', 'selesai.', 'INFO']) {
+      expect(parseOfficialRequest(text), text).toEqual({ action: 'help', keyword: 'BANTUAN' });
+    }
+    expect(parseOfficialRequest('TERIMA ABC-234 0303')).toMatchObject({ action: 'acknowledge', reference: 'ABC-234' });
+    expect(parseOfficialRequest('terima kasih banyak')).toBeUndefined();
+    expect(parseOfficialRequest('tolong saya ditipu agen')).toBeUndefined();
+  });
+});
 
 describe('the official command parser', () => {
   it('reads TERIMA with a reference and a PIN', () => {

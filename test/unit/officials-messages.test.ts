@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { officialTexts, questionForReporter } from '../../lib/messages/official.js';
+import { caseTextPages, officialTexts, questionForReporter } from '../../lib/messages/official.js';
+import { appendFollowUp, entriesNewestFirst } from '../../lib/conversation/follow-up.js';
+import { alertReference } from '../bench/alert-latency.js';
 import { CATEGORIES, URGENCIES } from '../../lib/domain/categories.js';
 import { CASE_STATUSES } from '../../lib/domain/case.js';
 import { COUNTRIES, type CountryCode } from '../../lib/domain/regions.js';
@@ -23,13 +25,16 @@ describe('SMS texts to officials', () => {
       const texts = [
         officialTexts.newCase(c), officialTexts.reminder(c, deadline), officialTexts.overdue(c, deadline),
         officialTexts.info(c, { isAssignee: true, contact: LONGEST_PHONE }), officialTexts.notOpen(c.reference, c.status),
+        officialTexts.info({ ...c, mergedInto: 'DEF-567' }, { isAssignee: true, contact: LONGEST_PHONE }),
+        officialTexts.escalation(c, { waitedFor: 'Sumbawa Barat', minutes: 14 * 24 * 60, notResolved: true }),
       ];
       for (const text of texts) expect(gsmLength(text), text).toBeLessThanOrEqual(SMS_LIMIT);
     }
     for (const text of [
       officialTexts.acknowledged('ABC-234'), officialTexts.alreadyYours('ABC-234'), officialTexts.taken('ABC-234'),
       officialTexts.resolved('ABC-234'), officialTexts.asked('ABC-234'), officialTexts.reporterNoSms('ABC-234'),
-      officialTexts.needsText('ABC-234'), officialTexts.refused(),
+      officialTexts.needsText('ABC-234'), officialTexts.refused(), officialTexts.help(), officialTexts.needsNote('ABC-234'),
+      officialTexts.notOpen('ABC-234', 'closed', 'DEF-567'), ...['TERIMA', 'SELESAI', 'TANYA'].map((k) => officialTexts.noPin(k, 'ABC-234')),
     ]) expect(gsmLength(text), text).toBeLessThanOrEqual(SMS_LIMIT);
   });
 
@@ -58,6 +63,64 @@ describe('SMS texts to officials', () => {
 
   it('refuse with one text that names no number, reference or reason', () => {
     expect(officialTexts.refused()).not.toMatch(/[A-Z2-9]{3}-[A-Z2-9]{3}|\+\d|salah|terkunci|locked/i);
+  });
+});
+
+describe('SMS to an official on a basic phone (issue 23, item 8)', () => {
+  const c = { reference: 'ABC-234', category: 'detained_deported', urgency: 'urgent', country: 'MY', homeRegency: '5203', status: 'new' } as const;
+
+  it('say an escalation is one, who did not answer and in how long, at every level', () => {
+    expect(officialTexts.escalation(c, { waitedFor: 'Lombok Timur', minutes: 60, notResolved: false }))
+      .toBe('DINAIKKAN: Lombok Timur belum menjawab dalam 1 jam. ABC-234 SEGERA: Ditahan/dideportasi. Malaysia, Lombok Timur. Balas: TERIMA ABC-234 <PIN Anda>');
+    expect(officialTexts.escalation(c, { waitedFor: 'Desk provinsi', minutes: 3 * 24 * 60, notResolved: false })).toMatch(/^DINAIKKAN: Desk provinsi belum menjawab dalam 3 hari\. /);
+    expect(officialTexts.escalation(c, { waitedFor: 'Lombok Timur', minutes: 90, notResolved: true })).toMatch(/^DINAIKKAN: Lombok Timur belum menyelesaikan dalam 90 menit\. /);
+  });
+
+  it('name what was left out of a command and how to send it', () => {
+    expect(officialTexts.noPin('TERIMA', 'ABC-234')).toBe('PIN belum ditulis; perintah tidak dijalankan. Format: TERIMA ABC-234 <PIN Anda>');
+    expect(officialTexts.needsNote('ABC-234')).toContain('Format: SELESAI ABC-234 <PIN Anda> <catatan>');
+    expect(officialTexts.notOpen('ABC-234', 'closed', 'DEF-567')).toContain('digabung ke DEF-567');
+    expect(officialTexts.info({ ...c, status: 'closed', nik: undefined, mergedInto: 'DEF-567' }, { isAssignee: false, contact: '' })).toContain('Status digabung ke DEF-567.');
+    for (const keyword of ['TERIMA', 'SELESAI', 'INFO', 'TANYA', 'BUKA']) expect(officialTexts.help()).toContain(keyword);
+  });
+
+  it("number INFO's text parts over the whole text, with readable labels and each entry whole where it fits", () => {
+    let d = 'Saya ditahan polisi di Johor karena permit mati';
+    d = appendFollowUp(d, { n: 1, at: '2026-12-06T00:43:00Z', text: 'majikan belum datang' })!;
+    d = appendFollowUp(d, { n: 2, at: '2026-12-06T00:50:00Z', text: `paspor di agen. ${'kabar buruk '.repeat(10)}`.trim() })!;
+    const entries = entriesNewestFirst(d, '2026-12-06T00:40:00Z');
+    expect(entries.map((e) => e.label)).toEqual(['Balasan 2 (06/12 08:50)', 'Balasan 1 (06/12 08:43)', 'Laporan (06/12 08:40)']);
+    const { parts, pages } = caseTextPages('ABC-234', entries, 1);
+    expect(pages).toBe(1);
+    expect(parts.map((p) => p.slice(0, 12))).toEqual(parts.map((_, i) => `ABC-234 ${i + 1}/${parts.length} `));
+    const all = parts.join('\n');
+    expect(all).not.toContain('[+');
+    // The two short entries are each in one SMS, not cut across two.
+    expect(parts.filter((p) => p.includes('Balasan 1 (06/12 08:43): majikan belum datang'))).toHaveLength(1);
+    expect(parts.filter((p) => p.includes('Laporan (06/12 08:40): Saya ditahan polisi di Johor karena permit mati'))).toHaveLength(1);
+    for (const p of parts) expect(gsmLength(p)).toBeLessThanOrEqual(SMS_LIMIT);
+  });
+
+  it('end a page with how to ask for the next, and number page 2 on from page 1', () => {
+    let d = `Laporan awal ${'gaji tidak dibayar '.repeat(20)}`.trim();
+    for (let i = 1; i <= 6; i++) d = appendFollowUp(d, { n: i, at: '2026-12-06T00:43:00Z', text: `tambahan ${i} ${'kabar buruk '.repeat(12)}`.trim() })!;
+    const entries = entriesNewestFirst(d);
+    const one = caseTextPages('ABC-234', entries, 1);
+    const two = caseTextPages('ABC-234', entries, 2);
+    expect(one.parts).toHaveLength(3);
+    expect(one.parts.at(-1)).toMatch(/\nLanjut: INFO ABC-234 PIN 2$/);
+    expect(two.parts[0]).toMatch(new RegExp(`^ABC-234 4/\\d+ `));
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 500 }), { maxLength: 12 }), (texts) => {
+      const pages = caseTextPages('ABC-234', texts.map((text, i) => ({ label: `Balasan ${i}`, text })), 1);
+      for (const p of pages.parts) expect(gsmLength(p)).toBeLessThanOrEqual(SMS_LIMIT);
+    }));
+  });
+
+  it("is what the bench's alert timer reads: the new-case alert's reference, from 'Balas: TERIMA X <PIN Anda>'", () => {
+    const text = officialTexts.newCase(c);
+    expect(text).toMatch(/Balas: TERIMA ABC-234 <PIN Anda>$/);
+    expect(alertReference(text)).toBe('ABC-234');
+    expect(alertReference(officialTexts.acknowledged('ABC-234'))).toBeUndefined();
   });
 });
 

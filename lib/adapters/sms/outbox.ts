@@ -22,6 +22,16 @@ export class LocalOutbox {
   readonly events: Array<Parameters<CaseEventPublisher['publish']>[0]> = [];
   private failing = new Set<string>();
   private seq = 0;
+  private listeners = new Set<(entry: OutboxEntry) => void>();
+
+  /**
+   * Called with each SMS as it leaves (the bench times alerts through the real notifier path with
+   * it). Returns the function that stops listening.
+   */
+  onSent(listener: (entry: OutboxEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
 
   sender(route: OutboxEntry['route'], clock: () => Date): SmsSender {
     return {
@@ -29,7 +39,9 @@ export class LocalOutbox {
         if (this.failing.has(route)) return { ok: false, reason: 'local_fault', retryable: true };
         const seq = ++this.seq;
         const providerMessageId = `local-${route}-${seq}`;
-        this.entries.push({ seq, route, to: m.to, message: m.text, at: clock().toISOString(), providerMessageId });
+        const entry: OutboxEntry = { seq, route, to: m.to, message: m.text, at: clock().toISOString(), providerMessageId };
+        this.entries.push(entry);
+        for (const listener of this.listeners) listener(entry);
         return { ok: true, providerMessageId };
       },
     };
