@@ -116,7 +116,7 @@ describe('a regency officer on a basic phone', () => {
     const into = await caseOf(first);
     const duplicate = await caseOf(second);
     const desk = (await fixture.system.deps.directory.getOfficialByPhone(DESK.phone))!;
-    const form: ActionForm = { version: duplicate.version, seen: new Date(0).toISOString(), into: into.reference };
+    const form: ActionForm = { version: duplicate.version, seen: new Date(0).toISOString(), into: into.reference, confirm: 'yes' };
     expect(await actOnCase(console(), desk, duplicate.reference, 'merge', form)).toMatchObject({ kind: 'done' });
     await fixture.poller.settled();
 
