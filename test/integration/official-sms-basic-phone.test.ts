@@ -9,6 +9,7 @@ import { reporterTexts } from '../../lib/messages/reporter.js';
 import { escalateOverdueCases } from '../../lib/use-cases/escalate-overdue-cases.js';
 import { actOnCase, type ActionForm } from '../../lib/use-cases/console/case-file.js';
 import { consoleDeps } from '../../lib/console/wiring.js';
+import { call, signedPost, textMessage } from '../support/whatsapp.js';
 import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
 
 /**
@@ -167,5 +168,27 @@ describe('alerts an official reads', () => {
     const timeline = await fixture.system.store.timeline(c.id);
     expect(timeline.filter((e) => e.at > atDesk.updatedAt && (e.type === 'alert' || e.type === 'alert_no_recipient'))).toEqual([]);
     expect((await caseOf(worker)).homeRegency).toBe('5201');
+  }, WALK_MS);
+});
+
+describe('the same commands from WhatsApp', () => {
+  it('answer BANTUAN, a missing PIN and a missing note as by SMS, and take and resolve the case', async () => {
+    const worker = '+60123987006';
+    await sms(worker, 'LAPOR gaji tidak dibayar dua bulan, asal Lombok Timur');
+    const c = await caseOf(worker);
+    const wa = async (text: string) => {
+      const before = fixture.system.outbox.entries.length;
+      expect((await call(fixture.system.handlers.whatsapp, signedPost(textMessage(LOTIM.phone.slice(1), text)))).statusCode).toBe(200);
+      await fixture.poller.settled();
+      return fixture.system.outbox.entries.slice(before).filter((e) => e.to === LOTIM.phone).map((e) => e.message);
+    };
+    expect(await wa('BANTUAN')).toEqual([officialTexts.help()]);
+    expect(await wa(`TERIMA ${c.reference}`)).toEqual([officialTexts.noPin('TERIMA', c.reference)]);
+    await wa(`TERIMA ${c.reference} ${LOTIM.pin}`);
+    expect((await caseOf(worker)).status).toBe('acknowledged');
+    expect(await wa(`SELESAI ${c.reference} ${LOTIM.pin}`)).toEqual([officialTexts.needsNote(c.reference)]);
+    expect((await caseOf(worker)).status).toBe('acknowledged');
+    await wa(`SELESAI ${c.reference} ${LOTIM.pin} gaji sudah dibayar majikan`);
+    expect((await caseOf(worker)).status).toBe('resolved');
   }, WALK_MS);
 });
