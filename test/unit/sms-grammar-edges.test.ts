@@ -136,11 +136,11 @@ describe('follow-up blocks', () => {
 
   it('shows an official the newest words first, each with its label, without empty entries', () => {
     expect(entriesNewestFirst('Laporan awal\n\n[+1 01/12 08:00 WITA] satu\n\n[+2 02/12 09:00 WITA] dua ')).toEqual([
-      { label: '+2 02/12 09:00 WITA', text: 'dua' },
-      { label: '+1 01/12 08:00 WITA', text: 'satu' },
+      { label: 'Balasan 2 (02/12 09:00)', text: 'dua' },
+      { label: 'Balasan 1 (01/12 08:00)', text: 'satu' },
       { label: 'Laporan', text: 'Laporan awal' },
     ]);
-    expect(entriesNewestFirst('\n\n[+1 01/12 08:00 WITA] satu')).toEqual([{ label: '+1 01/12 08:00 WITA', text: 'satu' }]);
+    expect(entriesNewestFirst('\n\n[+1 01/12 08:00 WITA] satu')).toEqual([{ label: 'Balasan 1 (01/12 08:00)', text: 'satu' }]);
   });
 
   it('splits the text the console shows into the report and each follow-up with its time', () => {
