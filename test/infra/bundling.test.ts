@@ -110,7 +110,8 @@ describe('a deployed function bundle', () => {
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const queue = await invoke('console', { ...httpEvent('GET', '/console'), headers: { host: 'console.example' } });
     expect(queue.statusCode).toBe(303);
-    expect(queue.headers.location).toBe('/console/sign-in');
+    // Sign-in leads back to the page asked for (the console's return path, issue 23 item 7).
+    expect(queue.headers.location).toBe('/console/sign-in?next=%2Fconsole');
   });
 
   it('loads the report use case from its chunk when the form is posted, and answers a bad report with the field named', async () => {
