@@ -62,6 +62,8 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
       ? [{
           id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
           text: `${reporterTexts.received(f.language, { reference: c.reference, hotline })}${f.askRegency ? ` ${askRegency(f.language)}` : ''}`,
+          // On WhatsApp the question is a list to tap (lib/messages/whatsapp-regency-list.ts); by SMS this text.
+          ...(f.askRegency ? { asks: 'regency' as const } : {}),
           status: 'pending', attempts: 0, createdAt: x.at,
         }]
       : [],

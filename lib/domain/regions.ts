@@ -69,7 +69,13 @@ const COUNTRY_BY_CALLING_CODE: ReadonlyArray<[string, CountryCode]> = [
   ['+62', 'ID'],
 ];
 
+/**
+ * The country of a number by its calling code. A WhatsApp sender known only by a business-scoped
+ * user id (`MY.1502...`) carries the ISO country of their number in front: it counts the same way.
+ */
 export function countryOfPhone(e164: string): CountryCode {
+  const scoped = /^([A-Z]{2})\./.exec(e164);
+  if (scoped) return Object.hasOwn(COUNTRIES, scoped[1]!) && scoped[1] !== 'XX' ? scoped[1] as CountryCode : 'unknown';
   for (const [prefix, country] of COUNTRY_BY_CALLING_CODE) {
     if (e164.startsWith(prefix)) return country;
   }

@@ -5,6 +5,7 @@ import { escalateOverdueCases, type EscalationDeps } from '../use-cases/escalate
 import { retryPendingMessages } from '../use-cases/retry-pending-messages.js';
 import { forgetExpiredCases, type RetentionDeps } from '../use-cases/forget-expired-cases.js';
 import { logger } from '../logger.js';
+import { fallBackUndeliveredWhatsApp } from '../whatsapp/delivery-fallback.js';
 
 export interface EscalatorRuntime {
   deps: EscalationDeps & Parameters<typeof retryPendingMessages>[0] & RetentionDeps;
@@ -24,8 +25,10 @@ export function createEscalatorHandler(runtime: EscalatorRuntime) {
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (_event, context: Context) => {
       const hasTimeLeft = () => context.getRemainingTimeInMillis() > SWEEP_RESERVE_MS;
-      const [escalation, retry, retention] = await Promise.allSettled([
+      const [escalation, retry, retention, whatsapp] = await Promise.allSettled([
         escalateOverdueCases(runtime.deps), retryPendingMessages(runtime.deps, { hasTimeLeft }), forgetExpiredCases(runtime.deps),
+        // Officials' WhatsApp alerts not delivered in time go by SMS (their deadlines are the escalation's, unchanged).
+        fallBackUndeliveredWhatsApp(runtime.deps),
       ]);
       const sla = escalation.status === 'fulfilled' ? escalation.value : undefined;
       const retried = retry.status === 'fulfilled' ? retry.value : undefined;
@@ -35,12 +38,15 @@ export function createEscalatorHandler(runtime: EscalatorRuntime) {
       if (retried && retried.sent + retried.failed + retried.stillPending > 0) logger.info('scheduled run', { retried });
       const forgotten = retention.status === 'fulfilled' ? retention.value : undefined;
       if (forgotten && forgotten.erased + forgotten.failed.length > 0) logger.info('retention run', { erased: forgotten.erased, failedCases: forgotten.failed });
-      for (const [job, outcome] of [['escalation', escalation], ['retry', retry], ['retention', retention]] as const) {
+      const fallback = whatsapp.status === 'fulfilled' ? whatsapp.value : undefined;
+      if (fallback && fallback.sentBySms + fallback.alreadyCopied > 0) logger.info('whatsapp delivery fallback run', { ...fallback });
+      for (const [job, outcome] of [['escalation', escalation], ['retry', retry], ['retention', retention], ['whatsapp-fallback', whatsapp]] as const) {
         if (outcome.status === 'rejected') logger.error('scheduled job failed', { job, errorName: (outcome.reason as Error)?.name });
       }
       if (escalation.status === 'rejected') throw escalation.reason;
       if (retry.status === 'rejected') throw retry.reason;
       if (retention.status === 'rejected') throw retention.reason;
-      return { sla, retried, retention: forgotten };
+      if (whatsapp.status === 'rejected') throw whatsapp.reason;
+      return { sla, retried, retention: forgotten, whatsappFallback: fallback };
     });
 }

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
 import type { WhatsAppPolicy } from '../config.js';
+import { DEFAULT_WHATSAPP_FALLBACK_MINUTES } from '../domain/message.js';
 
 /**
  * The WhatsApp templates the hotline uses outside the 24-hour customer-service window, with the text
@@ -17,9 +18,14 @@ export const TEMPLATE_TEXTS = {
     id: 'Hotline PMI NTB: laporan {{1}} perlu tindakan Anda (status: {{2}}). Balas TERIMA {{1}} PIN untuk menanganinya.',
     en: 'PMI NTB hotline: report {{1}} needs your action (status: {{2}}). Reply TERIMA {{1}} PIN to take it.',
   },
+  /**
+   * Category *Authentication*, not utility: Meta requires one-time codes to go this way and fixes the
+   * words (preset text, security disclaimer, expiry footer of 5 minutes, a copy-code button); this is
+   * that preset as the outbox records it (Meta's own Indonesian wording may differ slightly).
+   */
   signIn: {
-    id: 'Kode masuk konsol Hotline PMI NTB: {{1}}. Jangan berikan kode ini kepada siapa pun.',
-    en: 'PMI NTB hotline console sign-in code: {{1}}. Do not share this code with anyone.',
+    id: '{{1}} adalah kode verifikasi Anda. Demi keamanan, jangan bagikan kode ini. Kode ini kedaluwarsa dalam 5 menit.',
+    en: '{{1}} is your verification code. For your security, do not share this code. This code expires in 5 minutes.',
   },
 } as const satisfies Record<keyof WhatsAppPolicy['templates'], Record<Language, string>>;
 
@@ -36,7 +42,7 @@ export const NEUTRAL_STATUS: Record<CaseStatus, Record<Language, string>> = {
 
 export const DEFAULT_WHATSAPP_POLICY: WhatsAppPolicy = {
   templates: { update: 'hotline_update', alert: 'hotline_alert', signIn: 'hotline_sign_in' },
-  fallbackMinutes: 10,
+  fallbackMinutes: DEFAULT_WHATSAPP_FALLBACK_MINUTES,
 };
 
 /** The text a template shows, parameters filled in: what the outbox records as sent. */

@@ -2,11 +2,13 @@ import type { Case } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
 import type { WhatsAppPolicy } from '../config.js';
 import type { Official } from '../domain/official.js';
-import type { OutboundMessage } from '../domain/message.js';
+import { isOfficialAlert, type OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
 import type { WhatsAppOutbound } from './outbox-port.js';
 import type { Deps } from './deps.js';
 import { DEFAULT_WHATSAPP_POLICY, NEUTRAL_STATUS, renderTemplate, TEMPLATE_LANGUAGE } from '../messages/whatsapp-templates.js';
+import { regencyList } from '../messages/whatsapp-regency-list.js';
+import { isWhatsAppUserId } from '../domain/whatsapp-user.js';
 
 export type MessageChannel = 'sms' | 'whatsapp';
 
@@ -18,11 +20,10 @@ export type Recipient =
 /** Free-form WhatsApp text is allowed within 24 hours of the person's last message (Meta's customer-service window). */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** Official messages that go as the alert template: they are not answers to anything the official wrote. */
-const ALERT_PURPOSES = new Set(['alert', 'reminder', 'overdue', 'agent_alert']);
+
 
 /** A sender known only by WhatsApp's business-scoped user id (no phone number): WhatsApp is the only way back. */
-export const isWhatsAppOnly = (to: string): boolean => !to.startsWith('+');
+export const isWhatsAppOnly = (to: string): boolean => isWhatsAppUserId(to);
 
 /**
  * THE channel rule, the one place it is decided: a message to a person goes by WhatsApp when that
@@ -43,7 +44,7 @@ export function chooseChannel(message: Pick<OutboundMessage, 'channel' | 'to'>, 
  * the sign-in template.
  */
 export function whatsAppForm(
-  message: Pick<OutboundMessage, 'id' | 'to' | 'text' | 'purpose'>,
+  message: Pick<OutboundMessage, 'id' | 'to' | 'text' | 'purpose' | 'asks'>,
   recipient: Recipient,
   context: { now: Date; policy: WhatsAppPolicy; case?: Pick<Case, 'reference' | 'status' | 'language'> },
 ): WhatsAppOutbound {
@@ -56,21 +57,27 @@ export function whatsAppForm(
     ? [context.case.reference, NEUTRAL_STATUS[context.case.status][language]]
     : ['-', NEUTRAL_STATUS.new[language]];
   if (recipient.kind === 'official') {
-    if (ALERT_PURPOSES.has(message.purpose)) return template('alert', 'id', caseParameters('id'));
+    if (isOfficialAlert({ audience: 'official', purpose: message.purpose })) return template('alert', 'id', caseParameters('id'));
     if (message.purpose === 'console_sign_in_code') {
       // The code is the only run of six digits in the sign-in text (lib/use-cases/console/sign-in.ts).
       const code = /\b(\d{6})\b/.exec(message.text)?.[1];
-      if (code) return template('signIn', 'id', [code]);
+      // Meta requires one-time codes to go as an authentication template (preset text, copy-code button).
+      if (code) return { ...template('signIn', 'id', [code]), category: 'authentication' } as WhatsAppOutbound;
     }
     return { ...base, kind: 'text', rendered: message.text };
   }
   const wroteAt = recipient.prefs.whatsappAt ? Date.parse(recipient.prefs.whatsappAt) : Number.NaN;
-  if (context.now.getTime() - wroteAt < SERVICE_WINDOW_MS) return { ...base, kind: 'text', rendered: message.text };
+  if (context.now.getTime() - wroteAt < SERVICE_WINDOW_MS) {
+    // A question with fixed answers is a list to tap (issue 20: the regency); the SMS text otherwise.
+    const list = message.asks === 'regency' ? regencyList(message) : undefined;
+    return list ?? { ...base, kind: 'text', rendered: message.text };
+  }
   const language = recipient.prefs.language ?? context.case?.language ?? 'id';
   return template('update', language, caseParameters(language));
 }
 
-export type Route = { channel: 'sms' } | { channel: 'whatsapp'; outbound: WhatsAppOutbound };
+/** `none`: a person known only by a WhatsApp user id while WhatsApp is not set up (no SMS can reach an id). */
+export type Route = { channel: 'sms' } | { channel: 'whatsapp'; outbound: WhatsAppOutbound } | { channel: 'none' };
 
 /** Looks up the recipient and applies the rule: the one call the sender (deliverMessage) makes. */
 export async function routeMessage(
@@ -78,6 +85,7 @@ export async function routeMessage(
   message: OutboundMessage,
 ): Promise<Route> {
   const available = deps.senders.whatsapp !== undefined;
+  if (!available && isWhatsAppOnly(message.to)) return { channel: 'none' };
   if (!available || (message.channel === 'sms' && !isWhatsAppOnly(message.to))) return { channel: 'sms' };
   const recipient: Recipient = message.audience === 'official'
     ? { kind: 'official', official: message.officialId ? await deps.directory.getOfficial(message.officialId) : await deps.directory.getOfficialByPhone(message.to) }

@@ -1,6 +1,7 @@
 import type { Deps } from './deps.js';
 import { passUndeliveredAlertOn, sendBySmsInstead } from './record-delivery.js';
 import { routeMessage } from './channel-choice.js';
+import { deliveryDueAt } from '../domain/message.js';
 import { REPORTER_SMS_COUNTER } from './reporter-sms-counter.js';
 
 export class RetryableSendError extends Error {
@@ -32,15 +33,20 @@ export async function deliverMessage(
     route = await routeMessage(deps, message);
     result = route.channel === 'whatsapp'
       ? await deps.senders.whatsapp!.send(route.outbound)
-      : await deps.senders[message.audience].send({ id: message.id, to: message.to, text: message.text });
+      : route.channel === 'none'
+        ? { ok: false as const, reason: 'whatsapp_not_configured', retryable: false }
+        : await deps.senders[message.audience].send({ id: message.id, to: message.to, text: message.text });
   } catch (error) {
     result = { ok: false as const, reason: error instanceof Error ? error.name : 'unknown', retryable: true };
   }
   if (result.ok) {
-    const via = route?.channel ?? 'sms';
+    const via = route?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+    // An official's WhatsApp alert is watched until Meta reports it delivered (lib/whatsapp/delivery-fallback.ts).
+    const dueAt = via === 'whatsapp' ? deliveryDueAt(message, deps.clock.now(), deps.policy?.whatsapp?.fallbackMinutes) : undefined;
     await deps.outbox.updateMessage(message.id, ['sending'], {
       status: 'sent', providerMessageId: result.providerMessageId, channel: via,
       ...(route?.channel === 'whatsapp' && route.outbound.kind === 'template' ? { template: route.outbound.name } : {}),
+      ...(dueAt ? { deliveryDueAt: dueAt } : {}),
     });
     if (via === 'whatsapp') {
       if (message.audience === 'official' && message.purpose === 'alert') deps.metrics?.count('AlertSent');

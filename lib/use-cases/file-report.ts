@@ -5,6 +5,7 @@ import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '
 import { Category, Language, guessCategory } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
+import { WhatsAppContactId } from '../domain/whatsapp-user.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';
@@ -51,6 +52,8 @@ export const ReportInput = z.object({
   smsUpdates: z._default(z.boolean(), true),
   language: z._default(Language, 'id'),
 });
+/** A WhatsApp report: its sender may be known only by a business-scoped user id (no number). */
+const WhatsAppReportInput = z.extend(ReportInput, { contact: WhatsAppContactId });
 export type ReportInput = z.input<typeof ReportInput>;
 export type ParsedReport = z.output<typeof ReportInput>;
 
@@ -65,7 +68,7 @@ export interface FiledReport {
 }
 
 export function parseReport(input: ReportInput): ParsedReport {
-  const parsed = ReportInput.safeParse(input);
+  const parsed = (input.channel === 'whatsapp' ? WhatsAppReportInput : ReportInput).safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;

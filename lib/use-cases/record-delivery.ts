@@ -39,7 +39,7 @@ export async function recordDelivery(
 export async function sendBySmsInstead(
   deps: Pick<Deps, 'cases' | 'clock'>, message: OutboundMessage, reason: 'failed' | 'not_delivered_in_time' = 'failed',
 ): Promise<boolean> {
-  const { providerMessageId: _sent, failureReason: _reason, template: _template, ...original } = message;
+  const { providerMessageId: _sent, failureReason: _reason, template: _template, deliveryDueAt: _due, ...original } = message;
   const at = deps.clock.now().toISOString();
   return deps.cases.recordOnce(message.caseId, {
     onceKey: `sms-fallback.${message.id}`,

@@ -1,4 +1,6 @@
 import * as z from '../zod.js';
+import { REGENCY_ROW } from '../messages/whatsapp-regency-list.js';
+import { BSUID } from '../domain/whatsapp-user.js';
 
 /**
  * Meta's WhatsApp Cloud API webhook body (`object: whatsapp_business_account`), as far as the
@@ -7,6 +9,7 @@ import * as z from '../zod.js';
  * retry a webhook we can never accept. What the hotline needs to act (ids, who wrote) is required.
  */
 const id = z.string().check(z.minLength(1), z.maxLength(256));
+
 /** Meta's ids and numbers are short; text bodies are bounded by the body limit (MAX_BODY_BYTES). */
 const shortText = z.string().check(z.maxLength(1024));
 const media = z.object({
@@ -21,8 +24,8 @@ const media = z.object({
 export const WhatsAppMessage = z.object({
   /** The sender's number without "+" (absent for a user known only by their username's BSUID). */
   from: z.optional(z.string().check(z.regex(/^\d{6,16}$/, 'Expected digits of a phone number'))),
-  /** Business-scoped user id (usernames, 2026): `CC.alphanumeric`. */
-  from_user_id: z.optional(id),
+  /** Business-scoped user id (usernames, 2026): `CC.alphanumeric`, or `CC.ENT.alphanumeric` (a parent BSUID). */
+  from_user_id: z.optional(z.string().check(z.regex(BSUID, 'Expected a business-scoped user id (CC.digits)'))),
   /** wamid: what a redelivery repeats, and what the hotline's idempotency is keyed on. */
   id,
   timestamp: z.string().check(z.regex(/^\d{1,12}$/, 'Expected seconds since 1970')),
@@ -51,7 +54,7 @@ export type WhatsAppMessage = z.infer<typeof WhatsAppMessage>;
 
 export const WhatsAppContact = z.object({
   wa_id: z.optional(z.string().check(z.maxLength(32))),
-  user_id: z.optional(id),
+  user_id: z.optional(z.string().check(z.regex(BSUID, 'Expected a business-scoped user id (CC.digits)'))),
   profile: z.optional(z.object({ name: z.optional(shortText) })),
 });
 
@@ -113,13 +116,21 @@ export function contentOf(message: WhatsAppMessage): MessageContent {
     case 'sticker': return { kind: 'not_text', what: 'sticker' };
     case 'location': return { kind: 'not_text', what: 'location' };
     case 'button': return words(message.button?.text ?? message.button?.payload) ?? { kind: 'not_text', what: 'other' };
-    case 'interactive':
+    case 'interactive': {
+      // A row of the regency list is the number the SMS answer would be (lib/messages/whatsapp-regency-list.ts): read the same way.
+      const row = REGENCY_ROW.exec(message.interactive?.list_reply?.id ?? '');
+      if (row) return { kind: 'text', text: row[1]! };
       return words(message.interactive?.button_reply?.title ?? message.interactive?.list_reply?.title) ?? { kind: 'not_text', what: 'other' };
+    }
     default: return { kind: 'not_text', what: 'other' };
   }
 }
 
-/** Who wrote: the E.164 number when WhatsApp shares it, else the business-scoped user id. */
+/**
+ * Who wrote: the E.164 number when WhatsApp shares it, else the business-scoped user id (a user with a
+ * username whose number Meta withholds). The id is then the sender's key everywhere a number would be:
+ * their reports, STATUS, limits, replies (lib/use-cases/channel-choice.ts isWhatsAppOnly).
+ */
 export function senderOf(message: WhatsAppMessage, contacts: ReadonlyArray<z.infer<typeof WhatsAppContact>>): { phone: string } | { userId: string } | undefined {
   if (message.from) return { phone: `+${message.from}` };
   const userId = message.from_user_id ?? (contacts.length === 1 ? contacts[0]!.user_id : undefined);

@@ -45,10 +45,10 @@ export async function receiveMessage(deps: WhatsAppDeps, message: WhatsAppMessag
     return;
   }
   const sender = senderOf(message, contacts);
-  const from = sender && 'phone' in sender ? normalisePhone(sender.phone) : undefined;
+  // A number when Meta shares it; else the business-scoped user id, which keys the sender as a number would.
+  const from = sender && 'phone' in sender ? normalisePhone(sender.phone) : sender?.userId;
   if (!from) {
-    // Usernames without a number (business-scoped user id only) are not served yet: see README "WhatsApp".
-    logger.warn('whatsapp message without a usable phone number', { type: message.type, userIdOnly: Boolean(sender && 'userId' in sender) });
+    logger.warn('whatsapp message without a usable sender', { type: message.type, userIdOnly: Boolean(sender && 'userId' in sender) });
     return;
   }
   const receivedAt = new Date(Number(message.timestamp) * 1000).toISOString();

@@ -30,6 +30,7 @@ const DUE = 'DUE';
 const PENDING = 'PENDING';
 const RETAIN = 'RETAIN';
 const SHRED = 'SHRED';
+const DELIVERY_DUE = 'WADELIVERY';
 const ONCE_PREFIX = 'ONCE#';
 const OFFICIAL_PREFIX = 'OFFICIAL#';
 const NOTE_PREFIX = 'NOTE#';
@@ -142,6 +143,9 @@ export const indexKeys = {
   /** gsi2: outbox messages not yet sent, by creation time. */
   pending: (createdAt: string) => ({ [TABLE.dueIndex.partitionKey]: PENDING, [TABLE.dueIndex.sortKey]: createdAt }),
   pendingPartition: PENDING,
+  /** gsi2: officials' WhatsApp alerts sent and not yet reported delivered, by when they must be. */
+  deliveryDue: (dueAt: string) => ({ [TABLE.dueIndex.partitionKey]: DELIVERY_DUE, [TABLE.dueIndex.sortKey]: dueAt }),
+  deliveryDuePartition: DELIVERY_DUE,
   /** gsi2: cases no longer open, by when they stopped being open: the retention job's queue. */
   retention: (closedAt: string) => ({ [TABLE.dueIndex.partitionKey]: RETAIN, [TABLE.dueIndex.sortKey]: closedAt }),
   retentionPartition: RETAIN,

@@ -31,12 +31,13 @@ export async function decodeMessage(cipher: Cipher, item: Item): Promise<Outboun
     purpose: String(item.purpose), status: item.status as MessageStatus,
     attempts: Number(item.attempts ?? 0), createdAt: String(item.createdAt),
   };
-  for (const key of ['caseId', 'officialId', 'providerMessageId', 'failureReason'] as const) {
+  for (const key of ['caseId', 'officialId', 'providerMessageId', 'failureReason', 'deliveryDueAt'] as const) {
     if (item[key] !== undefined) m[key] = String(item[key]);
   }
   if (item.level !== undefined) m.level = Number(item.level) as OutboundMessage['level'];
   if (item.channel === 'sms' || item.channel === 'whatsapp') m.channel = item.channel;
   if (item.template !== undefined) m.template = String(item.template);
+  if (item.asks === 'regency') m.asks = 'regency';
   return m;
 }
 
@@ -54,7 +55,7 @@ export class DynamoOutbox implements Outbox {
     return item ? decodeMessage(this.cipher, item) : undefined;
   }
 
-  async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason' | 'channel' | 'template'>>): Promise<boolean> {
+  async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason' | 'channel' | 'template' | 'deliveryDueAt'>>): Promise<boolean> {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = {};
     const sets: string[] = [];
@@ -65,7 +66,15 @@ export class DynamoOutbox implements Outbox {
       values[`:${key}`] = value;
       sets.push(`#${key} = :${key}`);
     }
-    if (patch.status && patch.status !== 'pending' && patch.status !== 'sending') {
+    if (patch.deliveryDueAt) {
+      // Sent, and watched until Meta reports it delivered: the index entry moves from "pending" to "delivery due".
+      const due = indexKeys.deliveryDue(patch.deliveryDueAt);
+      names['#g2pk'] = TABLE.dueIndex.partitionKey;
+      names['#g2sk'] = TABLE.dueIndex.sortKey;
+      values[':g2pk'] = due[TABLE.dueIndex.partitionKey];
+      values[':g2sk'] = due[TABLE.dueIndex.sortKey];
+      sets.push('#g2pk = :g2pk', '#g2sk = :g2sk');
+    } else if (patch.status && patch.status !== 'pending' && patch.status !== 'sending') {
       names['#g2pk'] = TABLE.dueIndex.partitionKey;
       names['#g2sk'] = TABLE.dueIndex.sortKey;
       removes.push('#g2pk', '#g2sk');
@@ -120,6 +129,11 @@ export class DynamoOutbox implements Outbox {
 
   async pendingMessagesOlderThan(before: Date, limit = 50): Promise<OutboundMessage[]> {
     const items = await this.table.dueUpTo(indexKeys.pendingPartition, before.toISOString(), { inclusive: false, limit });
+    return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
+  }
+
+  async undeliveredDueBy(until: Date, limit = 50): Promise<OutboundMessage[]> {
+    const items = await this.table.dueUpTo(indexKeys.deliveryDuePartition, until.toISOString(), { inclusive: true, limit });
     return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
   }
 }

@@ -11,6 +11,8 @@ export interface OutboxEntry {
   providerMessageId: string;
   /** WhatsApp only: the template's name when the message went as one (its rendered text is `message`). */
   template?: string;
+  /** WhatsApp only: the list offered to tap (its body and rows are also in `message`), as the simulator shows it. */
+  list?: { button: string; rows: Array<{ id: string; title: string }> };
 }
 
 /**
@@ -60,6 +62,7 @@ export class LocalOutbox {
         this.entries.push({
           seq, route: 'whatsapp', to: m.to, message: m.rendered, at: clock().toISOString(), providerMessageId,
           ...(m.kind === 'template' ? { template: m.name } : {}),
+          ...(m.kind === 'list' ? { list: { button: m.button, rows: m.rows } } : {}),
         });
         return { ok: true, providerMessageId };
       },

@@ -62,17 +62,33 @@ interface GraphAnswer {
   error?: { code?: number; message?: string };
 }
 
-/** The request body for one message: text (links not previewed), or a template with body parameters. */
+/**
+ * The request body for one message: text (links not previewed), a template with body parameters (an
+ * authentication template also fills its copy-code button with the code, as Meta requires), or an
+ * interactive list.
+ */
 export function graphBody(message: WhatsAppOutbound): Record<string, unknown> {
   // A business-scoped user id (no number) is addressed as `recipient`; a number as `to`, digits only.
   const to = message.to.startsWith('+') ? { to: message.to.slice(1) } : { recipient: message.to };
   const base = { messaging_product: 'whatsapp', recipient_type: 'individual', ...to };
   if (message.kind === 'text') return { ...base, type: 'text', text: { preview_url: false, body: message.rendered } };
+  if (message.kind === 'list') {
+    return {
+      ...base, type: 'interactive',
+      interactive: {
+        type: 'list', body: { text: message.body },
+        action: { button: message.button, sections: [{ title: message.section, rows: message.rows.map(({ id, title }) => ({ id, title })) }] },
+      },
+    };
+  }
+  const parameters = message.parameters.map((text) => ({ type: 'text', text }));
   return {
     ...base, type: 'template',
     template: {
       name: message.name, language: { code: message.language },
-      components: [{ type: 'body', parameters: message.parameters.map((text) => ({ type: 'text', text })) }],
+      components: message.category === 'authentication'
+        ? [{ type: 'body', parameters }, { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: message.parameters[0] ?? '' }] }]
+        : [{ type: 'body', parameters }],
     },
   };
 }
