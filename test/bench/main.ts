@@ -128,6 +128,10 @@ try {
   progress('reading places in report texts');
   const places = placesBench();
 
+  progress('WhatsApp: webhook, DynamoDB requests, messaging cost');
+  const { whatsappBench, whatsappTargetRows, whatsappSection } = await import('./whatsapp.js');
+  const whatsapp = await whatsappBench(sys, { n: 60, workload: NTB_WORKLOAD });
+
   progress('bundles and module initialisation');
   const { bundles, reference, requestsDuringInit } = await measureBundles();
 
@@ -176,6 +180,7 @@ try {
       pass: alerts.alerted === alerts.reports && alerts.p99Ms < TARGETS.alertP99FloorRatio * alertFloor.medianMs,
     },
     ...figuresTargets(figs, figuresFloor.medianMs),
+    ...whatsappTargetRows(whatsapp),
     {
       measure: `Reading home regency and country from an SMS (median of ${fmtNum(places.messages, 0)} corpus messages)`,
       figure: `${fmtMs(places.medianMs)} (p99 ${fmtMs(places.p99Ms)}): ${fmtNum(places.ratio, 1)}x the floor of ${fmtMs(places.floorMedianMs)} (words only)`,
@@ -304,6 +309,7 @@ try {
     ['Subtotal SMS', `${PRICES.smsIndonesiaPerMessage} USD per message assumed`, total(cost.sms).toFixed(2)],
   ]));
   print(`\nTotal estimate: ${(computeUsd + total(cost.monitoring) + total(cost.sms)).toFixed(2)} USD/month, of which SMS ${(total(cost.sms)).toFixed(2)}.`);
+  print(whatsappSection(whatsapp, NTB_WORKLOAD.reportsPerMonth));
   print(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; ${logs.dropped()} structured log lines were written and dropped from this report.`);
 } finally {
   await sys.stop();
