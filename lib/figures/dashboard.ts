@@ -110,7 +110,8 @@ export const DASHBOARD_CSS = `.dash section{margin:0 0 1.5rem}.dash h2{font-size
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 function table(head: string[], rows: Array<[string, ...Array<string | number>]>): string {
-  return `<div class="scroll"><table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${
+  // tabindex: a table wider than the phone scrolls, and a keyboard user must be able to scroll it too (axe scrollable-region-focusable).
+  return `<div class="scroll" tabindex="0"><table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${
     rows.map(([label, ...cells]) => `<tr><th scope="row">${esc(label)}</th>${cells.map((c) => `<td>${esc(String(c))}</td>`).join('')}</tr>`).join('')
   }</tbody></table></div>`;
 }

@@ -102,9 +102,9 @@ export function renderStatistik(months: PublicMonth[], language: Language): stri
     const foot = `<tr><th scope="row">${t.total}</th>${r.colTotals.map((v) => `<td>${shown(v)}</td>`).join('')}<td>${shown(r.grandTotal)}</td></tr>`;
     return `<section><h2 id="m${m.month}">${esc(monthLabel(m.month, language))}</h2>
 <ul class="kpi"><li>${t.reports}<b>${shown(r.grandTotal)}</b></li><li>${t.onTime}<b>${pct(m.shareAcknowledgedOnTime)}</b></li><li>${t.median}<b>${esc(formatDuration(m.medianFirstResponseMinutes, language))}</b></li><li>${t.resolved}<b>${pct(m.shareResolved)}</b></li></ul>
-<h3>${t.byRegency}</h3><div class="scroll"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div></section>`;
+<h3>${t.byRegency}</h3><div class="scroll" tabindex="0"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div></section>`;
   });
-  const trendTable = `<div class="scroll"><table><thead><tr><th scope="col">${t.month}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${trend.map((b) => `<tr><th scope="row">${esc(b.label)}</th><td>${b.value === null ? '—' : b.value}</td></tr>`).join('')}</tbody></table></div>`;
+  const trendTable = `<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">${t.month}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${trend.map((b) => `<tr><th scope="row">${esc(b.label)}</th><td>${b.value === null ? '—' : b.value}</td></tr>`).join('')}</tbody></table></div>`;
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(t.title)}</title><style>${STATISTIK_CSS}</style></head>
 <body><header><a class="lang" href="${t.other.href}" hreflang="${t.other.lang}" lang="${t.other.lang}">${t.other.label}</a><h1>${esc(t.title)}</h1></header>
