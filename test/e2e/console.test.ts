@@ -73,7 +73,7 @@ describe('the console in a browser on a 360-pixel phone', () => {
     let page = await signIn(context, fixture.system.baseUrl, DESK, 'console');
     const first = page.locator('#cases li').first();
     await expect.poll(async () => (await first.textContent()) ?? '').toContain(urgent);
-    expect(await first.getAttribute('class')).toBe('urgent');
+    expect(await first.getAttribute('class')).toBe('card urgent');
     expect(await page.locator('#cases').textContent()).toContain(normal);
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     expect(await pageBytes(page)).toBeLessThan(60 * 1024);
