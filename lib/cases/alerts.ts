@@ -1,6 +1,7 @@
 import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
 import type { AlertOrder } from './plan.js';
 import { recipientsFor } from '../domain/routing.js';
+import { channelDetail, officialChannel } from '../domain/channels.js';
 import { officialTexts } from '../messages/official.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Official } from '../domain/official.js';
@@ -28,7 +29,7 @@ export function alertWrite(
     purpose: 'alert', text, status: 'pending', attempts: 0, createdAt: at,
   }));
   const events: CaseEvent[] = recipients.length > 0
-    ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason }))
+    ? recipients.map((o) => caseEvent('alert', at, 'system', { official: o.id, level, reason, ...channelDetail(officialChannel(o)) }))
     : everyone.length > 0 ? [] : [caseEvent('alert_no_recipient', at, 'system', { official: 'none', level, reason })];
   return { onceKey: `alert.L${level}${suffix}`, events, messages, recipients };
 }

@@ -1,5 +1,6 @@
 import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
+import { channelDetail, officialChannel } from '../domain/channels.js';
 import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaMinutes, slaStep } from '../domain/sla.js';
 import { caseHolder, officeLabel } from '../domain/case-holder.js';
 import { type EscalationFacts, officialTexts } from '../messages/official.js';
@@ -102,6 +103,6 @@ function officialMessage(c: Case, o: Official, id: string, purpose: string, text
 function perRecipient<K extends 'reminder' | 'sla_breached'>(
   recipients: Official[], at: string, type: K, detail: Omit<CaseEventDetails[K], 'official'>,
 ): CaseEvent[] {
-  const ids = recipients.length === 0 ? ['none'] : recipients.map((o) => o.id);
-  return ids.map((official) => caseEvent(type, at, 'system', { ...detail, official } as CaseEventDetails[K]));
+  if (recipients.length === 0) return [caseEvent(type, at, 'system', { ...detail, official: 'none' } as CaseEventDetails[K])];
+  return recipients.map((o) => caseEvent(type, at, 'system', { ...detail, official: o.id, ...channelDetail(officialChannel(o)) } as CaseEventDetails[K]));
 }

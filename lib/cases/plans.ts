@@ -1,6 +1,7 @@
 import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, type Level } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
+import { channelDetail, reporterChannel } from '../domain/channels.js';
 import { deadlineOf, levelSinceOf, nextCheckAt } from '../domain/sla.js';
 import { questionForReporter } from '../messages/official.js';
 import { reporterTexts } from '../messages/reporter.js';
@@ -74,7 +75,7 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
   // An erased case has no number left to write to.
   if (!c.smsUpdates || prefs.smsStopped || c.erased) return no('reporter_no_sms');
   if (asked > QUESTIONS_PER_CASE_PER_HOUR) return no('too_many_questions');
-  const events: CaseEvent[] = [{ at: x.at, actor: x.actor, type: QUESTION_RELAYED, detail: { ...(x.command ? { command: x.command } : {}), via: x.via, official: x.official.id, length: question.length } }];
+  const events: CaseEvent[] = [{ at: x.at, actor: x.actor, type: QUESTION_RELAYED, detail: { ...(x.command ? { command: x.command } : {}), via: x.via, official: x.official.id, length: question.length, ...channelDetail(reporterChannel(prefs)) } }];
   const messages: OutboundMessage[] = [{
     id: messageId, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
     text: questionForReporter(prefs.language ?? c.language, c.reference, question), status: 'pending', attempts: 0, createdAt: x.at,

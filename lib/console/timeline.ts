@@ -21,7 +21,10 @@ type Sentences = { [K in CaseEventType]: (d: CaseEventDetails[K], ctx: TimelineC
 const s = (id: string, en: string): Sentence => ({ id, en });
 const level = (n: 1 | 2 | 3): Sentence => T.levels[n];
 const status = (x: CaseStatus): Sentence => T.statuses[x];
-const door = (via: Door | undefined): Sentence => (via === 'sms' ? s(' (lewat SMS)', ' (by SMS)') : via === 'console' ? s(' (lewat konsol)', ' (in the console)') : s('', ''));
+const DOORS: Record<Door, Sentence> = { sms: s(' (lewat SMS)', ' (by SMS)'), whatsapp: s(' (lewat WhatsApp)', ' (by WhatsApp)'), console: s(' (lewat konsol)', ' (in the console)') };
+const door = (via: Door | undefined): Sentence => (via ? DOORS[via] : s('', ''));
+/** How a message went: the event records WhatsApp; without it (and before WhatsApp) it was an SMS. */
+const sentBy = (d: { channel?: 'sms' | 'whatsapp' }): Sentence => (d.channel === 'whatsapp' ? s('WhatsApp', 'WhatsApp') : s('SMS', 'SMS'));
 /**
  * Why an official's SMS command was refused or not carried out, in words: the codes stay in the
  * event (logs, metrics, JSON) and never reach an Indonesian page. An unknown code reads as a
@@ -67,7 +70,7 @@ const NOTICES: Record<string, Sentence> = {
 
 const SENTENCES: Sentences = {
   reported: (d) => both((l) => `${l === 'id' ? 'Laporan masuk lewat' : 'Reported by'} ${T.channels[d.channel][l]}: ${CATEGORY_LABELS[d.category][l]}${d.truncated ? (l === 'id' ? ' (teks dipotong)' : ' (text cut)') : ''}`),
-  follow_up: (d) => both((l) => `${l === 'id' ? `Pesan lanjutan dari pelapor, ${d.length} huruf` : `Follow-up from the reporter, ${d.length} characters`}${d.stored ? '' : l === 'id' ? ', tidak disimpan' : ', not stored'}${d.askedNewProblem ? (l === 'id' ? '; pelapor ditanya apakah ini masalah baru' : '; the reporter was asked whether it is a new problem') : ''}`),
+  follow_up: (d) => both((l) => `${l === 'id' ? `Pesan lanjutan dari pelapor lewat ${T.channels[d.channel].id}, ${d.length} huruf` : `Follow-up from the reporter by ${T.channels[d.channel].en}, ${d.length} characters`}${d.stored ? '' : l === 'id' ? ', tidak disimpan' : ', not stored'}${d.askedNewProblem ? (l === 'id' ? '; pelapor ditanya apakah ini masalah baru' : '; the reporter was asked whether it is a new problem') : ''}`),
   message_not_text: (d) => both((l) => `${l === 'id' ? 'Pesan tanpa teks dari pelapor lewat' : 'A message without text from the reporter by'} ${T.channels[d.channel][l]} (${NOT_TEXT[d.kind][l]}); ${l === 'id' ? 'pelapor diminta menulis' : 'the reporter was asked to write'}`),
   sent_by_sms_instead: (d, ctx) => s(`Pesan WhatsApp ke ${ctx.official(d.official)} ${d.reason === 'failed' ? 'gagal' : 'tidak sampai tepat waktu'}; dikirim lagi lewat SMS`, `WhatsApp message to ${ctx.official(d.official)} ${d.reason === 'failed' ? 'failed' : 'not delivered in time'}; sent again by SMS`),
   follow_up_moved: (d) => s(`Pesan lanjutan ${d.block} dipindah ke laporan baru ${d.to}`, `Follow-up ${d.block} moved to the new report ${d.to}`),
@@ -83,8 +86,8 @@ const SENTENCES: Sentences = {
     const shown = [d.contactShown ? (l === 'id' ? 'nomor pelapor' : "the reporter's number") : '', d.textShown ? (l === 'id' ? 'isi laporan' : 'the report text') : ''].filter(Boolean).join(l === 'id' ? ' dan ' : ' and ');
     return `${l === 'id' ? 'Data dibuka lewat' : 'Details read by'} ${d.command}${shown ? `: ${shown}` : ''}${d.page ? (l === 'id' ? `, halaman ${d.page}` : `, page ${d.page}`) : ''}`;
   }),
-  answer_relayed: (d, ctx) => s(`Jawaban pelapor diteruskan ke ${ctx.official(d.official)}`, `The reporter's answer went to ${ctx.official(d.official)}`),
-  question_relayed: (d, ctx) => both((l) => `${l === 'id' ? 'Pertanyaan dari' : 'Question from'} ${ctx.official(d.official)} ${l === 'id' ? 'dikirim ke pelapor' : 'sent to the reporter'}${door(d.via)[l]}`),
+  answer_relayed: (d, ctx) => s(`Jawaban pelapor diteruskan lewat ${sentBy(d).id} ke ${ctx.official(d.official)}`, `The reporter's answer went by ${sentBy(d).en} to ${ctx.official(d.official)}`),
+  question_relayed: (d, ctx) => both((l) => `${l === 'id' ? 'Pertanyaan dari' : 'Question from'} ${ctx.official(d.official)}${door(d.via)[l]} ${l === 'id' ? 'dikirim ke pelapor lewat' : 'sent to the reporter by'} ${sentBy(d)[l]}`),
   note_added: (d) => s(`Catatan internal ditambahkan, ${d.length} huruf`, `Internal note added, ${d.length} characters`),
   regency_read: (d) => both((l) => `${l === 'id' ? 'Kabupaten/kota dibaca dari' : 'Regency read from'} ${d.from === 'answer' ? (l === 'id' ? 'jawaban pelapor' : "the reporter's answer") : (l === 'id' ? 'pesan pelapor' : "the reporter's message")}: ${regency(d.homeRegencyFrom, l)} → ${regency(d.homeRegencyTo, l)}`),
   corrected: (d) => both((l) => {
@@ -103,13 +106,13 @@ const SENTENCES: Sentences = {
   merge_undone_from: (d) => both((l) => `${l === 'id' ? `Penggabungan laporan ${d.from} ke sini dibatalkan` : `Merge of report ${d.from} into this one undone`}${door(d.via)[l]}`),
   agent_recorded: (d) => s(d.changed ? 'Nama agen/calo diubah' : 'Nama agen/calo dicatat', d.changed ? 'The agent or broker named was changed' : 'The agent or broker named was recorded'),
   escalated: (d) => both((l) => `${l === 'id' ? 'Dinaikkan dari' : 'Escalated from'} ${level(d.from)[l]} ${l === 'id' ? 'ke' : 'to'} ${level(d.to)[l]}: ${d.reason === 'not_acknowledged' ? (l === 'id' ? 'belum ditangani' : 'not taken') : (l === 'id' ? 'belum selesai' : 'not resolved')} ${l === 'id' ? 'sampai tenggat' : 'by the deadline'}`),
-  reminder: (d, ctx) => s(`Pengingat ke ${ctx.official(d.official)} (${level(d.level).id})`, `Reminder to ${ctx.official(d.official)} (${level(d.level).en})`),
-  sla_breached: (d) => s(`Tenggat ${level(d.level).id} terlewati (${d.periods}×)`, `${level(d.level).en} deadline missed (${d.periods}×)`),
-  alert: (d, ctx) => s(`Peringatan SMS ke ${ctx.official(d.official)} (${level(d.level).id}, ${ALERT_REASONS[d.reason].id})`, `SMS alert to ${ctx.official(d.official)} (${level(d.level).en}, ${ALERT_REASONS[d.reason].en})`),
+  reminder: (d, ctx) => s(`Pengingat ${sentBy(d).id} ke ${ctx.official(d.official)} (${level(d.level).id})`, `${sentBy(d).en} reminder to ${ctx.official(d.official)} (${level(d.level).en})`),
+  sla_breached: (d, ctx) => both((l) => `${l === 'id' ? `Tenggat ${level(d.level).id} terlewati` : `${level(d.level).en} deadline missed`} (${d.periods}×)${d.official === 'none' ? '' : l === 'id' ? `; ${ctx.official(d.official)} diberi tahu lewat ${sentBy(d).id}` : `; ${ctx.official(d.official)} told by ${sentBy(d).en}`}`),
+  alert: (d, ctx) => s(`Peringatan ${sentBy(d).id} ke ${ctx.official(d.official)} (${level(d.level).id}, ${ALERT_REASONS[d.reason].id})`, `${sentBy(d).en} alert to ${ctx.official(d.official)} (${level(d.level).en}, ${ALERT_REASONS[d.reason].en})`),
   alert_no_recipient: (d) => s(`Tidak ada petugas untuk diberi peringatan di ${level(d.level).id}`, `No official to alert at ${level(d.level).en}`),
-  reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar' : 'The reporter was told'}: ${(NOTICES[d.notice] ?? s('kabar lain', 'another notice'))[l]}`),
-  follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up`),
-  reopened_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu kasus dibuka lagi`, `${ctx.official(d.official)} was told the case was reopened`),
+  reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar lewat' : 'The reporter was told by'} ${sentBy(d)[l]}: ${(NOTICES[d.notice] ?? s('kabar lain', 'another notice'))[l]}`),
+  follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu lewat ${sentBy(d).id} ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up by ${sentBy(d).en}`),
+  reopened_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu lewat ${sentBy(d).id} kasus dibuka lagi`, `${ctx.official(d.official)} was told the case was reopened by ${sentBy(d).en}`),
   personal_data_erased: (d) => d.reason === 'retention'
     ? s('Data pribadi dihapus sesuai masa retensi', 'Personal data destroyed at the end of the retention period')
     : s(`Data pribadi dihapus atas permintaan ${d.request ?? ''}`.trim(), `Personal data erased on request ${d.request ?? ''}`.trim()),

@@ -39,8 +39,14 @@ export interface Consent {
   notice: ConsentNotice;
 }
 
-/** Which door an official acted through. */
-export type Door = 'sms' | 'console';
+/** Which door an official acted through: a command by SMS or WhatsApp, or the console. */
+export type Door = 'sms' | 'whatsapp' | 'console';
+
+/**
+ * How a message the event stands for went out, by the channel rule (lib/domain/channels.ts):
+ * recorded only when WhatsApp (`channelDetail`), so an event without it was an SMS.
+ */
+type SentBy = { channel?: 'sms' | 'whatsapp' };
 
 export interface CaseEventDetails {
   reported: { channel: Channel; category: Category; truncated: boolean };
@@ -63,8 +69,8 @@ export interface CaseEventDetails {
   /** `textShown`: the report text went out (holder only); `page`/`parts`: which page, in how many SMS. */
   info_viewed: { command: string; contactShown: boolean; textShown?: boolean; page?: number; parts?: number };
   /** The reporter's answer to a TANYA went, with its text, to the official who asked. */
-  answer_relayed: { official: string; length: number };
-  question_relayed: { command?: string; via?: Door; official: string; length?: number };
+  answer_relayed: { official: string; length: number } & SentBy;
+  question_relayed: { command?: string; via?: Door; official: string; length?: number } & SentBy;
   /** The console's internal note: its text is kept encrypted apart from the timeline; here only its length. */
   note_added: { via: Door; length: number };
   /**
@@ -89,13 +95,13 @@ export interface CaseEventDetails {
   /** An official recorded (or changed) the agency or broker the worker named; the name itself is never on the timeline. */
   agent_recorded: { via: Door; changed: boolean };
   escalated: { from: Level; to: Level; status: CaseStatus; reason: 'not_acknowledged' | 'not_resolved'; deadline: string };
-  reminder: { level: Level; status: CaseStatus; deadline: string; official: string };
-  sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string };
-  alert: { official: string; level: Level; reason: AlertReason };
+  reminder: { level: Level; status: CaseStatus; deadline: string; official: string } & SentBy;
+  sla_breached: { level: Level; status: CaseStatus; periods: number; deadline: string; official: string } & SentBy;
+  alert: { official: string; level: Level; reason: AlertReason } & SentBy;
   alert_no_recipient: { official: 'none'; level: Level; reason: AlertReason };
-  reporter_notified: { notice: string };
-  follow_up_notice: { official: string };
-  reopened_notice: { official: string };
+  reporter_notified: { notice: string } & SentBy;
+  follow_up_notice: { official: string } & SentBy;
+  reopened_notice: { official: string } & SentBy;
   /**
    * The case's personal data was destroyed (crypto-shredded): by the retention period, or by an
    * erasure request the desk carried out (`request`: its reference; `actor` says who decided).

@@ -1,5 +1,6 @@
 import { CATEGORIES, CATEGORY_LABELS, type Language } from '../domain/categories.js';
 import { CHANNELS } from '../domain/case.js';
+import { CHANNEL_LABELS } from '../domain/channels.js';
 import { REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
 import { BUCKET_COUNT, COUNTERS, histogramOf, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
@@ -130,7 +131,7 @@ export function renderDashboard(model: DashboardModel, language: Language, optio
 <section><h2>${t.trend}</h2>${pair(columnChart(trend.map((m) => ({ label: monthLabel(m.month, language).replace(/\s\d{4}$/, ''), value: m.filed }))), table([t.month, t.filed, t.onTimeN, t.lateN, t.resolved, t.escalations, t.confirmed, t.reopened], trend.map((m) => [monthLabel(m.month, language), m.filed, m.ackOnTime, m.ackLate, m.resolved, m.escalations, m.confirmed, m.reopened])))}</section>
 <section><h2>${t.open}</h2>${pair(barChart(model.openByAge.map((a) => ({ label: t.ages[a.age], value: a.open }))), table([t.age, t.count], model.openByAge.map((a) => [t.ages[a.age], a.open])))}</section>
 <section><h2>${t.categories}</h2>${pair(barChart(model.byCategory.map((c) => ({ label: CATEGORY_LABELS[c.category][language], value: c.filed }))), table([t.category, t.filed], model.byCategory.map((c) => [CATEGORY_LABELS[c.category][language], c.filed])))}</section>
-<section><h2>${t.channels}</h2>${pair(barChart(model.byChannel.map((c) => ({ label: c.channel.toUpperCase(), value: c.filed }))), table([t.channel, t.filed], model.byChannel.map((c) => [c.channel.toUpperCase(), c.filed])))}</section>
+<section><h2>${t.channels}</h2>${pair(barChart(model.byChannel.map((c) => ({ label: CHANNEL_LABELS[c.channel][language], value: c.filed }))), table([t.channel, t.filed], model.byChannel.map((c) => [CHANNEL_LABELS[c.channel][language], c.filed])))}</section>
 <section><h2>${t.times}</h2>${table(['', t.median, t.p90], [[t.ackTime, formatDuration(model.times.ackMedian, language), formatDuration(model.times.ackP90, language)], [t.resTime, formatDuration(model.times.resMedian, language), formatDuration(model.times.resP90, language)]])}</section>
 </div>`;
 }

@@ -6,11 +6,12 @@ import { isOfficialAlert, type OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
 import type { WhatsAppOutbound } from './outbox-port.js';
 import type { Deps } from './deps.js';
+import { officialChannel, reporterChannel, type MessageChannel } from '../domain/channels.js';
 import { DEFAULT_WHATSAPP_POLICY, NEUTRAL_STATUS, renderTemplate, TEMPLATE_LANGUAGE } from '../messages/whatsapp-templates.js';
 import { regencyList } from '../messages/whatsapp-regency-list.js';
 import { isWhatsAppUserId } from '../domain/whatsapp-user.js';
 
-export type MessageChannel = 'sms' | 'whatsapp';
+export type { MessageChannel } from '../domain/channels.js';
 
 /** Who a message goes to, as far as the channel rule needs to know. */
 export type Recipient =
@@ -33,8 +34,8 @@ export const isWhatsAppOnly = (to: string): boolean => isWhatsAppUserId(to);
 export function chooseChannel(message: Pick<OutboundMessage, 'channel' | 'to'>, recipient: Recipient, whatsappAvailable: boolean): MessageChannel {
   if (isWhatsAppOnly(message.to)) return 'whatsapp';
   if (!whatsappAvailable || message.channel === 'sms') return 'sms';
-  if (recipient.kind === 'official') return recipient.official?.whatsapp ? 'whatsapp' : 'sms';
-  return recipient.prefs.lastChannel === 'whatsapp' ? 'whatsapp' : 'sms';
+  // Who takes what (lib/domain/channels.ts), the same functions the timeline records the channel by.
+  return recipient.kind === 'official' ? officialChannel(recipient.official ?? {}) : reporterChannel(recipient.prefs);
 }
 
 /**

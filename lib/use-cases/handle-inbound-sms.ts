@@ -1,5 +1,6 @@
 import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
 import { placesOfReport } from '../domain/places/report-places.js';
+import { channelDetail, officialChannel } from '../domain/channels.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
 import { normaliseSms, parseSms, type SmsCommand } from '../conversation/grammar.js';
@@ -320,7 +321,7 @@ async function relayAnswer(ctx: Conversation, c: Case, text: string): Promise<st
   };
   const first = await deps.cases.recordOnce(c.id, {
     onceKey: `answer.${sms.id}`,
-    events: [caseEvent('answer_relayed', at, 'reporter', { official: asker.id, length: text.length })],
+    events: [caseEvent('answer_relayed', at, 'reporter', { official: asker.id, length: text.length, ...channelDetail(officialChannel(asker)) })],
     messages: [message],
   });
   return first ? asker.id : undefined;

@@ -129,7 +129,7 @@ export async function handleOfficialSms(
 
   // The operation itself is the shared plan, as in the console; this door adds the SMS keyword, the
   // reply to the official and the gateway id as once-key.
-  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: 'sms', command: command.keyword };
+  const context: ActionContext = { official, actor, at, now, policy: deps.policy, via: sms.channel === 'whatsapp' ? 'whatsapp' : 'sms', command: command.keyword };
   let kind = 'info_sent' as 'acknowledged' | 'resolved' | 'info_sent' | 'question_relayed';
   let refusal: SharedNotApplied | undefined;
   const decide = (c: Case): Promise<PlanResult> => {

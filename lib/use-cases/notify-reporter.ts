@@ -1,5 +1,6 @@
 import { type Case, caseEvent, isOpen } from '../domain/case.js';
 import { recipientsFor } from '../domain/routing.js';
+import { channelDetail, officialChannel, reporterChannel } from '../domain/channels.js';
 import { reporterTexts } from '../messages/reporter.js';
 import { conversationTexts } from '../messages/conversation.js';
 import type { OutboundMessage } from '../domain/message.js';
@@ -40,7 +41,7 @@ export async function notifyReporter(
   };
   return deps.cases.recordOnce(c.id, {
     onceKey,
-    events: [caseEvent('reporter_notified', at, 'system', { notice })],
+    events: [caseEvent('reporter_notified', at, 'system', { notice, ...channelDetail(reporterChannel(prefs)) })],
     messages: [message],
   });
 }
@@ -72,7 +73,7 @@ export async function notifyOfficials(
     purpose: about === 'followUp' ? 'follow_up_notice' : 'reopened_notice',
     text: conversationTexts[about](c, c.assignee === o.id), status: 'pending', attempts: 0, createdAt: at,
   }));
-  const events = recipients.map((o) => caseEvent(about === 'followUp' ? 'follow_up_notice' : 'reopened_notice', at, 'system', { official: o.id }));
+  const events = recipients.map((o) => caseEvent(about === 'followUp' ? 'follow_up_notice' : 'reopened_notice', at, 'system', { official: o.id, ...channelDetail(officialChannel(o)) }));
   const done = await deps.cases.recordOnce(c.id, { onceKey, events, messages });
   return done ? recipients.map((o) => o.id) : [];
 }

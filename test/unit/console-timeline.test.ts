@@ -62,6 +62,22 @@ describe('the console timeline', () => {
     expect(eventSentence('id', byType('corrected'), ctx)).toContain('kategori Gaji tidak dibayar →');
     expect(eventSentence('en', byType('merged'), ctx)).toBe('System: Merged into report ABC-236');
   });
+
+  it('names the channel of every message, WhatsApp where the event records it and SMS otherwise', () => {
+    const sentence = <K extends CaseEventType>(l: 'id' | 'en', type: K, detail: CaseEventDetails[K], actor = 'system') => eventSentence(l, caseEvent(type, AT, actor, detail) as CaseEvent, ctx);
+    expect(sentence('id', 'alert', { official: 'lobar-1', level: 1, reason: 'new_case', channel: 'whatsapp' })).toBe('Sistem: Peringatan WhatsApp ke Ibu Lobar (Kabupaten/kota, kasus baru)');
+    expect(sentence('id', 'alert', { official: 'lobar-1', level: 1, reason: 'new_case' })).toBe('Sistem: Peringatan SMS ke Ibu Lobar (Kabupaten/kota, kasus baru)');
+    expect(sentence('id', 'acknowledged', { command: 'TERIMA', via: 'whatsapp', level: 1 }, 'official:lobar-1')).toBe('Ibu Lobar: Ditangani di tingkat Kabupaten/kota (lewat WhatsApp)');
+    expect(sentence('id', 'reporter_notified', { notice: 'acknowledged', channel: 'whatsapp' })).toBe('Sistem: Pelapor diberi kabar lewat WhatsApp: kasus sedang ditangani');
+    expect(sentence('en', 'reporter_notified', { notice: 'acknowledged' })).toBe('System: The reporter was told by SMS: the case is being handled');
+    // Every event that stands for a message, in or out, says which channel carried it.
+    const messages: CaseEventType[] = ['reported', 'follow_up', 'message_not_text', 'sent_by_sms_instead', 'answer_relayed', 'question_relayed', 'reminder', 'sla_breached', 'alert', 'reporter_notified', 'follow_up_notice', 'reopened_notice'];
+    for (const type of messages) {
+      for (const l of ['id', 'en'] as const) {
+        expect(eventSentence(l, events.find((e) => e.type === type)!, ctx), `${type} ${l}`).toMatch(/\b(SMS|WhatsApp|USSD)\b|Formulir web|Web form/);
+      }
+    }
+  });
 });
 
 describe('the console timeline in plain words (issue 23 item 6)', () => {

@@ -34,6 +34,16 @@ describe('the officials dashboard', () => {
     expect(model.byChannel).toEqual([{ channel: 'sms', filed: 7 }, { channel: 'ussd', filed: 2 }, { channel: 'web', filed: 3 }, { channel: 'whatsapp', filed: 0 }]);
   });
 
+  it('counts WhatsApp reports as a channel of their own and names every channel in plain words', () => {
+    const withWhatsApp = [...cells, ...month('5203', 'unpaid_wages', 'whatsapp', { filed: 4 }).filter((c) => c.cell.kind === 'channel')];
+    const model = dashboardModel({ months: [{ month: '2026-11', cells: withWhatsApp }], open, scope: { regencies: 'all' }, now });
+    expect(model.byChannel.find((c) => c.channel === 'whatsapp')).toEqual({ channel: 'whatsapp', filed: 4 });
+    const html = renderDashboard(model, 'id');
+    expect(html).toContain('<th scope="row">WhatsApp</th><td>4</td>');
+    expect(html).toContain('<th scope="row">Formulir web</th><td>3</td>');
+    expect(html).not.toMatch(/WHATSAPP|>WEB</);
+  });
+
   it('shows a regency officer only their regency', () => {
     const model = dashboardModel({ months: [{ month: '2026-11', cells }], open, scope: { regencies: ['5203'] }, now });
     expect(model.byRegency.map((r) => r.regency)).toEqual(['5203']);
