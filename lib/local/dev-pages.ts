@@ -8,8 +8,11 @@ const escAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&
 
 /**
  * The phone simulator page. It carries the local callback key so it can call POST /ussd and POST /sms
- * exactly as Africa's Talking does (same form fields, same `?key=`): what works here works behind the
- * gateway. Local only: the key is the local demo default and this route is never deployed.
+ * exactly as Africa's Talking does (same form fields, same `?key=`), and the local WhatsApp app secret
+ * so it can post POST /whatsapp exactly as Meta does (the webhook body signed in the browser with
+ * HMAC-SHA256, `X-Hub-Signature-256`): what works here works behind the gateways. Local only: both
+ * are the local demo defaults and this route is never deployed (the server listens on loopback,
+ * which is also what lets the browser's WebCrypto sign).
  */
 function phonePage(runtime: Runtime): string {
   const shortcode = runtime.deps.policy.smsShortcode;
@@ -19,40 +22,70 @@ function phonePage(runtime: Runtime): string {
 <style>
 body{margin:0;font:15px/1.4 system-ui,Arial,sans-serif;background:#e9edf0;color:#111}
 h1{font-size:1.2rem;margin:.5rem 1rem}
-p.note{margin:0 1rem .5rem;color:#444}
+.note{margin:0 1rem .5rem;color:#444}
+details.note summary{cursor:pointer}
 .row{display:flex;flex-wrap:wrap;gap:1rem;padding:0 1rem 1rem;align-items:flex-start}
-.phone{background:#222;border-radius:18px;padding:12px;width:250px;color:#eee;box-shadow:0 2px 6px #0004}
+.phone{background:#222;border-radius:18px;padding:12px;width:250px;max-width:100%;box-sizing:border-box;color:#eee;box-shadow:0 2px 6px #0004}
 .phone h2{font-size:.9rem;margin:0 0 6px;color:#ddd}
+.phone h3{font-size:.75rem;margin:8px 0 0;color:#bbb;font-weight:normal;text-transform:uppercase;letter-spacing:.05em}
 .phone small{color:#aaa}
 .screen{background:#c8d8b0;color:#111;font:13px/1.3 monospace;min-height:140px;padding:6px;border-radius:4px;white-space:pre-wrap;word-break:break-word}
-.state{font:12px monospace;color:#9fd;margin:4px 0}
+.state{font:12px monospace;color:#9fd;margin:4px 0;overflow-wrap:anywhere}
 .entry,.me,.sms{width:100%;box-sizing:border-box;font:14px monospace;padding:4px;margin:4px 0}
 .keys{display:grid;grid-template-columns:repeat(3,1fr);gap:4px;margin:6px 0}
-.keys button,.act button{font:16px monospace;padding:6px 0;border-radius:6px;border:0;background:#444;color:#fff}
+.keys button,.act button,.reply button{font:15px system-ui,sans-serif;padding:6px 4px;border-radius:6px;border:0;background:#444;color:#fff;min-height:36px}
 .act{display:grid;grid-template-columns:1fr 1fr 1fr;gap:4px}
+.act.two{grid-template-columns:1fr 1fr}
 .act .call{background:#2e7d32}.act .end{background:#c62828}
-.inbox{background:#111;border-radius:4px;min-height:60px;max-height:220px;overflow:auto;margin-top:6px;padding:4px}
-.msg{background:#333;border-radius:4px;padding:4px;margin:3px 0;font-size:12px;white-space:pre-wrap}
+.act .wa,.reply .wa{background:#128c7e}
+.apps{display:grid;grid-template-columns:1fr 1fr;gap:4px;margin:6px 0}
+.apps button{font:14px system-ui,sans-serif;padding:6px 0;border-radius:6px;border:1px solid #666;background:#333;color:#ddd;min-height:36px}
+.apps button[aria-pressed="true"]{background:#eee;color:#111;font-weight:bold}
+.inbox{background:#111;border-radius:4px;min-height:40px;max-height:220px;overflow:auto;margin-top:4px;padding:4px}
+.chat{background:#e5ddd5;border-radius:4px;min-height:40px;max-height:260px;overflow:auto;margin-top:4px;padding:4px;color:#111}
+.msg{background:#333;border-radius:4px;padding:4px;margin:3px 0;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .msg time{display:block;color:#999;font-size:10px}
-.officials{display:flex;flex-wrap:wrap;gap:1rem;flex:1}
-.officials .phone{width:220px}
-.reply{display:flex;gap:4px}.reply input{flex:1;min-width:0}
+.chat .msg{background:#fff;border-radius:6px;margin:4px 24px 4px 0;box-shadow:0 1px 1px #0002}
+.chat .msg.mine{background:#dcf8c6;margin:4px 0 4px 24px}
+.chat .msg time{color:#667}
+.chat .tpl{display:inline-block;background:#fff3c4;color:#5a4500;border-radius:3px;padding:0 3px;font-size:10px;margin-bottom:2px}
+.chat .ticks{display:flex;gap:4px;margin-top:3px;flex-wrap:wrap}
+.chat .ticks button{font:11px system-ui,sans-serif;padding:2px 6px;border-radius:10px;border:1px solid #999;background:#f4f4f4;color:#222}
+.officials{display:flex;flex-wrap:wrap;gap:1rem;flex:1 1 240px;min-width:0}
+.officials .phone{width:240px}
+.officials summary{cursor:pointer}.officials summary h2{display:inline}
+.officials .count{display:inline-block;background:#128c7e;color:#fff;border-radius:9px;padding:0 6px;font-size:11px;margin-left:4px}
+@media (max-width:600px){.row{padding:0 .5rem 1rem;gap:.75rem}.phone,.officials .phone{width:100%}}
+.reply{display:flex;gap:4px;flex-wrap:wrap}.reply input{flex:1 1 100%;min-width:0}.reply button{flex:1}
+[hidden]{display:none!important}
 </style></head>
-<body data-key="${escAttr(runtime.callbackKey)}" data-shortcode="${escAttr(shortcode)}" data-ussd="${escAttr(DEMO_USSD_CODE)}">
+<body data-key="${escAttr(runtime.callbackKey)}" data-shortcode="${escAttr(shortcode)}" data-ussd="${escAttr(DEMO_USSD_CODE)}" data-wa-secret="${escAttr(runtime.config.local.whatsappAppSecret)}">
 <h1>Phone simulator (local only)</h1>
-<p class="note">Dial <b>${DEMO_USSD_CODE}</b> and press Call to walk the USSD menu, or send an SMS to ${escAttr(shortcode)}. The phones on the right are the demo officials: alerts arrive there, and they can reply with commands. Requests go to POST /ussd and POST /sms in Africa's Talking format. Officials work cases in the <a href="/console" id="console-link">console</a> (sign-in codes arrive on their phones here).</p>
+<p class="note">Dial <b>${DEMO_USSD_CODE}</b> and press Call for the USSD menu, or send an SMS to ${escAttr(shortcode)}. Switch the reporter phone to <b>WhatsApp</b> to write as a worker abroad (a number like +60…). The demo officials' phones follow; each opens when a message arrives, and answers by WhatsApp or SMS. Officials work cases in the <a href="/console" id="console-link">console</a> (sign-in codes arrive on their phones here).</p>
+<details class="note"><summary>What the simulator sends</summary>POST /ussd and POST /sms in Africa's Talking format, and POST /whatsapp as Meta's webhooks, signed with the local app secret (X-Hub-Signature-256). The <i>delivered</i>, <i>read</i> and <i>failed</i> buttons under a WhatsApp message post its status as Meta would: <i>failed</i> on an official's alert sends the alert again by SMS.</details>
 <div class="row">
   <div class="phone" id="reporter">
     <h2>Reporter phone</h2>
     <label>Number <input class="me" id="me" value="+6281234567890" aria-label="Reporter phone number"></label>
-    <div class="screen" id="screen" aria-live="polite">Ready. Type a USSD code and press Call.</div>
-    <div class="state" id="ussd-state">idle</div>
-    <input class="entry" id="entry" value="${DEMO_USSD_CODE}" aria-label="Keypad entry" autocomplete="off">
-    <div class="act"><button class="call" id="call" type="button">Call/Send</button><button id="clear" type="button">Clear</button><button class="end" id="end" type="button">End</button></div>
-    <div class="keys" id="keys">${['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'].map((k) => `<button type="button" data-key="${k}">${k}</button>`).join('')}</div>
-    <textarea class="sms" id="sms-text" rows="3" aria-label="SMS text" placeholder="LAPOR gaji belum dibayar 3 bulan"></textarea>
-    <div class="act"><button class="call" id="sms-send" type="button">Send SMS</button></div>
-    <div class="state" id="sms-state"></div>
+    <div class="apps" role="group" aria-label="App"><button type="button" id="mode-sms" aria-pressed="true">SMS / USSD</button><button type="button" id="mode-wa" aria-pressed="false">WhatsApp</button></div>
+    <div id="sms-app">
+      <div class="screen" id="screen" aria-live="polite">Ready. Type a USSD code and press Call.</div>
+      <div class="state" id="ussd-state">idle</div>
+      <input class="entry" id="entry" value="${DEMO_USSD_CODE}" aria-label="Keypad entry" autocomplete="off">
+      <div class="act"><button class="call" id="call" type="button">Call/Send</button><button id="clear" type="button">Clear</button><button class="end" id="end" type="button">End</button></div>
+      <div class="keys" id="keys">${['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'].map((k) => `<button type="button" data-key="${k}">${k}</button>`).join('')}</div>
+      <textarea class="sms" id="sms-text" rows="3" aria-label="SMS text" placeholder="LAPOR gaji belum dibayar 3 bulan"></textarea>
+      <div class="act"><button class="call" id="sms-send" type="button">Send SMS</button></div>
+      <div class="state" id="sms-state"></div>
+    </div>
+    <div id="wa-app" hidden>
+      <h3>WhatsApp · Hotline PMI NTB</h3>
+      <div class="chat" id="wa-chat" aria-label="WhatsApp chat with the hotline" aria-live="polite"></div>
+      <textarea class="sms" id="wa-text" rows="3" aria-label="WhatsApp message" placeholder="LAPOR gaji belum dibayar 3 bulan, asal Lotim"></textarea>
+      <div class="act two"><button class="wa" id="wa-send" type="button">Send WhatsApp</button><button id="wa-voice" type="button">Voice note</button></div>
+      <div class="state" id="wa-state"></div>
+    </div>
+    <h3>SMS</h3>
     <div class="inbox" id="inbox" aria-label="SMS received"></div>
   </div>
   <div class="officials" id="officials"></div>
@@ -78,6 +111,8 @@ const PHONE_JS = String.raw`'use strict';
     if (s.indexOf('0') === 0) return '+62' + s.slice(1);
     return '+62' + s;
   }
+  /** WhatsApp ids are the number's digits without "+": what Meta puts in "from" and "wa_id". */
+  function waId(phone) { return e164(phone).replace(/^\+/, ''); }
   function post(path, fields) {
     return fetch(path + '?key=' + encodeURIComponent(cfg.key), {
       method: 'POST',
@@ -158,6 +193,83 @@ const PHONE_JS = String.raw`'use strict';
     if (await sendSms(e164($('me').value), text, $('sms-state'))) $('sms-text').value = '';
   });
 
+  // --- WhatsApp: Meta's webhook, signed as Meta signs it ---------------------------------------
+
+  /** X-Hub-Signature-256: HMAC-SHA256 of the exact body bytes with the app secret, in hex. */
+  async function sign(body) {
+    if (!window.crypto || !crypto.subtle) throw new Error('WebCrypto needs a secure page: open the simulator at http://127.0.0.1 or http://localhost');
+    var enc = new TextEncoder();
+    var key = await crypto.subtle.importKey('raw', enc.encode(cfg.waSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    var mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(body)));
+    return 'sha256=' + Array.prototype.map.call(mac, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+  function webhook(value) {
+    return {
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'local-waba', changes: [{ field: 'messages', value: Object.assign({
+        messaging_product: 'whatsapp', metadata: { display_phone_number: cfg.shortcode, phone_number_id: 'local-phone-number-id' },
+      }, value) }] }],
+    };
+  }
+  async function postWebhook(payload, stateEl) {
+    var body = JSON.stringify(payload);
+    try {
+      var res = await fetch('/whatsapp', { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': await sign(body) }, body: body });
+      stateEl.textContent = res.ok ? 'sent' : 'failed: HTTP ' + res.status;
+      return res.ok;
+    } catch (err) {
+      stateEl.textContent = 'failed: ' + err.message;
+      return false;
+    }
+  }
+  /** One WhatsApp message from a phone: type "text" with a body, or a voice note (no words). */
+  function sendWhatsApp(phone, message, stateEl) {
+    var from = waId(phone);
+    var m = Object.assign({ from: from, id: 'wamid.' + randomId('sim'), timestamp: String(Math.floor(Date.now() / 1000)) }, message);
+    return postWebhook(webhook({ contacts: [{ wa_id: from, profile: { name: 'Simulator' } }], messages: [m] }), stateEl);
+  }
+  function postStatus(entry, status, stateEl) {
+    var s = { id: entry.providerMessageId, status: status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: waId(entry.to) };
+    if (status === 'failed') s.errors = [{ code: 131026, title: 'Message undeliverable' }];
+    return postWebhook(webhook({ statuses: [s] }), stateEl);
+  }
+  function addMine(box, text) {
+    var div = document.createElement('div');
+    div.className = 'msg mine';
+    var time = document.createElement('time');
+    time.textContent = new Date().toTimeString().slice(0, 8) + ' · you';
+    div.appendChild(time);
+    div.appendChild(document.createTextNode(text));
+    box.insertBefore(div, box.firstChild);
+  }
+  $('wa-send').addEventListener('click', async function () {
+    var text = $('wa-text').value;
+    if (!text.trim()) return;
+    if (await sendWhatsApp($('me').value, { type: 'text', text: { body: text } }, $('wa-state'))) {
+      addMine($('wa-chat'), text);
+      $('wa-text').value = '';
+    }
+  });
+  $('wa-voice').addEventListener('click', async function () {
+    if (await sendWhatsApp($('me').value, { type: 'audio', audio: { id: randomId('media'), mime_type: 'audio/ogg; codecs=opus', voice: true } }, $('wa-state'))) {
+      addMine($('wa-chat'), '🎤 voice note');
+    }
+  });
+  function setMode(mode) {
+    var wa = mode === 'whatsapp';
+    $('sms-app').hidden = wa;
+    $('wa-app').hidden = !wa;
+    $('mode-sms').setAttribute('aria-pressed', String(!wa));
+    $('mode-wa').setAttribute('aria-pressed', String(wa));
+  }
+  $('mode-sms').addEventListener('click', function () { setMode('sms'); });
+  $('mode-wa').addEventListener('click', function () { setMode('whatsapp'); });
+  var params = new URLSearchParams(location.search);
+  if (params.get('me')) $('me').value = params.get('me');
+  setMode(params.get('mode') === 'whatsapp' ? 'whatsapp' : 'sms');
+
+  // --- What arrives on each phone: the outbox, SMS apart from WhatsApp ---------------------------
+
   function addMessage(box, entry) {
     var div = document.createElement('div');
     div.className = 'msg';
@@ -167,41 +279,100 @@ const PHONE_JS = String.raw`'use strict';
     div.appendChild(document.createTextNode(entry.message));
     box.insertBefore(div, box.firstChild);
   }
+  function addWhatsApp(box, entry) {
+    var div = document.createElement('div');
+    div.className = 'msg';
+    div.setAttribute('data-wamid', entry.providerMessageId);
+    var time = document.createElement('time');
+    time.textContent = entry.at.slice(11, 19) + ' · WhatsApp';
+    div.appendChild(time);
+    if (entry.template) {
+      var tpl = document.createElement('span');
+      tpl.className = 'tpl';
+      tpl.textContent = 'template ' + entry.template;
+      div.appendChild(tpl);
+      div.appendChild(document.createElement('br'));
+    }
+    div.appendChild(document.createTextNode(entry.message));
+    var ticks = document.createElement('div');
+    ticks.className = 'ticks';
+    var state = document.createElement('span');
+    ['delivered', 'read', 'failed'].forEach(function (status) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = status;
+      b.title = 'Post a "' + status + '" status for this message, as Meta would';
+      b.addEventListener('click', function () {
+        postStatus(entry, status, state).then(function (ok) { if (ok) state.textContent = status + ' posted'; });
+      });
+      ticks.appendChild(b);
+    });
+    ticks.appendChild(state);
+    div.appendChild(ticks);
+    box.insertBefore(div, box.firstChild);
+  }
+
+  function heading(text) { var h = document.createElement('h3'); h.textContent = text; return h; }
 
   async function loadOfficials() {
     var officials = await (await fetch('/dev/officials')).json();
     var holder = $('officials');
     officials.forEach(function (o) {
-      var card = document.createElement('div');
+      // Closed until a message arrives: twelve open phones bury the one a walk is about on a small screen.
+      var card = document.createElement('details');
       card.className = 'phone';
       card.id = 'official-' + o.id;
       card.setAttribute('data-phone', o.phone);
+      var summary = document.createElement('summary');
       var h = document.createElement('h2');
       h.textContent = o.name;
+      var count = document.createElement('span');
+      count.className = 'count';
+      count.hidden = true;
       var info = document.createElement('small');
-      info.textContent = o.phone + ' · level ' + o.level + ' · PIN ' + o.pin;
+      info.textContent = o.phone + ' · level ' + o.level + ' · PIN ' + o.pin + ' · alerts by ' + (o.whatsapp ? 'WhatsApp' : 'SMS');
+      var chat = document.createElement('div');
+      chat.className = 'chat';
+      chat.setAttribute('aria-label', 'WhatsApp to ' + o.name);
       var box = document.createElement('div');
       box.className = 'inbox';
+      box.setAttribute('aria-label', 'SMS to ' + o.name);
       var form = document.createElement('div');
       form.className = 'reply';
       var input = document.createElement('input');
       input.className = 'sms';
       input.setAttribute('aria-label', 'Reply from ' + o.name);
       input.placeholder = 'TERIMA ABC-123 ' + o.pin;
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Send';
       var state = document.createElement('div');
       state.className = 'state';
-      button.addEventListener('click', async function () {
+      var wa = document.createElement('button');
+      wa.type = 'button';
+      wa.className = 'wa';
+      wa.textContent = 'WhatsApp';
+      wa.setAttribute('aria-label', 'Send by WhatsApp from ' + o.name);
+      wa.addEventListener('click', async function () {
+        var text = input.value;
+        if (!text.trim()) return;
+        if (await sendWhatsApp(o.phone, { type: 'text', text: { body: text } }, state)) { addMine(chat, text); input.value = ''; }
+      });
+      var sms = document.createElement('button');
+      sms.type = 'button';
+      sms.textContent = 'SMS';
+      sms.setAttribute('aria-label', 'Send by SMS from ' + o.name);
+      sms.addEventListener('click', async function () {
         if (!input.value.trim()) return;
         if (await sendSms(o.phone, input.value, state)) input.value = '';
       });
       form.appendChild(input);
-      form.appendChild(button);
-      card.appendChild(h); card.appendChild(info); card.appendChild(box); card.appendChild(form); card.appendChild(state);
+      form.appendChild(wa);
+      form.appendChild(sms);
+      summary.appendChild(h); summary.appendChild(count); summary.appendChild(document.createElement('br')); summary.appendChild(info);
+      card.appendChild(summary);
+      card.appendChild(heading('WhatsApp')); card.appendChild(chat);
+      card.appendChild(heading('SMS')); card.appendChild(box);
+      card.appendChild(form); card.appendChild(state);
       holder.appendChild(card);
-      inboxes.push({ phone: o.phone, box: box });
+      inboxes.push({ phone: o.phone, box: box, chat: chat, card: card, count: count, received: 0 });
     });
   }
 
@@ -213,12 +384,20 @@ const PHONE_JS = String.raw`'use strict';
         // The outbox was cleared: start over.
         lastSeq = 0;
         $('inbox').textContent = '';
-        inboxes.forEach(function (i) { i.box.textContent = ''; });
+        $('wa-chat').textContent = '';
+        inboxes.forEach(function (i) { i.box.textContent = ''; i.chat.textContent = ''; i.received = 0; i.count.hidden = true; });
       }
       var me = e164($('me').value);
       entries.filter(function (e) { return e.seq > lastSeq; }).forEach(function (e) {
-        if (e.to === me) addMessage($('inbox'), e);
-        inboxes.forEach(function (i) { if (i.phone === e.to) addMessage(i.box, e); });
+        var wa = e.route === 'whatsapp';
+        if (e.to === me) (wa ? addWhatsApp($('wa-chat'), e) : addMessage($('inbox'), e));
+        inboxes.forEach(function (i) {
+          if (i.phone !== e.to) return;
+          (wa ? addWhatsApp(i.chat, e) : addMessage(i.box, e));
+          i.card.open = true;
+          i.count.textContent = String(++i.received);
+          i.count.hidden = false;
+        });
       });
       lastSeq = Math.max(lastSeq, maxSeq);
     } catch (err) { /* the server may be restarting: try again on the next tick */ }

@@ -38,6 +38,9 @@ export function devRoutes(runtime: Runtime, extra: { ready: () => boolean }): Re
       outbox.setFailing(route, failing);
       return ok({ route, failing });
     },
-    'GET /dev/officials': async () => ok(DEMO_OFFICIALS.map(({ id, name, phone, level, regencies, demoPin }) => ({ id, name, phone, level, regencies, pin: demoPin }))),
+    // `whatsapp`: whether `npm start` seeded the demo officials as taking alerts on WhatsApp (DEMO_OFFICIALS_WHATSAPP).
+    'GET /dev/officials': async () => ok(DEMO_OFFICIALS.map(({ id, name, phone, level, regencies, demoPin }) => ({
+      id, name, phone, level, regencies, pin: demoPin, whatsapp: runtime.config.local.demoOfficialsWhatsApp,
+    }))),
   };
 }

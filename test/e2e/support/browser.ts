@@ -29,14 +29,15 @@ export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, ha
 /**
  * For a test file: Chromium and the system as `npm start` runs it, started before the file's tests
  * (Chromium first: without it the run fails fast with its install hint, before a server starts)
- * and stopped after them. Read `browser` and `system` inside tests and hooks.
+ * and stopped after them, with `env` added to the system's environment (e.g. officials on WhatsApp).
+ * Read `browser` and `system` inside tests and hooks.
  */
-export function useBrowserAndSystem(): { readonly browser: Browser; readonly system: LocalSystem } {
+export function useBrowserAndSystem(env: Record<string, string> = {}): { readonly browser: Browser; readonly system: LocalSystem } {
   let browser: Browser | undefined;
   let system: LocalSystem | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-    system = await startLocalSystem();
+    system = await startLocalSystem(env);
   });
   afterAll(async () => {
     await browser?.close();
