@@ -3,7 +3,7 @@ import type { Case } from '../../lib/domain/case.js';
 import { defaultPolicy } from '../../lib/config.js';
 import { type ActionContext, actorOf, isOpenStatus, type PlanResult } from '../../lib/cases/plan.js';
 import {
-  countAcknowledgement, planAcknowledge, planAskReporter, planCorrect, planHandOver, planMerge, planRecordAgent,
+  countAcknowledgement, MERGE_UNDO_MS, planAcknowledge, planUnmerge, planAskReporter, planCorrect, planHandOver, planMerge, planRecordAgent,
   planRefer, planReopen, planResolve, QUESTIONS_PER_CASE_PER_HOUR,
 } from '../../lib/cases/plans.js';
 import { mayChange, mayTakeOver, rankIn, rankOf } from '../../lib/cases/rank.js';
@@ -13,6 +13,7 @@ import { alertWrite } from '../../lib/cases/alerts.js';
 import { type NewCaseFacts, planFile } from '../../lib/cases/file.js';
 import { CASE_TEXT_LIMIT } from '../../lib/conversation/follow-up.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
+import { questionForReporter } from '../../lib/messages/official.js';
 import { MAX_UPDATE_ATTEMPTS, retryOnConflict } from '../../lib/cases/retry-on-conflict.js';
 import { ConcurrentUpdateError } from '../../lib/domain/errors.js';
 
@@ -347,6 +348,7 @@ describe('the escalation ladder (planSlaCheck)', () => {
     const { result, plan } = check(aCase({ status: 'resolved', nextCheckAt: at }), 1);
     expect(result).toBe('cleared');
     expect(planOf(plan).case).not.toHaveProperty('nextCheckAt');
+    expect(planOf(plan).events).toEqual([]);
   });
 
   it('only moves the next check to half the time when looked at too early', () => {
@@ -354,6 +356,7 @@ describe('the escalation ladder (planSlaCheck)', () => {
     expect(result).toBe('rescheduled');
     expect(planOf(plan).case?.nextCheckAt).toBe(later(12).toISOString());
     expect(planOf(plan).messages).toEqual([]);
+    expect(planOf(plan).events).toEqual([]);
   });
 
   it('reminds the regency office at half the time, once per deadline, and looks again at the deadline', () => {
@@ -364,6 +367,7 @@ describe('the escalation ladder (planSlaCheck)', () => {
     expect(p.messages.map((m) => [m.id, m.to, m.officialId, m.level, m.purpose, m.audience, m.caseId])).toEqual([
       [`reminder.c1.kab-5203.L1.new.${later(24).getTime().toString(36)}`, '+6281100005003', 'kab-5203', 1, 'reminder', 'official', 'c1'],
     ]);
+    expect(p.messages[0]).toMatchObject({ status: 'pending', attempts: 0, createdAt: later(12).toISOString() });
     expect(p.messages[0]?.text).toContain('ABC-234');
     expect(p.events).toEqual([{ at: later(12).toISOString(), actor: 'system', type: 'reminder', detail: { level: 1, status: 'new', deadline: later(24).toISOString(), official: 'kab-5203' } }]);
   });
@@ -374,6 +378,9 @@ describe('the escalation ladder (planSlaCheck)', () => {
     expect(planOf(check(taken, resolveHalf).plan).messages.map((m) => m.officialId)).toEqual(['kab-5201']);
     const gone = aCase({ status: 'acknowledged', assignee: 'kab-9999', homeRegency: '5203' });
     expect(planOf(check(gone, resolveHalf).plan).messages.map((m) => m.officialId)).toEqual(['kab-5203']);
+    // A new case someone asked about (TANYA) has an assignee but nobody took it: its level is reminded.
+    const asked = aCase({ status: 'new', assignee: 'kab-5201', homeRegency: '5203' });
+    expect(planOf(check(asked, 12).plan).messages.map((m) => m.officialId)).toEqual(['kab-5203']);
     const disabled = planSlaCheck(taken, { actor: 'system', at, now: later(resolveHalf), policy }, [official({ active: false }), lotim]);
     expect(planOf(disabled.plan).messages.map((m) => m.officialId)).toEqual(['kab-5203']);
   });
@@ -525,5 +532,52 @@ describe('optimistic concurrency (retryOnConflict)', () => {
     let steps = 0;
     await expect(retryOnConflict({ first: 1, reload: async () => 1, vanished: () => 'gone' }, async () => { steps++; throw new Error('table missing'); })).rejects.toThrow('table missing');
     expect(steps).toBe(1);
+  });
+});
+
+describe('rules added with the console work (issue 23): outcome notes, undoing a merge, asked-about cases', () => {
+  it('keeps the outcome of a resolution as the official\'s note, and writes none without one', () => {
+    const held = aCase({ status: 'acknowledged', assignee: 'prov-ntb' });
+    expect(planOf(planResolve(held, context(desk), 'holder', 12, 'Gaji dibayar')).notes).toEqual([{ at, officialId: 'prov-ntb', text: 'Gaji dibayar' }]);
+    expect(planOf(planResolve(held, context(desk), 'holder')).notes).toBeUndefined();
+  });
+
+  it('lets anyone take a new case someone only asked about (TANYA gave it an assignee), without naming a takeover', () => {
+    const asked = aCase({ status: 'new', assignee: 'kab-5203' });
+    const plan = planOf(planAcknowledge(asked, context(regency), 'same'));
+    expect(plan.case).toMatchObject({ status: 'acknowledged', assignee: 'kab-5201' });
+    expect(plan.events[0]?.detail).toEqual({ via: 'console', level: 1 });
+    expect(planOf(planAcknowledge(aCase({ status: 'new', assignee: 'prov-ntb' }), context(desk), 'holder')).case?.status).toBe('acknowledged');
+  });
+
+  it('writes to the reporter in the language they chose, else the language of the report', () => {
+    const asked = (c: Case, language?: 'id' | 'en') => planOf(planAskReporter(c, context(desk), 'When?', language ? { language } : {}, 'a')).messages[0]?.text;
+    expect(asked(aCase({ language: 'en' }))).toBe(questionForReporter('en', 'ABC-234', 'When?'));
+    expect(asked(aCase({ language: 'en' }), 'id')).toBe(questionForReporter('id', 'ABC-234', 'When?'));
+    const into = aCase({ id: 'c2', reference: 'XYZ-789' });
+    expect(planOf(planMerge(aCase({ language: 'en' }), into, context(desk), 'unheld', {})).messages[0]?.text).toBe(reporterTexts.merged('en', { reference: 'ABC-234', into: 'XYZ-789' }));
+  });
+
+  const into = aCase({ id: 'c2', reference: 'XYZ-789', version: 9 });
+  const merged = aCase({ status: 'closed', mergedInto: 'XYZ-789', assignee: 'kab-5203', nextCheckAt: '2026-01-01T00:00:00.000Z' });
+  const mergedAt = new Date(now.getTime() - MERGE_UNDO_MS).toISOString();
+
+  it('undoes a merge within a day: the duplicate is open again with whoever had it, and both timelines say who undid it', () => {
+    const plan = planOf(planUnmerge(merged, into, mergedAt, context(desk), 'above'));
+    expect(plan.case).toMatchObject({ status: 'acknowledged', assignee: 'kab-5203', levelSince: at, updatedAt: at });
+    expect(plan.case).not.toHaveProperty('mergedInto');
+    expect(plan.case?.nextCheckAt).toBe(new Date(now.getTime() + (policy.slaMinutes.resolve.high / 2) * 60_000).toISOString());
+    expect(plan.events).toEqual([{ at, actor: 'official:prov-ntb', type: 'merge_undone', detail: { via: 'console', into: 'XYZ-789', mergedAt } }]);
+    expect(plan.related).toEqual({ caseId: 'c2', version: 9, events: [{ at, actor: 'official:prov-ntb', type: 'merge_undone_from', detail: { via: 'console', from: 'ABC-234' } }] });
+    expect(planOf(planUnmerge({ ...merged, assignee: undefined }, into, mergedAt, context(desk), 'unheld')).case?.status).toBe('new');
+  });
+
+  it('refuses to undo after a day, a merge into another case, a case not merged, an unknown merge time, or from below', () => {
+    const late = new Date(now.getTime() - MERGE_UNDO_MS - 1).toISOString();
+    expect(planUnmerge(merged, into, late, context(desk), 'above')).toEqual(refused('undo_expired'));
+    expect(planUnmerge(merged, { ...into, reference: 'QQQ-222' }, mergedAt, context(desk), 'above')).toEqual(refused('not_merged'));
+    expect(planUnmerge({ ...merged, mergedInto: undefined }, into, mergedAt, context(desk), 'above')).toEqual(refused('not_merged'));
+    expect(planUnmerge(merged, into, undefined, context(desk), 'above')).toEqual(refused('not_merged'));
+    expect(planUnmerge(merged, into, mergedAt, context(regency), 'below')).toEqual(refused('taken'));
   });
 });

@@ -84,10 +84,15 @@ describe('references in a message', () => {
   it('calls a six-letter word or a word with digits after STATUS a reference that went wrong', () => {
     expect(parseSms('status LOMBOK')).toEqual({ kind: 'status', badReference: true });
     expect(parseSms('status abc12 tolong')).toEqual({ kind: 'status', badReference: true });
+    expect(parseSms('status abc12 ya')).toEqual({ kind: 'status', badReference: true });
+    // Two words make a reference only as three and three characters.
+    expect(parseSms('STATUS no AB CD34')).toEqual({ kind: 'status', badReference: true });
   });
 
   it('reads a message starting with a reference, with or without the dash, as about that case, and a reference alone as text', () => {
     expect(parseSms('abc234 majikan marah lagi')).toEqual({ kind: 'text', text: 'majikan marah lagi', reference: 'ABC-234' });
+    expect(parseSms('ABC-234: majikan marah')).toEqual({ kind: 'text', text: 'majikan marah', reference: 'ABC-234' });
+    expect(parseSms('YA ABC-234')).toEqual({ kind: 'yes', reference: 'ABC-234', language: 'id' });
     expect(parseSms('ABC-234')).toEqual({ kind: 'text', text: 'ABC-234' });
     expect(parseSms('kapan ABC-234 selesai')).toEqual({ kind: 'text', text: 'kapan ABC-234 selesai' });
     // Any of the six characters may be a letter or a digit.
@@ -135,7 +140,7 @@ describe('follow-up blocks', () => {
   });
 
   it('shows an official the newest words first, each with its label, without empty entries', () => {
-    expect(entriesNewestFirst('Laporan awal\n\n[+1 01/12 08:00 WITA] satu\n\n[+2 02/12 09:00 WITA] dua ')).toEqual([
+    expect(entriesNewestFirst('Laporan awal \n\n[+1 01/12 08:00 WITA] satu\n\n[+2 02/12 09:00 WITA] dua ')).toEqual([
       { label: 'Balasan 2 (02/12 09:00)', text: 'dua' },
       { label: 'Balasan 1 (01/12 08:00)', text: 'satu' },
       { label: 'Laporan', text: 'Laporan awal' },
