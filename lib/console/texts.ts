@@ -189,6 +189,16 @@ export const T = {
   passkeyOwner: pair('Petugas', 'Official'),
   passkeyResetNote: pair('Reset PIN atau penonaktifan akun menghapus semua passkey. Setiap passkey baru dan setiap penghapusan diberitahukan lewat SMS.', 'A PIN reset or a disabled account removes every passkey. Each new passkey and each removal is announced by SMS.'),
   accessLogIntro: pair('Setiap tampilan data pribadi (UU 27/2022): siapa, kapan, apa, kasus mana.', 'Every view of personal data (UU 27/2022): who, when, what, which case.'),
+  /** Access-log cells in words (the codes stay in the stored entry and its JSON). */
+  accessActions: {
+    viewed: pair('dilihat', 'viewed'), nik_revealed: pair('NIK ditampilkan', 'NIK revealed'), denied: pair('ditolak (di luar wilayah)', 'denied (outside the area)'),
+    exported: pair('diunduh', 'exported'),
+  } as Record<string, { id: string; en: string }>,
+  accessFields: {
+    text: pair('isi laporan', 'report text'), contact: pair('nomor pelapor', "reporter's number"), nik: pair('NIK', 'NIK'),
+    worker_name: pair('nama pekerja', "worker's name"), agent_name: pair('nama agen/calo', 'agent or broker name'),
+    figures: pair('angka', 'figures'), case_list: pair('daftar kasus', 'case list'),
+  } as Record<string, { id: string; en: string }>,
   when: pair('Waktu', 'When'),
   who: pair('Siapa', 'Who'),
   what: pair('Apa', 'What'),

@@ -425,7 +425,7 @@ export const AccessLogView = ({ l, day, entries, cursor, names }: { l: Language;
       <thead><tr><th>{T.when[l]}</th><th>{T.who[l]}</th><th>{T.what[l]}</th><th>{T.caseCol[l]}</th></tr></thead>
       <tbody>
         {entries.map((e) => (
-          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td>{e.action}{e.fields.length ? `: ${e.fields.join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
+          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td data-action={e.action}>{T.accessActions[e.action]?.[l] ?? e.action}{e.fields.length ? `: ${e.fields.map((f) => T.accessFields[f]?.[l] ?? f).join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
         ))}
       </tbody>
     </table>

@@ -173,6 +173,16 @@ describe('item 6 and 11 on the case page: plain Indonesian, and the language swi
     expect(html).toContain('data-event="reported"');
   });
 
+  it('writes the access log in words: "dilihat: isi laporan, nomor pelapor", never the field codes', async () => {
+    const c = await file();
+    await act(desk, c.reference, 'take');
+    await open(desk, c.reference);
+    const html = await (await desk.get('/console/access-log')).text();
+    const row = new RegExp(`<tr>(?:(?!</tr>).)*${c.reference}(?:(?!</tr>).)*</tr>`).exec(html.replace(/\n/g, ' '))?.[0] ?? '';
+    expect(row).toContain('dilihat: isi laporan, nomor pelapor');
+    expect(html.replace(/<[^>]+>/g, ' ')).not.toMatch(/\bviewed\b|worker_name|\btext, /);
+  });
+
   it('leads the language switch on the answer to a failed post back to the case, not to "not found"', async () => {
     const c = await file();
     const res = await act(desk, c.reference, 'note', { note: '' });
