@@ -1,4 +1,4 @@
-import { type Case, caseEvent, type CaseEvent, type Channel, type Consent, type PlacesRead, type ReporterType } from '../domain/case.js';
+import { type Case, caseEvent, type CaseEvent, type CategoryRead, type Channel, type Consent, type PlacesRead, type ReporterType } from '../domain/case.js';
 import type { Category, Language } from '../domain/categories.js';
 import { urgencyOf } from '../domain/categories.js';
 import type { CountryCode, HomeRegency } from '../domain/regions.js';
@@ -31,6 +31,8 @@ export interface NewCaseFacts {
   confirm: boolean;
   /** What was read from the reporter's words (SMS, WhatsApp: lib/domain/places), kept with the case. */
   placesRead?: PlacesRead;
+  /** The category was read from the text (no list to choose from): from which words. */
+  categoryRead?: CategoryRead;
   /** The text named no regency: the confirmation also asks "Asal kabupaten/kota?", once (issue 20). */
   askRegency?: boolean;
 }
@@ -52,6 +54,7 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
     ...(f.agentName ? { agentName: f.agentName } : {}),
     ...(f.consent ? { consent: f.consent } : {}),
     ...(f.placesRead ? { placesRead: f.placesRead } : {}),
+    ...(f.categoryRead ? { categoryRead: f.categoryRead } : {}),
     ...(f.askRegency && f.confirm ? { regencyAskedAt: x.at } : {}),
   };
   const c: Case = { ...base, nextCheckAt: nextCheckAt(base, x.policy, x.at, x.now) };

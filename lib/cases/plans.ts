@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, type Level } from '../domain/case.js';
+import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, type Level, unsettledCategoryRead } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
 import { channelDetail, reporterChannel } from '../domain/channels.js';
@@ -97,6 +97,8 @@ export function planCorrect(c: Case, x: ActionContext, rank: Rank, change: { cat
   }
   if (Object.keys(detail).length === 0) return no('unchanged');
   const next: Case = { ...c, ...change, updatedAt: x.at };
+  // A category read from the text and now corrected is settled: no longer shown as "dibaca dari teks".
+  if (detail.categoryTo && c.categoryRead && !c.categoryRead.settled) next.categoryRead = { ...c.categoryRead, settled: { how: 'corrected', by: x.official.id, at: x.at } };
   const due = isOpenStatus(next) ? nextCheckAt(next, x.policy, next.levelSince ?? next.createdAt, x.now) : undefined;
   if (due) next.nextCheckAt = due;
   const rerouted = next.homeRegency !== c.homeRegency && next.status === 'new';
@@ -104,6 +106,19 @@ export function planCorrect(c: Case, x: ActionContext, rank: Rank, change: { cat
     case: next,
     events: [{ at: x.at, actor: x.actor, type: 'corrected', detail: { ...detail, via: x.via } }],
     alerts: rerouted ? [{ level: next.level, reason: 'rerouted', round: `v${c.version + 1}`, except: [x.official.id] }] : [],
+  });
+}
+
+/**
+ * The category read from the reporter's words is right (the console's "Kategori benar"): the reading
+ * is settled and shown no more; the timeline says who confirmed which category.
+ */
+export function planConfirmCategory(c: Case, x: ActionContext, rank: Rank): PlanResult {
+  if (!unsettledCategoryRead(c)) return no('unchanged');
+  if (!mayChange(rank)) return no('taken');
+  return ok({
+    case: { ...c, categoryRead: { ...c.categoryRead!, settled: { how: 'confirmed', by: x.official.id, at: x.at } }, updatedAt: x.at },
+    events: [caseEvent('category_confirmed', x.at, x.actor, { via: x.via, category: c.category })],
   });
 }
 

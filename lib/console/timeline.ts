@@ -90,6 +90,7 @@ const SENTENCES: Sentences = {
   question_relayed: (d, ctx) => both((l) => `${l === 'id' ? 'Pertanyaan dari' : 'Question from'} ${ctx.official(d.official)}${door(d.via)[l]} ${l === 'id' ? 'dikirim ke pelapor lewat' : 'sent to the reporter by'} ${sentBy(d)[l]}`),
   note_added: (d) => s(`Catatan internal ditambahkan, ${d.length} huruf`, `Internal note added, ${d.length} characters`),
   regency_read: (d) => both((l) => `${l === 'id' ? 'Kabupaten/kota dibaca dari' : 'Regency read from'} ${d.from === 'answer' ? (l === 'id' ? 'jawaban pelapor' : "the reporter's answer") : (l === 'id' ? 'pesan pelapor' : "the reporter's message")}: ${regency(d.homeRegencyFrom, l)} → ${regency(d.homeRegencyTo, l)}`),
+  category_confirmed: (d) => both((l) => `${l === 'id' ? 'Kategori yang dibaca dari teks dinyatakan benar' : 'The category read from the text was confirmed'}: ${CATEGORY_LABELS[d.category][l]}${door(d.via)[l]}`),
   corrected: (d) => both((l) => {
     const changes = [
       d.categoryTo ? `${l === 'id' ? 'kategori' : 'category'} ${label(CATEGORY_LABELS, d.categoryFrom, l)} → ${label(CATEGORY_LABELS, d.categoryTo, l)}` : '',

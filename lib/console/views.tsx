@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Child } from 'hono/jsx';
-import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent } from '../domain/case.js';
+import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent, unsettledCategoryRead } from '../domain/case.js';
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { maskNik } from '../domain/nik.js';
 import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
@@ -223,6 +223,8 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
     </form>
   );
   const mergedAt = mergedAtOf(view.file.events);
+  // A category read from the reporter's words, shown with them until an official confirms or corrects it (issue 23, item 1).
+  const categoryRead = unsettledCategoryRead(c);
   const actions = availableActions(c, official, rankOf(official, c, officials), now, mergedAt);
   const err = (field: string) => (state.errors?.[field] ? <p class="err" id={`e-${field}`}>{state.errors[field]}</p> : null);
   const Side = ({ side, title }: { side: MergeSide; title: string }) => (
@@ -274,7 +276,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       ) : null}
       {c.status === 'acknowledged' && c.assignee === official.id ? <p class="ok" id="you-hold">{T.youHold[l]}</p> : null}
       <dl id="facts">
-        <dt>{T.category[l]}</dt><dd>{CATEGORY_LABELS[c.category][l]}</dd>
+        <dt>{T.category[l]}</dt><dd id="category">{CATEGORY_LABELS[c.category][l]}{categoryRead ? <small class="read-from" id="category-read"> · {T.readFromText[l]}: {categoryRead.words.map((w) => `“${w}”`).join(', ')} · {T.correctIfWrong[l]}</small> : null}</dd>
         <dt>{T.urgency[l]}</dt><dd><strong>{URGENCY_LABELS[c.urgency][l]}</strong></dd>
         <dt>{T.status[l]}</dt><dd id="status">{T.statuses[c.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(c, c.assignee ? officials.find((o) => o.id === c.assignee) : undefined), l)}</span></dd>
         <dt>{T.assignee[l]}</dt><dd>{c.assignee ? names.get(c.assignee) ?? c.assignee : T.nobody[l]}</dd>
@@ -286,6 +288,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         <dt>{T.nik[l]}</dt><dd id="nik">{c.nik ? (view.nikRevealed ? c.nik : maskNik(c.nik)) : '-'}</dd>
         {deadline && left ? (<><dt>{c.status === 'new' ? T.ackDeadline[l] : T.resolveDeadline[l]}</dt><dd id="deadline" class={left.late ? 'late' : undefined}>{formatLocalTime(deadline.toISOString())} ({left.text})</dd></>) : null}
       </dl>
+      {actions.has('confirm_category') ? <Action action="confirm_category" label={T.confirmCategory[l]} id="form-confirm-category" /> : null}
       {c.nik && !view.nikRevealed ? (
         <details><summary>{T.revealNik[l]}</summary>
           <form method="post" action={`/console/cases/${c.reference}/nik`}>

@@ -79,6 +79,8 @@ export interface CaseEventDetails {
    * it was read from are in the case's sealed `placesRead`.
    */
   regency_read: { from: 'text' | 'answer'; homeRegencyFrom: string; homeRegencyTo: string };
+  /** An official said the category read from the text is right (issue 23, item 1); the words stay sealed on the case. */
+  category_confirmed: { via: Door; category: Category };
   corrected: {
     via: Door; categoryFrom?: string; categoryTo?: string; urgencyFrom?: string; urgencyTo?: string;
     homeRegencyFrom?: string; homeRegencyTo?: string;
@@ -188,8 +190,27 @@ export interface Case {
    * country, with the words it read them from. The reporter's words: sealed like the description.
    */
   placesRead?: PlacesRead;
+  /**
+   * The category was read from the reporter's words (lib/domain/categories.ts readCategory), not
+   * chosen from a list: which category and from which words, shown to officials as "dibaca dari
+   * teks" until one confirms it or corrects the category (`settled`). Sealed like the text.
+   */
+  categoryRead?: CategoryRead;
   /** When the reply with the reference asked "Asal kabupaten/kota?": the hotline asks once, never again. */
   regencyAskedAt?: string;
+}
+
+export interface CategoryRead {
+  category: Category;
+  words: string[];
+  /** An official confirmed the reading or corrected the category: no longer shown as read from text. */
+  settled?: { how: 'confirmed' | 'corrected'; by: string; at: string };
+}
+
+/** The reading an official has still to confirm or correct, if any. */
+export function unsettledCategoryRead(c: Pick<Case, 'category' | 'categoryRead'>): CategoryRead | undefined {
+  const read = c.categoryRead;
+  return read && !read.settled && read.category === c.category ? read : undefined;
 }
 
 export interface PlacesRead {

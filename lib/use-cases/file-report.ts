@@ -2,7 +2,7 @@ import { CONSENT_NOTICE, CONSENT_TEXT_VERSION } from '../messages/consent.js';
 import * as z from '../zod.js';
 import { emergencyLineFor } from '../domain/emergency-line.js';
 import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '../domain/case.js';
-import { Category, Language, guessCategory } from '../domain/categories.js';
+import { Category, Language, readCategory } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
 import { WhatsAppContactId } from '../domain/whatsapp-user.js';
@@ -117,7 +117,9 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
   const now = deps.clock.now();
   const at = now.toISOString();
   const { description, truncated } = report;
-  const category = report.category ?? guessCategory(description);
+  // A category nobody chose is read from the words, and the case records which (issue 23, item 1).
+  const reading = report.category ? undefined : readCategory(description);
+  const category = report.category ?? reading!.category;
   const web = report.channel === 'web';
   const reporter = options.reporter ?? await deps.reporters.touch(report.contact, now, {
     wrote: !web,
@@ -150,6 +152,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       // What the reporter was told about their data, and when (UU 27/2022 Art. 22, 24: provable).
       consent: { channel: report.channel, at, version: CONSENT_TEXT_VERSION, notice: CONSENT_NOTICE[report.channel] },
       smsUpdates, language, confirm, ...options.places,
+      ...(reading && reading.words.length > 0 ? { categoryRead: reading } : {}),
     }, { at, now, policy: deps.policy }, emergencyLineFor(deps.policy.emergencyLines, report.contact));
     try {
       const result = await deps.cases.createCase({

@@ -143,8 +143,8 @@ export async function handleOfficialSms(
         return withReply(c, planAcknowledge(c, context, await rankIn(directory, official, c)), 'acknowledged', officialTexts.acknowledged(c.reference));
       case 'resolve':
         kind = 'resolved';
-        // The note may name people or places: only its length is kept, never its text.
-        return withReply(c, planResolve(c, context, await rankIn(directory, official, c), command.text.length), 'resolved', officialTexts.resolved(c.reference));
+        // The note may name people or places: its length is on the timeline, its text sealed as the case's outcome note (as in the console).
+        return withReply(c, planResolve(c, context, await rankIn(directory, official, c), command.text.length, command.text), 'resolved', officialTexts.resolved(c.reference));
       case 'info':
         kind = 'info_sent';
         return planInfo(c);

@@ -22,6 +22,7 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   note_added: { via: 'console', length: 80 },
   regency_read: { from: 'answer', homeRegencyFrom: 'unknown', homeRegencyTo: '5203' },
   corrected: { via: 'console', categoryFrom: 'unpaid_wages', categoryTo: 'trafficking', urgencyFrom: 'normal', urgencyTo: 'urgent', homeRegencyFrom: '5201', homeRegencyTo: '5203' },
+  category_confirmed: { via: 'console', category: 'detained_deported' },
   handed_over: { via: 'console', from: 1, to: 2 },
   referred: { via: 'console', to: 'ltsa_repatriation' },
   merged: { via: 'console', into: 'ABC-236' },

@@ -28,7 +28,7 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
   if (c.erased) return encodeErasedCase(c);
   // Each field sealed for this item and this field (see field-cipher.ts): a copy elsewhere does not open.
   const at = (field: string) => ({ ...keys.case(c.id), field });
-  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc] = await Promise.all([
+  const [contactEnc, nikEnc, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc, categoryReadEnc] = await Promise.all([
     cipher.encrypt(c.contact, at('contact')),
     c.nik ? cipher.encrypt(c.nik, at('nik')) : undefined,
     c.workerName ? cipher.encrypt(c.workerName, at('workerName')) : undefined,
@@ -36,6 +36,8 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     c.agentName ? cipher.encrypt(c.agentName, at('agentName')) : undefined,
     // The reporter's words a regency or country was read from: sealed like the text they come from.
     c.placesRead ? cipher.encrypt(JSON.stringify(c.placesRead), at('placesRead')) : undefined,
+    // The reporter's words a category was read from, likewise.
+    c.categoryRead ? cipher.encrypt(JSON.stringify(c.categoryRead), at('categoryRead')) : undefined,
   ]);
   const agent = c.agentName ? normaliseAgentName(c.agentName) : undefined;
   return {
@@ -49,7 +51,7 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
     // The agent's name sealed like other personal fields; the hash of its normal form finds the same agent across cases.
     agentNameEnc, ...(agent ? { agentHash: cipher.lookupHash(`agent:${agent}`) } : {}),
-    placesReadEnc, regencyAskedAt: c.regencyAskedAt,
+    placesReadEnc, categoryReadEnc, regencyAskedAt: c.regencyAskedAt,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
     confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto, consent: c.consent,
     ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
@@ -89,19 +91,21 @@ function encodeErasedCase(c: Case): Item {
 
 export async function decodeCase(cipher: Cipher, item: Item): Promise<Case> {
   if (item.erasedAt) return decodeErasedCase(item);
-  const [contact, nik, workerName, description, agentName, placesRead] = await Promise.all([
+  const [contact, nik, workerName, description, agentName, placesRead, categoryRead] = await Promise.all([
     cipher.decrypt(String(item.contactEnc), placeOf(item, 'contact')),
     item.nikEnc ? cipher.decrypt(String(item.nikEnc), placeOf(item, 'nik')) : undefined,
     item.workerNameEnc ? cipher.decrypt(String(item.workerNameEnc), placeOf(item, 'workerName')) : undefined,
     cipher.decrypt(String(item.descriptionEnc), placeOf(item, 'description')),
     item.agentNameEnc ? cipher.decrypt(String(item.agentNameEnc), placeOf(item, 'agentName')) : undefined,
     item.placesReadEnc ? cipher.decrypt(String(item.placesReadEnc), placeOf(item, 'placesRead')) : undefined,
+    item.categoryReadEnc ? cipher.decrypt(String(item.categoryReadEnc), placeOf(item, 'categoryRead')) : undefined,
   ]);
   const c = decodeFacts(item, contact, description);
   if (nik) c.nik = nik;
   if (workerName) c.workerName = workerName;
   if (agentName) c.agentName = agentName;
   if (placesRead) c.placesRead = JSON.parse(placesRead) as Case['placesRead'];
+  if (categoryRead) c.categoryRead = JSON.parse(categoryRead) as Case['categoryRead'];
   return c;
 }
 
@@ -334,7 +338,7 @@ export class DynamoCaseStore implements CaseStore {
         await this.table.transact([
           this.table.update('case', keys.case(caseId), {
             expression: 'SET #erasedAt = :at, #erasedReason = :reason, #version = :next, #updatedAt = :at, #smsUpdates = :false, #g2pk = :shred, #g2sk = :at '
-              + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc, nextCheckAt, #g1pk, #g1sk',
+              + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc, categoryReadEnc, nextCheckAt, #g1pk, #g1sk',
             condition: '#version = :version AND attribute_not_exists(#erasedAt)',
             names: {
               '#erasedAt': 'erasedAt', '#erasedReason': 'erasedReason', '#version': 'version', '#updatedAt': 'updatedAt', '#smsUpdates': 'smsUpdates',

@@ -1,5 +1,5 @@
 import * as z from '../../zod.js';
-import type { Case, CaseEvent, Level } from '../../domain/case.js';
+import { type Case, type CaseEvent, type Level, unsettledCategoryRead } from '../../domain/case.js';
 import { Category, Urgency } from '../../domain/categories.js';
 import { ConcurrentUpdateError } from '../../domain/errors.js';
 import { normaliseReference } from '../../domain/reference.js';
@@ -10,7 +10,7 @@ import type { Official } from '../../domain/official.js';
 import type { CaseFile } from './case-pages-port.js';
 import { actorOf, type ActionContext, type NotApplied, type PlanResult } from '../../cases/plan.js';
 import {
-  countAcknowledgement, MERGE_UNDO_MS, planAcknowledge, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, planUnmerge, REFERRAL_TARGETS,
+  countAcknowledgement, MERGE_UNDO_MS, planAcknowledge, planConfirmCategory, planCorrect, planHandOver, planMerge, planRefer, planReopen, planResolve, planUnmerge, REFERRAL_TARGETS,
 } from '../../cases/plans.js';
 import { mayChange, mayTakeOver, rankIn, type Rank } from '../../cases/rank.js';
 import { splitFollowUps } from '../../conversation/follow-up.js';
@@ -57,7 +57,7 @@ export async function openCase(
   return { kind: 'found', view: { file, contactShown, nikRevealed } };
 }
 
-export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'handover', 'refer', 'resolve', 'reopen', 'merge', 'unmerge'] as const;
+export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'confirm_category', 'handover', 'refer', 'resolve', 'reopen', 'merge', 'unmerge'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** When the case was last merged away (its latest `merged` event), for the day in which it can be undone. */
@@ -80,6 +80,7 @@ export function availableActions(c: Case, official: Pick<Official, 'id' | 'level
   if (c.status !== 'closed' && c.smsUpdates) out.add('message');
   if (!mayChange(rank)) return out;
   if (!c.mergedInto) out.add('correct');
+  if (unsettledCategoryRead(c)) out.add('confirm_category');
   if (open) { out.add('handover'); out.add('refer'); out.add('merge'); }
   if (!open && !c.mergedInto) out.add('reopen');
   if (c.mergedInto && mergedAt && now.getTime() - Date.parse(mergedAt) <= MERGE_UNDO_MS) out.add('unmerge');
@@ -212,6 +213,7 @@ export async function actOnCase(
       case 'resolve': return planResolve(current, x, rank, form.outcome!.trim().length, form.outcome!.trim());
       case 'unmerge': return planUnmerge(current, into!, mergedAt, x, rank);
       case 'correct': return planCorrect(current, x, rank, { ...(form.category ? { category: form.category } : {}), ...(form.urgency ? { urgency: form.urgency } : {}), ...(form.homeRegency ? { homeRegency: form.homeRegency } : {}) });
+      case 'confirm_category': return planConfirmCategory(current, x, rank);
       case 'handover': return planHandOver(current, x, rank, form.level!);
       case 'refer': return planRefer(current, x, rank, form.referral!);
       case 'reopen': return planReopen(current, x, rank);
