@@ -65,6 +65,16 @@ const EnvSchema = z.object({
   SLA_RESOLVE_URGENT_MINUTES: minutes(7 * 24 * 60),
   SLA_RESOLVE_HIGH_MINUTES: minutes(14 * 24 * 60),
   SLA_RESOLVE_NORMAL_MINUTES: minutes(30 * 24 * 60),
+  /**
+   * A data request (HAPUS, DATA: lib/cases/data-request-plans.ts) must be answered within 3x24 hours
+   * of the request (UU 27/2022 Art. 14, 32, 43-44). Each level has this long before the next is
+   * alerted: the desk 24 h, then BP3MI, with a day to spare before the legal deadline.
+   */
+  SLA_DATA_REQUEST_MINUTES: minutes(24 * 60),
+  /** The reader alert: one official viewing the personal data of more than this many cases... */
+  READER_ALERT_CASES: z._default(positiveInt, 20),
+  /** ...within this many minutes alerts BP3MI and the level above (never blocks the official). */
+  READER_ALERT_MINUTES: z._default(positiveInt, 60),
   LIMIT_NEW_CASES_PER_HOUR: z._default(positiveInt, 5),
   LIMIT_INBOUND_PER_HOUR: z._default(positiveInt, 30),
   LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(positiveInt, 10),
@@ -115,7 +125,11 @@ export interface Policy {
   slaMinutes: {
     acknowledge: Record<'urgent' | 'high' | 'normal', number>;
     resolve: Record<'urgent' | 'high' | 'normal', number>;
+    /** Per ladder level, for a data request (see SLA_DATA_REQUEST_MINUTES). */
+    dataRequest: number;
   };
+  /** More than `cases` cases' personal data viewed by one official within `minutes`: alert (README: Requests). */
+  readerAlert: { cases: number; minutes: number };
   limits: {
     newCasesPerHour: number;
     inboundPerHour: number;
@@ -198,7 +212,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       slaMinutes: {
         acknowledge: { urgent: e.SLA_ACK_URGENT_MINUTES, high: e.SLA_ACK_HIGH_MINUTES, normal: e.SLA_ACK_NORMAL_MINUTES },
         resolve: { urgent: e.SLA_RESOLVE_URGENT_MINUTES, high: e.SLA_RESOLVE_HIGH_MINUTES, normal: e.SLA_RESOLVE_NORMAL_MINUTES },
+        dataRequest: e.SLA_DATA_REQUEST_MINUTES,
       },
+      readerAlert: { cases: e.READER_ALERT_CASES, minutes: e.READER_ALERT_MINUTES },
       limits: {
         newCasesPerHour: e.LIMIT_NEW_CASES_PER_HOUR,
         inboundPerHour: e.LIMIT_INBOUND_PER_HOUR,

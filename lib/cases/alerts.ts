@@ -1,4 +1,5 @@
-import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, dataRequestDeadline } from '../domain/case.js';
+import { dataRequestTexts } from '../messages/data-request.js';
 import type { AlertOrder } from './plan.js';
 import { recipientsFor } from '../domain/routing.js';
 import { channelDetail, officialChannel } from '../domain/channels.js';
@@ -22,7 +23,9 @@ export function alertWrite(
   // Whoever made the change knows it: no alert to them (issue 23, item 8). Nobody else at that
   // level is no gap in the directory, so no 'alert_no_recipient' either.
   const recipients = everyone.filter((o) => !order.except?.includes(o.id));
-  const text = order.escalation ? officialTexts.escalation(c, order.escalation) : officialTexts.newCase(c);
+  // A data request's alert names the request and the law's deadline (lib/messages/data-request.ts).
+  const text = c.dataRequest ? dataRequestTexts.alert(c.reference, c.dataRequest.type, dataRequestDeadline(c))
+    : order.escalation ? officialTexts.escalation(c, order.escalation) : officialTexts.newCase(c);
   const messages: OutboundMessage[] = recipients.map((o) => ({
     id: `alert.${c.id}.${o.id}.L${level}${suffix}`,
     audience: 'official', to: o.phone, caseId: c.id, officialId: o.id, level,

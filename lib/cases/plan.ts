@@ -17,7 +17,9 @@ import type { EscalationFacts } from '../messages/official.js';
 export type NotApplied = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'not_closed'
   | 'same_level' | 'unchanged' | 'same_case' | 'already_merged' | 'too_many_questions'
   /** Undo merge: the case is not merged (any more), or the day to undo it has passed. */
-  | 'not_merged' | 'undo_expired';
+  | 'not_merged' | 'undo_expired'
+  /** A complaint's action on a data request (or the reverse), and a data request decided before. */
+  | 'data_request' | 'not_a_request' | 'already_decided';
 
 /**
  * Officials a plan alerts, by ladder level: `recipientsFor` (lib/domain/routing.ts) decides who

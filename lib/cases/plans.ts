@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, type Level, unsettledCategoryRead } from '../domain/case.js';
+import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isDataRequest, type Level, unsettledCategoryRead } from '../domain/case.js';
 import type { Category, Urgency } from '../domain/categories.js';
 import type { HomeRegency } from '../domain/regions.js';
 import { channelDetail, reporterChannel } from '../domain/channels.js';
@@ -46,6 +46,8 @@ export function planAcknowledge(c: Case, x: ActionContext, rank: Rank): PlanResu
  * sealed, written with the change.
  */
 export function planResolve(c: Case, x: ActionContext, rank: Rank, noteLength = 0, outcome?: string): PlanResult {
+  // A data request is decided (data-request-plans.ts), never resolved, corrected, referred, reopened or merged.
+  if (isDataRequest(c)) return no('data_request');
   if (!isOpenStatus(c)) return no('not_open');
   if (c.status === 'acknowledged' && rank !== 'holder' && !mayTakeOver(rank)) return no('taken');
   const { nextCheckAt: _done, ...rest } = c;
@@ -89,6 +91,9 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
  * urgency. A new case moved to another regency alerts that regency's office as for a new case.
  */
 export function planCorrect(c: Case, x: ActionContext, rank: Rank, change: { category?: Category; urgency?: Urgency; homeRegency?: HomeRegency }): PlanResult {
+  // A data request is decided (data-request-plans.ts), never resolved, corrected, referred, reopened or merged.
+  if (isDataRequest(c)) return no('data_request');
+
   if (!mayChange(rank)) return no('taken');
   const detail: Omit<CaseEventDetails['corrected'], 'via'> = {};
   for (const field of ['category', 'urgency', 'homeRegency'] as const) {
@@ -145,6 +150,9 @@ export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
 
 /** Refer to an LTSA service or another province's desk: recorded on the timeline; the case stays with us. */
 export function planRefer(c: Case, x: ActionContext, rank: Rank, to: ReferralTarget): PlanResult {
+  // A data request is decided (data-request-plans.ts), never resolved, corrected, referred, reopened or merged.
+  if (isDataRequest(c)) return no('data_request');
+
   if (c.status === 'closed') return no('not_open');
   if (!mayChange(rank)) return no('taken');
   return ok({ case: { ...c, updatedAt: x.at }, events: [{ at: x.at, actor: x.actor, type: 'referred', detail: { via: x.via, to } }] });
@@ -156,6 +164,9 @@ export function planRefer(c: Case, x: ActionContext, rank: Rank, to: ReferralTar
  * no `via`) and an official in the console.
  */
 export function planReopen(c: Case, x: Actor & { via?: ActionContext['via'] }, rank: Rank = 'unheld'): PlanResult {
+  // A data request is decided (data-request-plans.ts), never resolved, corrected, referred, reopened or merged.
+  if (isDataRequest(c)) return no('data_request');
+
   // An erased case has nothing left to work on: its facts stay closed (lib/use-cases/forget-expired-cases.ts).
   if (isOpenStatus(c) || c.mergedInto || c.erased) return no('not_closed');
   if (!mayChange(rank)) return no('taken');
@@ -175,6 +186,9 @@ export function planReopen(c: Case, x: Actor & { via?: ActionContext['via'] }, r
  * while B into A) one is written and the other finds its target merged, so no cycle can form.
  */
 export function planMerge(duplicate: Case, into: Case, x: ActionContext, rank: Rank, prefs: ReporterPrefs): PlanResult {
+  // A data request is decided (data-request-plans.ts), never resolved, corrected, referred, reopened or merged.
+  if (isDataRequest(duplicate) || isDataRequest(into)) return no('data_request');
+
   if (duplicate.id === into.id) return no('same_case');
   if (duplicate.mergedInto || into.mergedInto) return no('already_merged');
   if (!mayChange(rank)) return no('taken');

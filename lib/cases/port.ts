@@ -22,8 +22,8 @@ export interface NewCaseWrite {
   intake: Intake;
   events: CaseEvent[];
   messages: OutboundMessage[];
-  /** Links the case to its reporter's item in the same transaction (see Reporters.touch). */
-  reporter: ReporterLink;
+  /** Links the case to its reporter's item in the same transaction (see Reporters.touch); a data request is not linked. */
+  reporter?: ReporterLink;
   /** Deletes the phone's USSD draft in the same transaction (a USSD report was just filed). */
   clearUssdDraft?: boolean;
 }

@@ -24,6 +24,7 @@ import {
 import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port.js';
 import { T } from './texts.js';
 import { AccessLogView, CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
+import { readersScreen, REQUESTS_CSS, requestsScreen } from './requests.js';
 
 const MAX_BODY = 32 * 1024;
 
@@ -103,6 +104,8 @@ export function createConsoleApp(
   app.use('*', sameOriginWrites);
   app.use('*', cleanFormText);
 
+  // The data-request tab (issue 22) is a screen of its own, always there.
+  screens = [{ path: '/requests', routes: requestsScreen(deps), css: REQUESTS_CSS }, { path: '/readers', routes: readersScreen(deps) }, ...screens];
   const stylesheet = CONSOLE_CSS + screens.map((s) => s.css ?? '').join('\n');
   app.get('/console/static/console.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -220,6 +223,8 @@ export function createConsoleApp(
   officials.get('/cases/:reference', async (c) => {
     const opened = await openCase(deps, c.get('official'), c.req.param('reference'));
     if (opened.kind === 'not_found') return notFound(c);
+    // A data request is decided on its own page (requests.tsx), not worked like a complaint.
+    if (opened.view.file.case.kind === 'data_request') return c.redirect(`/console/requests/${opened.view.file.case.reference}`, 303);
     const done = c.req.query('done');
     return renderCase(c, opened.view, done && T.done[done] ? { notice: { kind: 'ok', text: t(c, T.done[done]) } } : {});
   });

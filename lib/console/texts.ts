@@ -143,6 +143,9 @@ export const T = {
     too_many_questions: pair('terlalu banyak pesan ke pelapor kasus ini dalam satu jam; coba lagi nanti', 'too many messages to this reporter within the hour; try again later'),
     not_merged: pair('kasus ini tidak (lagi) digabung', 'this case is not merged (any more)'),
     undo_expired: pair('penggabungan hanya bisa dibatalkan dalam 1 hari', 'a merge can be undone within a day only'),
+    data_request: pair('ini permintaan data: putuskan di tab Permintaan data', 'this is a data request: decide it under Data requests'),
+    not_a_request: pair('bukan permintaan data', 'not a data request'),
+    already_decided: pair('permintaan ini sudah diputuskan', 'this request was decided already'),
   },
   /** What is wrong with a field (lib/use-cases/console/case-file.ts FieldError), in words. */
   fieldErrors: {

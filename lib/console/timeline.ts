@@ -2,6 +2,7 @@ import type { AlertReason, CaseEvent, CaseEventDetails, CaseEventType, CaseStatu
 import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { T } from './texts.js';
+import { REFUSAL_LABELS } from '../messages/data-request.js';
 
 /**
  * The case timeline as sentences an official reads, in both languages, one per event type: the
@@ -117,6 +118,14 @@ const SENTENCES: Sentences = {
   personal_data_erased: (d) => d.reason === 'retention'
     ? s('Data pribadi dihapus sesuai masa retensi', 'Personal data destroyed at the end of the retention period')
     : s(`Data pribadi dihapus atas permintaan ${d.request ?? ''}`.trim(), `Personal data erased on request ${d.request ?? ''}`.trim()),
+  data_request_received: (d) => both((l) => `${l === 'id' ? 'Permintaan data masuk lewat' : 'Data request received by'} ${T.channels[d.channel][l]}: ${d.type === 'erasure' ? (l === 'id' ? 'hapus data' : 'erasure') : (l === 'id' ? 'salinan data' : 'a copy of the data')}`),
+  data_request_decided: (d) => both((l) => {
+    const what = d.outcome === 'refused' ? (l === 'id' ? `ditolak (${d.ground ? REFUSAL_LABELS[d.ground][l] : '?'})` : `refused (${d.ground ? REFUSAL_LABELS[d.ground][l] : '?'})`)
+      : d.outcome === 'corrected' ? (l === 'id' ? 'dipenuhi dengan koreksi' : 'fulfilled by a correction')
+        : (l === 'id' ? 'dilaksanakan' : 'carried out');
+    return `${l === 'id' ? 'Permintaan data' : 'Data request'} ${what}; ${d.cases} ${l === 'id' ? 'kasus' : 'case(s)'}`;
+  }),
+  data_exported: (d) => s(`Salinan data dibuat (${d.format.toUpperCase()}, ${d.cases} kasus)`, `Copy of the data produced (${d.format.toUpperCase()}, ${d.cases} case(s))`),
 };
 
 function label<K extends string>(labels: Record<K, Sentence>, key: string | undefined, l: Language): string {

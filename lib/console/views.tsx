@@ -144,6 +144,7 @@ export function QueueView({ l, official, officials, page, filter, now, query, se
               const n = page.counts[tab];
               return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''}{filtered ? ` ${T.filteredCount[l]}` : ''})</a></li>;
             })}
+            {official.level >= 2 ? <li><a href="/console/requests" id="tab-requests">{l === 'id' ? 'Permintaan data' : 'Data requests'}</a></li> : null}
           </ul>
           {filtered ? (
             <ul class="chips" id="filter-chips" aria-label={T.activeFilters[l]}>
@@ -428,7 +429,7 @@ export const AccessLogView = ({ l, day, entries, cursor, names }: { l: Language;
       <thead><tr><th>{T.when[l]}</th><th>{T.who[l]}</th><th>{T.what[l]}</th><th>{T.caseCol[l]}</th></tr></thead>
       <tbody>
         {entries.map((e) => (
-          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td data-action={e.action}>{T.accessActions[e.action]?.[l] ?? e.action}{e.fields.length ? `: ${e.fields.map((f) => T.accessFields[f]?.[l] ?? f).join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
+          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td data-action={e.action}>{e.action === 'reader_alert' ? <a href="/console/readers" class="late">{`${T.accessActions[e.action]?.[l] ?? e.action}: ${e.cases ?? '?'}`}</a> : T.accessActions[e.action]?.[l] ?? e.action}{e.fields.length ? `: ${e.fields.map((f) => T.accessFields[f]?.[l] ?? f).join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
         ))}
       </tbody>
     </table>

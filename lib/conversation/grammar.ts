@@ -21,11 +21,17 @@ export type SmsCommand =
   | { kind: 'new'; language?: Language }
   | { kind: 'yes'; reference?: string; language?: Language }
   | { kind: 'no'; reference?: string; language?: Language }
+  /**
+   * A data request (UU 27/2022): HAPUS/DELETE/ERASE asks for the number's data to be erased, DATA for
+   * a copy. It opens a request the desk decides (lib/use-cases/data-request.ts): a message alone never erases.
+   */
+  | { kind: 'erase'; language?: Language }
+  | { kind: 'access'; language?: Language }
   /** No keyword: conversation. `reference` when it starts with one ("ABC-234 majikan marah lagi"). */
   | { kind: 'text'; text: string; reference?: string };
 
 type Keyword = 'report' | 'help_or_report' | 'status' | 'info' | 'language' | 'english' | 'indonesian'
-  | 'stop' | 'start' | 'new' | 'yes' | 'no';
+  | 'stop' | 'start' | 'new' | 'yes' | 'no' | 'erase' | 'access';
 
 /** Spellings people actually send, including common slips; the language is the word's own. */
 const WORDS: Record<string, [Keyword, Language | undefined]> = {
@@ -50,6 +56,8 @@ const WORDS: Record<string, [Keyword, Language | undefined]> = {
   YA: ['yes', 'id'], IYA: ['yes', 'id'], IYAA: ['yes', 'id'], Y: ['yes', undefined], YES: ['yes', 'en'], SUDAH: ['yes', 'id'], SDH: ['yes', 'id'],
   TIDAK: ['no', 'id'], TDK: ['no', 'id'], GAK: ['no', 'id'], NGGAK: ['no', 'id'], ENGGAK: ['no', 'id'], TAK: ['no', 'id'],
   BELUM: ['no', 'id'], BLM: ['no', 'id'], NO: ['no', 'en'], N: ['no', undefined], NOT: ['no', 'en'],
+  HAPUS: ['erase', 'id'], HAPUSKAN: ['erase', 'id'], DELETE: ['erase', 'en'], ERASE: ['erase', 'en'],
+  DATA: ['access', undefined],
 };
 
 /** Long keywords also match with one slip (LAPRO, STATSU, BERHENTII); short ones are too easy to hit by accident. */
@@ -99,7 +107,7 @@ export function parseSms(raw: string): SmsCommand {
   if (found) return command(found, argument(after), text);
   if (ASKING.has(word)) {
     const asked = parseSms(argument(after));
-    if (asked.kind === 'status') return asked;
+    if (asked.kind === 'status' || asked.kind === 'erase' || asked.kind === 'access') return asked;
   }
   const glued = unglue(word, leading[1]!);
   if (glued) return command(glued.found, argument(glued.rest + after), text);
@@ -141,6 +149,12 @@ function command([keyword, language]: [Keyword, Language | undefined], rest: str
       return bare || /^(SMS|LAGI|AGAIN|ALL|SEMUA)$/i.test(rest) ? { kind: keyword, ...lang } : asText(whole);
     case 'new':
       return bare ? { kind: 'new', ...lang } : asText(whole);
+    case 'erase':
+      // "HAPUS", "hapus data saya", "delete my data": a few words at most; a sentence that starts with the word is a message.
+      return bare || words(rest) <= MAX_REQUEST_WORDS ? { kind: 'erase', ...lang } : asText(whole);
+    case 'access':
+      // DATA is also an everyday word ("Data paspor saya ditahan"): only alone or with words that ask for one's own data.
+      return bare || onlyWordsFrom(rest, ACCESS_WORDS) ? { kind: 'access', ...lang } : asText(whole);
     case 'yes':
     case 'no':
       if (bare || onlyPoliteWords(rest, keyword)) return { kind: keyword, ...lang };
@@ -160,6 +174,21 @@ const POLITE_AFTER: Record<'yes' | 'no', ReadonlySet<string>> = {
   no: new Set(['BELUM', 'BLM', 'SELESAI', 'TUNTAS', 'BERES', 'PAK', 'BU', 'IBU', 'BAPAK', 'MAS', 'MBAK', 'KAK', 'MASIH', 'TIDAK', 'TDK',
     'NOT', 'YET', 'SOLVED', 'RESOLVED', 'DONE', 'SIR', 'MADAM']),
 };
+
+/** Words after HAPUS/DELETE/ERASE that still make a request rather than a message ("hapus semua data laporan saya"). */
+const MAX_REQUEST_WORDS = 5;
+/** What may follow DATA in a request for one's own data ("DATA saya", "data pribadi saya mohon"). */
+const ACCESS_WORDS: ReadonlySet<string> = new Set(['SAYA', 'KU', 'AKU', 'MILIK', 'PRIBADI', 'SEMUA', 'SALINAN', 'MINTA', 'MOHON', 'TOLONG',
+  'PAK', 'BU', 'MY', 'ALL', 'COPY', 'PLEASE', 'PERSONAL', 'ME', 'OF', 'SAJA']);
+
+function words(rest: string): number {
+  return rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+}
+
+function onlyWordsFrom(rest: string, allowed: ReadonlySet<string>): boolean {
+  const found = rest.toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return found.length > 0 && found.length <= 6 && found.every((w) => allowed.has(w));
+}
 
 function onlyPoliteWords(rest: string, answer: 'yes' | 'no'): boolean {
   const words = rest.toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);

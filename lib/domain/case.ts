@@ -39,6 +39,27 @@ export interface Consent {
   notice: ConsentNotice;
 }
 
+/**
+ * A data request (UU 27/2022): HAPUS/DELETE/ERASE asks for erasure (Art. 8, 43-44), DATA for a copy
+ * (Art. 7, 32). It is a case of its own kind: a reference, a 3x24-hour deadline, the desk alerted and
+ * BP3MI after it; the desk decides in the console (lib/cases/data-request-plans.ts).
+ */
+export type DataRequestType = 'erasure' | 'access';
+
+/** Why the desk may refuse: danger to the worker or others (Art. 33), a pending legal case (Art. 44), law enforcement (Art. 15). */
+export const REFUSAL_GROUNDS = ['art33_danger', 'art44_legal_case', 'art15_law_enforcement'] as const;
+export type RefusalGround = typeof REFUSAL_GROUNDS[number];
+
+/** carried_out: erased, or the copy produced; refused with a ground; corrected: fulfilled by the console's correction. */
+export type DataRequestOutcome = 'carried_out' | 'refused' | 'corrected';
+
+export interface DataRequest {
+  type: DataRequestType;
+  /** The desk's decision: who, when, what, on which of the number's cases (references, not personal data). */
+  decision?: { outcome: DataRequestOutcome; at: string; by: string; ground?: RefusalGround; cases: string[] };
+}
+
+
 /** Which door an official acted through: a command by SMS or WhatsApp, or the console. */
 export type Door = 'sms' | 'whatsapp' | 'console';
 
@@ -109,6 +130,12 @@ export interface CaseEventDetails {
    * erasure request the desk carried out (`request`: its reference; `actor` says who decided).
    */
   personal_data_erased: { reason: ErasureReason; request?: string };
+  /** A data request was received (HAPUS / DATA) through a text channel. */
+  data_request_received: { type: DataRequestType; channel: Channel };
+  /** The desk decided a data request: on the request's own timeline; `cases`: how many of the number's cases it touched. */
+  data_request_decided: { type: DataRequestType; outcome: DataRequestOutcome; ground?: RefusalGround; cases: number };
+  /** A copy of the number's data (DATA request) was produced in the console, as HTML or JSON (also in the access log). */
+  data_exported: { format: 'html' | 'json'; cases: number };
 }
 export type CaseEventType = keyof CaseEventDetails;
 
@@ -198,6 +225,20 @@ export interface Case {
   categoryRead?: CategoryRead;
   /** When the reply with the reference asked "Asal kabupaten/kota?": the hotline asks once, never again. */
   regencyAskedAt?: string;
+  /**
+   * `data_request`: not a complaint but a request about the number's data (HAPUS, DATA). It has its
+   * own console tab and counts in no figure; absent: a complaint.
+   */
+  kind?: 'data_request';
+  dataRequest?: DataRequest;
+}
+
+export const isDataRequest = (c: Pick<Case, 'kind'>): boolean => c.kind === 'data_request';
+
+/** The legal deadline of a data request: 3x24 hours from its receipt (Art. 14 and the articles of each right). */
+export const DATA_REQUEST_HOURS = 72;
+export function dataRequestDeadline(c: Pick<Case, 'createdAt'>): Date {
+  return new Date(Date.parse(c.createdAt) + DATA_REQUEST_HOURS * 3600_000);
 }
 
 export interface CategoryRead {

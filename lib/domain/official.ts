@@ -26,6 +26,8 @@ export interface Official {
   consoleLocks?: number;
   /** Takes alerts on WhatsApp (at `phone`), with SMS as the fallback. */
   whatsapp?: boolean;
+  /** BP3MI ended this official's console sessions (the reader alert): sessions begun before it are over. */
+  sessionsEndedAt?: string;
 }
 
 /** Where a PIN is typed: an SMS command (and BUKA), or the console's sign-in page. */

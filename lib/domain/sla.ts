@@ -3,15 +3,18 @@ import type { Urgency } from './categories.js';
 
 /** The deadlines, in minutes per urgency (the `SLA_*` settings, read by lib/config.ts into its Policy). */
 export interface SlaPolicy {
-  slaMinutes: { acknowledge: Record<Urgency, number>; resolve: Record<Urgency, number> };
+  /** `dataRequest`: per ladder level, for a data request (SLA_DATA_REQUEST_MINUTES). */
+  slaMinutes: { acknowledge: Record<Urgency, number>; resolve: Record<Urgency, number>; dataRequest: number };
 }
 
 const MINUTE = 60_000;
 
-type SlaCase = Pick<Case, 'status' | 'urgency' | 'createdAt'>;
+type SlaCase = Pick<Case, 'status' | 'urgency' | 'createdAt' | 'kind'>;
 
 /** Minutes the current level has: to acknowledge a new case, or to resolve an acknowledged one. */
-export function slaMinutes(c: Pick<Case, 'status' | 'urgency'>, policy: SlaPolicy): number | undefined {
+export function slaMinutes(c: Pick<Case, 'status' | 'urgency' | 'kind'>, policy: SlaPolicy): number | undefined {
+  // A data request's deadline is the law's 3x24 h: each level gets its share, then the next is alerted.
+  if (c.kind === 'data_request') return c.status === 'new' || c.status === 'acknowledged' ? policy.slaMinutes.dataRequest : undefined;
   if (c.status === 'new') return policy.slaMinutes.acknowledge[c.urgency];
   if (c.status === 'acknowledged') return policy.slaMinutes.resolve[c.urgency];
   return undefined;
@@ -49,7 +52,7 @@ export type SlaStep =
   | { kind: 'breached'; deadline: Date; periods: number };
 
 /** What the escalation job must do for a case now. Pure: the schedule is unit-tested without a table. */
-export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'level' | 'levelSince'>, policy: SlaPolicy, now: Date): SlaStep {
+export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'level' | 'levelSince' | 'kind'>, policy: SlaPolicy, now: Date): SlaStep {
   const since = levelSinceOf(c);
   const minutes = slaMinutes(c, policy);
   const deadline = deadlineOf(c, policy, since);
@@ -63,7 +66,7 @@ export function slaStep(c: Pick<Case, 'status' | 'urgency' | 'createdAt' | 'leve
 }
 
 /** After a breach at the top level, the next look is one more full period after the last one. */
-export function nextBreachCheckAt(c: Pick<Case, 'status' | 'urgency'>, policy: SlaPolicy, deadline: Date, periods: number): string | undefined {
+export function nextBreachCheckAt(c: Pick<Case, 'status' | 'urgency' | 'kind'>, policy: SlaPolicy, deadline: Date, periods: number): string | undefined {
   const minutes = slaMinutes(c, policy);
   return minutes === undefined ? undefined : new Date(deadline.getTime() + periods * minutes * MINUTE).toISOString();
 }

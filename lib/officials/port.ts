@@ -8,6 +8,8 @@ export interface Directory {
   /** One official by id (consistent read). */
   getOfficial(id: string): Promise<Official | undefined>;
   putOfficial(official: Official): Promise<void>;
+  /** Ends every console session the official began up to `at` (BP3MI, after a reader alert); false for an unknown official. */
+  endConsoleSessions(officialId: string, at: string): Promise<boolean>;
   getOfficialByPhone(phone: string): Promise<Official | undefined>;
   /**
    * Reserves one PIN check at a door before the PIN is verified: counts it as wrong up front,

@@ -11,9 +11,11 @@ import type { Deps } from './deps.js';
  */
 export async function onCaseChanged(deps: Pick<Deps, 'cases' | 'directory' | 'reporters' | 'clock' | 'events'>, before: Case | undefined, after: Case): Promise<void> {
   if (!before) {
-    await alertOfficials(deps, after, 1, 'new_case');
+    // The level it was filed at: a complaint at the regency office (1), a data request at the desk (2).
+    await alertOfficials(deps, after, after.level, 'new_case');
   }
-  const notice = noticeFor(before, after);
+  // A data request's reporter hears its outcome from the decision itself (data-request-plans.ts).
+  const notice = after.kind === 'data_request' ? undefined : noticeFor(before, after);
   if (notice) {
     await notifyReporter(deps, after, notice, `status.${after.id}.v${after.version}`);
     if (notice === 'reopened') await notifyOfficials(deps, after, 'reopened', `reopened.${after.id}.v${after.version}`);

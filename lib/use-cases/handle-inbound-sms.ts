@@ -14,6 +14,7 @@ import type { ReporterPrefs } from '../domain/reporter.js';
 import type { Reporter } from './reporters-port.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
+import { openDataRequest } from './data-request.js';
 import { notifyOfficials } from './notify-reporter.js';
 import { officialTexts } from '../messages/official.js';
 import { unansweredQuestionBy } from '../officials/directory.js';
@@ -41,7 +42,9 @@ export type InboundOutcome =
   | { kind: 'prefs_changed'; change: 'language' | 'stop' | 'start' }
   | { kind: 'help_sent' }
   | { kind: 'nothing_to_move' }
-  | { kind: 'rate_limited'; scope: 'inbound' | 'new_case' | 'status' };
+  | { kind: 'rate_limited'; scope: 'inbound' | 'new_case' | 'status' | 'data_request' }
+  /** HAPUS / DATA opened a data request (or found the one this message opened before). */
+  | { kind: 'data_request'; reference: string; created: boolean };
 
 const HOUR_SECONDS = 3600;
 const HOUR_MS = HOUR_SECONDS * 1000;
@@ -174,7 +177,19 @@ const COMMANDS: Commands = {
   yes: (ctx, c) => answerOrText(ctx, 'yes', c.reference),
   no: (ctx, c) => answerOrText(ctx, 'no', c.reference),
   text: (ctx, c) => text(ctx, c.text, c.reference),
+  erase: (ctx) => dataRequest(ctx, 'erasure'),
+  access: (ctx) => dataRequest(ctx, 'access'),
 };
+
+/**
+ * HAPUS / DELETE / ERASE and DATA: a data request the desk decides in the console. The neutral reply
+ * ("Permintaan ABC-234 diterima ...") is written with the request; nothing is erased by a message.
+ */
+async function dataRequest(ctx: Conversation, type: 'erasure' | 'access'): Promise<InboundOutcome> {
+  const opened = await openDataRequest(ctx.deps, { id: ctx.sms.id, from: ctx.sms.from, channel: ctx.sms.channel ?? 'sms', language: ctx.language }, type);
+  if (opened.kind === 'rate_limited') return limited(ctx, 'data_request');
+  return opened;
+}
 
 async function converse(ctx: Conversation, command: SmsCommand): Promise<InboundOutcome> {
   if (ctx.reporter.counts.inbound > ctx.deps.policy.limits.inboundPerHour) {
@@ -396,7 +411,7 @@ function message(ctx: Conversation, purpose: string, text: string): OutboundMess
 }
 
 /** Over a limit: nothing is stored, and the number hears about it at most once an hour (outside the reply budget). */
-async function limited(ctx: Conversation, scope: 'inbound' | 'new_case' | 'status'): Promise<InboundOutcome> {
+async function limited(ctx: Conversation, scope: 'inbound' | 'new_case' | 'status' | 'data_request'): Promise<InboundOutcome> {
   const notices = await ctx.deps.counters.countHit('sms-limited', ctx.sms.from, HOUR_SECONDS, ctx.now);
   if (notices === 1 && !ctx.prefs.smsStopped) {
     await ctx.deps.cases.recordOnce(undefined, { messages: [message(ctx, 'rate_limited', reporterTexts.rateLimited(ctx.language, { hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from) }))] });

@@ -39,6 +39,9 @@ const EXAMPLES: { [K in CaseEventType]: CaseEventDetails[K] } = {
   follow_up_notice: { official: 'lobar-1' },
   reopened_notice: { official: 'lobar-1' },
   personal_data_erased: { reason: 'request', request: 'DR-ABC-234' },
+  data_request_received: { type: 'erasure', channel: 'sms' },
+  data_request_decided: { type: 'erasure', outcome: 'refused', ground: 'art44_legal_case', cases: 0 },
+  data_exported: { format: 'json', cases: 2 },
 };
 const events = Object.entries(EXAMPLES).map(([type, detail]) => caseEvent(type as CaseEventType, AT, type === 'acknowledged' ? 'official:lobar-2' : 'system', detail as never) as CaseEvent);
 const names = new Map([['lobar-1', 'Ibu Lobar'], ['lobar-2', 'Pak Lobar'], ['desk-1', 'Desk Provinsi']]);

@@ -10,7 +10,7 @@ export async function encodeAccessEntry(cipher: Cipher, e: AccessEntry): Promise
   const key = keys.accessLogEntry(e.at, randomBytes(4).toString('hex'));
   return {
     ...key,
-    at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields,
+    at: e.at, officialId: e.officialId, action: e.action, reference: e.reference, fields: e.fields, ...(e.cases !== undefined ? { cases: e.cases } : {}),
     ...(e.reason ? { reasonEnc: await cipher.encrypt(e.reason, { pk: key.pk, sk: key.sk, field: 'reason' }) } : {}),
   };
 }
@@ -40,7 +40,7 @@ export class DynamoAccessLog implements AccessLog {
   private async decode(i: Item): Promise<AccessEntry> {
     return {
       at: String(i.at), officialId: String(i.officialId), action: i.action as AccessEntry['action'],
-      reference: String(i.reference), fields: (i.fields as AccessedField[]) ?? [],
+      reference: String(i.reference), fields: (i.fields as AccessedField[]) ?? [], ...(i.cases !== undefined ? { cases: Number(i.cases) } : {}),
       ...(i.reasonEnc ? { reason: await this.cipher.decrypt(String(i.reasonEnc), placeOf(i, 'reason')) } : {}),
     };
   }

@@ -30,6 +30,7 @@ export interface QueuePartition {
 export function partitionOf(slice: QueueSlice): QueuePartition {
   const { status, of, overdue } = slice;
   const where: QueuePartition = of === 'everywhere' ? { index: 'all', key: queueKeys.all(status) }
+    : of === 'data_requests' ? { index: 'all', key: queueKeys.requests(status) }
     : 'holder' in of ? { index: 'assignee', key: queueKeys.assignee(of.holder, status) }
     : { index: 'area', key: queueKeys.area(of.regency, status) };
   if (!overdue) return where;

@@ -54,8 +54,10 @@ export async function encodeCase(cipher: Cipher, c: Case): Promise<Item> {
     placesReadEnc, categoryReadEnc, regencyAskedAt: c.regencyAskedAt,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
     confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto, consent: c.consent,
-    ...indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt),
-    ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
+    kind: c.kind, dataRequest: c.dataRequest,
+    // A data request is in neither the number's conversation (contact index) nor the monthly figures.
+    ...(c.kind === 'data_request' ? {} : indexKeys.contact(cipher.lookupHash(c.contact), c.createdAt)),
+    ...(c.kind === 'data_request' ? {} : indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id)),
     ...(c.nextCheckAt ? indexKeys.due(c.nextCheckAt) : isOpen(c) ? {} : indexKeys.retention(closedAtOf(c))),
     ...indexKeys.queue(c),
   };
@@ -72,6 +74,7 @@ function caseFacts(c: Case): Item {
     nextCheckAt: c.nextCheckAt, levelSince: c.levelSince,
     acknowledgedAt: c.acknowledgedAt, resolvedAt: c.resolvedAt, escalations: c.escalations,
     confirmedAt: c.confirmedAt, reopenings: c.reopenings, mergedInto: c.mergedInto, consent: c.consent,
+    kind: c.kind, dataRequest: c.dataRequest,
   };
 }
 
@@ -84,7 +87,7 @@ function encodeErasedCase(c: Case): Item {
   return {
     ...caseFacts(c), smsUpdates: false, nextCheckAt: undefined,
     erasedAt: c.erased!.at, erasedReason: c.erased!.reason, agentHash: c.erased!.agentHash,
-    ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id),
+    ...(c.kind === 'data_request' ? {} : indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id)),
     ...indexKeys.queue(c),
   };
 }
@@ -134,6 +137,8 @@ function decodeFacts(item: Item, contact: string, description: string): Case {
   if (item.escalations !== undefined) c.escalations = Number(item.escalations);
   if (item.reopenings !== undefined) c.reopenings = Number(item.reopenings);
   if (item.consent) c.consent = item.consent as Consent;
+  if (item.kind === 'data_request') c.kind = 'data_request';
+  if (item.dataRequest) c.dataRequest = item.dataRequest as Case['dataRequest'];
   return c;
 }
 
@@ -166,7 +171,8 @@ export class DynamoCaseStore implements CaseStore {
     const rest: LabelledWrite[] = [
       ...this.eventPuts(c.id, write.events),
       ...(await this.messagePuts(write.messages)),
-      reporterLinkWrite(this.table, this.cipher, write.reporter, c, new Date(c.createdAt)),
+      // A data request is not linked to the number's conversation (its latest case, its references).
+      ...(write.reporter ? [reporterLinkWrite(this.table, this.cipher, write.reporter, c, new Date(c.createdAt))] : []),
       ...(write.clearUssdDraft
         ? [{ label: 'ussdDraft', write: { Delete: { TableName: this.table.name, Key: marshall(keys.ussdDraft(this.cipher.lookupHash(c.contact))) } } }]
         : []),

@@ -30,6 +30,7 @@ export function decodeOfficial(item: Item): Official {
   if (item.consoleLockedUntil) o.consoleLockedUntil = String(item.consoleLockedUntil);
   if (item.consoleLocks !== undefined) o.consoleLocks = Number(item.consoleLocks);
   if (item.whatsapp !== undefined) o.whatsapp = Boolean(item.whatsapp);
+  if (item.sessionsEndedAt) o.sessionsEndedAt = String(item.sessionsEndedAt);
   return o;
 }
 
@@ -52,6 +53,20 @@ export class DynamoDirectory implements Directory {
       ExpressionAttributeValues: marshall({ ':pk': keys.directoryPartition, ':o': keys.officialPrefix }),
     });
     return items.map(decodeOfficial);
+  }
+
+  async endConsoleSessions(officialId: string, at: string): Promise<boolean> {
+    try {
+      await this.table.db.send(new UpdateItemCommand({
+        TableName: this.table.name, Key: marshall(keys.official(officialId)),
+        UpdateExpression: 'SET sessionsEndedAt = :at', ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: marshall({ ':at': at }),
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async putOfficial(official: Official): Promise<void> {

@@ -87,6 +87,9 @@ export const keys = {
   passkey: (credentialId: string): ItemKey => ({ pk: `PASSKEY#${credentialId}`, sk: 'PASSKEY' }),
   accessLogEntry: (at: string, unique: string): ItemKey => ({ pk: `ACCESS#${at.slice(0, 10)}`, sk: `${at}#${unique}` }),
   accessLogDay: (day: string): string => `ACCESS#${day}`,
+  /** The reader watch: one item per view of a case's personal data by an official (TTL), to count cases per window. */
+  officialRead: (officialId: string, at: string, reference: string): ItemKey => ({ pk: `READS#${officialId}`, sk: `${at}#${reference}` }),
+  officialReadsPartition: (officialId: string): string => `READS#${officialId}`,
 
   // ---- figures: counters per cell, and per case the contribution last applied --------------------
   /** Counters of one month: sort key `<regency>#<category>#<channel>#L<level>`. */
@@ -117,6 +120,8 @@ export const queueKeys = {
   area: (regency: string, status: CaseStatus) => `AREA#${regency}#${status}`,
   all: (status: CaseStatus) => `ALL#${status}`,
   assignee: (officialId: string, status: CaseStatus) => `ASSIGNEE#${officialId}#${status}`,
+  /** Data requests (HAPUS, DATA) have a partition of their own on the all index: their own console tab, in no complaint tab. */
+  requests: (status: CaseStatus) => `REQUESTS#${status}`,
   /**
    * Urgency first, then when the current level got the case: within one status partition the
    * deadline is that time plus a constant, so this order is deadline order.
@@ -160,6 +165,7 @@ export const indexKeys = {
   /** gsi3-5: the console's queue entries of a case. */
   queue: (c: Case): Record<string, string> => {
     const sort = queueKeys.sort(c);
+    if (c.kind === 'data_request') return { [TABLE.allIndex.partitionKey]: queueKeys.requests(c.status), [TABLE.allIndex.sortKey]: sort };
     return {
       [TABLE.areaIndex.partitionKey]: queueKeys.area(c.homeRegency, c.status), [TABLE.areaIndex.sortKey]: sort,
       [TABLE.allIndex.partitionKey]: queueKeys.all(c.status), [TABLE.allIndex.sortKey]: sort,

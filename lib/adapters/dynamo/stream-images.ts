@@ -19,7 +19,8 @@ function caseImages(record: DynamoDBRecord): { after: Record<string, unknown>; b
 /** The non-personal facts of the case a stream record created or changed (nothing is decrypted). */
 export function caseFactsOfRecord(record: DynamoDBRecord): CaseFacts | undefined {
   const images = caseImages(record);
-  return images ? caseFactsFromItem(images.after) : undefined;
+  // A data request (HAPUS, DATA) is not a complaint: it counts in no figure.
+  return images && images.after.kind !== 'data_request' ? caseFactsFromItem(images.after) : undefined;
 }
 
 /** What a case change means for the agent watch (read from the raw images: the name stays sealed). */

@@ -37,7 +37,9 @@ export interface QueueFilter {
 export interface QueueSlice {
   status: CaseStatus;
   /** An official's own cases (by id), a regency's (its code), or every regency's. */
-  of: { holder: string } | { regency: string } | 'everywhere';
+  of: { holder: string } | { regency: string } | 'everywhere'
+    /** Data requests (HAPUS, DATA): their own tab, in no complaint slice. */
+    | 'data_requests';
   overdue?: { urgency: Urgency; levelSinceBefore: string };
 }
 

@@ -56,7 +56,7 @@ export function slicesFor(official: Official, tab: QueueTab, filter: QueueFilter
 
 /** A slice's name in the cursor. */
 const sliceId = (s: QueueSlice) =>
-  `${s.of === 'everywhere' ? 'all' : 'holder' in s.of ? `holder:${s.of.holder}` : `regency:${s.of.regency}`}|${s.status}|${s.overdue?.urgency ?? ''}`;
+  `${s.of === 'everywhere' ? 'all' : s.of === 'data_requests' ? 'requests' : 'holder' in s.of ? `holder:${s.of.holder}` : `regency:${s.of.regency}`}|${s.status}|${s.overdue?.urgency ?? ''}`;
 
 function filterExpr(official: Official, tab: QueueTab, filter: QueueFilter): QueueFilterExpr {
   const { status: _status, ...rest } = filter;

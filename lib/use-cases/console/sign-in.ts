@@ -151,7 +151,9 @@ export async function resolveSession(
     return undefined;
   }
   const official = await deps.directory.getOfficial(session.officialId);
-  if (!official || !official.active || official.locked || credentialStamp(official) !== session.credentialStamp) {
+  // BP3MI may end an official's sessions from the console (the reader alert): those begun before are over.
+  const ended = official?.sessionsEndedAt !== undefined && session.createdAt <= official.sessionsEndedAt;
+  if (!official || !official.active || official.locked || ended || credentialStamp(official) !== session.credentialStamp) {
     await deps.sessions.deleteSession(idHash);
     return undefined;
   }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../lib/domain/case.js';
+import { fileReport } from '../../lib/use-cases/file-report.js';
+import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
+
+/**
+ * The reader alert (issue 22 point 5): one official viewing the personal data of more than
+ * READER_ALERT_CASES (20) cases within READER_ALERT_MINUTES (60) alerts BP3MI and the level above by
+ * SMS, is flagged in the access log, never blocks the official, and BP3MI can end that official's
+ * console sessions.
+ */
+let system: ConsoleTestSystem;
+let reader: ConsoleClient;
+let desk: ConsoleClient;
+let bp3mi: ConsoleClient;
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  system = await createConsoleTestSystem();
+  reader = new ConsoleClient(system, '192.0.2.41');
+  desk = new ConsoleClient(system, '192.0.2.42');
+  bp3mi = new ConsoleClient(system, '192.0.2.43');
+  await reader.signIn('+6281100005003', '0303');
+  await desk.signIn('+6281100005200', '5200');
+  await bp3mi.signIn('+6281100005300', '5300');
+  for (let i = 0; i < 22; i++) {
+    cases.push((await fileReport(system.deps, {
+      channel: 'web', intakeKey: `web:reader-${i}`, reporterType: 'family', contact: `+62812987${String(i).padStart(5, '0')}`,
+      category: 'unpaid_wages', homeRegency: '5203', country: 'MY', description: `Gaji belum dibayar, laporan nomor ${i}.`,
+    })).case);
+  }
+}, 240_000);
+afterAll(async () => { await system.drop(); });
+
+const readerAlerts = async () => (await system.store.pendingMessagesOlderThan(new Date(Date.now() + 365 * 86400_000), 2000)).filter((m) => m.purpose === 'reader_alert');
+const accessToday = async () => (await system.console.accessLog.day(system.clock.now().toISOString().slice(0, 10), 500)).entries;
+
+describe('one official reading many cases\' personal data', { timeout: 180_000 }, () => {
+  it('alerts the desk and BP3MI after the 21st case within the hour, flags it in the access log, and never blocks', async () => {
+    for (const c of cases.slice(0, 20)) expect((await reader.get(`/console/cases/${c.reference}`)).status).toBe(200);
+    // The same case again is not another case.
+    expect((await reader.get(`/console/cases/${cases[0]!.reference}`)).status).toBe(200);
+    expect(await readerAlerts()).toEqual([]);
+
+    const page = await reader.get(`/console/cases/${cases[20]!.reference}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Gaji belum dibayar, laporan nomor 20.');
+
+    const alerts = await readerAlerts();
+    expect(alerts.map((m) => m.to).sort()).toEqual(['+6281100005200', '+6281100005300']);
+    for (const m of alerts) {
+      expect(m.text).toBe('AKSES DATA: Petugas Disnaker Lombok Timur (kab-5203) membuka data pribadi 21 kasus dalam 60 menit. Cek Log akses di konsol; BP3MI dapat mengakhiri sesinya.');
+      for (const c of cases) expect(m.text).not.toContain(c.reference);
+    }
+    const flagged = (await accessToday()).filter((e) => e.action === 'reader_alert');
+    expect(flagged).toEqual([expect.objectContaining({ officialId: 'kab-5203', cases: 21, reference: '-' })]);
+
+    // Once per window: a 22nd case is shown and logged, without a second alert.
+    expect((await reader.get(`/console/cases/${cases[21]!.reference}`)).status).toBe(200);
+    expect(await readerAlerts()).toHaveLength(2);
+    expect((await accessToday()).filter((e) => e.action === 'viewed' && e.officialId === 'kab-5203')).toHaveLength(23);
+  });
+
+  it('shows the alert in the access log and lets BP3MI, and only BP3MI, end the official\'s sessions', async () => {
+    const log = await (await desk.get('/console/access-log')).text();
+    expect(log).toContain('reader_alert: 21');
+    const readers = await (await bp3mi.get('/console/readers')).text();
+    expect(readers).toContain('Petugas Disnaker Lombok Timur');
+    expect(readers).toContain('id="end-kab-5203"');
+    const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+    const deskPage = await (await desk.get('/console/readers')).text();
+    expect(deskPage).not.toContain('id="end-kab-5203"');
+    expect((await desk.post('/console/readers/end-sessions', { csrf: csrfOf(deskPage), official: 'kab-5203' })).status).toBe(403);
+    expect((await reader.get('/console')).status).toBe(200);
+
+    const missing = await bp3mi.post('/console/readers/end-sessions', { csrf: csrfOf(readers) });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('official');
+
+    system.clock.advance(1);
+    const ended = await bp3mi.post('/console/readers/end-sessions', { csrf: csrfOf(readers), official: 'kab-5203' });
+    expect(ended.status).toBe(200);
+    const gone = await reader.get('/console');
+    expect(gone.status).toBe(303);
+    expect(gone.headers.get('location')).toMatch(/^\/console\/sign-in\?ended=1/);
+    // The others keep working; the official may sign in again (ending sessions is not disabling).
+    expect((await bp3mi.get('/console')).status).toBe(200);
+    system.clock.advance(1);
+    await reader.signIn('+6281100005003', '0303');
+    expect((await reader.get('/console')).status).toBe(200);
+  });
+});
