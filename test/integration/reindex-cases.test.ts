@@ -67,3 +67,32 @@ describe('reindexing cases stored before the console', () => {
 });
 
 const item5 = (item: Record<string, unknown> | undefined) => item?.[TABLE.assigneeIndex.partitionKey];
+
+describe('reindexing cases stored before retention and data requests', () => {
+  it('gives a closed case with no retention entry its entry, and keeps a data request out of the complaint queues and the month index', async () => {
+    const from = '+6281234569011';
+    await handleInboundSms(fixture.system.deps, { id: 'reindex-closed', from, text: 'LAPOR gaji belum dibayar tiga bulan', receivedAt: fixture.system.clock.now().toISOString() });
+    const filed = (await fixture.system.store.findCasesByContact(from))[0]!;
+    const resolvedAt = fixture.system.clock.now().toISOString();
+    const { nextCheckAt: _due, ...open } = filed;
+    await fixture.system.stores.cases.updateCase({ case: { ...open, status: 'closed', resolvedAt, updatedAt: resolvedAt }, expectedVersion: filed.version });
+    // As stored before retention existed: no due-index entry at all.
+    await fixture.system.stores.table.updateItem(keys.case(filed.id), {
+      UpdateExpression: 'REMOVE #pk, #sk', ExpressionAttributeNames: { '#pk': TABLE.dueIndex.partitionKey, '#sk': TABLE.dueIndex.sortKey },
+    });
+    const request = await handleInboundSms(fixture.system.deps, { id: 'reindex-hapus', from, text: 'HAPUS', receivedAt: fixture.system.clock.now().toISOString() });
+    const requestCase = (await fixture.system.store.getCaseByReference((request as { reference: string }).reference))!;
+    await asBeforeTheConsole(requestCase);
+
+    await reindexCases(fixture.system.stores.table);
+    const closed = (await rawCase(filed.id))!;
+    expect(closed[TABLE.dueIndex.partitionKey]).toBe('RETAIN');
+    expect(closed[TABLE.dueIndex.sortKey]).toBe(resolvedAt);
+    const req = (await rawCase(requestCase.id))!;
+    expect(req[TABLE.allIndex.partitionKey]).toBe('REQUESTS#new');
+    expect(req[TABLE.areaIndex.partitionKey]).toBeUndefined();
+    expect(req[TABLE.byMonthIndex.partitionKey]).toBeUndefined();
+    // Open cases and the request keep no retention entry (the request is due by its SLA, like any open case).
+    expect(req[TABLE.dueIndex.partitionKey]).toBe('DUE');
+  });
+});

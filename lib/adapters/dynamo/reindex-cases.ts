@@ -1,9 +1,10 @@
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Case } from '../../domain/case.js';
+import { type Case, closedAtOf, isOpen } from '../../domain/case.js';
 import { monthOf } from '../../figures/contribution.js';
 import { indexKeys, keys, SK } from './keys.js';
 import type { DynamoTable } from './table.js';
+import { TABLE } from './table-definition.js';
 
 export interface ReindexResult {
   /** Case items read. */
@@ -60,13 +61,26 @@ export async function reindexCases(table: DynamoTable, options: { pageSize?: num
   return result;
 }
 
-/** The index entries a case item carries (as encodeCase writes them), from its non-personal attributes. */
+/**
+ * The index entries a case item carries (as encodeCase writes them), from its non-personal attributes.
+ * A data request keeps its own queue partition and no month entry (it is no complaint, in no figure).
+ * A case no longer open that is in no due-index partition (closed before retention existed) gets its
+ * retention entry, so the retention job destroys its personal data in its turn (issue 22).
+ */
 function indexEntries(item: Record<string, unknown>): Record<string, string> {
   const c = {
     id: String(item.id), status: item.status, homeRegency: item.homeRegency, urgency: item.urgency,
-    createdAt: String(item.createdAt),
+    createdAt: String(item.createdAt), updatedAt: String(item.updatedAt),
+    ...(item.kind === 'data_request' ? { kind: 'data_request' } : {}),
     ...(item.assignee ? { assignee: String(item.assignee) } : {}),
     ...(item.levelSince ? { levelSince: String(item.levelSince) } : {}),
+    ...(item.resolvedAt ? { resolvedAt: String(item.resolvedAt) } : {}),
+    ...(item.confirmedAt ? { confirmedAt: String(item.confirmedAt) } : {}),
   } as Case;
-  return { ...indexKeys.queue(c), ...indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id) };
+  const forgettable = !isOpen(c) && !item.erasedAt && item.nextCheckAt === undefined && item[TABLE.dueIndex.partitionKey] === undefined;
+  return {
+    ...indexKeys.queue(c),
+    ...(c.kind === 'data_request' ? {} : indexKeys.caseMonth(monthOf(c.createdAt), c.createdAt, c.id)),
+    ...(forgettable ? indexKeys.retention(closedAtOf(c)) : {}),
+  };
 }
