@@ -10,7 +10,8 @@ import type { Directory } from '../officials/port.js';
 import { regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
 import type { AgentsPort } from '../figures/agent-watch.js';
-import { caseListCsv, dashboardModel, figuresCsv, renderDashboard, DASHBOARD_CSS, type DashboardScope } from '../figures/dashboard.js';
+import { dashboardModel, renderDashboard, DASHBOARD_CSS, type DashboardScope } from '../figures/dashboard.js';
+import { caseListCsv, figuresCsv } from './csv.js';
 
 /** The figures screen's styles, for the console's stylesheet: the console's CSP allows no inline style. */
 export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
@@ -82,7 +83,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     const months = lastMonths(now, PUBLIC_MONTHS);
     const cells = await Promise.all(months.map((m) => deps.figures.monthCells(m)));
     await deps.accessLog.append({ at: now.toISOString(), officialId: official.id, action: 'exported', reference: 'figures.csv', fields: ['figures'] });
-    return csvResponse(c, `figures-${months[0]}.csv`, figuresCsv(months.map((month, i) => ({ month, cells: cells[i]! })), scopeOf(official)));
+    return csvResponse(c, `figures-${months[0]}.csv`, figuresCsv(months.map((month, i) => ({ month, cells: cells[i]! })), scopeOf(official), l(c)));
   });
 
   routes.get('/cases.csv', async (c) => {
@@ -92,7 +93,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     // One Query per month on the cases-by-month index, which projects no personal field at all.
     const cases = (await Promise.all(months.map((m) => deps.figures.casesOfMonth(m)))).flat();
     await deps.accessLog.append({ at: now.toISOString(), officialId: official.id, action: 'exported', reference: 'cases.csv', fields: ['case_list'] });
-    return csvResponse(c, `cases-${months[0]}.csv`, caseListCsv(cases, scopeOf(official)));
+    return csvResponse(c, `cases-${months[0]}.csv`, caseListCsv(cases, scopeOf(official), l(c)));
   });
 
   routes.get('/agents', async (c) => {

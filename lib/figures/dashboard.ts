@@ -151,28 +151,4 @@ export function csvField(value: string | number | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const csv = (rows: Array<Array<string | number | undefined>>) => `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-
-/** The counters per month x regency x category x channel x level, in scope. */
-export function figuresCsv(months: Array<{ month: string; cells: CellCounts[] }>, scope: DashboardScope): string {
-  const head = ['month', 'regency', 'category', 'channel', 'level', ...COUNTERS, ...Array.from({ length: BUCKET_COUNT }, (_, i) => `ack_bucket_${i}`), ...Array.from({ length: BUCKET_COUNT }, (_, i) => `resolve_bucket_${i}`)];
-  const rows: Array<Array<string | number>> = [];
-  for (const { month, cells } of months) {
-    for (const { cell, counts } of cells) {
-      if (cell.kind !== 'month' || !inScope(scope, cell.regency)) continue;
-      rows.push([month, cell.regency, cell.category, cell.channel, cell.level, ...COUNTERS.map((k) => counts[k] ?? 0), ...histogramOf(counts, 'ack'), ...histogramOf(counts, 'res')]);
-    }
-  }
-  rows.sort((a, b) => a.slice(0, 5).join('|').localeCompare(b.slice(0, 5).join('|')));
-  return csv([head, ...rows]);
-}
-
-/** The case list without personal data: reference, dates, where, what, how far it got. No text, no contact, no NIK, no name. */
-export function caseListCsv(cases: CaseFacts[], scope: DashboardScope): string {
-  const head = ['reference', 'filed_at', 'regency', 'category', 'urgency', 'channel', 'level', 'status', 'acknowledged_at', 'resolved_at', 'escalations', 'confirmed_at', 'reopenings', 'merged_into'];
-  const rows = cases.filter((c) => inScope(scope, c.homeRegency)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((c) => [
-    c.reference, c.createdAt, c.homeRegency, c.category, c.urgency, c.channel, c.level, c.status,
-    c.acknowledgedAt, c.resolvedAt, c.escalations ?? 0, c.confirmedAt, c.reopenings ?? 0, c.mergedInto,
-  ]);
-  return csv([head, ...rows]);
-}
+// The console's downloads (figures.csv, cases.csv) are written by lib/console/csv.ts, in words and WITA times.

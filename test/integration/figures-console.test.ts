@@ -51,7 +51,8 @@ describe('figures in the console', () => {
 
     const figuresCsv = await desk.get('/console/figures/figures.csv');
     expect(figuresCsv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(await figuresCsv.text()).toMatch(/5203,unpaid_wages,web,1,2,/);
+    // Names, not codes: the regency, category, channel and level as a meeting reads them.
+    expect(await figuresCsv.text()).toMatch(/\n\d{4}-\d{2},Lombok Timur,Gaji tidak dibayar,Formulir web,Kabupaten\/kota,2,/);
     const casesCsv = await (await desk.get('/console/figures/cases.csv')).text();
     for (const ref of [...refs['5201']!, ...refs['5203']!]) expect(casesCsv).toContain(ref);
     expect(casesCsv).not.toMatch(/6281277700|rahasia/);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardModel, renderDashboard, figuresCsv, caseListCsv, csvField } from '../../lib/figures/dashboard.js';
+import { dashboardModel, renderDashboard } from '../../lib/figures/dashboard.js';
 import type { CellCounts } from '../../lib/figures/port.js';
-import type { CaseFacts } from '../../lib/figures/contribution.js';
 
 const now = new Date('2026-11-20T04:00:00Z');
 /** The finest cell of a month and the two roll-ups the consumer keeps beside it. */
@@ -15,9 +14,8 @@ const all: CellCounts[] = [
   ...month('5203', 'trafficking', 'web', { filed: 3, ackOnTime: 1, ackLate: 2, escalations: 2, ack2: 1, ack8: 2 }),
   ...month('5203', 'unpaid_wages', 'ussd', { filed: 2 }),
 ];
-/** What summaryCells returns (the dashboard's input) and what monthCells returns (the CSV's). */
+/** What summaryCells returns (the dashboard's input; monthCells, the CSV's, is tested in console-csv.test.ts). */
 const cells = all.filter((c) => c.cell.kind !== 'month');
-const fine = all.filter((c) => c.cell.kind === 'month');
 const open: CellCounts[] = [
   { cell: { kind: 'open', day: '2026-11-20', regency: '5201' }, counts: { open: 2 } },
   { cell: { kind: 'open', day: '2026-11-15', regency: '5203' }, counts: { open: 3 } },
@@ -60,24 +58,5 @@ describe('the officials dashboard', () => {
     expect(html).not.toMatch(/<script|on\w+=/i);
     expect(html).toContain('viewBox=');
     expect(html).toContain('href="/console/figures/cases.csv"');
-  });
-});
-
-describe('CSV exports', () => {
-  it('of figures list each cell in scope with its counters', () => {
-    const out = figuresCsv([{ month: '2026-11', cells: fine }], { regencies: ['5201'] });
-    const lines = out.trim().split('\r\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]!.startsWith('month,regency,category,channel,level,filed,ackOnTime')).toBe(true);
-    expect(lines[1]!.startsWith('2026-11,5201,unpaid_wages,sms,1,7,5,1')).toBe(true);
-  });
-
-  it('of cases carry no personal field and defuse spreadsheet formulas', () => {
-    const c: CaseFacts = { id: 'x', reference: 'ABC-234', category: 'other', urgency: 'normal', homeRegency: '5201', channel: 'web', status: 'new', level: 1, createdAt: '2026-11-02T00:00:00Z', version: 1 };
-    const out = caseListCsv([c, { ...c, reference: 'DEF-345', homeRegency: '5203' }], { regencies: ['5201'] });
-    expect(out).toContain('ABC-234');
-    expect(out).not.toContain('DEF-345');
-    expect(out.split('\r\n')[0]).not.toMatch(/contact|nik|name|description|phone/i);
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
   });
 });
