@@ -14,6 +14,12 @@ import { REFUSAL_LABELS } from '../messages/data-request.js';
 export interface TimelineContext {
   /** The directory's name for an official id (the id itself when unknown). */
   official: (id: string) => string;
+  /**
+   * The office an official acts for on this case ("Desk provinsi", "Lombok Timur"), when the directory
+   * knows them: an alert is labelled by whom it went to, not by the ladder's level (the desk alerted
+   * for a case whose regency is unknown is not "Kabupaten/kota").
+   */
+  office?: (id: string) => string | undefined;
 }
 
 type Sentence = Record<Language, string>;
@@ -110,7 +116,12 @@ const SENTENCES: Sentences = {
   escalated: (d) => both((l) => `${l === 'id' ? 'Dinaikkan dari' : 'Escalated from'} ${level(d.from)[l]} ${l === 'id' ? 'ke' : 'to'} ${level(d.to)[l]}: ${d.reason === 'not_acknowledged' ? (l === 'id' ? 'belum ditangani' : 'not taken') : (l === 'id' ? 'belum selesai' : 'not resolved')} ${l === 'id' ? 'sampai tenggat' : 'by the deadline'}`),
   reminder: (d, ctx) => s(`Pengingat ${sentBy(d).id} ke ${ctx.official(d.official)} (${level(d.level).id})`, `${sentBy(d).en} reminder to ${ctx.official(d.official)} (${level(d.level).en})`),
   sla_breached: (d, ctx) => both((l) => `${l === 'id' ? `Tenggat ${level(d.level).id} terlewati` : `${level(d.level).en} deadline missed`} (${d.periods}×)${d.official === 'none' ? '' : l === 'id' ? `; ${ctx.official(d.official)} diberi tahu lewat ${sentBy(d).id}` : `; ${ctx.official(d.official)} told by ${sentBy(d).en}`}`),
-  alert: (d, ctx) => s(`Peringatan ${sentBy(d).id} ke ${ctx.official(d.official)} (${level(d.level).id}, ${ALERT_REASONS[d.reason].id})`, `${sentBy(d).en} alert to ${ctx.official(d.official)} (${level(d.level).en}, ${ALERT_REASONS[d.reason].en})`),
+  alert: (d, ctx) => both((l) => {
+    const office = ctx.office?.(d.official) ?? level(d.level)[l];
+    return l === 'id'
+      ? `Peringatan ${sentBy(d).id} ke ${ctx.official(d.official)} (${office}, ${ALERT_REASONS[d.reason].id})`
+      : `${sentBy(d).en} alert to ${ctx.official(d.official)} (${office}, ${ALERT_REASONS[d.reason].en})`;
+  }),
   alert_no_recipient: (d) => s(`Tidak ada petugas untuk diberi peringatan di ${level(d.level).id}`, `No official to alert at ${level(d.level).en}`),
   reporter_notified: (d) => both((l) => `${l === 'id' ? 'Pelapor diberi kabar lewat' : 'The reporter was told by'} ${sentBy(d)[l]}: ${(NOTICES[d.notice] ?? s('kabar lain', 'another notice'))[l]}`),
   follow_up_notice: (d, ctx) => s(`${ctx.official(d.official)} diberi tahu lewat ${sentBy(d).id} ada pesan lanjutan`, `${ctx.official(d.official)} was told of a follow-up by ${sentBy(d).en}`),

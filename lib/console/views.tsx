@@ -5,7 +5,7 @@ import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language }
 import { maskNik } from '../domain/nik.js';
 import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { deadlineOf } from '../domain/sla.js';
-import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
+import { caseHolder, caseHolderLabel, officeLabel, officeOf } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
 import { splitFollowUps } from '../conversation/follow-up.js';
@@ -21,7 +21,7 @@ import { rankOf } from '../cases/rank.js';
 import { QUEUE_TABS, type QueuePage, type QueueRowView } from '../use-cases/console/queue.js';
 import type { SearchOutcome } from '../use-cases/console/search.js';
 import { T } from './texts.js';
-import { eventSentence } from './timeline.js';
+import { eventSentence, type TimelineContext } from './timeline.js';
 
 const ALL_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];
 
@@ -190,8 +190,8 @@ const ReadFrom = ({ l, read }: { l: Language; read: { from: 'text' | 'answer'; m
 );
 
 /** The event's code stays for machines (`data-event`, logs, JSON), never as text on the page. */
-const EventLine = ({ l, e, names }: { l: Language; e: CaseEvent; names: Map<string, string> }) => (
-  <li data-event={e.type}>{formatLocalTime(e.at)} {eventSentence(l, e, { official: (id) => names.get(id) ?? id })}</li>
+const EventLine = ({ l, e, ctx }: { l: Language; e: CaseEvent; ctx: TimelineContext }) => (
+  <li data-event={e.type}>{formatLocalTime(e.at)} {eventSentence(l, e, ctx)}</li>
 );
 
 export interface CaseFormState {
@@ -210,6 +210,11 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
 }) {
   const c: Case = view.file.case;
   const names = new Map(officials.map((o) => [o.id, o.name]));
+  const byId = new Map(officials.map((o) => [o.id, o]));
+  const timeline: TimelineContext = {
+    official: (id) => names.get(id) ?? id,
+    office: (id) => { const o = byId.get(id); return o ? officeLabel(officeOf(o, c), l) : undefined; },
+  };
   const { original, followUps } = splitFollowUps(c.description);
   const since = c.levelSince ?? c.createdAt;
   const deadline = deadlineOf(c, policy, since);
@@ -245,7 +250,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {state.notice ? (
         <div class={state.notice.kind === 'ok' ? 'ok notice' : 'err notice'} id="notice" role="status">
           {state.notice.text}
-          {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <EventLine l={l} e={e} names={names} />)}</ul> : null}
+          {state.notice.changes?.length ? <ul>{state.notice.changes.map((e) => <EventLine l={l} e={e} ctx={timeline} />)}</ul> : null}
         </div>
       ) : null}
       {state.mergeConfirm ? (
@@ -367,7 +372,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       {view.file.notes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{view.file.notes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
       <h2>{T.timeline[l]}</h2>
       <ol class="timeline" id="timeline">
-        {view.file.events.map((e) => <EventLine l={l} e={e} names={names} />)}
+        {view.file.events.map((e) => <EventLine l={l} e={e} ctx={timeline} />)}
       </ol>
       <p><a href="/console">{T.back[l]}</a></p>
     </>

@@ -23,7 +23,8 @@ export type CaseHolder =
 /** What the holder's record must say about them: their level and the regencies they cover. */
 export interface HolderOfficial { level: Level; regencies: string[] }
 
-function officeOf(official: HolderOfficial, c: Pick<Case, 'homeRegency'>): Office {
+/** The office an official acts for on a case: what an alert to them or a step by them should be labelled. */
+export function officeOf(official: HolderOfficial, c: Pick<Case, 'homeRegency'>): Office {
   if (official.level === 2) return { level: 2 };
   if (official.level === 3) return { level: 3 };
   // A regency officer holds it for the case's regency when they cover it (the usual case), else for

@@ -84,6 +84,18 @@ describe('the console timeline', () => {
   });
 });
 
+describe('the console timeline names whom an alert went to (issue 23 item 3)', () => {
+  it("labels an alert by the alerted official's office, so the desk alerted for a case of unknown regency is not called Kabupaten/kota", () => {
+    const offices = new Map([['desk-1', 'Desk provinsi'], ['lotim-1', 'Lombok Timur']]);
+    const withOffices = { ...ctx, office: (id: string) => offices.get(id) };
+    const alert = (official: string) => caseEvent('alert', AT, 'system', { official, level: 1, reason: 'new_case' }) as CaseEvent;
+    expect(eventSentence('id', alert('desk-1'), withOffices)).toBe('Sistem: Peringatan SMS ke Desk Provinsi (Desk provinsi, kasus baru)');
+    expect(eventSentence('en', alert('lotim-1'), withOffices)).toBe('System: SMS alert to lotim-1 (Lombok Timur, new case)');
+    // An official the directory no longer knows falls back to the ladder's level.
+    expect(eventSentence('id', alert('gone-1'), withOffices)).toBe('Sistem: Peringatan SMS ke gone-1 (Kabupaten/kota, kasus baru)');
+  });
+});
+
 describe('the console timeline in plain words (issue 23 item 6)', () => {
   it('says why an SMS command was refused in words, never as the code, in both languages', () => {
     for (const reason of ['no_pin', 'not_covered', 'wrong_pin', 'locked', 'inactive', 'unknown_reference', 'too_many_attempts', 'not_open', 'taken', 'something_new']) {
