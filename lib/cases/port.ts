@@ -78,6 +78,8 @@ export interface CaseStore {
   getCase(id: string): Promise<Case | undefined>;
   /** With `contact`, a case of another number is not read at all (answers undefined). */
   getCaseByReference(reference: string, options?: { contact?: string }): Promise<Case | undefined>;
+  /** Whether a reference was ever handed out for a case: one read of its reference item, no case read, nothing decrypted. */
+  referenceExists(reference: string): Promise<boolean>;
   /** Newest first. */
   findCasesByContact(phone: string, limit?: number): Promise<Case[]>;
   /** Throws ConcurrentUpdateError when the version moved; returns false when a once-key was taken. */

@@ -54,6 +54,8 @@ const WORDS: Record<string, [Keyword, Language | undefined]> = {
   MULAI: ['start', 'id'], START: ['start', 'en'], REG: ['start', undefined],
   BARU: ['new', 'id'], NEW: ['new', 'en'],
   YA: ['yes', 'id'], IYA: ['yes', 'id'], IYAA: ['yes', 'id'], Y: ['yes', undefined], YES: ['yes', 'en'], SUDAH: ['yes', 'id'], SDH: ['yes', 'id'],
+  // "selesai" alone (or "selesai, terima kasih") answers "sudah selesai?"; "selesai kerja gaji belum dibayar" says more and stays text.
+  SELESAI: ['yes', 'id'],
   TIDAK: ['no', 'id'], TDK: ['no', 'id'], GAK: ['no', 'id'], NGGAK: ['no', 'id'], ENGGAK: ['no', 'id'], TAK: ['no', 'id'],
   BELUM: ['no', 'id'], BLM: ['no', 'id'], NO: ['no', 'en'], N: ['no', undefined], NOT: ['no', 'en'],
   HAPUS: ['erase', 'id'], HAPUSKAN: ['erase', 'id'], DELETE: ['erase', 'en'], ERASE: ['erase', 'en'],
@@ -174,6 +176,17 @@ const POLITE_AFTER: Record<'yes' | 'no', ReadonlySet<string>> = {
   no: new Set(['BELUM', 'BLM', 'SELESAI', 'TUNTAS', 'BERES', 'PAK', 'BU', 'IBU', 'BAPAK', 'MAS', 'MBAK', 'KAK', 'MASIH', 'TIDAK', 'TDK',
     'NOT', 'YET', 'SOLVED', 'RESOLVED', 'DONE', 'SIR', 'MADAM']),
 };
+
+/**
+ * A message of thanks and nothing else ("Ya, terima kasih pak", "ok makasih", "terima kasih banyak
+ * bu"): the words a yes may carry, alone. After a case is closed it is answered, never filed.
+ */
+export function isThanks(raw: string): boolean {
+  const found = normaliseSms(raw).toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return found.length > 0 && found.length <= 6 && found.every((w) => POLITE_AFTER.yes.has(w) || w === 'YES' || w === 'Y')
+    && found.some((w) => THANKS.has(w));
+}
+const THANKS: ReadonlySet<string> = new Set(['TERIMA', 'KASIH', 'TERIMAKASIH', 'MAKASIH', 'MKSH', 'TRIMS', 'THANKS', 'THANK', 'THX', 'ALHAMDULILLAH', 'OK', 'OKE', 'OKAY']);
 
 /** Words after HAPUS/DELETE/ERASE that still make a request rather than a message ("hapus semua data laporan saya"). */
 const MAX_REQUEST_WORDS = 5;

@@ -85,6 +85,10 @@ export const reporterTexts = {
   closedThanks: ((l, v) => say(l,
     `Terima kasih. Laporan ${v.reference} ditutup. Jika ada masalah lagi, kirim LAPOR <masalah>.`,
     `Thank you. Report ${v.reference} is closed. For a new problem send REPORT <problem>.`)) as T<'reference'>,
+  /** A message on a case marked solved that answers neither YA nor TIDAK: kept on the case, and the question asked again. */
+  askAgainSolved: ((l, v) => say(l,
+    `Pesan Anda untuk laporan ${v.reference} disimpan. Apakah masalah Anda sudah selesai? Balas YA atau TIDAK.`,
+    `Your message on report ${v.reference} was saved. Is your problem solved? Reply YES or NO.`)) as T<'reference'>,
   rateLimited: ((l, v) => say(l,
     `Terlalu banyak pesan. Coba lagi dalam 1 jam. Darurat: ${v.hotline}`,
     `Too many messages. Please try again in 1 hour. Emergency: ${v.hotline}`)) as T<'hotline'>,

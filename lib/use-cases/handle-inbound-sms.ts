@@ -1,9 +1,9 @@
-import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isOpen, truncateDescription } from '../domain/case.js';
+import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isDataRequest, isOpen, truncateDescription } from '../domain/case.js';
 import { placesOfReport } from '../domain/places/report-places.js';
 import { channelDetail, officialChannel } from '../domain/channels.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
-import { normaliseSms, parseSms, type SmsCommand } from '../conversation/grammar.js';
+import { isThanks, normaliseSms, parseSms, type SmsCommand } from '../conversation/grammar.js';
 import { cutFollowUp, escapeFollowUpMarkers, FOLLOW_UP_LIMIT, originalText, takeFollowUp } from '../conversation/follow-up.js';
 import { changeCase } from '../cases/change-case.js';
 import type { PlanResult } from '../cases/plan.js';
@@ -39,6 +39,8 @@ export type InboundOutcome =
   | { kind: 'status_answered'; found: boolean }
   | { kind: 'case_closed' }
   | { kind: 'case_reopened' }
+  /** A thank-you after the case was closed: answered, nothing filed. */
+  | { kind: 'thanks_answered' }
   | { kind: 'prefs_changed'; change: 'language' | 'stop' | 'start' }
   | { kind: 'help_sent' }
   | { kind: 'nothing_to_move' }
@@ -277,6 +279,12 @@ async function text(start: Conversation, text: string, reference?: string): Prom
   const awaitingAnswer = ctx.cases.find((c) => c.status === 'resolved');
   const target = (reference && open.find((c) => c.reference === reference)) || open[0] || awaitingAnswer;
   if (!target) {
+    // "Ya, terima kasih pak" after the case was closed is the end of that conversation: answered, never a new report.
+    const closed = ctx.cases.find((c) => c.status === 'closed' && !isDataRequest(c));
+    if (closed && isThanks(text)) {
+      await reply(ctx, 'closed', reporterTexts.closedThanks(ctx.language, { reference: closed.reference }), false);
+      return { kind: 'thanks_answered' };
+    }
     // Without a case, a message that says something ("selesai kerja gaji belum dibayar") is a
     // report: a worker who never learnt the keyword must not lose it. A greeting or a stray
     // command gets one short help, which the reply budget bounds.
@@ -313,6 +321,8 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);
   else if (secondReport) await reply(ctx, 'ask_new_problem', reporterTexts.askNewProblem(ctx.language, v), false);
   else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
+  // On a case marked solved the reporter still owes YA or TIDAK: every such message is answered with the question (the reply budget bounds it).
+  else if (updated.status === 'resolved') await reply(ctx, 'ask_solved', reporterTexts.askAgainSolved(ctx.language, v), false);
   else if (await ctx.deps.counters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
     await reply(ctx, 'follow_up_ack', reporterTexts.followUpAdded(ctx.language, v), false);
   }

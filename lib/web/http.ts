@@ -84,6 +84,9 @@ async function route(runtime: WebRuntime, event: HttpEvent): Promise<HttpResult>
       return postReport(runtime, event);
     case 'GET /reports/done': {
       const reference = normaliseReference(query.ref ?? '');
+      // A well-formed code the hotline never handed out is not "received": 404, saying so (issue 23, item 11).
+      // It reveals only whether a code exists (one read of its reference item), never anything of the case.
+      if (reference && !(await runtime.deps.cases.referenceExists(reference))) return html(404, renderDone({ language, reference, policy, unknown: true }), language);
       return html(reference ? 200 : 400, renderDone({ language, reference, policy }), language);
     }
     default:

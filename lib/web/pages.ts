@@ -181,14 +181,19 @@ export interface DonePage {
   /** Already format-checked with normaliseReference; undefined when the URL held none. */
   reference: string | undefined;
   policy: Pick<Policy, 'hotlinePhone' | 'smsShortcode' | 'slaMinutes'>;
+  /** Well-formed, but no report has this code. */
+  unknown?: boolean;
 }
 
-/** Echoes the reference from the URL and nothing else: the page reads no data, so a shared link reveals nothing. */
+/** Echoes the reference from the URL and nothing else: the page shows no data of the case, so a shared link reveals nothing. */
 export function renderDone(p: DonePage): string {
   const t = WEB_TEXTS[p.language];
   const toggle = `/reports/done?${new URLSearchParams({ ...(p.reference ? { ref: p.reference } : {}), lang: t.otherLanguage.lang })}`;
   if (!p.reference) {
     return page(t, p.language, t.badReference.title, `<p>${esc(t.badReference.body)}</p><p><a href="/?lang=${p.language}">${esc(t.back)}</a></p>`, toggle, p.policy.hotlinePhone);
+  }
+  if (p.unknown) {
+    return page(t, p.language, t.unknownReference.title, `<p id="unknown">${esc(t.unknownReference.body(p.reference, p.policy.hotlinePhone))}</p><p><a href="/?lang=${p.language}">${esc(t.back)}</a></p>`, toggle, p.policy.hotlinePhone);
   }
   const body = `<p>${esc(t.done.lead)}</p><p class="ref" id="reference">${esc(p.reference)}</p><p>${esc(t.done.save(p.policy.smsShortcode, p.reference))}</p><p id="within">${esc(t.done.within(t.done.duration(p.policy.slaMinutes.acknowledge.urgent), t.done.duration(p.policy.slaMinutes.acknowledge.normal)))}</p><p>${esc(t.done.next)}</p><p><a href="/?lang=${p.language}">${esc(t.done.another)}</a></p>`;
   return page(t, p.language, t.done.title, body, toggle, p.policy.hotlinePhone);

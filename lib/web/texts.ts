@@ -60,6 +60,7 @@ export interface WebTexts {
     duration: (minutes: number) => string;
   };
   badReference: { title: string; body: string };
+  unknownReference: { title: string; body: (reference: string, hotline: string) => string };
   problem: Record<'400' | '409' | '413' | '429' | '500', { title: string; body: (hotline: string) => string }>;
   back: string;
 }
@@ -127,6 +128,7 @@ const id: WebTexts = {
     another: 'Buat laporan lain',
   },
   badReference: { title: 'Kode tidak dikenali', body: 'Alamat ini tidak berisi kode laporan yang benar.' },
+  unknownReference: { title: 'Kode tidak ditemukan', body: (r, h) => `Tidak ada laporan dengan kode ${r}. Periksa kodenya, atau kirim laporan lagi. Darurat: ${h}.` },
   problem: {
     '400': { title: 'Permintaan tidak bisa diproses', body: (h) => `Coba isi formulir lagi. Darurat: ${h}.` },
     '409': { title: 'Formulir ini sudah terkirim', body: (h) => `Formulir ini sudah dipakai untuk laporan lain, jadi laporan ini BELUM tersimpan. Buka formulir baru dan kirim lagi, atau telepon ${h} (gratis, 24 jam).` },
@@ -200,6 +202,7 @@ const en: WebTexts = {
     another: 'Make another report',
   },
   badReference: { title: 'Code not recognised', body: 'This address does not hold a valid report code.' },
+  unknownReference: { title: 'Code not found', body: (r, h) => `No report has the code ${r}. Check the code, or make the report again. Emergency: ${h}.` },
   problem: {
     '400': { title: 'The request could not be handled', body: (h) => `Please fill in the form again. Emergency: ${h}.` },
     '409': { title: 'This form was already sent', body: (h) => `This form was already used for a different report, so this report was NOT saved. Open a new form and send it again, or call ${h} (free, 24 hours).` },

@@ -136,13 +136,24 @@ describe('the web handler', () => {
   });
 
   it('echoes only a well-formed reference on the confirmation page, and reads nothing else', async () => {
-    const ok = await invoke(request('GET', '/reports/done?ref=xyz%20789&lang=en'));
+    const filed = String((await postForm(goodForm({ contact: '081200001005' }))).headers?.location);
+    const reference = new URL(filed, 'http://localhost').searchParams.get('ref')!;
+    const sloppy = reference.toLowerCase().replace('-', '%20');
+    const ok = await invoke(request('GET', `/reports/done?ref=${sloppy}&lang=en`));
     expect(ok.statusCode).toBe(200);
-    expect(ok.body).toContain('<p class="ref" id="reference">XYZ-789</p>');
+    expect(ok.body).toContain(`<p class="ref" id="reference">${reference}</p>`);
     const bad = await invoke(request('GET', '/reports/done?ref=%3Cscript%3Ealert(1)%3C/script%3E'));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toContain('<script>');
     expect(bad.body).not.toContain('id="reference"');
+  });
+
+  it('answers 404 for a well-formed reference no report has, saying so and not "received"', async () => {
+    const res = await invoke(request('GET', '/reports/done?ref=XYZ-789'));
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Tidak ada laporan dengan kode XYZ-789.');
+    expect(res.body).not.toContain('id="reference"');
+    expect(res.body).not.toContain('Laporan diterima');
   });
 });
 
@@ -228,7 +239,9 @@ describe('the form for a family in a hurry', () => {
   });
 
   it('tells on the confirmation page when an officer answers at the latest, and that STATUS works from the number on the form', async () => {
-    const res = await invoke(request('GET', '/reports/done?ref=ABC-234'));
+    const filed = String((await postForm(goodForm({ contact: '081200001006' }))).headers?.location);
+    const res = await invoke(request('GET', filed));
+    expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Petugas menanggapi paling lambat dalam 3 hari; laporan darurat (kekerasan, TPPO, sakit, ditahan, meninggal) dalam 1 jam.');
     expect(res.body).toContain('dari nomor HP yang Anda tulis di formulir');
   });

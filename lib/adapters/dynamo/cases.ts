@@ -239,6 +239,10 @@ export class DynamoCaseStore implements CaseStore {
     return this.getCase(String(ref.caseId));
   }
 
+  async referenceExists(reference: string): Promise<boolean> {
+    return (await this.table.get(keys.reference(reference))) !== undefined;
+  }
+
   async findCasesByContact(phone: string, limit = 10): Promise<Case[]> {
     const items = await this.table.query({
       IndexName: TABLE.byContactIndex.name,
