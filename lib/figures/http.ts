@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { HttpEvent, HttpResult } from '../http/api.js';
-import { monthOf } from './contribution.js';
-import type { FiguresPort } from './port.js';
+import { cellId, monthOf } from './contribution.js';
+import type { CellCounts, FiguresPort } from './port.js';
 import { publicMonth, type PublicMonth } from './public.js';
 import { STATISTIK_HEADERS, renderStatistik, statistikJson } from './statistik-page.js';
 
@@ -27,10 +27,53 @@ export function closedMonths(now: Date, count: number): string[] {
 }
 
 /** The public figures of the last twelve closed months: twelve Queries (one per month partition), newest first. */
-export async function loadPublicMonths(figures: FiguresPort, now: Date): Promise<PublicMonth[]> {
+export async function loadPublicMonths(figures: FiguresPort, now: Date, memo?: PublicMemo): Promise<PublicMonth[]> {
+  return (await loadPublicFigures(figures, now, memo)).months;
+}
+
+/**
+ * What a request computes from the counters is a pure function of the counters it read: a warm
+ * function keeps the last results, keyed by the counters themselves (a fingerprint of what each
+ * month's cells say), so that a closed month, whose counters seldom move, is suppressed and rendered
+ * once and not on every request. The counters are still read on every request, so a late resolution
+ * or a corrected category shows at once; nothing is served that the counters no longer say.
+ */
+export class PublicMemo {
+  private readonly months = new Map<string, PublicMonth>();
+  private readonly bodies = new Map<string, string>();
+  constructor(private readonly limit = 64) {}
+  month(key: string, make: () => PublicMonth): PublicMonth { return remember(this.months, key, make, this.limit); }
+  body(key: string, make: () => string): string { return remember(this.bodies, key, make, 8); }
+}
+
+function remember<T>(map: Map<string, T>, key: string, make: () => T, limit: number): T {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = make();
+  map.set(key, value);
+  // Oldest first out: a Map iterates in insertion order.
+  while (map.size > limit) map.delete(map.keys().next().value!);
+  return value;
+}
+
+/** The counters a month's public figures are made of, as one string: equal strings, equal figures. */
+export function fingerprint(cells: CellCounts[]): string {
+  const parts: string[] = [];
+  for (const { cell, counts } of cells) {
+    if (cell.kind === 'open') continue;
+    parts.push(`${cellId(cell)}:${Object.keys(counts).sort().map((k) => `${k}=${counts[k]}`).join(',')}`);
+  }
+  return parts.sort().join(';');
+}
+
+async function loadPublicFigures(figures: FiguresPort, now: Date, memo?: PublicMemo): Promise<{ months: PublicMonth[]; key: string }> {
   const months = closedMonths(now, PUBLIC_MONTHS);
   const cells = await Promise.all(months.map((m) => figures.summaryCells(m)));
-  return months.map((m, i) => publicMonth(m, cells[i]!));
+  const keys = months.map((m, i) => `${m}|${fingerprint(cells[i]!)}`);
+  return {
+    months: months.map((m, i) => (memo ? memo.month(keys[i]!, () => publicMonth(m, cells[i]!)) : publicMonth(m, cells[i]!))),
+    key: keys.join('\n'),
+  };
 }
 
 /**
@@ -38,19 +81,20 @@ export async function loadPublicMonths(figures: FiguresPort, now: Date): Promise
  * undefined for any other route. No sign-in; the same answer for everyone, cached at the edge.
  */
 export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock }) {
+  const memo = new PublicMemo();
   return async (event: HttpEvent): Promise<HttpResult | undefined> => {
     if (event.requestContext.http.method !== 'GET') return undefined;
     if (event.rawPath !== '/statistik' && event.rawPath !== '/statistik.json') return undefined;
     const { figures, clock } = deps();
-    const months = await loadPublicMonths(figures, clock.now());
+    const { months, key } = await loadPublicFigures(figures, clock.now(), memo);
     if (event.rawPath === '/statistik.json') {
-      return { statusCode: 200, headers: { ...STATISTIK_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: statistikJson(months) };
+      return { statusCode: 200, headers: { ...STATISTIK_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: memo.body(`json\n${key}`, () => statistikJson(months)) };
     }
     const language = event.queryStringParameters?.lang === 'en' ? 'en' : 'id';
     return {
       statusCode: 200,
       headers: { ...STATISTIK_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-language': language, vary: 'accept-encoding' },
-      body: renderStatistik(months, language),
+      body: memo.body(`${language}\n${key}`, () => renderStatistik(months, language)),
     };
   };
 }

@@ -86,9 +86,18 @@ export function formatDuration(minutes: number | null | undefined, language: Lan
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const shown = (v: Shown | null) => (v === null ? '—' : String(v));
 
+// One formatter per language, made on first use (not at cold start) and kept: building an Intl
+// formatter costs far more than using it, and a page labels a dozen months.
+const monthFormats = new Map<Language, Intl.DateTimeFormat>();
+const monthFormat = (language: Language) => {
+  let f = monthFormats.get(language);
+  if (!f) monthFormats.set(language, f = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  return f;
+};
+
 export function monthLabel(month: string, language: Language): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 15)).toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return monthFormat(language).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 export function renderStatistik(months: PublicMonth[], language: Language): string {

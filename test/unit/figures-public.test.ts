@@ -128,6 +128,21 @@ describe('GET /statistik', () => {
     expect(closedMonths(new Date('2026-11-30T15:59:00Z'), 2)).toEqual(['2026-10', '2026-09']);
   });
 
+  it('shows a change of the counters at once, though a warm function keeps what it computed from the same counters', async () => {
+    const cells: CellCounts[] = [{ cell: { kind: 'month', month: '2026-10', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } }];
+    let reads = 0;
+    const port = { ...fake(cells), summaryCells: async (month: string) => { reads++; return cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month).map((c) => ({ ...c, counts: { ...c.counts } })); } };
+    const live = statistikRoutes(() => ({ figures: port, clock: { now: () => now } }));
+    const reportsOf = async () => (JSON.parse(String((await live(event('/statistik.json')))?.body)) as { rows: Array<{ regency: string; category: string; reports: unknown }> })
+      .rows.find((r) => r.regency === '5203' && r.category === 'trafficking')?.reports;
+    expect(await reportsOf()).toBe(9);
+    expect(await reportsOf()).toBe(9);
+    cells[0]!.counts.filed = 11;
+    expect(await reportsOf()).toBe(11);
+    // Every request reads the counters (twelve month partitions), cached or not.
+    expect(reads).toBe(36);
+  });
+
   it('covers the last twelve months, newest first, in WITA', () => {
     expect(lastMonths(new Date('2026-11-30T16:30:00Z'), 3)).toEqual(['2026-12', '2026-11', '2026-10']);
   });
