@@ -32,7 +32,159 @@ export interface SuppressedTable {
   grandTotal: number | null;
 }
 
-interface Entry { row: number; col: number; value: number; lo: number; hi: number; hidden: boolean; isTotal: boolean; protect: boolean }
+/**
+ * One published (or withheld) figure as the reader sees it: its true value, and while hidden, the
+ * range the reader knows it lies in. `protect`: a hidden figure that must stay undetermined (a cell
+ * or total under 5). `withholdable`: a figure that may be withheld to protect others (totals, and the
+ * secondary cells of a table that has a total of its own).
+ */
+export interface Figure { value: number; lo: number; hi: number; hidden: boolean; protect: boolean; withholdable: boolean }
+
+/**
+ * The published figures as a flow network: every figure is an arc carrying its value, and every node
+ * balances (what flows in flows out): a cell runs from its column's node to its row's, a row total
+ * from the row to the totals node, the grand total from there back to the column side, and a second
+ * table that shares a total (reports per channel, sharing the month's total) is a further stretch of
+ * the same circuit. A hidden figure can move by one, all published figures and every reader's
+ * bounds kept, exactly when a cycle of hidden figures runs through it: a path in the residual graph
+ * (an arc forwards where its figure can grow, backwards where it can shrink) back to its start.
+ * Tables linked by shared totals in a chain (categories - cells - regencies - month - channels) are
+ * such a network, so the search is exact for them.
+ */
+export interface Arc { from: number; to: number; figure: Figure }
+
+/** True when the hidden figure cannot move by one in either direction within the arcs: what is published determines it. */
+export function isPinned(figure: Figure, arcs: readonly Arc[]): boolean {
+  const graph = residualGraph(arcs);
+  return arcs.filter((a) => a.figure === figure).every((a) => !canMove(a, +1, graph) && !canMove(a, -1, graph));
+}
+
+/**
+ * Withholds figures (`pick`, nearest first) until no protected hidden figure is pinned in any of
+ * the views (one network each; a figure movable in one view is movable, a cycle there being a
+ * table consistent with everything published). Withholding only adds unknowns, so a figure that can
+ * move keeps being able to: one pass over the protected figures suffices. Returns false when a
+ * protected figure stays pinned with nothing left to withhold.
+ */
+export function protect(views: Array<() => Arc[]>, pick: (exposed: Figure) => Figure | undefined): boolean {
+  const figures = new Set(views.flatMap((v) => v().map((a) => a.figure)));
+  let graphs = views.map((v) => ({ arcs: v(), graph: residualGraph(v()) }));
+  const movable = (f: Figure) => graphs.some(({ arcs, graph }) => arcs.some((a) => a.figure === f && (canMove(a, +1, graph) || canMove(a, -1, graph))));
+  for (const f of figures) {
+    if (!f.hidden || !f.protect) continue;
+    while (!movable(f)) {
+      const next = pick(f);
+      if (!next) return false;
+      next.hidden = true;
+      graphs = views.map((v) => { const arcs = v(); return { arcs, graph: residualGraph(arcs) }; });
+    }
+  }
+  return true;
+}
+
+type Graph = Map<number, Array<{ to: number; arc: Arc }>>;
+
+function residualGraph(arcs: readonly Arc[]): Graph {
+  const graph: Graph = new Map();
+  const link = (from: number, to: number, arc: Arc) => {
+    const list = graph.get(from);
+    if (list) list.push({ to, arc });
+    else graph.set(from, [{ to, arc }]);
+  };
+  for (const a of arcs) {
+    const f = a.figure;
+    if (!f.hidden) continue;
+    if (f.value < f.hi) link(a.from, a.to, a);
+    if (f.value > f.lo) link(a.to, a.from, a);
+  }
+  return graph;
+}
+
+/** The arc's figure moves by `direction` iff a path of other hidden arcs closes a cycle with it. */
+function canMove(a: Arc, direction: 1 | -1, graph: Graph): boolean {
+  const f = a.figure;
+  if (!f.hidden) return false;
+  if (direction === 1 ? f.value >= f.hi : f.value <= f.lo) return false;
+  // Growing the arc (from -> to) needs a way back from `to` to `from`; shrinking it, the reverse.
+  const [start, goal] = direction === 1 ? [a.to, a.from] : [a.from, a.to];
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    if (node === goal) return true;
+    for (const next of graph.get(node) ?? []) {
+      if (next.arc.figure !== f && !seen.has(next.to)) { seen.add(next.to); queue.push(next.to); }
+    }
+  }
+  return false;
+}
+
+/** A table as figures in the network: cell (i, j) runs from column node j to row node i. */
+export interface TableFigures {
+  cells: Figure[][];
+  rowTotals: Figure[];
+  colTotals: Figure[];
+  grand: Figure;
+}
+
+/**
+ * The figures of one table with its totals: cells under 5 hidden (0..4) unless `hidden` says what
+ * the reader knows of each; totals under 5 hidden and protected, the others withholdable; with
+ * `totals: 'grand'` every row and column total hidden from the start.
+ */
+export function tableFigures(values: number[][], options: { totals?: 'all' | 'grand'; hidden?: (HiddenCell | null)[][] } = {}): TableFigures {
+  const onlyGrand = options.totals === 'grand';
+  const C = values[0]?.length ?? 0;
+  const total = (v: number, hidden: boolean): Figure => ({ value: v, lo: 0, hi: Infinity, hidden: hidden || v < K, protect: v < K, withholdable: true });
+  const rowSums = values.map((r) => r.reduce((a, b) => a + b, 0));
+  const colSums = Array.from({ length: C }, (_, j) => values.reduce((a, r) => a + r[j]!, 0));
+  return {
+    cells: values.map((r, i) => r.map((v, j): Figure => {
+      if (!options.hidden) return { value: v, lo: 0, hi: K - 1, hidden: v < K, protect: v < K, withholdable: false };
+      const given = options.hidden[i]?.[j];
+      return { value: v, lo: given?.lo ?? v, hi: given?.hi ?? v, hidden: !!given, protect: !!given, withholdable: false };
+    })),
+    rowTotals: rowSums.map((t) => total(t, onlyGrand)),
+    colTotals: colSums.map((t) => total(t, onlyGrand)),
+    grand: total(rowSums.reduce((a, b) => a + b, 0), false),
+  };
+}
+
+/**
+ * A table's arcs between node numbers given for its columns, rows and two ends: the column totals
+ * run from `source` to the columns, the cells from columns to rows, the row totals from the rows to
+ * `sink`. The grand total (from `sink` back to `source`) is left to the caller, who may route it
+ * through a further table first.
+ */
+export function tableArcs(t: TableFigures, nodes: { source: number; sink: number; col: (j: number) => number; row: (i: number) => number }): Arc[] {
+  // In this order (cells, row totals, column totals), which decides which totals protect() withholds first.
+  const arcs: Arc[] = [];
+  t.cells.forEach((row, i) => row.forEach((figure, j) => arcs.push({ from: nodes.col(j), to: nodes.row(i), figure })));
+  t.rowTotals.forEach((figure, i) => arcs.push({ from: nodes.row(i), to: nodes.sink, figure }));
+  t.colTotals.forEach((figure, j) => arcs.push({ from: nodes.source, to: nodes.col(j), figure }));
+  return arcs;
+}
+
+/** What the reader sees of a table's figures. */
+export function shownTable(t: TableFigures, marker: Shown = SUPPRESSED): SuppressedTable {
+  return {
+    cells: t.cells.map((r) => r.map((f) => (f.hidden ? marker : f.value))),
+    rowTotals: t.rowTotals.map((f) => (f.hidden ? null : f.value)),
+    colTotals: t.colTotals.map((f) => (f.hidden ? null : f.value)),
+    grandTotal: t.grand.hidden ? null : t.grand.value,
+  };
+}
+
+/** Withhold the total closest to the exposed figure: its row's, then its column's, then any (row totals, column totals, grand total). */
+export function nearestTotal(t: TableFigures, exposed: Figure): Figure | undefined {
+  const open = (f: Figure | undefined) => (f && !f.hidden && f.withholdable ? f : undefined);
+  const i = t.cells.findIndex((r) => r.includes(exposed));
+  const j = i >= 0 ? t.cells[i]!.indexOf(exposed) : -1;
+  const totalsRow = [...t.colTotals, t.grand];
+  const ofRow = i >= 0 ? open(t.rowTotals[i]) : t.rowTotals.includes(exposed) ? undefined : totalsRow.includes(exposed) ? totalsRow.find(open) : undefined;
+  const ofCol = j >= 0 ? open(t.colTotals[j]) : t.rowTotals.includes(exposed) ? [...t.rowTotals, t.grand].find(open) : undefined;
+  return ofRow ?? ofCol ?? [...t.rowTotals, ...t.colTotals, t.grand].find(open);
+}
 
 /**
  * `totals: 'grand'` publishes at most the grand total (row and column totals withheld from the
@@ -49,96 +201,13 @@ export function suppress(
     hidden?: (HiddenCell | null)[][];
   } = {},
 ): SuppressedTable {
-  const onlyGrand = options.totals === 'grand';
-  const R = values.length;
+  const t = tableFigures(values, options);
   const C = values[0]?.length ?? 0;
-  const rowTotals = values.map((r) => r.reduce((a, b) => a + b, 0));
-  const colTotals = Array.from({ length: C }, (_, j) => values.reduce((a, r) => a + r[j]!, 0));
-  const grand = rowTotals.reduce((a, b) => a + b, 0);
-
-  // Extended table: rows 0..R (R = the column-totals row), columns 0..C (C = the row-totals column).
-  const entries: Entry[] = [];
-  const at = new Map<string, Entry>();
-  const add = (e: Entry) => { entries.push(e); at.set(`${e.row},${e.col}`, e); };
-  for (let i = 0; i < R; i++) {
-    for (let j = 0; j < C; j++) {
-      const v = values[i]![j]!;
-      const given = options.hidden?.[i]?.[j];
-      if (options.hidden) add({ row: i, col: j, value: v, lo: given?.lo ?? v, hi: given?.hi ?? v, hidden: !!given, isTotal: false, protect: !!given });
-      else add({ row: i, col: j, value: v, lo: 0, hi: K - 1, hidden: v < K, isTotal: false, protect: v < K });
-    }
-  }
-  // Totals enter negated (so that every line sums to zero); an unpublished total is known only to be >= 0.
-  for (let i = 0; i < R; i++) add({ row: i, col: C, value: -rowTotals[i]!, lo: -Infinity, hi: 0, hidden: onlyGrand || rowTotals[i]! < K, isTotal: true, protect: rowTotals[i]! < K });
-  for (let j = 0; j < C; j++) add({ row: R, col: j, value: -colTotals[j]!, lo: -Infinity, hi: 0, hidden: onlyGrand || colTotals[j]! < K, isTotal: true, protect: colTotals[j]! < K });
-  add({ row: R, col: C, value: grand, lo: 0, hi: Infinity, hidden: grand < K, isTotal: true, protect: grand < K });
-
-  const mustProtect = (e: Entry) => e.hidden && e.protect;
-  // Withholding a total only adds unknowns, so a value that can move keeps being able to: one pass
-  // over the values suffices, withholding totals until each in turn can move.
-  let graph = residualGraph(entries, R);
-  for (const e of entries) {
-    if (!mustProtect(e)) continue;
-    while (isPinned(e, graph, R)) {
-      const published = entries.filter((t) => t.isTotal && !t.hidden);
-      // Withhold the total closest to the exposed value: its row's, then its column's, then any.
-      const pick = published.find((t) => t.row === e.row) ?? published.find((t) => t.col === e.col) ?? published[0];
-      if (!pick) break; // cannot happen: with every total withheld, each hidden cell can move by one (see tests)
-      pick.hidden = true;
-      graph = residualGraph(entries, R);
-    }
-  }
-
-  return {
-    cells: values.map((r, i) => r.map((v, j) => (options.hidden ? (options.hidden[i]?.[j] ? WITHHELD : v) : v < K ? SUPPRESSED : v))),
-    rowTotals: rowTotals.map((t, i) => (at.get(`${i},${C}`)!.hidden ? null : t)),
-    colTotals: colTotals.map((t, j) => (at.get(`${R},${j}`)!.hidden ? null : t)),
-    grandTotal: at.get(`${R},${C}`)!.hidden ? null : grand,
-  };
-}
-
-/**
- * Residual graph over nodes rows (0..R) and columns (R+1..R+C+1): a hidden entry that can grow is an
- * arc row -> column, one that can shrink an arc column -> row. Arcs carry their entry so that a
- * search can leave out the entry it asks about.
- */
-type Graph = Map<number, Array<{ to: number; entry: Entry }>>;
-
-function residualGraph(entries: Entry[], R: number): Graph {
-  const graph: Graph = new Map();
-  const link = (from: number, to: number, entry: Entry) => {
-    const list = graph.get(from);
-    if (list) list.push({ to, entry });
-    else graph.set(from, [{ to, entry }]);
-  };
-  for (const x of entries) {
-    if (!x.hidden) continue;
-    if (x.value < x.hi) link(x.row, R + 1 + x.col, x);
-    if (x.value > x.lo) link(R + 1 + x.col, x.row, x);
-  }
-  return graph;
-}
-
-/** True when the hidden entry cannot move by one in either direction: the published figures determine it. */
-function isPinned(e: Entry, graph: Graph, R: number): boolean {
-  return !canMove(e, +1, graph, R) && !canMove(e, -1, graph, R);
-}
-
-/** The entry moves by `direction` iff its arc closes a cycle through other hidden entries. */
-function canMove(e: Entry, direction: 1 | -1, graph: Graph, R: number): boolean {
-  if (direction === 1 ? e.value >= e.hi : e.value <= e.lo) return false;
-  const row = e.row;
-  const col = R + 1 + e.col;
-  // Growing e (arc row -> column) needs a way back from its column to its row; shrinking, the reverse.
-  const [start, goal] = direction === 1 ? [col, row] : [row, col];
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    if (node === goal) return true;
-    for (const arc of graph.get(node) ?? []) {
-      if (arc.entry !== e && !seen.has(arc.to)) { seen.add(arc.to); queue.push(arc.to); }
-    }
-  }
-  return false;
+  const R = values.length;
+  // Nodes: columns 0..C-1, rows C..C+R-1, then the source (column side) and the sink (row side).
+  const source = C + R;
+  const sink = source + 1;
+  const arcs = [...tableArcs(t, { source, sink, col: (j) => j, row: (i) => C + i }), { from: sink, to: source, figure: t.grand }];
+  protect([() => arcs], (f) => nearestTotal(t, f));
+  return shownTable(t, options.hidden ? WITHHELD : SUPPRESSED);
 }
