@@ -25,6 +25,7 @@ import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port
 import { T } from './texts.js';
 import { AccessLogView, CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
 import { readersScreen, REQUESTS_CSS, requestsScreen } from './requests.js';
+import { PRINT_CSS, printScreen } from './print.js';
 
 const MAX_BODY = 32 * 1024;
 
@@ -105,7 +106,8 @@ export function createConsoleApp(
   app.use('*', cleanFormText);
 
   // The data-request tab (issue 22) is a screen of its own, always there.
-  screens = [{ path: '/requests', routes: requestsScreen(deps), css: REQUESTS_CSS }, { path: '/readers', routes: readersScreen(deps) }, ...screens];
+  screens = [{ path: '/requests', routes: requestsScreen(deps), css: REQUESTS_CSS }, { path: '/readers', routes: readersScreen(deps) },
+    { path: '/print', routes: printScreen(deps), css: PRINT_CSS }, ...screens];
   const stylesheet = CONSOLE_CSS + screens.map((s) => s.css ?? '').join('\n');
   app.get('/console/static/console.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));

@@ -193,11 +193,12 @@ export const T = {
   passkeysOf: pair('Passkey milik', 'Passkeys of'),
   passkeyOwner: pair('Petugas', 'Official'),
   passkeyResetNote: pair('Reset PIN atau penonaktifan akun menghapus semua passkey. Setiap passkey baru dan setiap penghapusan diberitahukan lewat SMS.', 'A PIN reset or a disabled account removes every passkey. Each new passkey and each removal is announced by SMS.'),
+  printSummary: pair('Cetak ringkasan untuk rapat (tercatat di log akses)', 'Print a summary for a meeting (recorded in the access log)'),
   accessLogIntro: pair('Setiap tampilan data pribadi (UU 27/2022): siapa, kapan, apa, kasus mana.', 'Every view of personal data (UU 27/2022): who, when, what, which case.'),
   /** Access-log cells in words (the codes stay in the stored entry and its JSON). */
   accessActions: {
     viewed: pair('dilihat', 'viewed'), nik_revealed: pair('NIK ditampilkan', 'NIK revealed'), denied: pair('ditolak (di luar wilayah)', 'denied (outside the area)'),
-    exported: pair('diunduh', 'exported'),
+    exported: pair('diunduh', 'exported'), printed: pair('dicetak', 'printed'),
   } as Record<string, { id: string; en: string }>,
   accessFields: {
     text: pair('isi laporan', 'report text'), contact: pair('nomor pelapor', "reporter's number"), nik: pair('NIK', 'NIK'),

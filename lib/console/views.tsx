@@ -369,6 +369,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
       ) : null}
       {/* The figures screen records the agency or broker the worker named (issue 14); the name is not shown here. */}
       <p><a id="record-agent" href={`/console/figures/agent?ref=${c.reference}`}>{l === 'id' ? 'Catat agen/calo yang disebut' : 'Record the agent or broker named'}</a></p>
+      <p><a id="print-summary" href={`/console/print/${c.reference}`}>{T.printSummary[l]}</a></p>
       {view.file.notes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{view.file.notes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
       <h2>{T.timeline[l]}</h2>
       <ol class="timeline" id="timeline">

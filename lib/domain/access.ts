@@ -6,10 +6,10 @@ export interface AccessEntry {
   officialId: string;
   /**
    * `viewed` (personal data shown), `nik_revealed` (with a reason), `denied` (a case one may not see),
-   * `exported`; `reader_alert`: this official viewed the personal data of more cases within the window
+   * `exported`, `printed` (a case summary printed for a meeting, lib/console/print.tsx); `reader_alert`: this official viewed the personal data of more cases within the window
    * than the setting allows (lib/use-cases/reader-watch.ts; `cases` says how many, `reference` is `-`).
    */
-  action: 'viewed' | 'nik_revealed' | 'denied' | 'exported' | 'reader_alert';
+  action: 'viewed' | 'nik_revealed' | 'denied' | 'exported' | 'printed' | 'reader_alert';
   reference: string;
   fields: AccessedField[];
   /** Why the NIK was revealed, as the official typed it (the log itself is readable only by desk and BP3MI). */

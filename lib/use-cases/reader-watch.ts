@@ -23,7 +23,7 @@ const PERSONAL: ReadonlySet<AccessedField> = new Set(['text', 'contact', 'nik', 
 
 /** A view that showed one case's personal data. */
 function readOfCase(e: AccessEntry): string | undefined {
-  if (e.action !== 'viewed' && e.action !== 'nik_revealed' && e.action !== 'exported') return undefined;
+  if (e.action !== 'viewed' && e.action !== 'nik_revealed' && e.action !== 'exported' && e.action !== 'printed') return undefined;
   if (!e.fields.some((f) => PERSONAL.has(f))) return undefined;
   return normaliseReference(e.reference);
 }
