@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
 import { caseSubject, FieldCipher } from '../../lib/adapters/crypto/field-cipher.js';
 import { StaticDataKeySource } from '../../lib/adapters/crypto/data-keys.js';
 import { DynamoSubjectKeyStore, ErasedDataError, keysTableNameFor, SUBJECT_KEY_CACHE_MS, SubjectKeys } from '../../lib/adapters/crypto/subject-keys.js';
-import { decodeCase, encodeCase } from '../../lib/adapters/dynamo/cases.js';
+import { decodeCase, DynamoCaseStore, encodeCase } from '../../lib/adapters/dynamo/cases.js';
+import { DynamoTable } from '../../lib/adapters/dynamo/table.js';
+import { newCaseId, newReference } from '../../lib/domain/reference.js';
+import { urgencyOf } from '../../lib/domain/categories.js';
+import type { NewCaseWrite } from '../../lib/cases/port.js';
+import { ReferenceTakenError } from '../../lib/domain/errors.js';
 import { decodeMessage, messagePut } from '../../lib/adapters/dynamo/outbox.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import type { Case } from '../../lib/domain/case.js';
@@ -38,9 +43,47 @@ async function rawCaseItem(caseId: string) {
 }
 
 /** A second process on the same tables: nothing cached from the first. */
-function freshCipher(now: () => number = Date.now): FieldCipher {
+function freshCipher(now: () => number = Date.now, client: DynamoDBClient = db): FieldCipher {
   const dataKeys = new StaticDataKeySource(LOCAL_KEY);
-  return new FieldCipher(dataKeys, 'test-lookup-key-0123456789', new SubjectKeys(new DynamoSubjectKeyStore(db, keysTableNameFor(sys.tableName)), dataKeys, now));
+  return new FieldCipher(dataKeys, 'test-lookup-key-0123456789', new SubjectKeys(new DynamoSubjectKeyStore(client, keysTableNameFor(sys.tableName)), dataKeys, now));
+}
+
+async function keyItem(caseId: string) {
+  const out = await db.send(new GetItemCommand({ TableName: keysTableNameFor(sys.tableName), Key: marshall({ pk: `KEY#${caseSubject(caseId)}` }), ConsistentRead: true }));
+  return out.Item ? unmarshall(out.Item) : undefined;
+}
+
+/**
+ * A process of its own (fresh cipher, nothing cached) whose every DynamoDB request is recorded, with
+ * the items of each transaction it sends: what a new case's transaction sealed, even when cancelled.
+ */
+function recordingProcess() {
+  const client = localDynamoClient(sys.endpoint);
+  const commands: string[] = [];
+  const transactions: TransactWriteItem[][] = [];
+  client.middlewareStack.add((next, context) => async (args) => {
+    commands.push(String(context.commandName).replace(/Command$/, ''));
+    if (context.commandName === 'TransactWriteItemsCommand') transactions.push((args.input as { TransactItems: TransactWriteItem[] }).TransactItems);
+    return next(args);
+  }, { step: 'initialize', name: 'recordRequests' });
+  const cipher = freshCipher(Date.now, client);
+  return { client, cipher, commands, transactions, cases: new DynamoCaseStore(new DynamoTable(client, sys.tableName), cipher) };
+}
+
+/** A new case as fileReport plans it, with its confirmation (sealed under the case's key too). */
+function newCaseWrite(reference: string): NewCaseWrite {
+  const at = sys.clock.now().toISOString();
+  const id = newCaseId();
+  return {
+    case: {
+      id, reference, category: 'unpaid_wages', urgency: urgencyOf('unpaid_wages'), homeRegency: '5203' as const, country: 'MY' as const, channel: 'sms' as const,
+      reporterType: 'worker' as const, contact: PHONE, nik: NIK, description: DESCRIPTION, smsUpdates: true, language: 'id' as const,
+      status: 'new' as const, level: 1 as const, levelSince: at, createdAt: at, updatedAt: at, version: 1,
+    },
+    intake: { channel: 'sms' as const, gatewayId: `ATXid_${randomBytes(5).toString('hex')}`, phone: PHONE, content: DESCRIPTION },
+    events: [],
+    messages: [{ id: `received.${id}`, audience: 'reporter' as const, to: PHONE, caseId: id, purpose: 'received', text: `Laporan ${reference} diterima`, status: 'pending' as const, attempts: 0, createdAt: at }],
+  };
 }
 
 describe('crypto-shredding: a case sealed under its own key', () => {
@@ -104,6 +147,69 @@ describe('crypto-shredding: a case sealed under its own key', () => {
     const rewritten = await encodeCase(sys.cipher, { ...c, description: 'dihapus' });
     expect((await decodeCase(freshCipher(), rewritten)).description).toBe('dihapus');
     await expect(decodeCase(freshCipher(), backup)).rejects.toBeInstanceOf(ErasedDataError);
+  });
+
+  it('stores a new case\'s key in the case\'s own transaction, and keeps it open in memory only once that committed', async () => {
+    const proc = recordingProcess();
+    try {
+      const write = newCaseWrite(newReference());
+      expect(await proc.cases.createCase(write)).toMatchObject({ created: true });
+
+      // One request: the transaction, with the key table's item in it; no key write of its own.
+      expect(proc.commands).toEqual(['TransactWriteItems']);
+      const tables = proc.transactions[0]!.map((i) => i.Put?.TableName ?? i.Update?.TableName ?? i.Delete?.TableName);
+      expect(tables.filter((t) => t === keysTableNameFor(sys.tableName))).toHaveLength(1);
+      const stored = await keyItem(write.case.id);
+      expect(Object.keys(stored!).sort()).toEqual(['createdAt', 'keyId', 'pk', 'wrapped']);
+
+      // The committed key is cached: this process reads the case without asking the key table...
+      proc.commands.length = 0;
+      expect(await proc.cases.getCase(write.case.id)).toMatchObject({ contact: PHONE, nik: NIK, description: DESCRIPTION });
+      expect(proc.commands).toEqual(['GetItem']);
+      // ...and another process opens the case and its confirmation from the stored key.
+      expect(await sys.store.getCase(write.case.id)).toMatchObject({ nik: NIK, description: DESCRIPTION });
+      const message = await db.send(new GetItemCommand({ TableName: sys.tableName, Key: marshall({ pk: `MSG#received.${write.case.id}`, sk: 'MSG' }), ConsistentRead: true }));
+      expect(message.Item, 'the confirmation is stored under its message key').toBeDefined();
+      expect(String(unmarshall(message.Item!).textEnc)).toMatch(/^v3\./);
+      expect(await decodeMessage(freshCipher(), unmarshall(message.Item!))).toMatchObject({ to: PHONE });
+    } finally {
+      proc.client.destroy();
+    }
+  });
+
+  it('leaves no key item and no cached key when a new case\'s transaction is cancelled, so what it sealed never opens', async () => {
+    const taken = await fileCase();
+    const proc = recordingProcess();
+    try {
+      const write = newCaseWrite(taken.reference);
+      await expect(proc.cases.createCase(write)).rejects.toBeInstanceOf(ReferenceTakenError);
+
+      expect(await keyItem(write.case.id)).toBeUndefined();
+      // The case item as the cancelled transaction carried it, sealed under the key that was never stored:
+      const put = proc.transactions[0]!.find((i) => i.Put?.Item?.sk?.S === 'CASE')!.Put!.Item!;
+      expect(String(unmarshall(put).nikEnc)).toMatch(/^v3\./);
+      // not opened by the process that made the key (it was not cached), nor by any other.
+      proc.commands.length = 0;
+      await expect(decodeCase(proc.cipher, unmarshall(put))).rejects.toBeInstanceOf(ErasedDataError);
+      expect(proc.commands, 'the key was looked for in the key table, not found in memory').toContain('GetItem');
+      await expect(decodeCase(freshCipher(), unmarshall(put))).rejects.toBeInstanceOf(ErasedDataError);
+    } finally {
+      proc.client.destroy();
+    }
+  });
+
+  it('leaves no key behind when the same report is delivered again, and answers with the first case', async () => {
+    const proc = recordingProcess();
+    try {
+      const first = newCaseWrite(newReference());
+      expect(await proc.cases.createCase(first)).toMatchObject({ created: true });
+      const again = { ...newCaseWrite(newReference()), intake: first.intake };
+      expect(await proc.cases.createCase(again)).toEqual({ created: false, caseId: first.case.id, sameContent: true });
+      expect(await keyItem(again.case.id)).toBeUndefined();
+      expect(await keyItem(first.case.id)).toMatchObject({ keyId: expect.any(String) });
+    } finally {
+      proc.client.destroy();
+    }
   });
 
   it('still reads values sealed before per-case keys (v2 under the table data key)', async () => {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Cipher, SealedPlace } from '../../cipher.js';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { DataKeySource } from './data-keys.js';
 import type { SubjectKeys } from './subject-keys.js';
 
@@ -35,7 +36,34 @@ function additionalData(place: SealedPlace): Buffer {
   return Buffer.from(JSON.stringify([place.pk, place.sk, place.field]), 'utf8');
 }
 
-export class FieldCipher implements Cipher {
+/**
+ * A new subject's values sealed under a key that is stored with them, in the same transaction
+ * (FieldCipher.stageSubject): `cipher` seals that subject's places under the new key (other places as
+ * the cipher does), `keyWrite` is the key table's item for the writer's transaction, `committed()`
+ * is called once it succeeded. A cancelled or failed write leaves no key anywhere.
+ */
+export interface StagedSubject {
+  readonly cipher: Cipher;
+  readonly keyWrite: TransactWriteItem;
+  committed(): void;
+}
+
+/** A cipher that can make a new subject's key inside the writer's own transaction. */
+export interface SubjectStaging {
+  /** Undefined without per-case keys: the values are then sealed v2 and no key is written. */
+  stageSubject(subject: string): Promise<StagedSubject | undefined>;
+}
+
+/** v3: sealed under one subject's key, bound to its place. */
+function sealV3(plain: string, place: SealedPlace, subject: string, key: { keyId: string; key: Buffer }): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+  cipher.setAAD(additionalData(place));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v3', Buffer.from(subject, 'utf8').toString('base64url'), key.keyId, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+export class FieldCipher implements Cipher, SubjectStaging {
   constructor(
     private readonly keys: DataKeySource,
     private readonly lookupKey: string | Buffer,
@@ -45,14 +73,7 @@ export class FieldCipher implements Cipher {
 
   async encrypt(plain: string, place: SealedPlace): Promise<string> {
     const subject = this.subjects ? subjectOf(place) : undefined;
-    if (subject && this.subjects) {
-      const key = await this.subjects.forWriting(subject);
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key.key, iv);
-      cipher.setAAD(additionalData(place));
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v3', Buffer.from(subject, 'utf8').toString('base64url'), key.keyId, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
-    }
+    if (subject && this.subjects) return sealV3(plain, place, subject, await this.subjects.forWriting(subject));
     const key = await this.keys.current();
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
@@ -82,6 +103,23 @@ export class FieldCipher implements Cipher {
     decipher.setAAD(additionalData(place));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * A new case's key made for its first transaction (no request of its own: the key table's put
+   * goes into that transaction), so a new report costs no separate key write.
+   */
+  async stageSubject(subject: string): Promise<StagedSubject | undefined> {
+    if (!this.subjects) return undefined;
+    const staged = await this.subjects.stage(subject);
+    const sealing: Cipher = {
+      encrypt: async (plain, place) => (subjectOf(place) === subject ? sealV3(plain, place, subject, staged) : this.encrypt(plain, place)),
+      // Reads go through the stored keys: a value sealed under a key not yet stored does not open.
+      decrypt: (sealed, place) => this.decrypt(sealed, place),
+      lookupHash: (value) => this.lookupHash(value),
+      shred: (s, at) => this.shred(s, at),
+    };
+    return { cipher: sealing, keyWrite: staged.write, committed: () => staged.committed() };
   }
 
   /** Crypto-shreds a subject: every value sealed under its key, in any copy, stops decrypting. */

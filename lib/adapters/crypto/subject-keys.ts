@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
-  ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand,
+  ConditionalCheckFailedException, type DynamoDBClient, GetItemCommand, PutItemCommand, type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DataKeySource } from './data-keys.js';
@@ -45,10 +45,17 @@ export type StoredSubjectKey =
   | { keyId: string; wrapped: string; createdAt: string }
   | { destroyedAt: string; keyId?: string };
 
+export type NewStoredKey = { keyId: string; wrapped: string; createdAt: string };
+
 export interface SubjectKeyStore {
   read(subject: string): Promise<StoredSubjectKey | undefined>;
   /** False when a key already exists (another writer created it first). */
-  create(subject: string, key: { keyId: string; wrapped: string; createdAt: string }): Promise<boolean>;
+  create(subject: string, key: NewStoredKey): Promise<boolean>;
+  /**
+   * The same conditional put as `create`, as one item of the caller's transaction: the key is stored
+   * only if the values sealed under it are (a new case's transaction, cases.ts createCase).
+   */
+  createWrite(subject: string, key: NewStoredKey): TransactWriteItem;
   /** Overwrites the key with a tombstone: nothing of the key remains. */
   destroy(subject: string, at: string): Promise<void>;
 }
@@ -65,18 +72,24 @@ export class DynamoSubjectKeyStore implements SubjectKeyStore {
     return { keyId: String(item.keyId), wrapped: String(item.wrapped), createdAt: String(item.createdAt) };
   }
 
-  async create(subject: string, key: { keyId: string; wrapped: string; createdAt: string }): Promise<boolean> {
+  async create(subject: string, key: NewStoredKey): Promise<boolean> {
     try {
-      // A destroyed subject may get a new key (a message after an erasure): the old values stay unreadable.
-      await this.db.send(new PutItemCommand({
-        TableName: this.tableName, Item: marshall({ pk: `KEY#${subject}`, ...key }),
-        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(destroyedAt)',
-      }));
+      await this.db.send(new PutItemCommand(this.createWrite(subject, key).Put!));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  createWrite(subject: string, key: NewStoredKey): TransactWriteItem {
+    return {
+      Put: {
+        TableName: this.tableName, Item: marshall({ pk: `KEY#${subject}`, ...key }),
+        // A destroyed subject may get a new key (a message after an erasure): the old values stay unreadable.
+        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(destroyedAt)',
+      },
+    };
   }
 
   async destroy(subject: string, at: string): Promise<void> {
@@ -108,6 +121,19 @@ interface OpenKey {
 }
 
 /**
+ * A new subject's key, made but not stored: the writer puts `write` into the transaction that stores
+ * the first values sealed under it, and calls `committed()` once that transaction succeeded. Until
+ * then the key is nowhere but here: a cancelled or failed transaction leaves no key item behind and
+ * nothing in the cache, and the key is simply dropped.
+ */
+export interface StagedSubjectKey {
+  readonly keyId: string;
+  readonly key: Buffer;
+  readonly write: TransactWriteItem;
+  committed(): void;
+}
+
+/**
  * Subject keys as the field cipher uses them: made on first write, opened on read, cached for
  * SUBJECT_KEY_CACHE_MS, destroyed on erasure. The key material is sealed under the data key source
  * (`<data key ref>.<iv>.<body>.<tag>`), bound to its subject and key id.
@@ -132,6 +158,19 @@ export class SubjectKeys {
       this.pending.set(subject, inFlight);
     }
     return inFlight;
+  }
+
+  /**
+   * A key for a subject that has none yet (a new case), to be stored by the caller's own transaction
+   * with the first values sealed under it (see StagedSubjectKey): no request of its own.
+   */
+  async stage(subject: string): Promise<StagedSubjectKey> {
+    const { keyId, key, stored } = await this.make(subject);
+    return {
+      keyId, key, write: this.store.createWrite(subject, stored),
+      // Cached only once stored: a key that never reached the table must not seal anything more.
+      committed: () => { this.remember(subject, keyId, key); },
+    };
   }
 
   /** The key a value was sealed with; ErasedDataError when it was destroyed. */
@@ -165,18 +204,24 @@ export class SubjectKeys {
 
   private async readOrCreate(subject: string): Promise<OpenKey> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      // A new case (most first writes: intake under a burst of callbacks) has no key yet: try to make
-      // it first, one conditional write, and read only when one exists already.
-      const stored = attempt === 0 ? undefined : await this.store.read(subject);
+      // A new case gets its key in its own transaction (stage): a subject written here has one
+      // already, or (a case from before per-case keys, or erased and written again) none to read.
+      const stored = await this.store.read(subject);
       if (stored && !('destroyedAt' in stored)) return this.remember(subject, stored.keyId, await this.unwrap(subject, stored.keyId, stored.wrapped));
-      const keyId = randomBytes(6).toString('base64url');
-      const key = randomBytes(32);
-      const wrapping = await this.wrapper.current();
-      const wrapped = `${wrapping.ref}.${seal(wrapping.plaintext, key, `subject-key:${subject}:${keyId}`)}`;
-      if (await this.store.create(subject, { keyId, wrapped, createdAt: new Date(this.now()).toISOString() })) return this.remember(subject, keyId, key);
+      const made = await this.make(subject);
+      if (await this.store.create(subject, made.stored)) return this.remember(subject, made.keyId, made.key);
       // Another writer made the key first: read theirs.
     }
     throw new Error('Could not make a subject key');
+  }
+
+  /** Fresh key material, sealed under the data key and bound to its subject and key id. */
+  private async make(subject: string): Promise<{ keyId: string; key: Buffer; stored: NewStoredKey }> {
+    const keyId = randomBytes(6).toString('base64url');
+    const key = randomBytes(32);
+    const wrapping = await this.wrapper.current();
+    const wrapped = `${wrapping.ref}.${seal(wrapping.plaintext, key, `subject-key:${subject}:${keyId}`)}`;
+    return { keyId, key, stored: { keyId, wrapped, createdAt: new Date(this.now()).toISOString() } };
   }
 
   private async unwrap(subject: string, keyId: string, wrapped: string): Promise<Buffer> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type Case, type CaseEvent, caseEvent, type Consent, closedAtOf, type ErasureReason, isOpen } from '../../domain/case.js';
-import { caseSubject } from '../crypto/field-cipher.js';
+import { caseSubject, type SubjectStaging } from '../crypto/field-cipher.js';
 import type { Language } from '../../domain/categories.js';
 import { ConcurrentUpdateError, ReferenceTakenError, ReporterChangedError } from '../../domain/errors.js';
 import type { CaseNote, CaseStore, CaseUpdate, CreateCaseResult, Intake, NewCaseWrite } from '../../cases/port.js';
@@ -158,24 +158,35 @@ export function decodeEvent(item: Item): CaseEvent {
  * cancellation reasons by label.
  */
 export class DynamoCaseStore implements CaseStore {
-  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
+  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher & Partial<SubjectStaging>) {}
 
+  /**
+   * A new case in one transaction: the case, its reference, the intake key, its first events and
+   * messages, the reporter's link, and its own key (crypto-shredding) in the key table, so a new
+   * report is that transaction and the reporter's count, two requests. The key is cached only once
+   * the transaction committed: a cancelled one (a duplicate delivery, a reference taken) leaves no
+   * key item and no cached key.
+   */
   async createCase(write: NewCaseWrite): Promise<CreateCaseResult> {
     const c = write.case;
     const phoneHash = write.intake.phone ? this.cipher.lookupHash(write.intake.phone) : undefined;
     const contentHash = this.contentHash(write.intake.content);
+    const staged = await this.cipher.stageSubject?.(caseSubject(c.id));
+    const cipher = staged?.cipher ?? this.cipher;
     const common: LabelledWrite[] = [
-      this.table.putNew('case', await encodeCase(this.cipher, { ...c, version: 1 })),
+      this.table.putNew('case', await encodeCase(cipher, { ...c, version: 1 })),
       this.table.putNew('reference', { ...keys.reference(c.reference), caseId: c.id, contactHash: this.cipher.lookupHash(c.contact) }),
     ];
     const rest: LabelledWrite[] = [
       ...this.eventPuts(c.id, write.events),
-      ...(await this.messagePuts(write.messages)),
+      ...(await this.messagePuts(write.messages, cipher)),
       // A data request is not linked to the number's conversation (its latest case, its references).
       ...(write.reporter ? [reporterLinkWrite(this.table, this.cipher, write.reporter, c, new Date(c.createdAt))] : []),
       ...(write.clearUssdDraft
         ? [{ label: 'ussdDraft', write: { Delete: { TableName: this.table.name, Key: marshall(keys.ussdDraft(this.cipher.lookupHash(c.contact))) } } }]
         : []),
+      // Last, so the other items keep their places in the cancellation reasons.
+      ...(staged ? [{ label: 'subjectKey', write: staged.keyWrite }] : []),
     ];
     // The first phone with a gateway id gets the plain key; another phone reusing the id gets the
     // key qualified by its phone hash, so its report is its own and its redeliveries still find it.
@@ -185,6 +196,7 @@ export class DynamoCaseStore implements CaseStore {
       for (let attempt = 1; ; attempt++) {
         try {
           await this.table.transact([...common, this.table.putNew('intake', intakeItem), ...rest]);
+          staged?.committed();
           return { created: true, case: { ...c, version: 1 } };
         } catch (error) {
           if (!(error instanceof TransactionCancelled)) throw error;
@@ -203,6 +215,8 @@ export class DynamoCaseStore implements CaseStore {
           }
           if (error.failed('reference')) throw new ReferenceTakenError('Reference already in use', { cause: error });
           if (error.failed('reporter')) throw new ReporterChangedError('Another report of this reporter was filed meanwhile', { cause: error });
+          // A new case's id is random: a live key under it means something is badly wrong, never overwrite it.
+          if (error.failed('subjectKey')) throw new Error('A key exists already for the new case', { cause: error });
           // Another transaction held one of the items (the reporter's, typically) at that moment.
           if (error.conflicted && attempt < 10) {
             await conflictPause(attempt);
@@ -418,7 +432,7 @@ export class DynamoCaseStore implements CaseStore {
     }));
   }
 
-  private async messagePuts(messages: OutboundMessage[]): Promise<LabelledWrite[]> {
-    return Promise.all(messages.map(async (m, i) => this.table.putNew(`message:${i}`, await messagePut(this.cipher, m))));
+  private async messagePuts(messages: OutboundMessage[], cipher: Cipher = this.cipher): Promise<LabelledWrite[]> {
+    return Promise.all(messages.map(async (m, i) => this.table.putNew(`message:${i}`, await messagePut(cipher, m))));
   }
 }
