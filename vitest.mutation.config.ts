@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,6 +8,8 @@ import { defineConfig } from 'vitest/config';
  * the code logs, not whether a rule's regression is caught.
  */
 export default defineConfig({
+  // Property tests run at most 100 cases per mutant (test/mutation/fast-check-capped.ts).
+  resolve: { alias: [{ find: /^fast-check$/, replacement: fileURLToPath(new URL('./test/mutation/fast-check-capped.ts', import.meta.url)) }] },
   test: {
     include: ['test/unit/**/*.test.ts'],
     exclude: [
@@ -20,6 +23,9 @@ export default defineConfig({
       // through domain code, and with every mutant compiled in they outlast any timeout on two cores.
       'test/unit/officials-messages.test.ts',
       'test/unit/figures-public.test.ts',
+      // The summary screen for all 23,232 combinations of answers: 2 s for each of ~340 menu mutants.
+      // ussd-menu-mutants.test.ts checks the summary's words exactly, ussd-tree.test.ts every other screen.
+      'test/unit/ussd-summaries.test.ts',
       // Checks of documents and structure, not of a mutated rule: the privacy record against the
       // adapters, the import floors (the TypeScript compiler over every file), the function
       // manifest, test/README.md and the survivors list. They can only slow a mutant down, and one
