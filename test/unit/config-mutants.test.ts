@@ -67,8 +67,8 @@ describe('the configuration, setting by setting', () => {
     });
   });
 
-  it('refuses a mission entry with anything before its country code, however valid the rest', () => {
-    for (const bad of ['1MY=+60321164000', 'xMY=+60321164000', ' =MY=+60321164000']) {
+  it('refuses a mission entry with anything before its country code, or a number longer than the texts are checked with', () => {
+    for (const bad of ['1MY=+60321164000', 'xMY=+60321164000', ' =MY=+60321164000', 'MY=+60 3 2116 4000 12']) {
       expect(() => parseConfig({ MISSION_PHONES: bad }), bad).toThrow(ConfigurationError);
     }
   });

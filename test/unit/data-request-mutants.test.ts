@@ -41,19 +41,19 @@ describe('a data request, field by field', () => {
   });
 
   it('records a refusal with its ground, touching no case, and tells the reporter on the request\'s own key', () => {
-    const refused = planDecideDataRequest(request('erasure').case, ctx(), { outcome: 'refused', ground: 'art33_danger' });
+    const refused = planDecideDataRequest(request('erasure').case, ctx(), { outcome: 'refused', ground: 'art44_legal_case' });
     const { nextCheckAt: _reminder, ...open } = { ...filed, dataRequest: { type: 'erasure' as const } };
     expect(refused).toEqual({
       applies: true,
       plan: {
         case: {
           ...open, status: 'closed', assignee: 'prov-ntb', updatedAt: AT, resolvedAt: AT,
-          dataRequest: { type: 'erasure', decision: { outcome: 'refused', at: AT, by: 'prov-ntb', cases: [], ground: 'art33_danger' } },
+          dataRequest: { type: 'erasure', decision: { outcome: 'refused', at: AT, by: 'prov-ntb', cases: [], ground: 'art44_legal_case' } },
         },
-        events: [{ at: AT, actor: 'official:prov-ntb', type: 'data_request_decided', detail: { type: 'erasure', outcome: 'refused', cases: 0, ground: 'art33_danger' } }],
+        events: [{ at: AT, actor: 'official:prov-ntb', type: 'data_request_decided', detail: { type: 'erasure', outcome: 'refused', cases: 0, ground: 'art44_legal_case' } }],
         messages: [{
           id: 'decided.req1', audience: 'reporter', to: '+60123456789', caseId: 'req1', purpose: 'data_request_outcome',
-          text: 'Request ABC-234 cannot be carried out (Law 27/2022 Art. 33). Info: Disnakertrans NTB officers.',
+          text: 'Request ABC-234 cannot be carried out (Law 27/2022 Art. 44). Info: Disnakertrans NTB officers.',
           status: 'pending', attempts: 0, createdAt: AT,
         }],
         alerts: [],
@@ -63,14 +63,15 @@ describe('a data request, field by field', () => {
 
   it('records a copy or a correction with the cases it touched and no ground, the reply bound to the request', () => {
     const copied = planDecideDataRequest(request('access').case, ctx(), { outcome: 'carried_out', cases: ['XYZ-111', 'XYZ-112'] });
-    expect(copied.applies && copied.plan.case?.dataRequest?.decision).toEqual({ outcome: 'carried_out', at: AT, by: 'prov-ntb', cases: ['XYZ-111', 'XYZ-112'] });
-    expect(copied.applies && copied.plan.events).toEqual([
+    expect(copied.applies && copied.plan.case?.dataRequest?.decision).toStrictEqual({ outcome: 'carried_out', at: AT, by: 'prov-ntb', cases: ['XYZ-111', 'XYZ-112'] });
+    // No ground key at all on what is not a refusal.
+    expect(copied.applies && copied.plan.events).toStrictEqual([
       { at: AT, actor: 'official:prov-ntb', type: 'data_request_decided', detail: { type: 'access', outcome: 'carried_out', cases: 2 } },
     ]);
     // A copy erases nothing: its outcome SMS keeps the request's key.
     expect(copied.applies && copied.plan.messages[0]?.caseId).toBe('req1');
     const corrected = planDecideDataRequest(request('erasure').case, ctx(), { outcome: 'corrected', cases: ['XYZ-111'] });
-    expect(corrected.applies && corrected.plan.case?.dataRequest?.decision).toEqual({ outcome: 'corrected', at: AT, by: 'prov-ntb', cases: ['XYZ-111'] });
+    expect(corrected.applies && corrected.plan.case?.dataRequest?.decision).toStrictEqual({ outcome: 'corrected', at: AT, by: 'prov-ntb', cases: ['XYZ-111'] });
     expect(corrected.applies && corrected.plan.messages).toEqual([{
       id: 'decided.req1', audience: 'reporter', to: '+60123456789', caseId: 'req1', purpose: 'data_request_outcome',
       text: 'Request ABC-234 carried out: the data was corrected.', status: 'pending', attempts: 0, createdAt: AT,
@@ -96,6 +97,7 @@ describe('the record of a copy handed over', () => {
   it('is refused for an erasure request, a complaint, and a request that was refused', () => {
     expect(planRecordExport(request('erasure').case, ctx(), 'html', 1)).toEqual({ applies: false, reason: 'not_a_request' });
     expect(planRecordExport({ ...filed, kind: undefined, dataRequest: undefined } as unknown as Case, ctx(), 'html', 1)).toEqual({ applies: false, reason: 'not_a_request' });
+    expect(planRecordExport({ ...filed, dataRequest: undefined } as unknown as Case, ctx(), 'html', 1)).toEqual({ applies: false, reason: 'not_a_request' });
     const refused = planDecideDataRequest(request('access').case, ctx(), { outcome: 'refused', ground: 'art33_danger' });
     expect(planRecordExport(refused.applies ? refused.plan.case! : filed, ctx(), 'html', 1)).toEqual({ applies: false, reason: 'already_decided' });
     // A copy already carried out may be exported again (a second format, a lost file).
