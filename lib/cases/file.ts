@@ -4,6 +4,7 @@ import { urgencyOf } from '../domain/categories.js';
 import type { CountryCode, HomeRegency } from '../domain/regions.js';
 import { nextCheckAt } from '../domain/sla.js';
 import { askRegency, reporterTexts } from '../messages/reporter.js';
+import { consentTexts } from '../messages/consent.js';
 import { escapeFollowUpMarkers } from '../conversation/follow-up.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Actor } from './plan.js';
@@ -35,6 +36,8 @@ export interface NewCaseFacts {
   categoryRead?: CategoryRead;
   /** The text named no regency: the confirmation also asks "Asal kabupaten/kota?", once (issue 20). */
   askRegency?: boolean;
+  /** The confirmation tells the consent texts (a number's first report by SMS or WhatsApp: fileReport). */
+  tellConsent?: boolean;
 }
 
 /**
@@ -58,13 +61,19 @@ export function planFile(f: NewCaseFacts, x: Pick<Actor, 'at' | 'now' | 'policy'
     ...(f.askRegency && f.confirm ? { regencyAskedAt: x.at } : {}),
   };
   const c: Case = { ...base, nextCheckAt: nextCheckAt(base, x.policy, x.at, x.now) };
+  // The question stays last (WhatsApp turns it into a list to tap), the consent right after the reference.
+  const text = [
+    reporterTexts.received(f.language, { reference: c.reference, hotline }),
+    ...(f.tellConsent ? [consentTexts.firstReply(f.language, x.policy.retentionDaysAfterClose)] : []),
+    ...(f.askRegency ? [askRegency(f.language)] : []),
+  ].join(' ');
   return {
     case: c,
     events: [caseEvent('reported', x.at, 'reporter', { channel: f.channel, category: f.category, truncated: f.truncated })],
     messages: f.confirm
       ? [{
           id: `received.${c.id}`, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'received',
-          text: `${reporterTexts.received(f.language, { reference: c.reference, hotline })}${f.askRegency ? ` ${askRegency(f.language)}` : ''}`,
+          text,
           // On WhatsApp the question is a list to tap (lib/messages/whatsapp-regency-list.ts); by SMS this text.
           ...(f.askRegency ? { asks: 'regency' as const } : {}),
           status: 'pending', attempts: 0, createdAt: x.at,

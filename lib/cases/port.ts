@@ -107,5 +107,7 @@ export interface ReporterLink {
   text?: string;
   /** Counted against the reporter's new cases this hour. */
   countNewCase?: boolean;
+  /** This case's reply tells the consent texts of this version: the reporter item records it. */
+  consentTold?: string;
   stale?: readonly string[];
 }

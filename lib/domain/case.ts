@@ -28,8 +28,13 @@ export type AlertReason = 'new_case' | 'escalation' | 'undelivered' | 'handed_ov
 /** Why a case's personal data was destroyed: the retention period ran out, or an erasure request was carried out. */
 export type ErasureReason = 'retention' | 'request';
 
-/** Where the reporter was given the consent information (lib/messages/consent.ts); `none`: nowhere yet (SMS). */
-export type ConsentNotice = 'form' | 'ussd_screen' | 'first_reply' | 'none';
+/**
+ * Where the reporter was given the consent information (lib/messages/consent.ts): the web form, the
+ * USSD screen, the reply with this case's reference (`first_reply`), or the reply of an earlier report
+ * of the same number under the same version of the text (`earlier_reply`); `none`: cases filed by SMS
+ * before the first reply carried it.
+ */
+export type ConsentNotice = 'form' | 'ussd_screen' | 'first_reply' | 'earlier_reply' | 'none';
 
 /** The consent information a case was filed under: channel, time and the version of the text. */
 export interface Consent {

@@ -8,4 +8,9 @@ export interface ReporterPrefs {
   lastChannel?: 'sms' | 'whatsapp';
   /** When the reporter last wrote by WhatsApp: free-form text only within 24 hours of it. */
   whatsappAt?: string;
+  /**
+   * The version of the consent texts (lib/messages/consent.ts) the number was told in the reply to
+   * a report by SMS or WhatsApp: a later report under the same version is not told again.
+   */
+  consentVersion?: string;
 }

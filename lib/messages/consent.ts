@@ -8,16 +8,18 @@ import type { Language } from '../domain/categories.js';
  * case (Art. 22, 24: consent must be provable), so change it whenever a text below changes;
  * test/unit/consent.test.ts pins the texts to it.
  */
-export const CONSENT_TEXT_VERSION = '2026-12-06';
+export const CONSENT_TEXT_VERSION = '2026-12-06.2';
 
 export const CONTROLLER = 'Disnakertrans NTB';
 
 /**
- * Where each channel tells the reporter, before the report is sent. SMS does not yet: its first
- * reply would need a second SMS (`consentTexts.sms`, not sent yet; README: Consent), so an SMS case
- * records `none`, truthfully.
+ * Where each channel tells the reporter. Web and USSD before the report is sent; SMS and WhatsApp
+ * cannot (the report is the first thing the person sends), so the reply with the reference carries
+ * `consentTexts.firstReply` the first time a number reports by text under this version of the texts
+ * (fileReport; a later report records `earlier_reply`: the number was told, the reporter item says
+ * which version).
  */
-export const CONSENT_NOTICE: Record<Channel, ConsentNotice> = { web: 'form', ussd: 'ussd_screen', sms: 'none', whatsapp: 'none' };
+export const CONSENT_NOTICE: Record<Channel, ConsentNotice> = { web: 'form', ussd: 'ussd_screen', sms: 'first_reply', whatsapp: 'first_reply' };
 
 /** The retention period in words: whole years when it is whole years, else days. */
 export function retentionPeriod(days: number, l: Language): string {
@@ -42,8 +44,13 @@ export const consentTexts = {
   ussd: (l: Language, days: number): string => l === 'id'
     ? `${CONTROLLER} hapus data ${retentionPeriod(days, l)} stlh selesai; mau hapus: petugas`
     : `Data: ${CONTROLLER}, deleted ${retentionPeriod(days, l)} after closing; to delete ask officers`,
-  /** The SMS meant to follow a number's first report by SMS: one GSM-7 SMS, neutral (not sent yet, see CONSENT_NOTICE). */
-  sms: (l: Language, days: number, reference: string): string => l === 'id'
-    ? `Data laporan ${reference} dijaga ${CONTROLLER}, dihapus ${retentionPeriod(days, l)} setelah selesai. Minta salinan/hapus: hubungi petugas dgn kode ini.`
-    : `Data of report ${reference} is held by ${CONTROLLER}, deleted ${retentionPeriod(days, l)} after closing. For a copy/deletion contact officers with this code.`,
+  /**
+   * Added to the reply that gives the reference of a number's first report by SMS or WhatsApp (after
+   * the reference, before the regency question if one is asked). Neutral: a watched phone learns
+   * nothing about the report. With `received` it is 2 GSM-7 parts, 3 with the regency question
+   * (test/unit/consent.test.ts).
+   */
+  firstReply: (l: Language, days: number): string => l === 'id'
+    ? `Data dijaga ${CONTROLLER}, dihapus ${retentionPeriod(days, l)} setelah selesai. Minta hapus: kirim HAPUS; salinan: kirim DATA.`
+    : `Data held by ${CONTROLLER}, deleted ${retentionPeriod(days, l)} after closing. To delete it send DELETE; for a copy send DATA.`,
 };

@@ -132,6 +132,10 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
   // A text (SMS or WhatsApp) is answered on the same footing: the reporter wrote and expects the reference.
   const texted = report.channel === 'sms' || report.channel === 'whatsapp';
   const confirm = texted || (smsUpdates && (!web || await webConfirmationAllowed(deps, reporter, now)));
+  // A text report cannot be preceded by the consent information: the reply with the reference tells
+  // it, the first time this number reports by text under this version (UU 27/2022 Art. 21).
+  const tellConsent = texted && prefs.consentVersion !== CONSENT_TEXT_VERSION;
+  const notice = texted && !tellConsent ? 'earlier_reply' as const : CONSENT_NOTICE[report.channel];
   // Every USSD session that reaches the end files a case, and every case alerts officials by SMS:
   // one phone gets the same hourly allowance of new reports as by SMS (handle-inbound-sms checks its
   // own before it files). Past it, a retried final request of a session already filed still gets its case.
@@ -150,8 +154,8 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
       ...(report.workerName ? { workerName: report.workerName } : {}),
       ...(report.agentName ? { agentName: report.agentName } : {}),
       // What the reporter was told about their data, and when (UU 27/2022 Art. 22, 24: provable).
-      consent: { channel: report.channel, at, version: CONSENT_TEXT_VERSION, notice: CONSENT_NOTICE[report.channel] },
-      smsUpdates, language, confirm, ...options.places,
+      consent: { channel: report.channel, at, version: CONSENT_TEXT_VERSION, notice },
+      smsUpdates, language, confirm, tellConsent, ...options.places,
       ...(reading && reading.words.length > 0 ? { categoryRead: reading } : {}),
     }, { at, now, policy: deps.policy }, emergencyLineFor(deps.policy.emergencyLines, report.contact));
     try {
@@ -163,6 +167,7 @@ export async function fileReport(deps: FileReportDeps, input: ReportInput, optio
           ...(options.serialize ? { expectedRevision: reporter.revision } : {}),
           // A resend of the same SMS text finds this case; SMS and USSD reports count against the phone's hour.
           ...(texted ? { text: description, countNewCase: true } : report.channel === 'ussd' ? { countNewCase: true } : {}),
+          ...(tellConsent ? { consentTold: CONSENT_TEXT_VERSION } : {}),
         },
         ...(options.clearUssdDraft ? { clearUssdDraft: true } : {}),
       });

@@ -3,6 +3,7 @@ import { createTestSystem, useSystemWithNotifier } from '../support/local-deps.j
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { onCaseChanged } from '../../lib/use-cases/case-changed.js';
 import { askRegency, formatLocalTime, reporterTexts } from '../../lib/messages/reporter.js';
+import { consentTexts } from '../../lib/messages/consent.js';
 import { DESCRIPTION_LIMIT, type Case } from '../../lib/domain/case.js';
 
 const fixture = useSystemWithNotifier();
@@ -27,7 +28,8 @@ describe('a worker abroad, by SMS', () => {
     const reference = (filed as { reference: string }).reference;
     await fixture.poller.settled();
     // The text names no regency: the reply with the reference also asks for it, once (test/integration/sms-places.test.ts).
-    expect(sentTo(worker)).toEqual([`${reporterTexts.received('id', { reference, hotline: '+62 21 2924 4800' })} ${askRegency('id')}`]);
+    // A number's first report is also told who keeps its data, how long, and how to ask for deletion (consent.ts).
+    expect(sentTo(worker)).toEqual([`${reporterTexts.received('id', { reference, hotline: '+62 21 2924 4800' })} ${consentTexts.firstReply('id', fixture.system.deps.policy.retentionDaysAfterClose)} ${askRegency('id')}`]);
 
     await inbound(worker, `status ${reference.replace('-', '').toLowerCase()}`);
     await fixture.poller.settled();

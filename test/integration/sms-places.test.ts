@@ -4,6 +4,7 @@ import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { askRegency, reporterTexts } from '../../lib/messages/reporter.js';
 import { emergencyLineFor } from '../../lib/domain/emergency-line.js';
+import { consentTexts } from '../../lib/messages/consent.js';
 
 /**
  * Issue 20: an SMS report reaches its home regency's office when the text names it, and when it
@@ -22,6 +23,8 @@ const alertsFor = (to: string, reference: string) => sentTo(to).filter((m) => m.
 const caseOf = async (phone: string) => (await fixture.system.store.findCasesByContact(phone))[0]!;
 /** The emergency line the reply names for a Malaysian SIM (lib/domain/emergency-line.ts). */
 const hotline = () => emergencyLineFor(fixture.system.deps.policy.emergencyLines, '+60123460001');
+/** A number's first report by SMS is answered with the consent texts after the reference (lib/messages/consent.ts). */
+const consent = () => consentTexts.firstReply('id', fixture.system.deps.policy.retentionDaysAfterClose);
 
 describe('routing an SMS report by the places its text names', () => {
   it('files the Johor worker from Lombok Timur to Lombok Timur, in Malaysia, alerts that office and asks nothing', async () => {
@@ -36,7 +39,7 @@ describe('routing an SMS report by the places its text names', () => {
       country: { code: 'MY', mentions: [{ words: 'Johor', as: 'Malaysia' }] },
     });
     expect(alertsFor(LOTIM_OFFICE, reference)).toHaveLength(1);
-    expect(sentTo(worker)).toEqual([reporterTexts.received('id', { reference, hotline: hotline() })]);
+    expect(sentTo(worker)).toEqual([`${reporterTexts.received('id', { reference, hotline: hotline() })} ${consent()}`]);
   });
 
   it('takes the country the text names over the SIM\'s calling code', async () => {
@@ -54,7 +57,7 @@ describe('asking once when the text names no regency', () => {
       // The desk does not wait for the answer.
       expect(alertsFor(DESK, reference)).toHaveLength(1);
       expect(alertsFor(LOTIM_OFFICE, reference)).toEqual([]);
-      expect(sentTo(worker)).toEqual([`${reporterTexts.received('id', { reference, hotline: hotline() })} ${askRegency('id')}`]);
+      expect(sentTo(worker)).toEqual([`${reporterTexts.received('id', { reference, hotline: hotline() })} ${consent()} ${askRegency('id')}`]);
       expect((await caseOf(worker)).regencyAskedAt).toBeDefined();
 
       expect(await inbound(worker, answer)).toMatchObject({ kind: 'follow_up', added: true });
@@ -80,7 +83,7 @@ describe('asking once when the text names no regency', () => {
     await fixture.poller.settled();
     expect((await caseOf(worker)).homeRegency).toBe('unknown');
     expect(sentTo(worker)).toEqual([
-      `${reporterTexts.received('id', { reference, hotline: hotline() })} ${askRegency('id')}`,
+      `${reporterTexts.received('id', { reference, hotline: hotline() })} ${consent()} ${askRegency('id')}`,
       reporterTexts.followUpAdded('id', { reference }),
     ]);
     // A later message that names the regency still routes the case.

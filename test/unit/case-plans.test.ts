@@ -12,7 +12,8 @@ import { planSlaCheck } from '../../lib/cases/escalation-plans.js';
 import { alertWrite } from '../../lib/cases/alerts.js';
 import { type NewCaseFacts, planFile } from '../../lib/cases/file.js';
 import { CASE_TEXT_LIMIT } from '../../lib/conversation/follow-up.js';
-import { reporterTexts } from '../../lib/messages/reporter.js';
+import { askRegency, reporterTexts } from '../../lib/messages/reporter.js';
+import { consentTexts } from '../../lib/messages/consent.js';
 import { questionForReporter } from '../../lib/messages/official.js';
 import { MAX_UPDATE_ATTEMPTS, retryOnConflict } from '../../lib/cases/retry-on-conflict.js';
 import { ConcurrentUpdateError } from '../../lib/domain/errors.js';
@@ -490,6 +491,14 @@ describe('alerts and filing', () => {
     const filed = planFile(facts({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, askRegency: true, homeRegency: 'unknown' }), { at, now, policy }, '0800');
     expect(filed.case).toMatchObject({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, regencyAskedAt: at });
     expect(filed.messages[0]?.text).toMatch(/NEW-999.* Asal kabupaten\/kota\? /);
+  });
+
+  it('tells the consent texts after the reference and before the regency question when the reporter is to be told them', () => {
+    const told = planFile(facts({ tellConsent: true, askRegency: true, homeRegency: 'unknown' }), { at, now, policy: { ...policy, retentionDaysAfterClose: 365 } }, '0800-1000');
+    expect(told.messages[0]?.text).toBe(`${reporterTexts.received('id', { reference: 'NEW-999', hotline: '0800-1000' })} ${consentTexts.firstReply('id', 365)} ${askRegency('id')}`);
+    expect(told.messages[0]?.text).toContain('dihapus 1 tahun setelah selesai');
+    const english = planFile(facts({ tellConsent: true, language: 'en' }), { at, now, policy }, '0800-1000');
+    expect(english.messages[0]?.text).toBe(`${reporterTexts.received('en', { reference: 'NEW-999', hotline: '0800-1000' })} ${consentTexts.firstReply('en', 730)}`);
   });
 
   it('sends no confirmation when the reporter is not to be told, and then records no question asked', () => {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { CONSENT_NOTICE, CONSENT_TEXT_VERSION, CONTROLLER, consentTexts, retentionPeriod } from '../../lib/messages/consent.js';
 import { renderForm } from '../../lib/web/pages.js';
 import { ussdScreen } from '../../lib/ussd/menu.js';
-import { gsmLength, isGsm7 } from '../../lib/domain/gsm.js';
+import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
+import { askRegency, reporterTexts } from '../../lib/messages/reporter.js';
 import { defaultPolicy } from '../../lib/config.js';
 import type { Language } from '../../lib/domain/categories.js';
 
@@ -41,19 +42,27 @@ describe('consent that tells the truth (UU 27/2022 Art. 21, 22, 24)', () => {
     expect(retentionPeriod(45, 'id')).toBe('45 hari');
   });
 
-  it('has an SMS text that fits one GSM-7 SMS with the longest period, ready for the first reply', () => {
-    for (const l of LANGUAGES) {
-      const text = consentTexts.sms(l, 3650, 'ABC-234');
-      expect(isGsm7(text)).toBe(true);
-      expect(gsmLength(text)).toBeLessThanOrEqual(160);
+  it.each(LANGUAGES)('tells them in the first reply to a text report in %s: 2 GSM-7 parts, 3 with the regency question, for any period', (l) => {
+    // The longest reply: the longest hotline any policy names and a reference of the widest letters.
+    const received = reporterTexts.received(l, { reference: 'WWW-WWW', hotline: '+62 21 2924 4800' });
+    for (const days of [1, 30, 365, 730, 1000, 3650]) {
+      const consent = consentTexts.firstReply(l, days);
+      expect(consent).toContain(CONTROLLER);
+      expect(consent).toContain(retentionPeriod(days, l));
+      expect(consent).toContain(l === 'id' ? 'kirim HAPUS' : 'send DELETE');
+      expect(isGsm7(consent)).toBe(true);
+      expect(gsmLength(`${received} ${consent}`)).toBeGreaterThan(SMS_LIMIT);
+      expect(gsmLength(`${received} ${consent}`)).toBeLessThanOrEqual(2 * 153);
+      expect(gsmLength(`${received} ${consent} ${askRegency(l)}`)).toBeGreaterThan(2 * 153);
+      expect(gsmLength(`${received} ${consent} ${askRegency(l)}`)).toBeLessThanOrEqual(3 * 153);
     }
-    expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'none', whatsapp: 'none' });
+    expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'first_reply', whatsapp: 'first_reply' });
   });
 
   it('changes the stored version whenever a consent text changes', () => {
     // A changed text with the same version would make stored consents unprovable: bump both together.
-    const texts = LANGUAGES.flatMap((l) => [...consentTexts.web(l, 730), consentTexts.ussd(l, 730), consentTexts.sms(l, 730, 'ABC-234')]).join('\n');
+    const texts = LANGUAGES.flatMap((l) => [...consentTexts.web(l, 730), consentTexts.ussd(l, 730), consentTexts.firstReply(l, 730)]).join('\n');
     expect({ version: CONSENT_TEXT_VERSION, digest: createHash('sha256').update(texts).digest('hex').slice(0, 16) })
-      .toEqual({ version: '2026-12-06', digest: 'ec10e7970aed0a8f' });
+      .toEqual({ version: '2026-12-06.2', digest: 'a78091ab1137a7a4' });
   });
 });

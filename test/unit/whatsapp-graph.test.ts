@@ -5,6 +5,7 @@ import { contentOf, WhatsAppWebhook, type WhatsAppMessage } from '../../lib/what
 import { LIST_LIMITS } from '../../lib/messages/whatsapp-regency-list.js';
 import { DEFAULT_WHATSAPP_POLICY } from '../../lib/messages/whatsapp-templates.js';
 import { askRegency, reporterTexts } from '../../lib/messages/reporter.js';
+import { consentTexts } from '../../lib/messages/consent.js';
 import { countryOfPhone } from '../../lib/domain/regions.js';
 import type { WhatsAppOutbound } from '../../lib/use-cases/outbox-port.js';
 
@@ -61,7 +62,8 @@ describe('a sender known only by a business-scoped user id (a WhatsApp username,
 describe('the regency question on WhatsApp (issue 20)', () => {
   const received = (language: 'id' | 'en') => ({
     id: 'received.c1', to: '+60123456789', purpose: 'received', asks: 'regency' as const,
-    text: `${reporterTexts.received(language, { reference: 'ABC-234', hotline: '+62 21 2924 4800' })} ${askRegency(language)}`,
+    // A number's first report: the consent texts sit between the reference and the question.
+    text: `${reporterTexts.received(language, { reference: 'ABC-234', hotline: '+62 21 2924 4800' })} ${consentTexts.firstReply(language, 730)} ${askRegency(language)}`,
   });
 
   it('is an interactive list within Meta\'s limits, its rows the SMS list in order, sent inside the 24-hour window', async () => {
@@ -72,6 +74,7 @@ describe('the regency question on WhatsApp (issue 20)', () => {
     const interactive = request.body.interactive as { type: string; body: { text: string }; action: { button: string; sections: Array<{ title: string; rows: Array<{ id: string; title: string }> }> } };
     expect(interactive.type).toBe('list');
     expect(interactive.body.text).toContain('ABC-234');
+    expect(interactive.body.text).toContain(consentTexts.firstReply('id', 730));
     expect(interactive.body.text).toMatch(/Asal kabupaten\/kota\? Pilih dari daftar/);
     // The SMS list is not repeated in the body: the rows carry it.
     expect(interactive.body.text).not.toContain('1 Lombok Barat');

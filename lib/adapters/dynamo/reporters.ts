@@ -48,6 +48,7 @@ export function decodePrefs(item: Item | undefined): ReporterPrefs {
     ...(item.smsStopped !== undefined ? { smsStopped: Boolean(item.smsStopped) } : {}),
     ...(item.lastChannel ? { lastChannel: item.lastChannel as 'sms' | 'whatsapp' } : {}),
     ...(item.whatsappAt ? { whatsappAt: String(item.whatsappAt) } : {}),
+    ...(item.consentVersion ? { consentVersion: String(item.consentVersion) } : {}),
   };
 }
 
@@ -100,6 +101,10 @@ export function reporterLinkWrite(table: DynamoTable, cipher: Cipher, link: Repo
   if (link.text !== undefined) {
     names['#txt'] = textName(cipher, link.text);
     sets.push('#txt = :link');
+  }
+  if (link.consentTold !== undefined) {
+    sets.push('consentVersion = :consent');
+    values[':consent'] = link.consentTold;
   }
   const adds: string[] = [];
   if (link.countNewCase) {
