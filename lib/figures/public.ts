@@ -1,8 +1,12 @@
 import { CATEGORIES, type Category } from '../domain/categories.js';
+import { CHANNELS, type Channel } from '../domain/case.js';
 import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
 import { BUCKET_COUNT, histogramOf, quantileMinutes, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
-import { type HiddenCell, K, suppress, type Shown, type SuppressedTable } from './suppression.js';
+import {
+  type Arc, type Figure, type HiddenCell, K, nearestTotal, protect, shownTable, suppress, SUPPRESSED, tableArcs, tableFigures,
+  type Shown, type SuppressedTable, WITHHELD,
+} from './suppression.js';
 
 /** Rows of the public table: NTB regencies, then everything else (outside NTB or not said) as "unknown". */
 export const PUBLIC_REGENCIES = [...REGENCY_CODES, 'unknown'] as const;
@@ -19,12 +23,21 @@ export interface PublicMonth {
   reported: boolean;
   /** Rows PUBLIC_REGENCIES, columns CATEGORIES, after small-cell and complementary suppression. */
   tables: Record<PublicMeasure, SuppressedTable>;
+  /** Reports per channel (CHANNELS order), suppressed together with the reports' table: they share its month total. */
+  channels: ChannelTable;
   /** Shares of the month's reports, only where both totals are published; null otherwise. */
   shareAcknowledgedOnTime: number | null;
   shareResolved: number | null;
   /** Median minutes to first response as the histogram bucket's bound; null when fewer than 5 responses; undefined: longer than the last bucket. */
   medianFirstResponseMinutes: number | null | undefined;
 }
+
+/**
+ * Reports per channel in a month: a number (5 or more), `<5`, or `*` withheld to protect another
+ * figure (then the reader knows only that it is 5 or more). `published: false` when no channel
+ * breakdown could be published without giving a small figure away; every cell is then `*`.
+ */
+export interface ChannelTable { cells: Shown[]; total: number | null; published: boolean }
 
 export interface PublicRow {
   month: string;
@@ -50,8 +63,17 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
     for (const m of PUBLIC_MEASURES) grids[m][r]![c]! += Math.max(0, counts[COUNTER_OF[m]] ?? 0);
     histogramOf(counts as Counts, 'ack').forEach((n, i) => { ackHistogram[i]! += n; });
   }
+  const channels = CHANNELS.map(() => 0);
+  const fromFinest = cells.some((c) => c.cell.kind === 'month');
+  for (const { cell, counts } of cells) {
+    // Channels from the channel roll-up, or from the finest cells when those were given instead.
+    if (cell.kind === (fromFinest ? 'month' : 'channel') && 'channel' in cell) {
+      const k = CHANNELS.indexOf(cell.channel);
+      if (k >= 0) channels[k]! += Math.max(0, counts.filed ?? 0);
+    }
+  }
   // Reports show every total on the page; the other measures only their month total (for the shares).
-  const reports = suppress(grids.reports, { totals: 'all' });
+  const { reports, channels: channelTable } = suppressMonth(grids.reports, channels);
   const tables: Record<PublicMeasure, SuppressedTable> = {
     reports,
     acknowledgedOnTime: suppressLinked(grids.reports, reports, grids.acknowledgedOnTime),
@@ -60,10 +82,50 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
   const share = (part: number | null, whole: number | null) => (part !== null && whole !== null && whole > 0 ? part / whole : null);
   const responses = ackHistogram.reduce((a, b) => a + b, 0);
   return {
-    month, tables, reported: grids.reports.some((row) => row.some((v) => v > 0)),
+    month, tables, channels: channelTable, reported: grids.reports.some((row) => row.some((v) => v > 0)),
     shareAcknowledgedOnTime: share(tables.acknowledgedOnTime.grandTotal, tables.reports.grandTotal),
     shareResolved: share(tables.resolved.grandTotal, tables.reports.grandTotal),
     medianFirstResponseMinutes: responses >= 5 ? quantileMinutes(ackHistogram, 0.5) : null,
+  };
+}
+
+/**
+ * A month's reports per regency x category with their totals, and its reports per channel: two
+ * tables that share the month total, suppressed as one network (lib/figures/suppression.ts):
+ * categories -> cells -> regencies -> month total -> channels -> back to the categories. A channel
+ * under 5 is `<5`; one that would let a small figure be worked out (the month total minus the other
+ * channels) is withheld (`*`, the smallest first; the reader then knows only that it is 5 or more).
+ * Where the month total must be withheld, a channel goes with it, or the channels would give it
+ * back. If even that leaves a small figure determined, no channel breakdown is published that
+ * month and the reports' table is suppressed as if there were none.
+ */
+export function suppressMonth(reports: number[][], channels: number[]): { reports: SuppressedTable; channels: ChannelTable } {
+  const t = tableFigures(reports, { totals: 'all' });
+  const ch = channels.map((v): Figure => (v < K
+    ? { value: v, lo: 0, hi: K - 1, hidden: true, protect: true, withholdable: false }
+    : { value: v, lo: K, hi: Infinity, hidden: false, protect: false, withholdable: true }));
+  const C = reports[0]?.length ?? 0;
+  const R = reports.length;
+  const [source, sink, hub] = [C + R, C + R + 1, C + R + 2];
+  const arcs: Arc[] = [
+    ...tableArcs(t, { source, sink, col: (j) => j, row: (i) => C + i }),
+    { from: sink, to: hub, figure: t.grand },
+    ...ch.map((figure) => ({ from: hub, to: source, figure })),
+  ];
+  const smallestChannel = () => ch.filter((f) => !f.hidden).sort((a, b) => a.value - b.value)[0];
+  const safe = protect([() => arcs], (exposed) => {
+    const next = ch.includes(exposed) ? smallestChannel() ?? (t.grand.hidden ? undefined : t.grand) ?? nearestTotal(t, exposed) : nearestTotal(t, exposed) ?? smallestChannel();
+    // A withheld month total with every channel published would be their sum: one channel goes too.
+    if (next === t.grand && ch.every((f) => !f.hidden)) smallestChannel()!.hidden = true;
+    return next;
+  });
+  if (!safe) {
+    return { reports: suppress(reports, { totals: 'all' }), channels: { cells: channels.map(() => WITHHELD), total: null, published: false } };
+  }
+  const shown = shownTable(t);
+  return {
+    reports: shown,
+    channels: { cells: ch.map((f) => (!f.hidden ? f.value : f.protect ? SUPPRESSED : WITHHELD)), total: shown.grandTotal, published: true },
   };
 }
 

@@ -3,7 +3,9 @@ import { CATEGORIES, CATEGORY_LABELS, type Language } from '../domain/categories
 import { regencyLabel } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
 import { PUBLIC_REGENCIES, publicRows, type PublicMonth } from './public.js';
-import { SUPPRESSED, type Shown } from './suppression.js';
+import { SUPPRESSED, WITHHELD, type Shown } from './suppression.js';
+import { CHANNELS } from '../domain/case.js';
+import { CHANNEL_LABELS } from '../domain/channels.js';
 import { columnChart } from './svg.js';
 
 /**
@@ -50,10 +52,13 @@ const TEXTS = {
     trend: 'Laporan per bulan',
     reports: 'Laporan', onTime: 'Ditanggapi tepat waktu', median: 'Median waktu tanggapan pertama', resolved: 'Diselesaikan',
     byRegency: 'Laporan per kabupaten/kota dan jenis masalah',
+    byChannel: 'Laporan per saluran', channel: 'Saluran',
+    channelsWithheld: 'Rincian per saluran bulan ini tidak diterbitkan: angka yang kecil dapat dihitung dari selisih.',
     regency: 'Kabupaten/kota', total: 'Total', month: 'Bulan',
     hidden: 'disembunyikan', none: 'Belum ada laporan.',
     longer: 'lebih dari 30 hari',
     notes: 'Tepat waktu: ditanggapi petugas dalam batas waktu sejak laporan masuk. Median dibaca dari kelompok waktu (≤ batas kelompok).',
+    withheldMark: '"—" berarti disembunyikan agar angka kecil lain tidak dapat dihitung dari selisih (pada saluran: 5 atau lebih).',
     json_marker: 'Dalam JSON, "*" pada tepat waktu dan diselesaikan berarti disembunyikan: kurang dari 5, atau kurang dari 5 di bawah jumlah laporan (agar jumlah yang terlambat atau belum selesai tidak dapat dihitung dari selisih).',
     closed: 'Sebuah bulan diterbitkan setelah bulan itu berakhir (WITA): angka bulan berjalan tidak ditampilkan, agar perubahan kecil dari hari ke hari tidak menunjukkan satu laporan.',
   },
@@ -65,10 +70,13 @@ const TEXTS = {
     trend: 'Reports per month',
     reports: 'Reports', onTime: 'Answered on time', median: 'Median time to first response', resolved: 'Resolved',
     byRegency: 'Reports per regency and kind of problem',
+    byChannel: 'Reports per channel', channel: 'Channel',
+    channelsWithheld: 'No breakdown by channel this month: a small figure could be worked out by subtraction.',
     regency: 'Regency', total: 'Total', month: 'Month',
     hidden: 'withheld', none: 'No reports yet.',
     longer: 'over 30 days',
     notes: 'On time: answered by an official within the deadline counted from filing. The median is read from time groups (≤ the group bound).',
+    withheldMark: '"—" means withheld so that another small figure cannot be worked out by subtraction (for a channel: 5 or more).',
     json_marker: 'In the JSON, "*" for answered on time and resolved means withheld: under 5, or under 5 short of the reports (so that the number late or unresolved cannot be worked out by subtraction).',
     closed: 'A month is published once it has ended (WITA): the current month is not shown, so that a small change from one day to the next cannot point at one report.',
   },
@@ -100,6 +108,16 @@ export function monthLabel(month: string, language: Language): string {
   return monthFormat(language).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
+/** A withheld cell (`*` in the JSON) shows as "—" on the page, as a withheld total does. */
+const cellText = (v: Shown | null) => (v === null || v === WITHHELD ? '—' : String(v));
+
+function channelTable(m: PublicMonth, language: Language): string {
+  const t = TEXTS[language];
+  if (!m.channels.published) return `<h3>${t.byChannel}</h3><p>${esc(t.channelsWithheld)}</p>`;
+  const body = CHANNELS.map((c, k) => `<tr><th scope="row">${esc(CHANNEL_LABELS[c][language])}</th><td>${cellText(m.channels.cells[k]!)}</td></tr>`).join('');
+  return `<h3>${t.byChannel}</h3><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">${t.channel}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${body}</tbody><tfoot><tr><th scope="row">${t.total}</th><td>${cellText(m.channels.total)}</td></tr></tfoot></table></div>`;
+}
+
 export function renderStatistik(months: PublicMonth[], language: Language): string {
   const t = TEXTS[language];
   const published = months.filter((m) => m.reported);
@@ -111,7 +129,8 @@ export function renderStatistik(months: PublicMonth[], language: Language): stri
     const foot = `<tr><th scope="row">${t.total}</th>${r.colTotals.map((v) => `<td>${shown(v)}</td>`).join('')}<td>${shown(r.grandTotal)}</td></tr>`;
     return `<section><h2 id="m${m.month}">${esc(monthLabel(m.month, language))}</h2>
 <ul class="kpi"><li>${t.reports}<b>${shown(r.grandTotal)}</b></li><li>${t.onTime}<b>${pct(m.shareAcknowledgedOnTime)}</b></li><li>${t.median}<b>${esc(formatDuration(m.medianFirstResponseMinutes, language))}</b></li><li>${t.resolved}<b>${pct(m.shareResolved)}</b></li></ul>
-<h3>${t.byRegency}</h3><div class="scroll" tabindex="0"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div></section>`;
+<h3>${t.byRegency}</h3><div class="scroll" tabindex="0"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div>
+${channelTable(m, language)}</section>`;
   });
   const trendTable = `<div class="scroll" tabindex="0"><table><thead><tr><th scope="col">${t.month}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${trend.map((b) => `<tr><th scope="row">${esc(b.label)}</th><td>${b.value === null ? '—' : b.value}</td></tr>`).join('')}</tbody></table></div>`;
   return `<!doctype html>
@@ -119,11 +138,18 @@ export function renderStatistik(months: PublicMonth[], language: Language): stri
 <body><header><a class="lang" href="${t.other.href}" hreflang="${t.other.lang}" lang="${t.other.lang}">${t.other.label}</a><h1>${esc(t.title)}</h1></header>
 <main><p>${esc(t.intro)}</p><p id="closed-months">${esc(t.closed)}</p><p><a href="/statistik.json">${t.json}</a></p>
 ${published.length === 0 ? `<p>${t.none}</p>` : `<h2>${t.trend}</h2>${columnChart(trend)}${trendTable}${sections.join('\n')}`}
-<p class="note">${esc(t.notes)}</p><p class="note">${esc(t.json_marker)}</p></main></body></html>`;
+<p class="note">${esc(t.notes)}</p><p class="note">${esc(t.withheldMark)}</p><p class="note">${esc(t.json_marker)}</p></main></body></html>`;
 }
 
+/**
+ * `rows`: month x regency x category (reports "<5" under 5; the linked measures "*" where withheld);
+ * `channels`: month x channel (reports "<5" under 5, "*" withheld: 5 or more), for the months whose
+ * breakdown by channel is published.
+ */
 export function statistikJson(months: PublicMonth[]): string {
-  return JSON.stringify({ rows: publicRows(months) });
+  const channels = months.filter((m) => m.reported && m.channels.published)
+    .flatMap((m) => CHANNELS.map((channel, k) => ({ month: m.month, channel, reports: m.channels.cells[k]! })));
+  return JSON.stringify({ rows: publicRows(months), channels });
 }
 
 export { SUPPRESSED };

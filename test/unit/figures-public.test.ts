@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CATEGORIES } from '../../lib/domain/categories.js';
 import { publicMonth, publicRows, PUBLIC_REGENCIES } from '../../lib/figures/public.js';
-import { renderStatistik } from '../../lib/figures/statistik-page.js';
+import { renderStatistik, statistikJson } from '../../lib/figures/statistik-page.js';
 import { closedMonths, statistikRoutes, lastMonths } from '../../lib/figures/http.js';
 import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
 import type { HttpEvent } from '../../lib/http/api.js';
@@ -12,7 +12,7 @@ const REGENCY_CODES = ['5201', '5202', '5203', '5204', 'outside', 'unknown'] as 
 const cellsArb = fc.array(fc.record({
   regency: fc.constantFrom(...REGENCY_CODES),
   category: fc.constantFrom(...CATEGORIES),
-  channel: fc.constantFrom('sms', 'ussd', 'web'),
+  channel: fc.constantFrom('sms', 'ussd', 'web', 'whatsapp'),
   level: fc.constantFrom(1, 2, 3),
   filed: fc.integer({ min: 0, max: 12 }),
   onTimeShare: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -80,6 +80,30 @@ describe('public figures', () => {
     expect(html).toContain('66%');
     expect(html).toContain('≤ 1 jam');
     expect(html).toContain('href="/statistik?lang=en"');
+  });
+});
+
+describe('reports per channel on /statistik', () => {
+  const cell = (channel: string, filed: number, regency = '5203'): CellCounts => ({
+    cell: { kind: 'channel', month: '2026-11', regency: regency as '5203', channel: channel as 'whatsapp' }, counts: { filed },
+  });
+  const summary = (filed: number, regency = '5203'): CellCounts => ({ cell: { kind: 'summary', month: '2026-11', regency: regency as '5203', category: 'unpaid_wages' }, counts: { filed } });
+
+  it('count WhatsApp as a channel of its own, from the channel roll-up, summed over regencies', () => {
+    const m = publicMonth('2026-11', [summary(20), summary(12, '5201'), cell('whatsapp', 14), cell('whatsapp', 6, '5201'), cell('sms', 6), cell('web', 6, '5201')]);
+    // WhatsApp 20, SMS 6, web 6, USSD 0 (a small figure, shown as "<5"). The month's many empty cells
+    // withhold its total (a zero can only grow), so the channels may stay: their sum gives it only within 0..4.
+    expect(m.channels).toEqual({ cells: [6, '<5', 6, 20], total: null, published: true });
+    expect(m.tables.reports.grandTotal).toBeNull();
+    const html = renderStatistik([m], 'id');
+    expect(html).toContain('Laporan per saluran');
+    expect(html).toMatch(/<th scope="row">WhatsApp<\/th><td>20<\/td>/);
+    expect(html).toMatch(/<th scope="row">USSD<\/th><td><5<\/td>/);
+    const json = JSON.parse(statistikJson([m])) as { channels: Array<{ month: string; channel: string; reports: unknown }> };
+    expect(json.channels).toEqual([
+      { month: '2026-11', channel: 'sms', reports: 6 }, { month: '2026-11', channel: 'ussd', reports: '<5' },
+      { month: '2026-11', channel: 'web', reports: 6 }, { month: '2026-11', channel: 'whatsapp', reports: 20 },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { suppress, SUPPRESSED, WITHHELD, type SuppressedTable } from '../../lib/figures/suppression.js';
-import { suppressLinked } from '../../lib/figures/public.js';
+import { suppressLinked, suppressMonth, type ChannelTable } from '../../lib/figures/public.js';
 
 /**
  * Independent check by brute force: every table of non-negative integers that agrees with what was
@@ -207,5 +207,98 @@ describe('linked measures (answered on time, resolved) against a solver that tri
     expect(suppressLinked(reports, publishedReports, measure)).toMatchObject({ cells: [[20, WITHHELD], [WITHHELD, 30]], grandTotal: 53 });
     // One withheld cell alone would be the month total minus the rest: withheld.
     expect(suppressLinked([[20, 9]], suppress([[20, 9]]), [[20, 2]]).grandTotal).toBeNull();
+  });
+});
+
+/**
+ * The reader as a solver of a month's two report tables: regency x category with its totals, and
+ * reports per channel, which share the month total. Every table of non-negative integers agreeing
+ * with the first ("<5": 0..4, published numbers and totals exactly), combined with every split of its
+ * month total over the channels that agrees with the second ("<5": 0..4, "*": 5 or more, numbers
+ * exactly). Returns the values each hidden figure can take across all of them.
+ */
+function monthCandidates(reports: SuppressedTable, channels: ChannelTable) {
+  const R = reports.cells.length;
+  const C = reports.cells[0]!.length;
+  const seen = { cells: new Map<string, Set<number>>(), channels: new Map<number, Set<number>>(), totals: new Map<string, Set<number>>() };
+  const note = <K>(map: Map<K, Set<number>>, key: K, v: number) => { const s = map.get(key) ?? new Set(); s.add(v); map.set(key, s); };
+  const grid = reports.cells.map((r) => r.map((v) => (typeof v === 'number' ? v : 0)));
+  const hidden: Array<[number, number]> = [];
+  reports.cells.forEach((r, i) => r.forEach((v, j) => { if (v === SUPPRESSED) hidden.push([i, j]); }));
+  const visit = (k: number) => {
+    if (k < hidden.length) {
+      const [i, j] = hidden[k]!;
+      for (let v = 0; v < 5; v++) { grid[i]![j] = v; visit(k + 1); }
+      return;
+    }
+    const rowSum = (i: number) => grid[i]!.reduce((a, b) => a + b, 0);
+    const colSum = (j: number) => grid.reduce((a, r) => a + r[j]!, 0);
+    for (let i = 0; i < R; i++) if (reports.rowTotals[i] !== null && rowSum(i) !== reports.rowTotals[i]) return;
+    for (let j = 0; j < C; j++) if (reports.colTotals[j] !== null && colSum(j) !== reports.colTotals[j]) return;
+    const grand = grid.flat().reduce((a, b) => a + b, 0);
+    if (reports.grandTotal !== null && grand !== reports.grandTotal) return;
+    // The channels split the same month total: which values each can take, the others making up the rest.
+    const options = channels.cells.map((v) => (typeof v === 'number' ? [v] : v === SUPPRESSED ? [0, 1, 2, 3, 4] : Array.from({ length: Math.max(0, grand - 4) }, (_, x) => x + 5)));
+    const reach: Set<number>[] = [new Set([0])];
+    for (const o of options) reach.push(new Set([...reach.at(-1)!].flatMap((s) => o.map((m) => s + m)).filter((s) => s <= grand)));
+    if (!reach.at(-1)!.has(grand)) return;
+    const back: Set<number>[] = Array.from({ length: options.length + 1 }, () => new Set<number>());
+    back[options.length] = new Set([grand]);
+    for (let k2 = options.length - 1; k2 >= 0; k2--) for (const target of back[k2 + 1]!) for (const m of options[k2]!) if (reach[k2]!.has(target - m)) back[k2]!.add(target - m);
+    channels.cells.forEach((_, c) => {
+      for (const m of options[c]!) if ([...back[c]!].some((before) => reach[c]!.has(before) && back[c + 1]!.has(before + m))) note(seen.channels, c, m);
+    });
+    for (const [i, j] of hidden) note(seen.cells, `${i},${j}`, grid[i]![j]!);
+    for (let i = 0; i < R; i++) note(seen.totals, `r${i}`, rowSum(i));
+    for (let j = 0; j < C; j++) note(seen.totals, `c${j}`, colSum(j));
+    note(seen.totals, 'g', grand);
+  };
+  visit(0);
+  return seen;
+}
+
+// A month: a small regency x category table, and its reports split over four channels.
+const month = table.chain((values) => {
+  const grand = values.flat().reduce((a, b) => a + b, 0);
+  return fc.array(fc.integer({ min: 0, max: grand }), { minLength: 3, maxLength: 3 }).map((cuts) => {
+    const bounds = [0, ...cuts.sort((a, b) => a - b), grand];
+    return { values, channels: bounds.slice(1).map((b, k) => b - bounds[k]!) };
+  });
+});
+
+describe('the channel table beside the regency x category table, against a solver of both', () => {
+  it('leaves no small cell, small total or small channel that the two tables together determine', () => {
+    fc.assert(fc.property(month, ({ values, channels }) => {
+      const out = suppressMonth(values, channels);
+      for (const v of out.channels.cells) expect(v === SUPPRESSED || v === WITHHELD || (typeof v === 'number' && v >= 5)).toBe(true);
+      expect(out.channels.total).toBe(out.reports.grandTotal);
+      const seen = monthCandidates(out.reports, out.channels);
+      const where = JSON.stringify({ values, channels, out });
+      values.forEach((r, i) => r.forEach((v, j) => {
+        if (v < 5) {
+          expect(seen.cells.get(`${i},${j}`)?.has(v), `the true table is a candidate: ${where}`).toBe(true);
+          expect(seen.cells.get(`${i},${j}`)!.size, `cell ${i},${j}: ${where}`).toBeGreaterThan(1);
+        }
+      }));
+      channels.forEach((v, c) => { if (v < 5) expect(seen.channels.get(c)?.size ?? 0, `channel ${c}: ${where}`).toBeGreaterThan(1); });
+      values.forEach((r, i) => { if (r.reduce((a, b) => a + b, 0) < 5) expect(seen.totals.get(`r${i}`)!.size, `row ${i}: ${where}`).toBeGreaterThan(1); });
+      const grand = values.flat().reduce((a, b) => a + b, 0);
+      if (grand < 5) expect(seen.totals.get('g')!.size, `month total: ${where}`).toBeGreaterThan(1);
+    }), { numRuns: 300 });
+  });
+
+  it('withholds a second channel where the month total minus the others would give the small one away', () => {
+    // 32 reports: SMS 20, web 12, none by USSD or WhatsApp. With 20 and 12 published, both zeros would follow.
+    const out = suppressMonth([[20, 12]], [20, 0, 12, 0]);
+    expect(out.reports.grandTotal).toBe(32);
+    expect(out.channels.cells).toEqual([20, SUPPRESSED, WITHHELD, SUPPRESSED]);
+    // Without the breakdown by channel, the same table publishes the same figures.
+    expect(out.reports).toEqual(suppress([[20, 12]], { totals: 'all' }));
+  });
+
+  it('would have leaked with the channels published as they are: the solver finds the zero', () => {
+    const reports = suppress([[20, 12]], { totals: 'all' });
+    const naive: ChannelTable = { cells: [20, SUPPRESSED, 12, SUPPRESSED], total: 32, published: true };
+    expect(monthCandidates(reports, naive).channels.get(1)).toEqual(new Set([0]));
   });
 });
