@@ -17,3 +17,10 @@ export const verdict = (pass: boolean | undefined) => (pass === undefined ? 'N/A
 export function section(title: string): string {
   return `\n== ${title} ${'='.repeat(Math.max(0, 96 - title.length))}\n`;
 }
+
+/**
+ * What `npm run bench` exits with: 1 when any target FAILed, so a script or CI step that runs it
+ * fails with the target; 0 when every measured target passed (a target not measured, N/A, is
+ * reported as such, not failed).
+ */
+export const exitCodeFor = (rows: readonly Pick<TargetRow, 'pass'>[]): 0 | 1 => (rows.some((r) => r.pass === false) ? 1 : 0);
