@@ -16,6 +16,14 @@ describe('a NIK', () => {
     expect(checkNik('5203004101900001')).toEqual({ ok: false, problem: 'region' });
     expect(checkNik('5203014101900001')).toEqual({ ok: true, nik: '5203014101900001', province: '52', regency: '5203' });
   });
+
+  it('carries a birth date that exists, a woman\'s day counted from 41', () => {
+    // 31 February, month 13, day 00, 31 February for a woman (71), 29 February of a year that had none.
+    for (const nik of ['5203013102900001', '5203010113900001', '5203010001900001', '5203017102900001', '5203012902010001']) {
+      expect(checkNik(nik), nik).toEqual({ ok: false, problem: 'birth_date' });
+    }
+    expect(checkNik('5203012902000001').ok).toBe(true);
+  });
 });
 
 describe('GSM-7', () => {

@@ -55,10 +55,37 @@ describe('the place reader, kind by kind and edge by edge', () => {
       ['di Malaysia', unknown('none')],
       // One letter wrong in a long kecamatan name, after a cue.
       ['dari Pringgbaya ke Malaysia', named('5203', ['Pringgbaya', 'kecamatan Pringgabaya (52.03.08)'])],
+      ['dari Sakta', named('5203', ['Sakta', 'kecamatan Sakra (52.03.02)'])],
+      ['dari Skara', named('5203', ['Skara', 'kecamatan Sakra (52.03.02)'])],
+      // Not for a name that is also a word or better known elsewhere, one of two words, or two letters off.
+      ['dari Lembr', unknown('none')],
+      ['dari Kedri', unknown('none')],
+      ['dari Sakratimr', unknown('none')],
+      ['dari Sbara', unknown('none')],
+      ['dari Skbra', unknown('none')],
+      ['dari Skaxa', unknown('none')],
+      // A kecamatan of two words that is also a word needs a cue as a whole.
+      ['Alas Barat rusak', unknown('none')],
+      ['dari Alas Barat', named('5204', ['Alas Barat', 'kecamatan Alas Barat (52.04.17)'])],
+      // A stray apostrophe is no word between the cue and the name.
+      ["dari ' Alas", named('5204', ['Alas', 'kecamatan Alas (52.04.05)'])],
+      // After "kec" a regency of the same name stays beside the kecamatan; a name with no kecamatan
+      // of that name keeps its village; after "desa" the village wins over a kecamatan elsewhere.
+      ['dari kec Sumbawa', named('5204', ['Sumbawa', 'Sumbawa; kecamatan Sumbawa (52.04.08)'])],
+      ['kec Leneng', named('5202', ['Leneng', 'kelurahan Leneng (52.02.01.1002)'])],
+      ['dari desa Brang Rea', named('5204', ['Brang Rea', 'desa Brang Rea (52.04.10.2012)'])],
+      // An area cue before a place outside NTB makes it no NTB place.
+      ['desa Tanjung Priok', unknown('none')],
+      // Once one regency is decided, a word that fits it is not listed as read.
+      ['Alas, Sumbawa', named('5204', ['Sumbawa', 'Sumbawa; kecamatan Sumbawa (52.04.08)'])],
+      // A name narrows a name it stands beside, even when another like it stands far away.
+      ['Lombok a b c d e dari Lombok Kuta', named('5202', ['Lombok', 'pulau Lombok'], ['Lombok', 'pulau Lombok'], ['Kuta', 'desa Kuta (52.02.04.2009)'])],
     ];
     for (const [text, reading] of expected) expect(regencyReading(text), text).toEqual(reading);
     expect(readPlaces('di Malaysia').country).toEqual({ country: 'MY', because: 'named', mentions: [{ words: 'Malaysia', as: 'Malaysia' }] });
     expect(readPlaces('dari Tanjung Priok').country).toEqual({ country: 'unknown', because: 'none', mentions: [] });
+    // Arab is also a kelurahan's name: as a country it is still Saudi Arabia.
+    expect(readPlaces('di Arab').country).toEqual({ country: 'SA', because: 'named', mentions: [{ words: 'Arab', as: 'Arab Saudi' }] });
   });
 
   it('reads every corpus text that names a regency as that regency, but one it leaves unknown', () => {
@@ -127,6 +154,8 @@ describe('the answer to "Asal kabupaten/kota?", exactly', () => {
     expect(readRegencyAnswer('nomor 3')).toEqual(named('5203', ['3', 'nomor 3: Lombok Timur']));
     expect(readRegencyAnswer('3. Lotim')).toEqual(named('5203', ['3', 'nomor 3: Lombok Timur'], ['Lotim', 'Lombok Timur']));
     expect(readRegencyAnswer('3 Lobar')).toEqual(unknown('two', ['3', 'nomor 3: Lombok Timur'], ['Lobar', 'Lombok Barat']));
+    // A number after the name is no choice from the list.
+    expect(readRegencyAnswer('Lotim 3')).toEqual(named('5203', ['Lotim', 'Lombok Timur']));
   });
 
   it('takes a number only at the start of the answer, and nothing for a number outside the list or before words that name no place', () => {
