@@ -5,7 +5,7 @@ import { type Case, Channel, DESCRIPTION_LIMIT, ReporterType, cleanText } from '
 import { Category, Language, readCategory } from '../domain/categories.js';
 import { CountryCode, HomeRegency } from '../domain/regions.js';
 import { PhoneNumber } from '../domain/phone.js';
-import { WhatsAppContactId } from '../domain/whatsapp-user.js';
+import { WhatsAppContactId } from '../domain/whatsapp-contact.js';
 import { checkNik } from '../domain/nik.js';
 import { newCaseId, newReference } from '../domain/reference.js';
 import { IntakeConflictError, RateLimitedError, ReferenceTakenError, ValidationError } from '../domain/errors.js';

@@ -243,6 +243,8 @@ describe('functions', () => {
     // The phone-number parser and its metadata: in the console, only the sign-in form's POST parses a number.
     expect(atInit('console', 'libphonenumber-js/')).toBe(false);
     expect(lazily('console', 'libphonenumber-js/')).toBe(true);
+    // The stream and schedule jobs never parse a number (the channel rule only asks whether a contact is a WhatsApp user id).
+    for (const name of ['notifier', 'escalator', 'smsDelivery'] as const) expect(atInit(name, 'libphonenumber-js/') || atInit(name, 'domain/phone-metadata.ts'), name).toBe(false);
     // The same parser and the report use case in the web function: the form's POST loads them, showing the form does not.
     expect(atInit('web', 'libphonenumber-js/') || atInit('web', 'use-cases/file-report.ts')).toBe(false);
     expect(lazily('web', 'use-cases/file-report.ts')).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gsmLength, isGsm7, toGsm7 } from '../../lib/domain/gsm.js';
 import { checkNik } from '../../lib/domain/nik.js';
-import { WhatsAppContactId } from '../../lib/domain/whatsapp-user.js';
+import { WhatsAppContactId } from '../../lib/domain/whatsapp-contact.js';
 
 /** NIK, GSM-7 and WhatsApp contact rules at the edges a mutation run (issue 24) found untested. */
 describe('a NIK', () => {
