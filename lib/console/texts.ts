@@ -199,6 +199,8 @@ export const T = {
   accessActions: {
     viewed: pair('dilihat', 'viewed'), nik_revealed: pair('NIK ditampilkan', 'NIK revealed'), denied: pair('ditolak (di luar wilayah)', 'denied (outside the area)'),
     exported: pair('diunduh', 'exported'), printed: pair('dicetak', 'printed'),
+    // The reader watch's flag (lib/use-cases/reader-watch.ts): the cell adds how many cases.
+    reader_alert: pair('peringatan akses, jumlah kasus', 'reader alert, cases'),
   } as Record<string, { id: string; en: string }>,
   accessFields: {
     text: pair('isi laporan', 'report text'), contact: pair('nomor pelapor', "reporter's number"), nik: pair('NIK', 'NIK'),

@@ -8,6 +8,7 @@ import { actorOf, type ActionContext, type NotApplied } from '../cases/plan.js';
 import type { AccessLog } from '../cases/access-log-port.js';
 import type { CaseStore } from '../cases/port.js';
 import type { Directory } from '../officials/port.js';
+import type { Reporters } from './reporters-port.js';
 import type { Clock } from '../clock.js';
 import type { Policy } from '../config.js';
 
@@ -15,6 +16,8 @@ export interface DataRequestDeskDeps {
   cases: CaseStore;
   directory: Pick<Directory, 'listOfficials'>;
   accessLog: AccessLog;
+  /** The number's reporter item (preferences, links to its cases): cut down by a carried-out erasure. */
+  reporters: Pick<Reporters, 'forget'>;
   clock: Clock;
   policy: Policy;
 }
@@ -115,7 +118,7 @@ export async function decideDataRequest(deps: DataRequestDeskDeps, official: Off
  * Erases every case the decision names, then the request's own number. Each erasure is idempotent
  * (an erased case is only finished), so a second run after a failure completes the first.
  */
-async function finishErasure(deps: Pick<DataRequestDeskDeps, 'cases'>, request: Case): Promise<number> {
+async function finishErasure(deps: Pick<DataRequestDeskDeps, 'cases' | 'reporters'>, request: Case): Promise<number> {
   const decision = request.dataRequest?.decision;
   if (!decision || decision.outcome !== 'carried_out' || request.dataRequest?.type !== 'erasure') return 0;
   const erasure = { at: decision.at, reason: 'request' as const, actor: `official:${decision.by}`, request: request.reference, onlyIfClosed: false };
@@ -124,6 +127,9 @@ async function finishErasure(deps: Pick<DataRequestDeskDeps, 'cases'>, request: 
     const c = await deps.cases.getCaseByReference(reference);
     if (c && await deps.cases.erasePersonalData(c.id, erasure) === 'erased') erased++;
   }
+  // The number's preferences and links to its cases (README: Requests, "What the number keeps"):
+  // only a BERHENTI stays. Done while the request still holds the number; a rerun does it again.
+  if (!request.erased) await deps.reporters.forget(request.contact);
   // Last, the request's own personal data (the number that asked): its decision and timeline stay as proof (Art. 14).
   await deps.cases.erasePersonalData(request.id, erasure);
   return erased;

@@ -40,4 +40,10 @@ export interface Reporters {
    * count; a redelivered SMS (same message id) queues and counts nothing.
    */
   queueReply(message: OutboundMessage, budget: { maxPerHour: number; now: Date }): Promise<'queued' | 'duplicate' | 'over_budget'>;
+  /**
+   * A carried-out erasure request (data-request-decide.ts): the number's item loses its links to
+   * cases, its report texts, its language, its channel and consent record; only an opt-out
+   * (`smsStopped`, BERHENTI) and the hourly counters stay. Idempotent.
+   */
+  forget(phone: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { fileReport } from '../../lib/use-cases/file-report.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { receiveText } from '../../lib/use-cases/receive-text.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
+import { keys } from '../../lib/adapters/dynamo/keys.js';
 import { cellId, monthOf, type Contribution } from '../../lib/figures/contribution.js';
 import type { StreamConsumers } from '../../lib/local/triggers.js';
 import { startStreams } from '../support/local-deps.js';
@@ -259,5 +260,44 @@ describe('HAPUS by WhatsApp', { timeout: 120_000 }, () => {
     const mine = requests.find((r) => r.channel === 'whatsapp');
     expect(mine).toMatchObject({ kind: 'data_request', dataRequest: { type: 'erasure' }, status: 'new' });
     expect(await (await desk.get(`/console/requests/${mine!.reference}`)).text()).toContain('WhatsApp');
+  });
+});
+
+describe('the number\'s preferences after a carried-out erasure', { timeout: 180_000 }, () => {
+  // Decided (README: Requests, "What the number keeps"): the reporter item loses its links to cases,
+  // report texts, language, channel and consent record; a BERHENTI stays, as an objection must.
+  it('keeps only the opt-out: the language and the links go, and a later form naming the number sends it no SMS', async () => {
+    const PHONE = '+60123456705';
+    await reportsFrom(PHONE);
+    expect((await text(PHONE, 'BAHASA EN')).kind).toBeDefined();
+    expect((await text(PHONE, 'BERHENTI')).kind).toBeDefined();
+    const item = async () => system.stores.table.get(keys.reporter(system.cipher.lookupHash(PHONE)), true);
+    const before = (await item())!;
+    expect(before).toMatchObject({ language: 'en', smsStopped: true, lastChannel: 'sms' });
+    expect(Object.keys(before).filter((k) => k.startsWith('ref_'))).toHaveLength(2);
+
+    const outcome = await text(PHONE, 'HAPUS');
+    const reference = (outcome as { reference: string }).reference;
+    const page = await (await desk.get(`/console/requests/${reference}`)).text();
+    expect((await desk.post(`/console/requests/${reference}/carry-out`, { csrf: csrfOf(page), confirm: 'yes' })).status).toBe(303);
+
+    const after = (await item())!;
+    // Only the keys, the opt-out and this hour's counters (they bound what one number can cost, and expire).
+    expect(Object.keys(after).filter((k) => !/^(n|seen)_/.test(k)).sort()).toEqual(['pk', 'sk', 'smsStopped']);
+    expect(after.smsStopped).toBe(true);
+    expect(await system.deps.reporters.getPrefs(PHONE)).toEqual({ smsStopped: true });
+
+    // The opt-out holds: a form naming the number files a case, and no SMS is queued for it.
+    const web = await fileReport(system.deps, {
+      channel: 'web', intakeKey: `web-${randomBytes(6).toString('hex')}`, reporterType: 'family', contact: PHONE,
+      category: 'unpaid_wages', description: 'Gaji kakak saya belum dibayar sejak Mei', homeRegency: '5203', country: 'MY',
+    });
+    expect(web.case.smsUpdates).toBe(false);
+    expect(await system.store.getMessage(`received.${web.case.id}`)).toBeUndefined();
+    // The language went with the rest: a new text report is answered in Indonesian, and told the consent again.
+    system.clock.advance(120);
+    const again = (await text(PHONE, 'LAPOR paspor masih ditahan agen, asal Lotim')) as { reference: string };
+    const replies = await sentTo(PHONE);
+    expect(replies.find((m) => m.includes(again.reference))).toMatch(/^Laporan .* Data dijaga Disnakertrans NTB, .* kirim HAPUS/);
   });
 });

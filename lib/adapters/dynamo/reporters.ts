@@ -239,4 +239,19 @@ export class DynamoReporters implements Reporters {
     }
   }
 
+  async forget(phone: string): Promise<void> {
+    const key = keys.reporter(this.cipher.lookupHash(phone));
+    const item = await this.table.get(key, true);
+    if (!item) return;
+    // Kept: the opt-out (an objection outlives the erasure, as a suppression list does) and the counts
+    // that bound what one number can cost (`n_`, `seen_`: they expire with their window, name no case).
+    const kept = (name: string) => name === TABLE.partitionKey || name === TABLE.sortKey || name === 'smsStopped' || /^(n|seen)_/.test(name);
+    const gone = Object.keys(item).filter((name) => !kept(name));
+    if (gone.length === 0) return;
+    await retryTransactionConflicts(() => this.table.db.send(new UpdateItemCommand({
+      TableName: this.table.name, Key: marshall(key),
+      UpdateExpression: `REMOVE ${gone.map((_, k) => `#g${k}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(gone.map((name, k) => [`#g${k}`, name])),
+    })));
+  }
 }
