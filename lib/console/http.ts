@@ -1,9 +1,8 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import type { HttpEvent, HttpResult } from '../http/api.js';
-import { logger } from '../logger.js';
+import { injectLambdaContext, logger } from '../logger.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { createConsoleApp, type ConsoleScreen } from './app.js';
 import type { ConsoleOptions } from './kit.js';

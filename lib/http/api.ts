@@ -1,9 +1,8 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ClientError, ForbiddenError, PayloadTooLargeError, ValidationError } from '../domain/errors.js';
-import { logger } from '../logger.js';
+import { injectLambdaContext, logger } from '../logger.js';
 import { MIN_CALLBACK_KEY_LENGTH } from '../config.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;

@@ -1,10 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { escalateOverdueCases, type EscalationDeps } from '../use-cases/escalate-overdue-cases.js';
 import { retryPendingMessages } from '../use-cases/retry-pending-messages.js';
 import { forgetExpiredCases, type RetentionDeps } from '../use-cases/forget-expired-cases.js';
-import { logger } from '../logger.js';
+import { injectLambdaContext, logger } from '../logger.js';
 import { fallBackUndeliveredWhatsApp } from '../whatsapp/delivery-fallback.js';
 
 export interface EscalatorRuntime {

@@ -1,10 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { caseFactsOfRecord } from '../adapters/dynamo/stream-images.js';
 import { updateFigures, type FiguresDeps } from '../figures/update-figures.js';
-import { logger } from '../logger.js';
+import { injectLambdaContext, logger } from '../logger.js';
 
 /**
  * One table change, as the stream delivers it: the non-personal facts of a case created or changed

@@ -1,12 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import { agentLinkChangeOfRecord } from '../adapters/dynamo/stream-images.js';
 import type { Case } from '../domain/case.js';
 import { reactToTableChange, type TableChange } from '../use-cases/react-to-table-change.js';
-import { logger } from '../logger.js';
+import { injectLambdaContext, logger } from '../logger.js';
 import { updateAgentWatch, type AgentLinkChange, type AgentsPort } from '../figures/agent-watch.js';
 import type { Deps } from '../use-cases/deps.js';
 

@@ -7,7 +7,7 @@ import { endTexts } from '../../lib/ussd/texts.js';
 import { localContext } from '../../lib/local/lambda-shim.js';
 import type { HttpEvent, HttpResult } from '../../lib/http/api.js';
 import type { UssdDeps } from '../../lib/ussd/handle-ussd.js';
-import { Logger } from '@aws-lambda-powertools/logger';
+import { Logger } from '../../lib/logger.js';
 import { gsmLength } from '../../lib/domain/gsm.js';
 
 const REPORTER = '+6281234567001';
