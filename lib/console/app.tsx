@@ -7,7 +7,6 @@ import * as z from '../zod.js';
 import { CHANNELS, cleanText } from '../domain/case.js';
 import { Category, Language } from '../domain/categories.js';
 import { HomeRegency } from '../domain/regions.js';
-import { canReadAccessLog } from '../domain/visibility.js';
 import { isValidPin } from '../officials/pin.js';
 import { logger } from '../logger.js';
 import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '../use-cases/console/case-file.js';
@@ -23,9 +22,10 @@ import {
 } from './kit.js';
 import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port.js';
 import { T } from './texts.js';
-import { AccessLogView, CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
+import { CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
 import { readersScreen, REQUESTS_CSS, requestsScreen } from './requests.js';
 import { PRINT_CSS, printScreen } from './print.js';
+import { ACCESS_LOG_CSS, accessLogScreen } from './access-log.js';
 
 const MAX_BODY = 32 * 1024;
 
@@ -107,7 +107,7 @@ export function createConsoleApp(
 
   // The data-request tab (issue 22) is a screen of its own, always there.
   screens = [{ path: '/requests', routes: requestsScreen(deps), css: REQUESTS_CSS }, { path: '/readers', routes: readersScreen(deps) },
-    { path: '/print', routes: printScreen(deps), css: PRINT_CSS }, ...screens];
+    { path: '/print', routes: printScreen(deps), css: PRINT_CSS }, { path: '/access-log', routes: accessLogScreen(deps), css: ACCESS_LOG_CSS }, ...screens];
   const stylesheet = CONSOLE_CSS + screens.map((s) => s.css ?? '').join('\n');
   app.get('/console/static/console.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
   app.get('/console/static/console.js', (c) => c.body(CONSOLE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' }));
@@ -312,20 +312,6 @@ export function createConsoleApp(
     return c.redirect(`/console/passkeys?${mine ? '' : `official=${encodeURIComponent(outcome.owner.id)}&`}removed=1`, 303);
   });
 
-  officials.get('/access-log', async (c) => {
-    if (!canReadAccessLog(c.get('official'))) return html(c, t(c, T.accessLog), <p class="err">{t(c, T.forbidden)}</p>, 403);
-    const day = /^\d{4}-\d{2}-\d{2}$/.test(c.req.query('day') ?? '') ? c.req.query('day')! : deps.clock.now().toISOString().slice(0, 10);
-    const after = c.req.query('after');
-    // The cursor is the last entry's sort key of that day and nothing else: anything longer or other
-    // (a typo, a tampered link) is the caller's mistake, answered 400, never passed to DynamoDB.
-    if (after !== undefined && !isAccessLogCursor(day, after)) {
-      return html(c, t(c, T.accessLog), <p class="err">{`${t(c, T.invalid)}after`} <a href={`/console/access-log?day=${day}`}>{t(c, T.back)}</a></p>, 400);
-    }
-    const [log, directory] = await Promise.all([deps.accessLog.day(day, 100, after), deps.directory.listOfficials()]);
-    const names = new Map(directory.map((o) => [o.id, o.name]));
-    return html(c, t(c, T.accessLog), <AccessLogView l={c.get('lang')} day={day} entries={log.entries} {...(log.cursor ? { cursor: log.cursor } : {})} names={names} />);
-  });
-
   for (const screen of screens) app.route(`/console${screen.path}`, screen.routes);
   app.route('/console', officials);
   app.notFound((c) => notFound(c as ConsoleContext));
@@ -358,11 +344,6 @@ const cleanFormText: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   }
   await next();
 };
-
-/** An access-log cursor: the sort key of an entry of that day (`<ISO time>#<8 hex>`), as the page hands it out. */
-export function isAccessLogCursor(day: string, after: string): boolean {
-  return after.length <= 40 && after.startsWith(`${day}T`) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9a-f]{8}$/.test(after);
-}
 
 /** What the official typed stays in the re-rendered form, so a refusal or a conflict loses nothing. */
 function keep(fields: Record<string, string>): Pick<CaseFormState, 'message' | 'note' | 'outcome' | 'into'> {

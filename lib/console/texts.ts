@@ -201,11 +201,18 @@ export const T = {
     exported: pair('diunduh', 'exported'), printed: pair('dicetak', 'printed'),
     // The reader watch's flag (lib/use-cases/reader-watch.ts): the cell adds how many cases.
     reader_alert: pair('peringatan akses, jumlah kasus', 'reader alert, cases'),
+    other: pair('tindakan lain', 'another action'),
   } as Record<string, { id: string; en: string }>,
   accessFields: {
     text: pair('isi laporan', 'report text'), contact: pair('nomor pelapor', "reporter's number"), nik: pair('NIK', 'NIK'),
     worker_name: pair('nama pekerja', "worker's name"), agent_name: pair('nama agen/calo', 'agent or broker name'),
-    figures: pair('angka', 'figures'), case_list: pair('daftar kasus', 'case list'),
+    figures: pair('angka', 'figures'), case_list: pair('daftar kasus', 'case list'), access_log: pair('log akses', 'access log'),
+    other: pair('data lain', 'other data'),
+  } as Record<string, { id: string; en: string }>,
+  /** What an entry names when it is not a case: the downloads and the agents page. */
+  accessTargets: {
+    'figures.csv': pair('angka (CSV)', 'figures (CSV)'), 'cases.csv': pair('daftar kasus (CSV)', 'case list (CSV)'),
+    'access-log.csv': pair('log akses (CSV)', 'access log (CSV)'), agents: pair('halaman agen/calo', 'agents page'),
   } as Record<string, { id: string; en: string }>,
   when: pair('Waktu', 'When'),
   who: pair('Siapa', 'Who'),

@@ -9,7 +9,6 @@ import { caseHolder, caseHolderLabel, officeLabel, officeOf } from '../domain/ca
 import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
 import { splitFollowUps } from '../conversation/follow-up.js';
-import type { AccessEntry } from '../domain/access.js';
 import type { Official } from '../domain/official.js';
 import type { Passkey } from '../officials/passkeys-port.js';
 import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
@@ -421,24 +420,5 @@ export const PasskeysView = ({ l, owner, self, passkeys, csrf, added, removed, o
         <p id="passkey-status" class="err" hidden></p>
       </>
     ) : null}
-  </>
-);
-
-export const AccessLogView = ({ l, day, entries, cursor, names }: { l: Language; day: string; entries: AccessEntry[]; cursor?: string; names: Map<string, string> }) => (
-  <>
-    <p>{T.accessLogIntro[l]}</p>
-    <form method="get" action="/console/access-log">
-      <label for="f-day">{T.day[l]}</label><input type="date" id="f-day" name="day" value={day} />
-      <button type="submit">{T.show[l]}</button>
-    </form>
-    <table id="access-log">
-      <thead><tr><th>{T.when[l]}</th><th>{T.who[l]}</th><th>{T.what[l]}</th><th>{T.caseCol[l]}</th></tr></thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr><td>{formatLocalTime(e.at)}</td><td>{names.get(e.officialId) ?? e.officialId}</td><td data-action={e.action}>{e.action === 'reader_alert' ? <a href="/console/readers" class="late">{`${T.accessActions[e.action]?.[l] ?? e.action}: ${e.cases ?? '?'}`}</a> : T.accessActions[e.action]?.[l] ?? e.action}{e.fields.length ? `: ${e.fields.map((f) => T.accessFields[f]?.[l] ?? f).join(', ')}` : ''}{e.reason ? ` (${e.reason})` : ''}</td><td>{e.reference}</td></tr>
-        ))}
-      </tbody>
-    </table>
-    {cursor ? <p><a href={`/console/access-log?day=${day}&after=${encodeURIComponent(cursor)}`}>{T.nextPage[l]}</a></p> : null}
   </>
 );

@@ -1,5 +1,7 @@
 /** What a view showed: each kind of personal data is recorded separately. */
-export type AccessedField = 'text' | 'contact' | 'nik' | 'worker_name' | 'agent_name' | 'figures' | 'case_list';
+export type AccessedField = 'text' | 'contact' | 'nik' | 'worker_name' | 'agent_name' | 'figures' | 'case_list'
+  /** The access log's own CSV (who read which case, NIK reasons): an audit's download. */
+  | 'access_log';
 
 export interface AccessEntry {
   at: string;

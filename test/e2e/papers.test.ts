@@ -90,6 +90,22 @@ describe('papers for a meeting at 360 px (issue 23, item 10)', () => {
     await page.screenshot({ path: screenshot('papers-print-media-360'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', path: screenshot('papers-print').replace(/\.png$/, '.pdf') });
     expect(pdf.byteLength).toBeGreaterThan(1000);
+
+    // The access log shows the printout, filtered to this case, in words; the CSV link carries the filters.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`${fixture.system.baseUrl}/console/access-log`);
+    await page.getByLabel('Kode kasus').fill(reference.toLowerCase());
+    await page.getByLabel('Jenis').selectOption({ label: 'dicetak' });
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/kind=printed/);
+    const rows = await page.locator('#access-log tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('dicetak: isi laporan, nama pekerja, nomor pelapor');
+    expect(rows[0]).toContain(reference);
+    await check(page, 'access-log-filtered');
+    expect(await page.locator('#access-log-csv').getAttribute('href')).toContain(`ref=${reference}&kind=printed`);
+    const csv = await (await context.request.get(`${fixture.system.baseUrl}${await page.locator('#access-log-csv').getAttribute('href')}`)).text();
+    expect(csv).toContain(`,dicetak,"isi laporan, nama pekerja, nomor pelapor",${reference},`);
     await context.close();
   });
 });

@@ -104,3 +104,89 @@ describe('the printable case summary', () => {
     expect(log.map((e) => e.action)).toEqual(['denied']);
   });
 });
+
+describe('the access log for an audit', () => {
+  const rowsOf = (html: string) => [...html.replace(/\n/g, ' ').matchAll(/<tr>((?:(?!<\/tr>).)*)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+  /** The log's body rows (not its head). */
+  const tableOf = (html: string) => /<table id="access-log">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+
+  it('filters by kind, official and case, groups the entries of one action into one row, and counts per kind, all in words', async () => {
+    const a = await file({ contact: '+6281298833333' });
+    const b = await file({ contact: '+6281298833333' });
+    // The desk finds both cases by the reporter's number: one action, two cases.
+    expect((await desk.get(`/console?q=${encodeURIComponent('+6281298833333')}`)).status).toBe(200);
+    // A Lombok Barat officer asks for a Lombok Timur case: denied.
+    expect((await lombokBarat.get(`/console/cases/${a.reference}`)).status).toBe(404);
+    // The holder reveals the NIK with a reason.
+    await act(lombokTimur, a.reference, 'take');
+    const form = await formOf(lombokTimur, a.reference);
+    expect((await lombokTimur.post(`/console/cases/${a.reference}/nik`, { csrf: form.csrf, reason: 'Cocokkan dengan paspor' })).status).toBe(200);
+
+    const denied = await (await desk.get('/console/access-log?kind=denied')).text();
+    const deniedRows = rowsOf(tableOf(denied));
+    expect(deniedRows.some((r) => r.includes('Petugas Disnaker Lombok Barat') && r.includes('ditolak (di luar wilayah)') && r.includes(a.reference))).toBe(true);
+    expect(deniedRows.every((r) => r.includes('ditolak'))).toBe(true);
+
+    const nik = rowsOf(tableOf(await (await desk.get('/console/access-log?kind=nik_revealed&official=kab-5203')).text()));
+    expect(nik).toHaveLength(1);
+    expect(nik[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} Petugas Disnaker Lombok Timur \(Kabupaten\/kota\) NIK ditampilkan: isi laporan, nama pekerja, nomor pelapor, NIK \(Cocokkan dengan paspor\)/);
+
+    const search = rowsOf(tableOf(await (await desk.get(`/console/access-log?official=prov-ntb&kind=viewed`)).text()));
+    const grouped = search.find((r) => r.includes(a.reference) && r.includes(b.reference));
+    expect(grouped).toContain('dilihat: nomor pelapor');
+    expect(grouped).toContain('2 kasus:');
+
+    const ofCase = await (await desk.get(`/console/access-log?ref=${a.reference.toLowerCase().replace('-', '')}`)).text();
+    const caseRows = rowsOf(tableOf(ofCase));
+    expect(caseRows.length).toBeGreaterThanOrEqual(4);
+    expect(caseRows.every((r) => r.includes(a.reference))).toBe(true);
+    expect(caseRows.some((r) => r.includes(b.reference))).toBe(false);
+    // Per kind, for that case: the count and a link that adds the kind to the filters.
+    expect(ofCase).toMatch(new RegExp(`<tr data-kind="denied"><th scope="row"><a href="/console/access-log\\?from=[-\\d]+&amp;to=[-\\d]+&amp;ref=${a.reference}&amp;kind=denied"[^>]*>ditolak \\(di luar wilayah\\)</a></th><td>1</td></tr>`));
+    // No code on the Indonesian page: kinds and fields in words, the codes only in data-action.
+    const visible = ofCase.replace(/<[^>]+>/g, ' ');
+    expect(visible).not.toMatch(/\b(viewed|nik_revealed|denied|worker_name|contact)\b/);
+    expect(ofCase).toContain('data-action="nik_revealed"');
+  });
+
+  it('reads WITA days: an entry at 16:30 UTC belongs to the next day', async () => {
+    const day = system.clock.now().toISOString().slice(0, 10);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await system.console.accessLog.append({ at: `${day}T15:30:00.000Z`, officialId: 'bp3mi-ntb', action: 'denied', reference: 'WTA-222', fields: [] });
+    await system.console.accessLog.append({ at: `${day}T16:30:00.000Z`, officialId: 'bp3mi-ntb', action: 'denied', reference: 'WTA-333', fields: [] });
+    const html = tableOf(await (await desk.get(`/console/access-log?from=${next}&to=${next}&official=bp3mi-ntb`)).text());
+    expect(html).toContain('WTA-333');
+    expect(html).not.toContain('WTA-222');
+    expect(html).toContain(`${next} 00:30`);
+  });
+
+  it('exports the filtered log as CSV in words and WITA times, and records the export itself', async () => {
+    const res = await desk.get('/console/access-log/export.csv?kind=nik_revealed');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="log-akses-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Waktu (WITA),Petugas,ID petugas,Tingkat,Jenis,Data yang dibuka,Kasus,Alasan,Jumlah kasus (peringatan pembaca)');
+    expect(lines.slice(1).length).toBeGreaterThanOrEqual(1);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2},Petugas Disnaker Lombok Timur,kab-5203,Kabupaten\/kota,NIK ditampilkan,"isi laporan, nama pekerja, nomor pelapor, NIK",[A-Z0-9]{3}-[A-Z0-9]{3},Cocokkan dengan paspor,$/);
+    const exported = (await accessToday()).filter((e) => e.action === 'exported' && e.officialId === 'prov-ntb' && e.reference === 'access-log.csv');
+    expect(exported).toEqual([expect.objectContaining({ fields: ['access_log'] })]);
+    // The export is itself a row of the log, in words.
+    const html = await (await desk.get('/console/access-log?kind=exported')).text();
+    expect(rowsOf(tableOf(html)).some((r) => r.includes('diunduh: log akses') && r.includes('log akses (CSV)'))).toBe(true);
+  });
+
+  it('names a wrong filter in Indonesian (400) instead of reading something else, and keeps the log from regency officers', async () => {
+    for (const [query, named] of [['ref=0000', 'kode kasus'], ['kind=viewd', 'jenis'], ['official=nobody', 'petugas'], ['from=2026-13-45', 'dari tanggal (wita)']] as const) {
+      const res = await desk.get(`/console/access-log?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(await res.text(), query).toContain(`Periksa isian: ${named}`);
+      expect((await desk.get(`/console/access-log/export.csv?${query}`)).status, query).toBe(400);
+    }
+    const long = await desk.get('/console/access-log?from=2026-01-01&to=2026-03-01');
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('Periode paling lama 31 hari.');
+    expect((await lombokBarat.get('/console/access-log')).status).toBe(403);
+    expect((await lombokBarat.get('/console/access-log/export.csv')).status).toBe(403);
+  });
+});
