@@ -212,6 +212,19 @@ describe('crypto-shredding: a case sealed under its own key', () => {
     }
   });
 
+  it('opens every sealed field of a case with one read of the key table, in a process that had not opened it', async () => {
+    const c = await fileCase();
+    const proc = recordingProcess();
+    try {
+      const read = await proc.cases.getCase(c.id);
+      expect(read).toMatchObject({ contact: PHONE, nik: NIK, description: DESCRIPTION });
+      // The case item, then its key once (contact, NIK, text and what was read from it are sealed fields).
+      expect(proc.commands).toEqual(['GetItem', 'GetItem']);
+    } finally {
+      proc.client.destroy();
+    }
+  });
+
   it('still reads values sealed before per-case keys (v2 under the table data key)', async () => {
     const c = await fileCase();
     const before = new FieldCipher(new StaticDataKeySource(LOCAL_KEY), 'test-lookup-key-0123456789');

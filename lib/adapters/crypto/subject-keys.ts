@@ -141,6 +141,8 @@ export interface StagedSubjectKey {
 export class SubjectKeys {
   private readonly cache = new Map<string, OpenKey>();
   private readonly pending = new Map<string, Promise<OpenKey>>();
+  /** Reads of the key table under way, by subject and key id: the fields of one item open together. */
+  private readonly reading = new Map<string, Promise<Buffer>>();
 
   constructor(
     private readonly store: SubjectKeyStore,
@@ -177,6 +179,18 @@ export class SubjectKeys {
   async forReading(subject: string, keyId: string): Promise<Buffer> {
     const cached = this.cached(subject);
     if (cached && cached.keyId === keyId) return cached.key;
+    // A case item's fields are decrypted in parallel: one read of the key table serves them all
+    // (a case page not in the cache was one GetItem per sealed field).
+    const id = `${subject}\u0000${keyId}`;
+    let inFlight = this.reading.get(id);
+    if (!inFlight) {
+      inFlight = this.readKey(subject, keyId).finally(() => this.reading.delete(id));
+      this.reading.set(id, inFlight);
+    }
+    return inFlight;
+  }
+
+  private async readKey(subject: string, keyId: string): Promise<Buffer> {
     const stored = await this.store.read(subject);
     if (!stored || 'destroyedAt' in stored || stored.keyId !== keyId) throw new ErasedDataError(subject);
     return this.remember(subject, stored.keyId, await this.unwrap(subject, stored.keyId, stored.wrapped)).key;
