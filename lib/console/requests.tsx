@@ -62,6 +62,17 @@ const R = {
   timeline: pair('Riwayat', 'Timeline'),
   save: pair('Simpan', 'Save'),
   invalid: pair('Periksa isian: ', 'Check the field: '),
+  /** The decision form's fields by name and what is wrong with each, in words (issue 23 item 6): never the field's code. */
+  fieldNames: {
+    confirm: pair('konfirmasi pemeriksaan', 'confirmation'), ground: pair('alasan penolakan', 'ground'), case: pair('kode kasus yang dikoreksi', 'reference of the corrected case'),
+  } as Record<string, { id: string; en: string }>,
+  anyField: pair('isian formulir', 'form field'),
+  fieldErrors: {
+    confirm: pair('Centang kotak ini setelah memeriksa.', 'Tick the box once you have checked.'),
+    ground: pair('Pilih salah satu alasan penolakan.', 'Choose one of the grounds.'),
+    case: pair('Tulis kode salah satu kasus dari nomor ini.', "Write the reference of one of this number's cases."),
+  } as Record<string, { id: string; en: string }>,
+  badValue: pair('Isian tidak valid.', 'Invalid value.'),
   notApplied: pair('Tidak dijalankan: ', 'Not applied: '),
   back: pair('Kembali ke daftar permintaan', 'Back to the requests'),
 };
@@ -244,23 +255,29 @@ export function requestsScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const action = c.req.param('action');
     const raw = await c.req.parseBody();
     const form = Decision.safeParse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== 'csrf' && typeof v === 'string' && v !== '')));
-    const invalid = (field: string, message: string) => render(c, reference, { errors: { [field]: message }, notice: { kind: 'err', text: `${R.invalid[l(c)]}${field}` } }, 400);
-    if (!form.success) return invalid(String(form.error.issues[0]?.path[0] ?? 'body'), 'Invalid value');
+    // Field names and messages in the page's language; the field's code stays in the form (name=...).
+    const named = (field: string) => R.fieldNames[field]?.[l(c)] ?? R.anyField[l(c)];
+    const invalidFields = (fields: string[]) => render(c, reference, {
+      errors: Object.fromEntries(fields.map((f) => [f, R.fieldErrors[f]?.[l(c)] ?? R.badValue[l(c)]])),
+      notice: { kind: 'err', text: `${R.invalid[l(c)]}${fields.map(named).join(', ')}` },
+    }, 400);
+    const invalid = (field: string) => invalidFields([field]);
+    if (!form.success) return invalid(String(form.error.issues[0]?.path[0] ?? 'body'));
     let decision: DeskDecision;
     if (action === 'carry-out') {
-      if (!form.data.confirm) return invalid('confirm', 'Tick the box to confirm');
+      if (!form.data.confirm) return invalid('confirm');
       decision = { outcome: 'carried_out' };
     } else if (action === 'refuse') {
-      if (!form.data.ground) return invalid('ground', 'Choose a ground');
+      if (!form.data.ground) return invalid('ground');
       decision = { outcome: 'refused', ground: form.data.ground };
     } else {
-      if (!form.data.case) return invalid('case', 'Name the corrected case');
+      if (!form.data.case) return invalid('case');
       decision = { outcome: 'corrected', case: form.data.case };
     }
     const outcome = await decideDataRequest(deps, c.get('official'), reference, decision);
     switch (outcome.kind) {
       case 'not_found': return notFound(c);
-      case 'invalid': return render(c, reference, { errors: outcome.fields, notice: { kind: 'err', text: `${R.invalid[l(c)]}${Object.keys(outcome.fields).join(', ')}` } }, 400);
+      case 'invalid': return invalidFields(Object.keys(outcome.fields));
       case 'not_applied': return render(c, reference, { notice: { kind: 'err', text: `${R.notApplied[l(c)]}${T.reasons[outcome.reason][l(c)]}` } }, 409);
       case 'done': return c.redirect(`/console/requests/${outcome.reference}?done=1${outcome.erased ? `&erased=${outcome.erased}` : ''}`, 303);
     }
@@ -358,9 +375,9 @@ export function readersScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const me = c.get('official');
     if (me.level !== 3) return html(c, <p class="err">{W.bp3miOnly[l(c)]}</p>, 403);
     const form = EndSessions.safeParse(await c.req.parseBody());
-    if (!form.success) return html(c, <p class="err">{`${T.invalid[l(c)]}official`}</p>, 400);
+    if (!form.success) return html(c, <p class="err">{`${T.invalid[l(c)]}${T.passkeyOwner[l(c)].toLowerCase()}`}</p>, 400);
     const at = deps.clock.now().toISOString();
-    if (!await deps.directory.endConsoleSessions(form.data.official, at)) return html(c, <p class="err">{`${T.invalid[l(c)]}official`}</p>, 404);
+    if (!await deps.directory.endConsoleSessions(form.data.official, at)) return html(c, <p class="err">{`${T.invalid[l(c)]}${T.passkeyOwner[l(c)].toLowerCase()}`}</p>, 404);
     // Not personal data: who ended whose sessions, for the operators' trail.
     logger.info('console sessions ended', { by: me.id, official: form.data.official });
     return list(c, W.ended[l(c)]);

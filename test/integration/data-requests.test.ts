@@ -118,7 +118,11 @@ describe('HAPUS by SMS opens a data request; the desk carries it out', { timeout
     const page = await (await desk.get(`/console/requests/${reference}`)).text();
     const res = await desk.post(`/console/requests/${reference}/carry-out`, { csrf: csrfOf(page) });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('confirm');
+    // Named in words on the Indonesian page (issue 23 item 6), never as the field's code.
+    const answer = await res.text();
+    expect(answer).toContain('Periksa isian: konfirmasi pemeriksaan');
+    expect(answer).toContain('Centang kotak ini setelah memeriksa.');
+    expect(answer).not.toMatch(/Periksa isian: confirm|Tick the box/);
     expect((await requestOf(reference)).dataRequest?.decision).toBeUndefined();
   });
 
@@ -192,7 +196,7 @@ describe('ERASE refused with a ground', { timeout: 120_000 }, () => {
     const page = await (await desk.get(`/console/requests/${reference}`)).text();
     const bad = await desk.post(`/console/requests/${reference}/refuse`, { csrf: csrfOf(page), ground: 'because' });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('ground');
+    expect(await bad.text()).toContain('Periksa isian: alasan penolakan');
     const res = await desk.post(`/console/requests/${reference}/refuse`, { csrf: csrfOf(page), ground: 'art44_legal_case' });
     expect(res.status).toBe(303);
     expect((await system.store.getCase(c!.id))?.description).toBe(c!.description);
