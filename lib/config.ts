@@ -10,55 +10,67 @@ import { CountryCode } from './domain/regions.js';
 /** Shortest callback key accepted, locally and from the AWS secret (the stack generates 40 characters). */
 export const MIN_CALLBACK_KEY_LENGTH = 16;
 
-// Shared by every numeric setting: one schema built at cold start instead of one per variable.
-const positiveInt = z.coerce.number().check(z.int(), z.positive());
-const text = z.string();
+/**
+ * A variable: the schema of its value, built only when the variable is set, and the value it takes
+ * when it is not (its default, or undefined). A function in AWS sets about ten of the fifty, and a
+ * zod schema costs its construction at every cold start (issue 18): the other forty are never built.
+ */
+interface Setting<T> { schema: () => z.ZodMiniType<T>; unset: T }
+const setting = <T>(schema: () => z.ZodMiniType<T>, unset: T): Setting<T> => ({ schema, unset });
+const optional = <T>(schema: () => z.ZodMiniType<T>): Setting<T | undefined> => ({ schema, unset: undefined });
+
+// Shared by every numeric setting: built once, on the first one set.
+let positiveIntSchema: z.ZodMiniType<number> | undefined;
+const positiveInt = (): z.ZodMiniType<number> => (positiveIntSchema ??= z.coerce.number().check(z.int(), z.positive()));
+const text = () => z.string();
 /**
  * A number people are told to call. Every USSD screen and SMS that names one is checked to fit with a
  * number this long (test/unit/ussd-tree.test.ts), so a longer one is refused here, not cut on a phone.
  */
-const hotlineNumber = z.string().check(
+const hotlineNumber = () => z.string().check(
   z.regex(/^\+?[0-9][0-9 -]*$/, 'must be digits, spaces and dashes'),
   z.maxLength(MAX_EMERGENCY_LINE_LENGTH, `must be at most ${MAX_EMERGENCY_LINE_LENGTH} characters`),
 );
-const minutes = (fallback: number) => z._default(positiveInt, fallback);
+const minutes = (fallback: number) => setting(positiveInt, fallback);
+const templateName = () => z.string().check(z.regex(/^[a-z0-9_]{1,512}$/));
+const secretText = () => z.string().check(z.minLength(16, 'must be at least 16 characters'));
 
-const EnvSchema = z.object({
-  STAGE: z._default(z.enum(['local', 'aws']), 'local'),
-  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'pmi-hotline'),
-  AWS_REGION: z._default(text, 'ap-southeast-3'),
+const SETTINGS = {
+  STAGE: setting(() => z.enum(['local', 'aws']), 'local'),
+  TABLE_NAME: setting(() => z.string().check(z.minLength(1)), 'pmi-hotline'),
+  AWS_REGION: setting(text, 'ap-southeast-3'),
   /** Local only: DynamoDB Local endpoint, set by the local runtime and tests. */
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  DYNAMODB_ENDPOINT: optional(() => z.url()),
   /** AWS only: customer-managed KMS key for envelope encryption of personal fields. */
-  KMS_KEY_ARN: z.optional(text),
+  KMS_KEY_ARN: optional(text),
   /** AWS only: Secrets Manager secret, JSON {"username","apiKey","callbackKey"} for Africa's Talking. */
-  GATEWAY_SECRET_ARN: z.optional(text),
+  GATEWAY_SECRET_ARN: optional(text),
   /** AWS only: Secrets Manager secret holding the HMAC key for phone/NIK lookups. */
-  LOOKUP_KEY_SECRET_ARN: z.optional(text),
+  LOOKUP_KEY_SECRET_ARN: optional(text),
   /** AWS only: SNS topic that receives case events for other systems. */
-  EVENTS_TOPIC_ARN: z.optional(text),
+  EVENTS_TOPIC_ARN: optional(text),
   /** Local only: callback key and crypto keys; AWS reads them from Secrets Manager/KMS. */
-  GATEWAY_CALLBACK_KEY: z._default(
-    z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH, `must be at least ${MIN_CALLBACK_KEY_LENGTH} characters`)),
+  GATEWAY_CALLBACK_KEY: setting(
+    () => z.string().check(z.minLength(MIN_CALLBACK_KEY_LENGTH, `must be at least ${MIN_CALLBACK_KEY_LENGTH} characters`)),
     'local-demo-callback-key',
   ),
-  LOCAL_DATA_KEY: z._default(z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
-  LOCAL_LOOKUP_KEY: z._default(z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
-  AT_SENDER_ID: z.optional(text),
+  LOCAL_DATA_KEY: setting(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)), '6c6f63616c2d64656d6f2d646174612d6b65792d6e6f742d666f722d70726f64'),
+  LOCAL_LOOKUP_KEY: setting(() => z.string().check(z.minLength(16)), 'local-demo-lookup-key-not-for-production'),
+  AT_SENDER_ID: optional(text),
   /** AWS only: sender ID registered with AWS for SNS SMS to officials (not the same registration as AT's). */
-  SNS_SENDER_ID: z.optional(text),
+  SNS_SENDER_ID: optional(text),
   /** The number people are told to call when something fails (KP2MI's 24h toll-free line by default). */
-  HOTLINE_PHONE: z._default(hotlineNumber, '0800-1000'),
+  HOTLINE_PHONE: setting(hotlineNumber, '0800-1000'),
   /** The number people abroad are told to call: 0800 numbers cannot be dialled from a foreign SIM. */
-  HOTLINE_PHONE_ABROAD: z._default(hotlineNumber, '+62 21 2924 4800'),
+  HOTLINE_PHONE_ABROAD: setting(hotlineNumber, '+62 21 2924 4800'),
   /**
    * Indonesian missions' emergency lines by host country, `MY=+60 3 2116 4000,SA=...` (ISO codes);
    * a sender from that country is told this number instead of HOTLINE_PHONE_ABROAD. Empty by default:
    * only the operators can confirm a mission's current 24-hour number.
    */
-  MISSION_PHONES: z._default(z.string(), ''),
+  MISSION_PHONES: setting(() => z.string(), ''),
   /** The number reporters text (LAPOR, STATUS); the default is the local demo's. Required in AWS. */
-  SMS_SHORTCODE: z._default(text, '+6281100001708'),
+  SMS_SHORTCODE: setting(text, '+6281100001708'),
   SLA_ACK_URGENT_MINUTES: minutes(60),
   SLA_ACK_HIGH_MINUTES: minutes(24 * 60),
   SLA_ACK_NORMAL_MINUTES: minutes(72 * 60),
@@ -72,48 +84,67 @@ const EnvSchema = z.object({
    */
   SLA_DATA_REQUEST_MINUTES: minutes(24 * 60),
   /** The reader alert: one official viewing the personal data of more than this many cases... */
-  READER_ALERT_CASES: z._default(positiveInt, 20),
+  READER_ALERT_CASES: setting(positiveInt, 20),
   /** ...within this many minutes alerts BP3MI and the level above (never blocks the official). */
-  READER_ALERT_MINUTES: z._default(positiveInt, 60),
-  LIMIT_NEW_CASES_PER_HOUR: z._default(positiveInt, 5),
-  LIMIT_INBOUND_PER_HOUR: z._default(positiveInt, 30),
-  LIMIT_STATUS_LOOKUPS_PER_HOUR: z._default(positiveInt, 10),
-  LIMIT_WEB_REPORTS_PER_HOUR: z._default(positiveInt, 20),
+  READER_ALERT_MINUTES: setting(positiveInt, 60),
+  LIMIT_NEW_CASES_PER_HOUR: setting(positiveInt, 5),
+  LIMIT_INBOUND_PER_HOUR: setting(positiveInt, 30),
+  LIMIT_STATUS_LOOKUPS_PER_HOUR: setting(positiveInt, 10),
+  LIMIT_WEB_REPORTS_PER_HOUR: setting(positiveInt, 20),
   /** Web-form confirmations one number receives per day, however many forms name it. */
-  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: z._default(positiveInt, 5),
+  LIMIT_CONFIRMATIONS_PER_NUMBER_PER_DAY: setting(positiveInt, 5),
   /** Spend guard: past this many SMS to reporters in an hour, confirmations to numbers that never wrote pause. */
-  LIMIT_REPORTER_SMS_PER_HOUR: z._default(positiveInt, 100),
+  LIMIT_REPORTER_SMS_PER_HOUR: setting(positiveInt, 100),
   /** The console's public origin (https://host) in AWS: checked against Origin on writes and used as the WebAuthn origin. */
-  CONSOLE_ORIGIN: z.optional(z.url()),
+  CONSOLE_ORIGIN: optional(() => z.url()),
   /**
    * Days a case's personal data is kept after it stops being open (resolved or closed); then the
    * escalator's run destroys it (README: Retention). 730 (two years): long enough for a reopened
    * complaint, an appeal or a late legal case; any value down to 1 works.
    */
-  RETENTION_DAYS_AFTER_CLOSE: z._default(positiveInt, 730),
+  RETENTION_DAYS_AFTER_CLOSE: setting(positiveInt, 730),
   /** Local only: the WhatsApp app secret (webhook signatures) and verify token; AWS reads WHATSAPP_SECRET_ARN. */
-  WHATSAPP_APP_SECRET: z._default(z.string().check(z.minLength(16, 'must be at least 16 characters')), 'local-demo-whatsapp-app-secret'),
-  WHATSAPP_VERIFY_TOKEN: z._default(z.string().check(z.minLength(16, 'must be at least 16 characters')), 'local-demo-whatsapp-verify-token'),
+  WHATSAPP_APP_SECRET: setting(secretText, 'local-demo-whatsapp-app-secret'),
+  WHATSAPP_VERIFY_TOKEN: setting(secretText, 'local-demo-whatsapp-verify-token'),
   /** AWS only: Secrets Manager secret, JSON {"appSecret","verifyToken","accessToken","phoneNumberId"}. Unset: no WhatsApp, everything by SMS. */
-  WHATSAPP_SECRET_ARN: z.optional(text),
+  WHATSAPP_SECRET_ARN: optional(text),
   /** Approved utility templates (names as submitted to Meta, languages id and en): see README "WhatsApp". */
-  WHATSAPP_TEMPLATE_UPDATE: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_update'),
-  WHATSAPP_TEMPLATE_ALERT: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_alert'),
-  WHATSAPP_TEMPLATE_SIGN_IN: z._default(z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)), 'hotline_sign_in'),
+  WHATSAPP_TEMPLATE_UPDATE: setting(templateName, 'hotline_update'),
+  WHATSAPP_TEMPLATE_ALERT: setting(templateName, 'hotline_alert'),
+  WHATSAPP_TEMPLATE_SIGN_IN: setting(templateName, 'hotline_sign_in'),
   /** Local only: `npm start` seeds the demo officials as taking WhatsApp alerts (false: SMS only, as before WhatsApp). */
-  DEMO_OFFICIALS_WHATSAPP: z._default(z.enum(['true', 'false']), 'true'),
+  DEMO_OFFICIALS_WHATSAPP: setting(() => z.enum(['true', 'false']), 'true'),
   /** An official's WhatsApp alert not delivered within this many minutes goes again by SMS. */
   WHATSAPP_FALLBACK_MINUTES: minutes(10),
-  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
-  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
+  PORT: setting(() => z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  LOG_LEVEL: setting(() => z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
   /**
    * AWS only: how long a function keeps a secret before reading it again (Powertools parameters
    * cache). Bounds how long new Africa's Talking credentials or a new callback key take to apply.
    */
-  SECRETS_MAX_AGE_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive(), z.lte(3600)), 300),
-});
+  SECRETS_MAX_AGE_SECONDS: setting(() => z.coerce.number().check(z.int(), z.positive(), z.lte(3600)), 300),
+};
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = { -readonly [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['unset'] };
+
+/**
+ * Each variable that is set, checked by its schema; each that is not, its value when unset. Problems
+ * are named as zod names them for an object of these keys, in the same order, never with a value.
+ */
+function parseEnv(env: Record<string, string | undefined>): { success: true; data: Env } | { success: false; problems: string[] } {
+  const data: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, { schema, unset }] of Object.entries(SETTINGS) as Array<[string, Setting<unknown>]>) {
+    const raw = env[name];
+    if (raw === undefined) { data[name] = unset; continue; }
+    const parsed = schema().safeParse(raw);
+    if (parsed.success) data[name] = parsed.data;
+    // zod's messages state the rule ("must be at least 16 characters"), not the input: some are secrets.
+    else problems.push(...parsed.error.issues.map((i) => `${[name, ...i.path].join('.')} ${i.message.replace(/^Invalid input: /, '')}`));
+  }
+  return problems.length ? { success: false, problems } : { success: true, data: data as Env };
+}
+
 
 export interface Policy {
   /** The domestic emergency line (HOTLINE_PHONE); `emergencyLines` chooses by the sender's country. */
@@ -173,12 +204,8 @@ export class ConfigurationError extends Error {
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    // zod's messages state the rule ("must be at least 16 characters"), not the input: some are secrets.
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message.replace(/^Invalid input: /, '')}`).join('; ');
-    throw new ConfigurationError(`Invalid configuration: ${problems}`);
-  }
+  const parsed = parseEnv(env);
+  if (!parsed.success) throw new ConfigurationError(`Invalid configuration: ${parsed.problems.join('; ')}`);
   const e = parsed.data;
   // The demo number must never reach a real reporter's confirmation: AWS has to name the real one.
   // The resources a function uses (key, secrets, topic) are set only for the functions granted them
