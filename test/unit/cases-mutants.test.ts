@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf, type ActionContext } from '../../lib/cases/plan.js';
-import { planConfirmCategory, planCorrect, planRefer } from '../../lib/cases/plans.js';
+import { planConfirmCategory, planCorrect, planMerge, planRefer } from '../../lib/cases/plans.js';
+import { reporterTexts } from '../../lib/messages/reporter.js';
 import { defaultPolicy } from '../../lib/config.js';
 import type { Case } from '../../lib/domain/case.js';
 
@@ -56,5 +57,18 @@ describe('a data request', () => {
     const request = aCase({ kind: 'data_request', dataRequest: { type: 'erasure' } });
     expect(planCorrect(request, ctx(), 'unheld', { urgency: 'urgent' })).toEqual({ applies: false, reason: 'data_request' });
     expect(planRefer(request, ctx(), 'unheld', 'province_bali')).toEqual({ applies: false, reason: 'data_request' });
+  });
+});
+
+describe('a merged duplicate', () => {
+  it('is announced to its reporter in the language the number chose since, else in the case\'s own', () => {
+    const into = aCase({ id: 'c2', reference: 'XYZ-789' });
+    const merged = (prefs: { language?: 'id' | 'en' }) => {
+      const r = planMerge(aCase(), into, ctx(), 'unheld', prefs);
+      return r.applies ? r.plan.messages[0]?.text : undefined;
+    };
+    expect(merged({ language: 'en' })).toBe(reporterTexts.merged('en', { reference: 'ABC-234', into: 'XYZ-789' }));
+    expect(merged({})).toBe(reporterTexts.merged('id', { reference: 'ABC-234', into: 'XYZ-789' }));
+    expect(reporterTexts.merged('en', { reference: 'ABC-234', into: 'XYZ-789' })).not.toBe(reporterTexts.merged('id', { reference: 'ABC-234', into: 'XYZ-789' }));
   });
 });

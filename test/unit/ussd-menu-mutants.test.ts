@@ -61,6 +61,10 @@ describe('the choices each screen refuses', () => {
     for (const input of ['x1', '1x', '1.0', '1e0', '01']) expect(screen(`1*1*${input}`), input).toBe(`CON ${WRONG}\n${COUNTRIES_ID}`);
     expect(screen('1* 1 *1')).toBe(`CON ${REPORTERS_ID}`);
   });
+
+  it('has nothing to go back to from the main menu, and says so', () => {
+    expect(screen('0')).toBe(`CON ${WRONG}\n${MAIN_ID}`);
+  });
 });
 
 describe('a draft and the first screen', () => {
