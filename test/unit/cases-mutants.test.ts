@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorOf, type ActionContext } from '../../lib/cases/plan.js';
+import { planSlaCheck } from '../../lib/cases/escalation-plans.js';
 import { planConfirmCategory, planCorrect, planMerge, planRefer } from '../../lib/cases/plans.js';
 import { reporterTexts } from '../../lib/messages/reporter.js';
 import { defaultPolicy } from '../../lib/config.js';
@@ -70,5 +71,28 @@ describe('a merged duplicate', () => {
     expect(merged({ language: 'en' })).toBe(reporterTexts.merged('en', { reference: 'ABC-234', into: 'XYZ-789' }));
     expect(merged({})).toBe(reporterTexts.merged('id', { reference: 'ABC-234', into: 'XYZ-789' }));
     expect(reporterTexts.merged('en', { reference: 'ABC-234', into: 'XYZ-789' })).not.toBe(reporterTexts.merged('id', { reference: 'ABC-234', into: 'XYZ-789' }));
+  });
+});
+
+describe('an escalation and a reminder from the SLA check', () => {
+  const lotim: Official = { ...desk, id: 'kab-5203', name: 'Lombok Timur', phone: '+6281100005003', level: 1, regencies: ['5203'] };
+  const check = (c: Case, hours: number, officials: Official[]) => {
+    const now = new Date(new Date(at).getTime() + hours * 3_600_000);
+    const r = planSlaCheck(c, { actor: 'system', at: now.toISOString(), now, policy: defaultPolicy() }, officials);
+    if (!r.plan.applies) throw new Error(r.plan.reason);
+    return r.plan.plan;
+  };
+
+  it('tells the level above which office it waited for: the holder, else the office alerted, else the desk', () => {
+    const heldByDesk = aCase({ status: 'acknowledged', assignee: 'prov-ntb', acknowledgedAt: at });
+    expect(check(heldByDesk, 24 * 15, [lotim, desk]).alerts[0]?.escalation).toEqual({ waitedFor: 'Desk provinsi', minutes: 20160, notResolved: true });
+    const heldByLotim = aCase({ status: 'acknowledged', assignee: 'kab-5203', acknowledgedAt: at });
+    expect(check(heldByLotim, 24 * 15, [lotim, desk]).alerts[0]?.escalation).toEqual({ waitedFor: 'Lombok Timur', minutes: 20160, notResolved: true });
+    expect(check(aCase(), 25, [lotim, desk]).alerts[0]?.escalation).toEqual({ waitedFor: 'Lombok Timur', minutes: 1440, notResolved: false });
+    expect(check(aCase({ homeRegency: 'unknown' }), 25, [lotim, desk]).alerts[0]?.escalation).toEqual({ waitedFor: 'Desk provinsi', minutes: 1440, notResolved: false });
+  });
+
+  it('records a reminder nobody could be sent as the system\'s, naming nobody', () => {
+    expect(check(aCase(), 13, []).events).toEqual([expect.objectContaining({ type: 'reminder', actor: 'system', detail: expect.objectContaining({ official: 'none' }) })]);
   });
 });
