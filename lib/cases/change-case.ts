@@ -71,6 +71,7 @@ export async function changeCase(
     if (!plan.case) {
       const first = await deps.cases.recordOnce(before.id, {
         ...(options.onceKey ? { onceKey: options.onceKey } : {}), events, messages, ...(plan.access ? { access: plan.access } : {}),
+        ...(plan.notes?.length ? { notes: plan.notes } : {}),
       });
       return first ? { kind: 'changed', before, after: before, plan } : { kind: 'duplicate', before };
     }

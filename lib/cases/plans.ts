@@ -12,6 +12,7 @@ import type { Metrics } from '../metrics.js';
 import type { Policy } from '../config.js';
 import { type ActionContext, type Actor, isOpenStatus, no, ok, type PlanResult } from './plan.js';
 import { mayChange, mayTakeOver, type Rank } from './rank.js';
+import type { CaseNote } from './port.js';
 
 /**
  * The operations officials perform on a case, the same from every door (SMS commands TERIMA,
@@ -82,8 +83,10 @@ export function planAskReporter(c: Case, x: ActionContext, question: string, pre
     id: messageId, audience: 'reporter', to: c.contact, caseId: c.id, purpose: 'question',
     text: questionForReporter(prefs.language ?? c.language, c.reference, question), status: 'pending', attempts: 0, createdAt: x.at,
   }];
-  // The reporter's answer is routed to the assignee: a case nobody holds yet gets the asker.
-  return ok({ ...(c.assignee ? {} : { case: { ...c, assignee: x.official.id, updatedAt: x.at } }), events, messages });
+  // The reporter's answer is routed to the assignee: a case nobody holds yet gets the asker. The
+  // question's text is kept sealed with the case, so its page reads as one conversation.
+  const notes: CaseNote[] = [{ at: x.at, officialId: x.official.id, text: question, kind: 'question' }];
+  return ok({ ...(c.assignee ? {} : { case: { ...c, assignee: x.official.id, updatedAt: x.at } }), events, messages, notes });
 }
 
 /**

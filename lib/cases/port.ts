@@ -61,6 +61,8 @@ export interface CaseNote {
   at: string;
   officialId: string;
   text: string;
+  /** A question sent to the reporter (console message or TANYA), kept sealed so the case reads as one conversation. */
+  kind?: 'question';
 }
 
 /**
@@ -85,7 +87,7 @@ export interface CaseStore {
   /** Throws ConcurrentUpdateError when the version moved; returns false when a once-key was taken. */
   updateCase(update: CaseUpdate): Promise<boolean>;
   /** Appends events and outbox messages; with a once-key, returns false (and writes nothing) on repeat. */
-  recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[] }): Promise<boolean>;
+  recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[]; notes?: CaseNote[] }): Promise<boolean>;
   timeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases whose nextCheckAt is at or before `until`, via the due index. */
   casesDueBy(until: Date, limit?: number): Promise<Case[]>;

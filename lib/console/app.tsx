@@ -12,7 +12,7 @@ import { logger } from '../logger.js';
 import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '../use-cases/console/case-file.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { addPasskey, listPasskeys, passkeyRegistrationOptions, passkeySignInOptions, type RelyingParty, removePasskey, signInWithPasskey } from '../use-cases/console/passkeys.js';
-import { queuePage, QUEUE_TABS } from '../use-cases/console/queue.js';
+import { CONSOLE_TABS, type ConsoleTab, queuePage } from '../use-cases/console/queue.js';
 import { searchCases } from '../use-cases/console/search.js';
 import { CODE_LIFETIME_MS, endSession, SESSION_ABSOLUTE_MS, startSignIn, verifySignInCode } from '../use-cases/console/sign-in.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
@@ -20,7 +20,7 @@ import {
   clearConsoleCookie, cookieNames, type ConsoleContext, type ConsoleEnv, type ConsoleOptions, expectedOrigin, page, returnPath,
   sameOriginWrites, setConsoleCookie, signedInRoutes, sourceAddress, t,
 } from './kit.js';
-import type { QueueFilter, QueueTab } from '../use-cases/console/case-pages-port.js';
+import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
 import { T } from './texts.js';
 import { CaseViewPage, type CaseFormState, CodeForm, PasskeysView, QueueView, SignInForm } from './views.js';
 import { readersScreen, REQUESTS_CSS, requestsScreen } from './requests.js';
@@ -30,7 +30,7 @@ import { ACCESS_LOG_CSS, accessLogScreen } from './access-log.js';
 const MAX_BODY = 32 * 1024;
 
 const QueueQueryInput = z.object({
-  tab: z._default(z.catch(z.enum(QUEUE_TABS as [QueueTab, ...QueueTab[]]), 'unassigned'), 'unassigned'),
+  tab: z._default(z.catch(z.enum(CONSOLE_TABS as [ConsoleTab, ...ConsoleTab[]]), 'unassigned'), 'unassigned'),
   regency: z.optional(z.catch(z.optional(HomeRegency), undefined)),
   category: z.optional(z.catch(z.optional(Category), undefined)),
   status: z.optional(z.catch(z.optional(z.enum(['new', 'acknowledged', 'resolved', 'closed'])), undefined)),

@@ -44,6 +44,12 @@ form.inline{display:inline}
 ol.cases li.card{position:relative;min-height:44px}
 ol.cases li.card a.ref::after{content:'';position:absolute;inset:0}
 ol.cases li.card:hover{border-color:#0b4f6c}
+.new-msg{background:#0b4f6c;color:#fff;padding:0 .4em;border-radius:3px;font-size:.85rem;font-weight:600}
+ol.thread{list-style:none;padding:0;margin:.25rem 0}
+ol.thread li{margin:.5rem 0}
+ol.thread li.from-official{margin-left:1.5rem}
+ol.thread li.from-official .text{background:#eef5f9}
+ol.thread .who{margin:.1rem 0;font-size:.85rem;color:#333}
 input,select{min-height:44px}
 .tabs a[aria-current=page]{background:#0b4f6c;color:#fff}
 ol.cases{list-style:none;padding:0;margin:0}

@@ -18,6 +18,8 @@ export const FIGURES_SCREEN_CSS = DASHBOARD_CSS;
 import { lastMonths, loadDashboardFigures, PUBLIC_MONTHS } from '../figures/http.js';
 import type { FiguresPort } from '../figures/port.js';
 import { recordAgentName } from '../figures/record-agent.js';
+import { normaliseReference } from '../domain/reference.js';
+import { canSee, canSeeContact } from '../domain/visibility.js';
 
 export interface FiguresScreenDeps {
   figures: FiguresPort;
@@ -116,12 +118,22 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
     return c.html(page(c, { title: TEXT.agents[l(c)], body: raw(`<p>${TEXT.agentsIntro[l(c)]}</p>${list}`) }));
   });
 
-  const agentForm = (c: ConsoleContext, reference: string, notice?: string, status: 200 | 400 | 404 | 409 = 200) => c.html(page(c, {
+  const agentForm = (c: ConsoleContext, reference: string, notice?: string, status: 200 | 400 | 404 | 409 = 200, value = '') => c.html(page(c, {
     title: `${TEXT.recordAgent[l(c)]} · ${reference}`,
-    body: raw(`${notice ?? ''}<form method="post" action="/console/figures/agent"><input type="hidden" name="csrf" value="${esc(c.get('session').csrfToken)}"><input type="hidden" name="reference" value="${esc(reference)}"><label for="agentName">${TEXT.agentLabel[l(c)]}</label><input type="text" id="agentName" name="agentName" maxlength="100" required autocomplete="off"><button type="submit">${TEXT.save[l(c)]}</button></form><p><a href="/console/cases/${esc(reference)}">${esc(reference)}</a></p>`),
+    body: raw(`${notice ?? ''}<form method="post" action="/console/figures/agent"><input type="hidden" name="csrf" value="${esc(c.get('session').csrfToken)}"><input type="hidden" name="reference" value="${esc(reference)}"><label for="agentName">${TEXT.agentLabel[l(c)]}</label><input type="text" id="agentName" name="agentName" maxlength="100" required autocomplete="off" value="${esc(value)}"><button type="submit">${TEXT.save[l(c)]}</button></form><p><a href="/console/cases/${esc(reference)}">${esc(reference)}</a></p>`),
   }), status);
 
-  routes.get('/agent', (c) => agentForm(c, c.req.query('ref') ?? ''));
+  // The holder finds the form filled in with the name the family gave (issue 23, item 7), a view of it
+  // recorded like the case page's; anyone else gets it empty, as the name is the holder's to see.
+  routes.get('/agent', async (c) => {
+    const reference = c.req.query('ref') ?? '';
+    const ref = normaliseReference(reference);
+    const found = ref ? await deps.cases.getCaseByReference(ref) : undefined;
+    const official = c.get('official');
+    if (!found?.agentName || found.erased || !canSee(official, found) || !canSeeContact(official, found)) return agentForm(c, reference);
+    await deps.accessLog.append({ at: deps.clock.now().toISOString(), officialId: official.id, action: 'viewed', reference: found.reference, fields: ['agent_name'] });
+    return agentForm(c, found.reference, undefined, 200, found.agentName);
+  });
   routes.post('/agent', async (c) => {
     const form = await c.req.parseBody();
     const reference = typeof form.reference === 'string' ? form.reference : '';

@@ -5,6 +5,7 @@ import { maskNik } from '../domain/nik.js';
 import { countryLabel, regencyLabel } from '../domain/regions.js';
 import { erasedNote } from '../messages/erasure.js';
 import { splitFollowUps } from '../conversation/follow-up.js';
+import { conversationThread } from '../conversation/thread.js';
 import type { Official } from '../domain/official.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { printCase } from '../use-cases/console/print-case.js';
@@ -80,7 +81,7 @@ export function CaseSummary({ l, file, contactShown, officials, printedBy, print
   const c = file.case;
   const names = new Map(officials.map((o) => [o.id, o.name]));
   const holder = caseHolder(c, c.assignee ? officials.find((o) => o.id === c.assignee) : undefined);
-  const { original, followUps } = c.erased ? { original: '', followUps: [] } : splitFollowUps(c.description);
+  const { original } = c.erased ? { original: '' } : splitFollowUps(c.description);
   const printed = `${P.printedBy[l]} ${printedBy.name} (${T.levels[printedBy.level][l]}) ${P.printedAt[l]} ${at(printedAt)}.`;
   return (
     <>
@@ -112,7 +113,10 @@ export function CaseSummary({ l, file, contactShown, officials, printedBy, print
           <div id="conversation">
             <h3>{P.report[l]} · {at(c.createdAt)} · {T.reporterTypes[c.reporterType][l]}</h3>
             <div class="said">{original}</div>
-            {followUps.map((f) => (<><h3>{T.followUp[l]} {f.n} · {f.when}</h3><div class="said">{f.text}</div></>))}
+            {/* After the report, the conversation as the case page shows it: follow-ups, answers and the officials' questions (lib/conversation/thread.ts). */}
+            {conversationThread(c, file.events, file.notes).slice(1).map((e) => (
+              <><h3>{e.kind === 'question' ? (l === 'id' ? 'Pertanyaan ke pelapor' : 'Question to the reporter') : e.kind === 'answer' ? (l === 'id' ? 'Jawaban' : 'Answer') : T.followUp[l]} · {at(e.at)} · {typeof e.from === 'string' ? T.reporterTypes[c.reporterType][l] : names.get(e.from.official) ?? e.from.official}</h3><div class="said">{e.text}</div></>
+            ))}
           </div>
         )}
         <h2>{T.timeline[l]}</h2>
@@ -120,8 +124,8 @@ export function CaseSummary({ l, file, contactShown, officials, printedBy, print
           {file.events.map((e) => <li data-event={e.type}>{at(e.at)} · {eventSentence(l, e, { official: (id) => names.get(id) ?? id })}</li>)}
         </ol>
         <h2>{T.notes[l]}</h2>
-        {file.notes.length ? (
-          <ol id="notes">{file.notes.map((n) => <li>{at(n.at)} · {names.get(n.officialId) ?? n.officialId}: <span class="note-text">{n.text}</span></li>)}</ol>
+        {file.notes.some((n) => n.kind !== 'question') ? (
+          <ol id="notes">{file.notes.filter((n) => n.kind !== 'question').map((n) => <li>{at(n.at)} · {names.get(n.officialId) ?? n.officialId}: <span class="note-text">{n.text}</span></li>)}</ol>
         ) : <p id="notes">{P.noNotes[l]}</p>}
       </article>
       <footer class="rahasia" id="rahasia" role="note">{P.secret[l]} {printed}</footer>

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Child } from 'hono/jsx';
-import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent, unsettledCategoryRead } from '../domain/case.js';
+import { CASE_STATUSES, CHANNELS, type Case, type CaseEvent, type Channel, type Door, unsettledCategoryRead } from '../domain/case.js';
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { maskNik } from '../domain/nik.js';
 import { countryLabel, REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
@@ -8,7 +8,7 @@ import { deadlineOf } from '../domain/sla.js';
 import { caseHolder, caseHolderLabel, officeLabel, officeOf } from '../domain/case-holder.js';
 import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
-import { splitFollowUps } from '../conversation/follow-up.js';
+import { conversationThread } from '../conversation/thread.js';
 import type { Official } from '../domain/official.js';
 import type { Passkey } from '../officials/passkeys-port.js';
 import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
@@ -17,7 +17,7 @@ import { REFERRAL_TARGETS } from '../cases/plans.js';
 import { availableActions, type CaseView, type MergeSide, mergedAtOf } from '../use-cases/console/case-file.js';
 import { MERGE_UNDO_MS } from '../cases/plans.js';
 import { rankOf } from '../cases/rank.js';
-import { QUEUE_TABS, type QueuePage, type QueueRowView } from '../use-cases/console/queue.js';
+import { CONSOLE_TABS, type QueuePage, type QueueRowView } from '../use-cases/console/queue.js';
 import type { SearchOutcome } from '../use-cases/console/search.js';
 import { T } from './texts.js';
 import { eventSentence, type TimelineContext } from './timeline.js';
@@ -75,6 +75,22 @@ const Select = ({ name, label, options, value, any }: { name: string; label: str
   </>
 );
 
+const THREAD_KINDS = {
+  report: { id: 'Laporan', en: 'Report' },
+  follow_up: { id: 'Pesan lanjutan', en: 'Follow-up' },
+  answer: { id: 'Jawaban', en: 'Answer' },
+  question: { id: 'Pertanyaan ke pelapor', en: 'Question to the reporter' },
+} as const;
+
+/** Through which door a message came: the reporter's channel, or the official's (console, SMS, WhatsApp). */
+function viaLabel(l: Language, via: Channel | Door): string {
+  if (via === 'console') return l === 'id' ? 'lewat konsol' : 'via the console';
+  return `${l === 'id' ? 'lewat' : 'via'} ${T.channels[via][l]}`;
+}
+
+/** The "Pesan baru" tab and the mark on a card: the reporter wrote since this official last opened the case. */
+const NEW_MESSAGES = { id: 'Pesan baru', en: 'New messages' } as const;
+
 /** The filters a queue link carries, in the order the chips show them. */
 const FILTER_KEYS = ['regency', 'category', 'status', 'channel', 'level', 'from', 'to'] as const;
 
@@ -105,12 +121,13 @@ export function QueueView({ l, official, officials, page, filter, now, query, se
   };
   const chips = FILTER_KEYS.map((k) => [k, chipText(k)] as const).filter((x): x is readonly [(typeof FILTER_KEYS)[number], string] => Boolean(x[1]));
   const filtered = chips.length > 0;
+  const unread = search ? undefined : page.unread;
   const Card = ({ r }: { r: QueueRowView & { mergedInto?: string } }) => {
     const left = r.deadline && (r.status === 'new' || r.status === 'acknowledged') ? timeLeft(l, new Date(r.deadline), now) : undefined;
     return (
       <li class={`card ${r.urgency}`}>
         {/* The reference is the link, stretched over the whole card (CSS): the card is one 44 px+ target. */}
-        <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> <strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
+        <a class="ref" href={`/console/cases/${r.reference}`}>{r.reference}</a> {unread?.has(r.id) ? <><span class="new-msg">{NEW_MESSAGES[l]}</span> </> : null}<strong>{URGENCY_LABELS[r.urgency][l]}</strong> · {CATEGORY_LABELS[r.category][l]}
         <div class="meta">
           {countryLabel(r.country, l)} · {regencyLabel(r.homeRegency, l)} · {T.channels[r.channel][l]} · {T.statuses[r.status][l]} · <span class="holder">{caseHolderLabel(caseHolder(r, r.assignee ? byId.get(r.assignee) : undefined), l)}</span>
           {r.mergedInto ? <> · {T.mergedInto[l]} {r.mergedInto}</> : null}
@@ -139,9 +156,9 @@ export function QueueView({ l, official, officials, page, filter, now, query, se
       ) : (
         <>
           <ul class="tabs">
-            {QUEUE_TABS.map((tab) => {
+            {CONSOLE_TABS.map((tab) => {
               const n = page.counts[tab];
-              return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''}{filtered ? ` ${T.filteredCount[l]}` : ''})</a></li>;
+              return <li><a href={link({ tab })} id={`tab-${tab}`} aria-current={page.tab === tab ? 'page' : undefined}>{tab === 'unread' ? NEW_MESSAGES[l] : T.tabs[tab][l]} ({n.count}{n.more ? '+' : ''}{filtered ? ` ${T.filteredCount[l]}` : ''})</a></li>;
             })}
             {official.level >= 2 ? <li><a href="/console/requests" id="tab-requests">{l === 'id' ? 'Permintaan data' : 'Data requests'}</a></li> : null}
           </ul>
@@ -214,7 +231,8 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
     official: (id) => names.get(id) ?? id,
     office: (id) => { const o = byId.get(id); return o ? officeLabel(officeOf(o, c), l) : undefined; },
   };
-  const { original, followUps } = splitFollowUps(c.description);
+  // Questions to the reporter are part of the conversation, not internal notes.
+  const internalNotes = view.file.notes.filter((n) => n.kind !== 'question');
   const since = c.levelSince ?? c.createdAt;
   const deadline = deadlineOf(c, policy, since);
   const left = deadline ? timeLeft(l, deadline, now) : undefined;
@@ -290,6 +308,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         <dt>{T.reporter[l]}</dt><dd>{T.reporterTypes[c.reporterType][l]} · {T.channels[c.channel][l]}</dd>
         <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? <a href={`tel:${c.contact}`}>{c.contact}</a> : T.contactHidden[l]}</dd>
         <dt>{T.worker[l]}</dt><dd id="worker">{c.workerName ?? '-'}</dd>
+        {c.agentName && !c.erased ? (<><dt>{l === 'id' ? 'Agen/calo' : 'Agent/broker'}</dt><dd id="agent">{view.agentShown ? c.agentName : (l === 'id' ? 'hanya untuk petugas yang mengambil kasus' : 'only for the official who took the case')}</dd></>) : null}
         <dt>{T.nik[l]}</dt><dd id="nik">{c.nik ? (view.nikRevealed ? c.nik : maskNik(c.nik)) : '-'}</dd>
         {deadline && left ? (<><dt>{c.status === 'new' ? T.ackDeadline[l] : T.resolveDeadline[l]}</dt><dd id="deadline" class={left.late ? 'late' : undefined}>{formatLocalTime(deadline.toISOString())} ({left.text})</dd></>) : null}
       </dl>
@@ -304,10 +323,19 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           </form>
         </details>
       ) : null}
-      <h2>{T.whatWasWritten[l]}</h2>
+      <h2>{l === 'id' ? 'Percakapan' : 'Conversation'}</h2>
       {c.erased ? <p class="notice" id="erased">{l === 'id' ? 'Data pribadi' : 'Personal data'} {erasedNote(c.erased, l)}</p> : null}
-      {c.erased ? null : <div class="text" id="report-text">{original}</div>}
-      {c.erased ? null : followUps.map((f) => (<><h2>{T.followUp[l]} {f.n} · {f.when}</h2><div class="text follow-up">{f.text}</div></>))}
+      {/* The case as one conversation (issue 23, item 7): the report, follow-ups and answers, and the officials' questions, oldest first, each with who sent it. */}
+      {c.erased ? null : (
+        <ol class="thread" id="thread">
+          {conversationThread(c, view.file.events, view.file.notes).map((e) => (
+            <li class={typeof e.from === 'string' ? 'from-reporter' : 'from-official'} data-kind={e.kind}>
+              <p class="who">{typeof e.from === 'string' ? T.reporterTypes[c.reporterType][l] : names.get(e.from.official) ?? e.from.official} · {THREAD_KINDS[e.kind][l]}{e.via ? ` · ${viaLabel(l, e.via)}` : ''} · {formatLocalTime(e.at)}</p>
+              <div class={e.kind === 'report' ? 'text' : 'text follow-up'} {...(e.kind === 'report' ? { id: 'report-text' } : {})}>{e.text}</div>
+            </li>
+          ))}
+        </ol>
+      )}
 
       {/* Only the actions that apply (availableActions): an erased case has no number to write to and nothing to reopen. */}
       {actions.has('message') ? <h2>{T.messageReporter[l]}</h2> : null}
@@ -366,10 +394,10 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           </Action>
         </details>
       ) : null}
-      {/* The figures screen records the agency or broker the worker named (issue 14); the name is not shown here. */}
-      <p><a id="record-agent" href={`/console/figures/agent?ref=${c.reference}`}>{l === 'id' ? 'Catat agen/calo yang disebut' : 'Record the agent or broker named'}</a></p>
+      {/* The figures screen records the agency or broker the worker named (issue 14); its form comes filled in with the name shown above. */}
+      <p><a id="record-agent" class="button-link" href={`/console/figures/agent?ref=${c.reference}`}>{view.agentShown ? (l === 'id' ? 'Ubah agen/calo yang disebut' : 'Change the agent or broker named') : (l === 'id' ? 'Catat agen/calo yang disebut' : 'Record the agent or broker named')}</a></p>
       <p><a id="print-summary" href={`/console/print/${c.reference}`}>{T.printSummary[l]}</a></p>
-      {view.file.notes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{view.file.notes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
+      {internalNotes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{internalNotes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
       <h2>{T.timeline[l]}</h2>
       <ol class="timeline" id="timeline">
         {view.file.events.map((e) => <EventLine l={l} e={e} ctx={timeline} />)}

@@ -2,7 +2,15 @@ import type { OfficialEvent } from '../domain/official-event.js';
 import type { Official, PinDoor } from '../domain/official.js';
 import type { OutboundMessage } from '../domain/message.js';
 
-/** The officials directory, with each official's wrong-PIN state. */
+/** A case the reporter wrote on since this official last opened it ("Pesan baru", issue 23 item 7). */
+export interface UnreadMark {
+  caseId: string;
+  reference: string;
+  /** When the reporter's newest unread message arrived. */
+  at: string;
+}
+
+/** The officials directory, with each official's wrong-PIN state and read state. */
 export interface Directory {
   listOfficials(): Promise<Official[]>;
   /** One official by id (consistent read). */
@@ -40,4 +48,13 @@ export interface Directory {
   recordForOfficial(officialId: string, write: { onceKey?: string; events?: OfficialEvent[]; messages?: OutboundMessage[] }): Promise<boolean>;
   /** An official's audit trail, oldest first. */
   officialTimeline(officialId: string): Promise<OfficialEvent[]>;
+  /**
+   * Per-official read state, kept in each official's own partition: the reporter wrote on the case
+   * at `at`, so it is unread for these officials (one mark per case, the newest time kept).
+   */
+  markUnread(officialIds: readonly string[], c: { id: string; reference: string }, at: string): Promise<void>;
+  /** This official's unread cases, newest message first, at most `limit`. */
+  unreadCases(officialId: string, limit: number): Promise<UnreadMark[]>;
+  /** The official opened the case: read up to `upTo` (a message that arrived after it stays unread). */
+  markRead(officialId: string, caseId: string, upTo: string): Promise<void>;
 }

@@ -15,7 +15,7 @@ import type { Reporter } from './reporters-port.js';
 import { fileReport } from './file-report.js';
 import { checkStatus } from './check-status.js';
 import { openDataRequest } from './data-request.js';
-import { notifyOfficials } from './notify-reporter.js';
+import { conversationRecipients, notifyOfficials } from './notify-reporter.js';
 import { officialTexts } from '../messages/official.js';
 import { unansweredQuestionBy } from '../officials/directory.js';
 import type { Deps } from './deps.js';
@@ -312,6 +312,11 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   const event = plan.events[0];
   const stored = event?.type === 'follow_up' && event.detail.stored;
   const answeredBy = stored ? await relayAnswer(ctx, updated, cut.text) : undefined;
+  // "Pesan baru" in the console (issue 23, item 7): unread for whoever handles the case, and for the official it answers.
+  if (stored) {
+    const handling = conversationRecipients(updated, await ctx.deps.directory.listOfficials()).map((o) => o.id);
+    await ctx.deps.directory.markUnread([...handling, ...(answeredBy ? [answeredBy] : [])], updated, ctx.at);
+  }
   const hour = Math.floor(ctx.now.getTime() / HOUR_MS);
   // An answer to "Asal kabupaten/kota?" is no news for the office its alert just reached.
   const answeredRegency = plan.events.some((e) => e.type === 'regency_read' && e.detail.from === 'answer');

@@ -1,4 +1,4 @@
-import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, type BatchGetItemCommandInput, type BatchGetItemCommandOutput, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
@@ -8,7 +8,7 @@ import { decodeEvent } from './cases.js';
 import { keys, queueKeys } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
 
-import { TABLE } from './table-definition.js';
+import { QUEUE_INDEX_ATTRIBUTES, TABLE } from './table-definition.js';
 
 const INDEX = { area: TABLE.areaIndex, all: TABLE.allIndex, assignee: TABLE.assigneeIndex } as const;
 
@@ -69,7 +69,7 @@ export class DynamoCaseReader implements CaseReader {
     if (!caseItem) return undefined;
     const events: CaseEvent[] = items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).map(decodeEvent);
     const notes = await Promise.all(items.filter((i) => String(i.sk).startsWith(keys.notePrefix)).map(async (i): Promise<Note> => ({
-      at: String(i.at), officialId: String(i.officialId), text: await this.cipher.decrypt(String(i.textEnc), placeOf(i, 'text')),
+      at: String(i.at), officialId: String(i.officialId), ...(i.kind === 'question' ? { kind: 'question' as const } : {}), text: await this.cipher.decrypt(String(i.textEnc), placeOf(i, 'text')),
     })));
     return { case: await this.cases.decodeCase(caseItem), events, notes };
   }
@@ -87,6 +87,26 @@ export class DynamoCaseReader implements CaseReader {
     // Where the read stopped, when every row it found is returned (none held back by `limit`).
     const lastRead = page.last && rows.length <= limit ? String(unmarshall(page.last)[INDEX[partition.index].sortKey]) : undefined;
     return { rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}) };
+  }
+
+  async queueRowsOf(caseIds: readonly string[]): Promise<QueueRow[]> {
+    const ids = [...new Set(caseIds)].slice(0, 100);
+    if (ids.length === 0) return [];
+    // Only the attributes a queue row shows (the queue indexes' projection): no personal field is read.
+    const names = Object.fromEntries([...new Set(['kind', 'mergedInto', ...QUEUE_INDEX_ATTRIBUTES])].map((a, i) => [`#a${i}`, a]));
+    const rows: QueueRow[] = [];
+    let request: BatchGetItemCommandInput['RequestItems'] = {
+      [this.table.name]: { Keys: ids.map((id) => marshall(keys.case(id))), ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names },
+    };
+    for (let round = 0; request && Object.keys(request).length > 0 && round < 5; round++) {
+      const out: BatchGetItemCommandOutput = await this.table.db.send(new BatchGetItemCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[this.table.name] ?? []) {
+        const i = unmarshall(item);
+        if (i.kind !== 'data_request') rows.push(rowFromItem(i, 'createdAt'));
+      }
+      request = out.UnprocessedKeys;
+    }
+    return rows;
   }
 
   async count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {

@@ -310,12 +310,13 @@ export class DynamoCaseStore implements CaseStore {
     }
   }
 
-  async recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[] }): Promise<boolean> {
+  async recordOnce(caseId: string | undefined, write: { onceKey?: string; events?: CaseEvent[]; messages?: OutboundMessage[]; access?: AccessEntry[]; notes?: CaseNote[] }): Promise<boolean> {
     const items: LabelledWrite[] = [
       ...(write.onceKey ? [this.table.putNew('once', { ...keys.once(caseId, write.onceKey) })] : []),
       ...(caseId ? this.eventPuts(caseId, write.events ?? []) : []),
       ...(await this.messagePuts(write.messages ?? [])),
       ...(await this.accessPuts(write.access ?? [])),
+      ...(caseId ? await this.notePuts(caseId, write.notes ?? []) : []),
     ];
     return this.table.transactOnce(items);
   }
@@ -428,7 +429,7 @@ export class DynamoCaseStore implements CaseStore {
   private async notePuts(caseId: string, notes: CaseNote[]): Promise<LabelledWrite[]> {
     return Promise.all(notes.map(async (n, i) => {
       const key = keys.note(caseId, n.at, randomBytes(4).toString('hex'));
-      return this.table.putNew(`note:${i}`, { ...key, at: n.at, officialId: n.officialId, textEnc: await this.cipher.encrypt(n.text, { ...key, field: 'text' }) });
+      return this.table.putNew(`note:${i}`, { ...key, at: n.at, officialId: n.officialId, ...(n.kind ? { kind: n.kind } : {}), textEnc: await this.cipher.encrypt(n.text, { ...key, field: 'text' }) });
     }));
   }
 

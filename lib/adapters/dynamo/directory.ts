@@ -1,11 +1,11 @@
-import { ConditionalCheckFailedException, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { OfficialEvent } from '../../domain/official-event.js';
 import type { Cipher } from '../../cipher.js';
 import type { OutboundMessage } from '../../domain/message.js';
 import type { Official, PinDoor } from '../../domain/official.js';
-import type { Directory } from '../../officials/port.js';
+import type { Directory, UnreadMark } from '../../officials/port.js';
 import { indexKeys, keys } from './keys.js';
 import { messagePut } from './outbox.js';
 import { type DynamoTable, type Item, type LabelledWrite, TransactionCancelled } from './table.js';
@@ -187,6 +187,39 @@ export class DynamoDirectory implements Directory {
   async officialTimeline(officialId: string): Promise<OfficialEvent[]> {
     const items = await this.table.queryPrefix(keys.officialTrailPartition(officialId), keys.eventPrefix);
     return items.map((item) => ({ at: String(item.at), actor: String(item.actor), type: item.type, detail: item.detail ?? {} }) as OfficialEvent);
+  }
+
+  async markUnread(officialIds: readonly string[], c: { id: string; reference: string }, at: string): Promise<void> {
+    // One small item per official and case; a later message only moves its time forward (an older one is a refused condition, nothing written).
+    await Promise.all([...new Set(officialIds)].map((officialId) => this.table.updateItem(keys.officialUnread(officialId, c.id), {
+      UpdateExpression: 'SET #at = :at, #reference = :reference, caseId = :caseId',
+      ConditionExpression: 'attribute_not_exists(#at) OR #at < :at',
+      ExpressionAttributeNames: { '#at': 'at', '#reference': 'reference' },
+      values: { ':at': at, ':reference': c.reference, ':caseId': c.id },
+    })));
+  }
+
+  async unreadCases(officialId: string, limit: number): Promise<UnreadMark[]> {
+    const page = await this.table.queryPage({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      values: { ':pk': keys.officialTrailPartition(officialId), ':p': keys.officialUnreadPrefix },
+      Limit: limit,
+    });
+    return page.items.map((i) => ({ caseId: String(i.caseId), reference: String(i.reference), at: String(i.at) }))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+
+  async markRead(officialId: string, caseId: string, upTo: string): Promise<void> {
+    try {
+      await this.table.db.send(new DeleteItemCommand({
+        TableName: this.table.name, Key: marshall(keys.officialUnread(officialId, caseId)),
+        ConditionExpression: 'attribute_exists(pk) AND #at <= :upTo', ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: marshall({ ':upTo': upTo }),
+      }));
+    } catch (error) {
+      // No mark (nothing new), or a message newer than the page: it stays unread.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   private trailPuts(officialId: string, events: OfficialEvent[]): LabelledWrite[] {

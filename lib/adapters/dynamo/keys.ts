@@ -34,6 +34,7 @@ const DELIVERY_DUE = 'WADELIVERY';
 const ONCE_PREFIX = 'ONCE#';
 const OFFICIAL_PREFIX = 'OFFICIAL#';
 const NOTE_PREFIX = 'NOTE#';
+const UNREAD_PREFIX = 'UNREAD#';
 
 export const keys = {
   // ---- cases: the case, its timeline, its once-keys, its reference and its intake keys ----------
@@ -67,6 +68,9 @@ export const keys = {
   officialTrailPartition: (officialId: string): string => `OFFICIAL#${officialId}`,
   officialEvent: (officialId: string, at: string, unique: string): ItemKey => ({ pk: `OFFICIAL#${officialId}`, sk: `${EVENT_PREFIX}${at}#${unique}` }),
   officialOnce: (officialId: string, onceKey: string): ItemKey => ({ pk: `OFFICIAL#${officialId}`, sk: `${ONCE_PREFIX}${onceKey}` }),
+  /** An official's read state: a case the reporter wrote on since the official last opened it ("Pesan baru"). */
+  officialUnread: (officialId: string, caseId: string): ItemKey => ({ pk: `OFFICIAL#${officialId}`, sk: `${UNREAD_PREFIX}${caseId}` }),
+  officialUnreadPrefix: 'UNREAD#',
 
   // ---- reporters: preferences and counters -------------------------------------------------------
   /** The reporter item (preferences; kept on the `PREF#` key so existing preferences stay found). */

@@ -21,6 +21,8 @@ import type { ConsoleDeps } from './deps.js';
 export interface CaseView {
   file: CaseFile;
   contactShown: boolean;
+  /** The agency or broker the family named: shown to the holder only, like the number (issue 23, item 7). */
+  agentShown: boolean;
   /** The whole NIK, only in the answer to a reveal with a reason. */
   nikRevealed: boolean;
 }
@@ -33,12 +35,14 @@ export type OpenOutcome = { kind: 'found'; view: CaseView } | { kind: 'not_found
  * name, the reporter's number) is recorded in the access log with what it showed.
  */
 export async function openCase(
-  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'accessLog' | 'clock' | 'directory'>,
   official: Official,
   rawReference: string,
   options: { revealNikReason?: string } = {},
 ): Promise<OpenOutcome> {
   const reference = normaliseReference(rawReference);
+  // Taken before the read: a message arriving while the page is read stays "Pesan baru".
+  const readAt = deps.clock.now().toISOString();
   const file = reference ? await deps.casePages.caseFile(reference) : undefined;
   const at = deps.clock.now().toISOString();
   if (!file) return { kind: 'not_found' };
@@ -47,14 +51,17 @@ export async function openCase(
     return { kind: 'not_found' };
   }
   const contactShown = canSeeContact(official, file.case);
-  const fields: AccessedField[] = ['text', ...(file.case.workerName ? ['worker_name' as const] : []), ...(contactShown ? ['contact' as const] : [])];
+  const agentShown = contactShown && Boolean(file.case.agentName) && !file.case.erased;
+  const fields: AccessedField[] = ['text', ...(file.case.workerName ? ['worker_name' as const] : []), ...(contactShown ? ['contact' as const] : []), ...(agentShown ? ['agent_name' as const] : [])];
   const nikRevealed = Boolean(options.revealNikReason && file.case.nik);
   if (nikRevealed) fields.push('nik');
   await deps.accessLog.append({
     at, officialId: official.id, action: nikRevealed ? 'nik_revealed' : 'viewed', reference: file.case.reference, fields,
     ...(nikRevealed ? { reason: options.revealNikReason } : {}),
   });
-  return { kind: 'found', view: { file, contactShown, nikRevealed } };
+  // Opened: what the reporter wrote so far is read by this official (their "Pesan baru" mark goes).
+  await deps.directory.markRead(official.id, file.case.id, readAt);
+  return { kind: 'found', view: { file, contactShown, agentShown, nikRevealed } };
 }
 
 export const CASE_ACTIONS = ['take', 'note', 'message', 'correct', 'confirm_category', 'handover', 'refer', 'resolve', 'reopen', 'merge', 'unmerge'] as const;

@@ -6,6 +6,8 @@ export interface Note {
   at: string;
   officialId: string;
   text: string;
+  /** A question sent to the reporter: shown in the conversation, not among the internal notes. */
+  kind?: 'question';
 }
 
 /** A case with everything its page shows, read in one Query. */
@@ -65,6 +67,8 @@ export interface CaseReader {
   caseFile(reference: string): Promise<CaseFile | undefined>;
   /** Up to `limit` rows of one slice in its order, after the row whose `sortKey` is `after`. */
   queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }>;
+  /** The queue rows of these cases (the "Pesan baru" tab), in no particular order; a case no longer there is left out. */
+  queueRowsOf(caseIds: readonly string[]): Promise<QueueRow[]>;
   /** Matching rows counted up to `cap` (a tab shows "cap+" beyond). */
   count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;

@@ -2,10 +2,14 @@ import type { CaseStatus } from '../../domain/case.js';
 import { URGENCIES } from '../../domain/categories.js';
 import { deadlineOf } from '../../domain/sla.js';
 import type { Official } from '../../domain/official.js';
+import { canSee } from '../../domain/visibility.js';
 import type { QueueFilter, QueueFilterExpr, QueueRow, QueueSlice, QueueTab } from './case-pages-port.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const QUEUE_TABS: QueueTab[] = ['unassigned', 'mine', 'overdue', 'all'];
+/** The queue's tabs and "Pesan baru": cases the reporter wrote on since this official last opened them (their read state, not an index). */
+export type ConsoleTab = QueueTab | 'unread';
+export const CONSOLE_TABS: ConsoleTab[] = [...QUEUE_TABS, 'unread'];
 export const PAGE_SIZE = 25;
 /** Tab counts stop here ("100+"): counting further would cost reads in proportion to the cases. */
 export const COUNT_CAP = 100;
@@ -16,9 +20,11 @@ export interface QueueRowView extends QueueRow {
 }
 
 export interface QueuePage {
-  tab: QueueTab;
+  tab: ConsoleTab;
   rows: QueueRowView[];
-  counts: Record<QueueTab, { count: number; more: boolean }>;
+  counts: Record<ConsoleTab, { count: number; more: boolean }>;
+  /** Ids of the cases with a message this official has not read yet: their cards say "Pesan baru". */
+  unread: ReadonlySet<string>;
   /** Opaque; pass back as `after` for the next page. */
   next?: string;
 }
@@ -94,20 +100,22 @@ export function decodeCursor(raw: string | undefined): Record<string, string> {
  * urgency then deadline. The cursor holds, per slice, the last row shown from it.
  */
 export async function queuePage(
-  deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy'>,
+  deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy' | 'directory'>,
   official: Official,
-  input: { tab: QueueTab; filter: QueueFilter; after?: string },
+  input: { tab: ConsoleTab; filter: QueueFilter; after?: string },
 ): Promise<QueuePage> {
   const now = deps.clock.now();
   const after = decodeCursor(input.after);
-  const slices = slicesFor(official, input.tab, input.filter, deps.policy, now);
-  const filter = filterExpr(official, input.tab, input.filter);
+  const unreadTab = input.tab === 'unread';
+  const tab: QueueTab = input.tab === 'unread' ? 'all' : input.tab;
+  const slices = unreadTab ? [] : slicesFor(official, tab, input.filter, deps.policy, now);
+  const filter = filterExpr(official, tab, input.filter);
   const view = (row: QueueRow): QueueRowView => {
     const deadline = deadlineOf({ status: row.status, urgency: row.urgency, createdAt: row.createdAt }, deps.policy, row.levelSince)?.toISOString();
     return { ...row, ...(deadline ? { deadline } : {}), overdue: deadline !== undefined && deadline < now.toISOString() };
   };
 
-  const [results, counts] = await Promise.all([
+  const [results, counts, unreadRows] = await Promise.all([
     Promise.all(slices.map(async (s) => ({ s, ...(await deps.casePages.queueRows(s, filter, PAGE_SIZE, after[sliceId(s)])) }))),
     Promise.all(QUEUE_TABS.map(async (tab) => {
       const tabSlices = slicesFor(official, tab, input.filter, deps.policy, now);
@@ -116,7 +124,15 @@ export async function queuePage(
       const count = each.reduce((n, c) => n + c.count, 0);
       return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
     })),
+    unreadFor(deps, official, input.filter),
   ]);
+  const unread = { count: Math.min(unreadRows.rows.length, COUNT_CAP), more: unreadRows.more };
+  const unreadIds = new Set(unreadRows.rows.map((r) => r.id));
+  if (unreadTab) {
+    // Newest message first: what the reporter just wrote is what the official looks for here.
+    const rows = unreadRows.rows.slice(0, COUNT_CAP).map(view);
+    return { tab: 'unread', rows, counts: { ...Object.fromEntries(counts) as Record<QueueTab, { count: number; more: boolean }>, unread }, unread: unreadIds };
+  }
 
   const merged = results.flatMap(({ s, rows }) => rows.map((row) => ({ pid: sliceId(s), row: view(row) })))
     .sort((a, b) => (orderKey(a.row) < orderKey(b.row) ? -1 : 1));
@@ -132,7 +148,31 @@ export async function queuePage(
   }
   const more = merged.length > PAGE_SIZE || results.some((r) => r.more);
   return {
-    tab: input.tab, rows: page.map((e) => e.row), counts: Object.fromEntries(counts) as QueuePage['counts'],
+    tab: input.tab, rows: page.map((e) => e.row), counts: { ...Object.fromEntries(counts) as Record<QueueTab, { count: number; more: boolean }>, unread }, unread: unreadIds,
     ...(more ? { next: Buffer.from(JSON.stringify(nextAfter)).toString('base64url') } : {}),
   };
+}
+
+/**
+ * This official's unread cases ("Pesan baru") as queue rows, newest message first: their read state
+ * (one Query of their own partition) and the rows of those cases (one batch read of non-personal
+ * attributes), both bounded by COUNT_CAP, never by the number of cases. A case the official can no
+ * longer see (moved to another regency, handed to someone else) is left out, as are the filters' misses.
+ */
+async function unreadFor(
+  deps: Pick<ConsoleDeps, 'casePages' | 'directory'>, official: Official, filter: QueueFilter,
+): Promise<{ rows: QueueRow[]; more: boolean }> {
+  const marks = await deps.directory.unreadCases(official.id, COUNT_CAP + 1);
+  if (marks.length === 0) return { rows: [], more: false };
+  const order = new Map(marks.map((m, i) => [m.caseId, i]));
+  const rows = (await deps.casePages.queueRowsOf(marks.slice(0, COUNT_CAP).map((m) => m.caseId)))
+    .filter((r) => canSee(official, r) && matches(r, filter))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { rows, more: marks.length > COUNT_CAP };
+}
+
+function matches(r: QueueRow, f: QueueFilter): boolean {
+  return (!f.regency || r.homeRegency === f.regency) && (!f.category || r.category === f.category) && (!f.status || r.status === f.status)
+    && (!f.channel || r.channel === f.channel) && (!f.level || r.level === f.level)
+    && (!f.from || r.createdAt >= f.from) && (!f.to || r.createdAt <= f.to);
 }
