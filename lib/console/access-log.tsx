@@ -120,7 +120,7 @@ function Row({ l, r, names }: { l: Language; r: AuditRow; names: Map<string, Off
   const others = r.references.filter((x) => !isCase(x)).map((x) => otherTarget(x, l)).filter(Boolean);
   return (
     <tr>
-      <td>{witaDateTime(r.at)}</td>
+      <td>{r.times > 1 ? `${witaDateTime(r.since)}–${witaDateTime(r.at)?.slice(11)} (${r.times}×)` : witaDateTime(r.at)}</td>
       <td>{who ? `${who.name} (${T.levels[who.level][l]})` : r.officialId}</td>
       <td data-action={r.action}>
         {r.action === 'reader_alert'

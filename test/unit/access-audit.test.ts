@@ -23,6 +23,18 @@ describe('the access log for an audit', () => {
     ]);
   });
 
+  it('folds the same action on the same cases repeated back to back within five minutes (a reload) into one row with its span and count', () => {
+    const view = (time: string, over: Partial<AccessEntry> = {}) => entry({ at: `2026-12-06T02:${time}.000Z`, fields: ['text'], ...over });
+    const rows = groupPerAction([
+      view('20:00'), view('17:00'), view('14:00'),
+      // Another case breaks the run; the same case again more than five minutes after the last is a new row.
+      view('13:00', { reference: 'DEF-345' }), view('12:00'), view('06:00'),
+    ]);
+    expect(rows.map((r) => [r.references.join(' '), r.since.slice(11, 16), r.at.slice(11, 16), r.times])).toEqual([
+      ['ABC-234', '02:14', '02:20', 3], ['DEF-345', '02:13', '02:13', 1], ['ABC-234', '02:12', '02:12', 1], ['ABC-234', '02:06', '02:06', 1],
+    ]);
+  });
+
   it('counts every kind, zero included', () => {
     expect(countPerKind([entry({}), entry({ action: 'denied' }), entry({ action: 'denied' })])).toEqual({
       viewed: 1, nik_revealed: 0, denied: 2, exported: 0, printed: 0, reader_alert: 0,

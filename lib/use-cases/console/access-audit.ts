@@ -70,7 +70,11 @@ export async function readAccessAudit(log: Pick<AccessLog, 'day'>, q: AuditQuery
 
 /** One action of one official: the entries one request wrote, with every case it touched. */
 export interface AuditRow {
+  /** The newest of the action's repeats. */
   at: string;
+  /** The oldest of them, and how many requests did the same (a page reloaded): `since` = `at` and 1 for one. */
+  since: string;
+  times: number;
   officialId: string;
   action: AccessEntry['action'];
   fields: AccessEntry['fields'];
@@ -79,11 +83,31 @@ export interface AuditRow {
   cases?: number;
 }
 
+/** Repeats of one action closer together than this (a page reloaded, opened again) are one row with their count. */
+export const REPEAT_WINDOW_MS = 5 * 60_000;
+
 /**
  * Entries of the same official, action, instant, fields and reason are one action (one request
- * writes its entries with one `at`): one row, its cases in the order written. Order kept (newest first).
+ * writes its entries with one `at`): one row, its cases sorted. Then the same action on the same
+ * cases repeated back to back within REPEAT_WINDOW_MS of each other (a reload) is one row saying
+ * from when to when and how often. Order kept (newest first); the CSV keeps every entry.
  */
 export function groupPerAction(entries: readonly AccessEntry[]): AuditRow[] {
+  const out: AuditRow[] = [];
+  for (const row of groupPerRequest(entries)) {
+    const last = out.at(-1);
+    const same = last && last.officialId === row.officialId && last.action === row.action && last.reason === row.reason && last.cases === row.cases
+      && JSON.stringify(last.fields) === JSON.stringify(row.fields) && JSON.stringify(last.references) === JSON.stringify(row.references)
+      && Date.parse(last.since) - Date.parse(row.at) <= REPEAT_WINDOW_MS;
+    if (same) {
+      last.since = row.at;
+      last.times += 1;
+    } else out.push(row);
+  }
+  return out;
+}
+
+function groupPerRequest(entries: readonly AccessEntry[]): AuditRow[] {
   const rows: AuditRow[] = [];
   const byKey = new Map<string, AuditRow>();
   for (const e of entries) {
@@ -94,7 +118,7 @@ export function groupPerAction(entries: readonly AccessEntry[]): AuditRow[] {
       continue;
     }
     const fresh: AuditRow = {
-      at: e.at, officialId: e.officialId, action: e.action, fields: e.fields, references: [e.reference],
+      at: e.at, since: e.at, times: 1, officialId: e.officialId, action: e.action, fields: e.fields, references: [e.reference],
       ...(e.reason ? { reason: e.reason } : {}), ...(e.cases !== undefined ? { cases: e.cases } : {}),
     };
     byKey.set(key, fresh);
