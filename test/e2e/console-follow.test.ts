@@ -108,4 +108,14 @@ describe('find and follow at 360 px (issue 23, item 7)', () => {
     expect(await page.locator('#cases li', { hasText: reference }).locator('.new-msg').count()).toBe(0);
     await context.close();
   });
+
+  it('the web form\'s done page answers 404 for a code no report has, in words, at 360 px', async () => {
+    const context = await fixture.browser.newContext(PHONE);
+    const page = await context.newPage();
+    const res = await page.goto(`${fixture.system.baseUrl}/reports/done?ref=XYZ-789`);
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('#unknown').textContent()).toContain('Tidak ada laporan dengan kode XYZ-789.');
+    await check(page, 'web-done-unknown');
+    await context.close();
+  });
 });
