@@ -89,11 +89,12 @@ function timeLeft(l: Language, deadline: Date, now: Date): { text: string; late:
   return { text: `${h}${l === 'id' ? ' jam ' : 'h '}${m}${l === 'id' ? ' mnt ' : 'm '}${ms >= 0 ? R.left[l] : R.late[l]}`, late: ms < 0 };
 }
 
-const Deadline = ({ l, c, now }: { l: Language; c: Case; now: Date }) => {
+/** `bare`: without its label, where the label is the row's own (the request page's facts). */
+const Deadline = ({ l, c, now, bare }: { l: Language; c: Case; now: Date; bare?: boolean }) => {
   const deadline = dataRequestDeadline(c);
   const decided = c.dataRequest?.decision;
   const left = decided ? undefined : timeLeft(l, deadline, now);
-  return <span class={left?.late ? 'late' : undefined}>{R.deadline[l]} {formatLocalTime(deadline.toISOString())}{left ? ` (${left.text})` : ''}</span>;
+  return <span class={left?.late ? 'late' : undefined}>{bare ? '' : `${R.deadline[l]} `}{formatLocalTime(deadline.toISOString())}{left ? ` (${left.text})` : ''}</span>;
 };
 
 const kindLabel = (l: Language, c: Case) => (c.dataRequest?.type === 'erasure' ? R.erasure[l] : R.access[l]);
@@ -139,7 +140,7 @@ function RequestPage({ l, view, names, now, csrf, notice, errors }: {
       <dl id="request-facts">
         <dt>{T.status[l]}</dt><dd id="request-kind">{kindLabel(l, c)} · {T.statuses[c.status][l]} · {T.levels[c.level][l]}</dd>
         <dt>{R.received[l]}</dt><dd>{formatLocalTime(c.createdAt)} · {T.channels[c.channel][l]}</dd>
-        <dt>{R.deadline[l]}</dt><dd id="request-deadline"><Deadline l={l} c={c} now={now} /></dd>
+        <dt>{R.deadline[l]}</dt><dd id="request-deadline"><Deadline l={l} c={c} now={now} bare /></dd>
         {decision ? (<><dt>{R.decision[l]}</dt><dd id="decision">{R.outcomes[decision.outcome][l]}{decision.ground ? `: ${REFUSAL_LABELS[decision.ground][l]}` : ''} · {R.by[l]} {names.get(decision.by) ?? decision.by} · {formatLocalTime(decision.at)}</dd></>) : null}
         {c.erased ? (<><dt>{T.reporterPhone[l]}</dt><dd>{erasedNote(c.erased, l)}</dd></>) : null}
       </dl>

@@ -157,6 +157,7 @@ export const T = {
     choose_service: pair('Pilih layanan rujukan.', 'Choose a service.'),
     no_such_case: pair('Tidak ada kasus dengan kode ini.', 'No case with this reference.'),
     reason_length: pair('Tulis alasan 5 sampai 200 huruf.', 'Write a reason of 5 to 200 characters.'),
+    erased_case: pair('Data pribadi kasus ini sudah dihapus: tidak ada catatan yang bisa ditambahkan.', "This case's personal data was erased: no note can be added."),
   },
   /** Form fields by name, for "Periksa isian: …". */
   fieldNames: {

@@ -306,7 +306,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         <dt>{T.country[l]}</dt><dd id="country">{countryLabel(c.country, l)}<ReadFrom l={l} read={c.placesRead?.country?.code === c.country ? { from: 'text', mentions: c.placesRead.country.mentions } : undefined} /></dd>
         <dt>{T.regency[l]}</dt><dd id="regency">{regencyLabel(c.homeRegency, l)}<ReadFrom l={l} read={c.placesRead?.regency?.code === c.homeRegency ? c.placesRead.regency : undefined} /></dd>
         <dt>{T.reporter[l]}</dt><dd>{T.reporterTypes[c.reporterType][l]} · {T.channels[c.channel][l]}</dd>
-        <dt>{T.reporterPhone[l]}</dt><dd id="contact">{view.contactShown ? <a href={`tel:${c.contact}`}>{c.contact}</a> : T.contactHidden[l]}</dd>
+        <dt>{T.reporterPhone[l]}</dt><dd id="contact">{c.erased ? erasedNote(c.erased, l) : view.contactShown ? <a href={`tel:${c.contact}`}>{c.contact}</a> : T.contactHidden[l]}</dd>
         <dt>{T.worker[l]}</dt><dd id="worker">{c.workerName ?? '-'}</dd>
         {c.agentName && !c.erased ? (<><dt>{l === 'id' ? 'Agen/calo' : 'Agent/broker'}</dt><dd id="agent">{view.agentShown ? c.agentName : (l === 'id' ? 'hanya untuk petugas yang mengambil kasus' : 'only for the official who took the case')}</dd></>) : null}
         <dt>{T.nik[l]}</dt><dd id="nik">{c.nik ? (view.nikRevealed ? c.nik : maskNik(c.nik)) : '-'}</dd>
@@ -359,13 +359,14 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
         </details>
       ) : null}
       {actions.has('reopen') ? <Action action="reopen" label={T.reopen[l]} id="form-reopen" /> : null}
-      <details><summary>{T.addNote[l]}</summary>
+      {/* An erased case's key is destroyed: nothing personal can be added to it (a note, an agent's name). */}
+      {c.erased ? null : <details><summary>{T.addNote[l]}</summary>
         <Action action="note" label={T.save[l]} id="form-note">
           <label for="f-note">{T.note[l]}</label>
           <textarea id="f-note" name="note" rows={3} maxlength={2000}>{state.note ?? ''}</textarea>
           {err('note')}
         </Action>
-      </details>
+      </details>}
       {actions.has('correct') ? (
         <details><summary>{T.correct[l]}</summary>
           <Action action="correct" label={T.save[l]} id="form-correct">
@@ -394,8 +395,8 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           </Action>
         </details>
       ) : null}
-      {/* The figures screen records the agency or broker the worker named (issue 14); its form comes filled in with the name shown above. */}
-      <p><a id="record-agent" class="button-link" href={`/console/figures/agent?ref=${c.reference}`}>{view.agentShown ? (l === 'id' ? 'Ubah agen/calo yang disebut' : 'Change the agent or broker named') : (l === 'id' ? 'Catat agen/calo yang disebut' : 'Record the agent or broker named')}</a></p>
+      {/* The figures screen records the agency or broker the worker named (issue 14); its form comes filled in with the name shown above. An erased case takes no name (its key is destroyed). */}
+      {c.erased ? null : <p><a id="record-agent" class="button-link" href={`/console/figures/agent?ref=${c.reference}`}>{view.agentShown ? (l === 'id' ? 'Ubah agen/calo yang disebut' : 'Change the agent or broker named') : (l === 'id' ? 'Catat agen/calo yang disebut' : 'Record the agent or broker named')}</a></p>}
       <p><a id="print-summary" href={`/console/print/${c.reference}`}>{T.printSummary[l]}</a></p>
       {internalNotes.length ? (<><h2>{T.notes[l]}</h2><ol class="timeline" id="notes">{internalNotes.map((n) => <li>{formatLocalTime(n.at)} {names.get(n.officialId) ?? n.officialId}: <span class="text">{n.text}</span></li>)}</ol></>) : null}
       <h2>{T.timeline[l]}</h2>

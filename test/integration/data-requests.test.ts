@@ -184,6 +184,17 @@ describe('HAPUS by SMS opens a data request; the desk carries it out', { timeout
     expect(html).not.toContain('Baiq');
     expect(html).not.toContain('5203015708950003');
     expect(html).toMatch(/Data pribadi dihapus atas permintaan/);
+    // Nothing personal can be added back: the number row says it is erased, no note form, no agent's name.
+    expect(html).toMatch(/id="contact">dihapus atas permintaan pemilik data/);
+    expect(html).not.toContain('id="form-note"');
+    expect(html).not.toContain('id="record-agent"');
+    // A note posted anyway (an old form, a crafted post) is refused: the page renders no form, so the version comes from the store.
+    const csrf = /name="csrf" value="([^"]*)"/.exec(html)![1]!;
+    const stored = (await system.store.getCase(cases[1]!.id))!;
+    const note = await desk.post(`/console/cases/${cases[1]!.reference}/note`, { csrf, version: String(stored.version), seen: stored.updatedAt, note: 'Kakak pelapor menelepon lagi' });
+    expect(note.status).toBe(400);
+    expect(await note.text()).toContain('Periksa isian: catatan');
+    expect((await system.store.timeline(cases[1]!.id)).filter((e) => e.type === 'note_added')).toEqual([]);
   });
 });
 

@@ -150,7 +150,7 @@ export type ActOutcome =
   | { kind: 'not_found' };
 
 /** What is wrong with a form field; the console says it in the official's language. */
-export type FieldError = 'message_length' | 'send_again' | 'note_length' | 'outcome_required' | 'choose_level' | 'choose_service' | 'no_such_case' | 'reason_length';
+export type FieldError = 'message_length' | 'send_again' | 'note_length' | 'outcome_required' | 'choose_level' | 'choose_service' | 'no_such_case' | 'reason_length' | 'erased_case';
 
 const MESSAGE_LIMIT = 300;
 const NOTE_LIMIT = 2000;
@@ -179,6 +179,8 @@ export async function actOnCase(
   if (action === 'message' && !text(MESSAGE_LIMIT).safeParse(form.message ?? '').success) return invalid({ message: 'message_length' });
   if (action === 'message' && !form.token) return invalid({ token: 'send_again' });
   if (action === 'note' && !text(NOTE_LIMIT).safeParse(form.note ?? '').success) return invalid({ note: 'note_length' });
+  // The case's key is destroyed: a note could be sealed under no key, and would be personal data the erasure was to end.
+  if (action === 'note' && c.erased) return invalid({ note: 'erased_case' });
   if (action === 'resolve' && !text(NOTE_LIMIT).safeParse(form.outcome ?? '').success) return invalid({ outcome: 'outcome_required' });
   if (action === 'handover' && !form.level) return invalid({ level: 'choose_level' });
   if (action === 'refer' && !form.referral) return invalid({ referral: 'choose_service' });
