@@ -143,12 +143,6 @@ export function renderDashboardPage(model: DashboardModel, language: Language, o
 
 // ---- CSV exports ------------------------------------------------------------------------------
 
-/** One CSV field: quoted when needed, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
-export function csvField(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField } from './csv-field.js';
 
 // The console's downloads (figures.csv, cases.csv) are written by lib/console/csv.ts, in words and WITA times.

@@ -2,8 +2,9 @@ import type { Clock } from '../clock.js';
 import type { HttpEvent, HttpResult } from '../http/api.js';
 import { cellId, monthOf } from './contribution.js';
 import type { CellCounts, FiguresPort } from './port.js';
-import { publicMonth, type PublicMonth } from './public.js';
-import { STATISTIK_HEADERS, renderStatistik, statistikJson } from './statistik-page.js';
+import { publicMonthWithFigures, type PublicMonth } from './public.js';
+import { monthsOfQuarter, publicQuarter, quarterOf, type QuarterTable } from './quarters.js';
+import { STATISTIK_HEADERS, renderStatistik, statistikCsv, statistikJson } from './statistik-page.js';
 
 /** How far back the public page goes. */
 export const PUBLIC_MONTHS = 12;
@@ -39,10 +40,12 @@ export async function loadPublicMonths(figures: FiguresPort, now: Date, memo?: P
  * or a corrected category shows at once; nothing is served that the counters no longer say.
  */
 export class PublicMemo {
-  private readonly months = new Map<string, PublicMonth>();
+  private readonly months = new Map<string, ReturnType<typeof publicMonthWithFigures>>();
+  private readonly quarters = new Map<string, QuarterTable>();
   private readonly bodies = new Map<string, string>();
   constructor(private readonly limit = 64) {}
-  month(key: string, make: () => PublicMonth): PublicMonth { return remember(this.months, key, make, this.limit); }
+  month(key: string, make: () => ReturnType<typeof publicMonthWithFigures>) { return remember(this.months, key, make, this.limit); }
+  quarter(key: string, make: () => QuarterTable): QuarterTable { return remember(this.quarters, key, make, 16); }
   body(key: string, make: () => string): string { return remember(this.bodies, key, make, 8); }
 }
 
@@ -66,15 +69,30 @@ export function fingerprint(cells: CellCounts[]): string {
   return parts.sort().join(';');
 }
 
-async function loadPublicFigures(figures: FiguresPort, now: Date, memo?: PublicMemo): Promise<{ months: PublicMonth[]; key: string }> {
+export interface PublicFigures {
+  /** The last twelve closed months, newest first. */
+  months: PublicMonth[];
+  /** The closed quarters whose three months are all among them, newest first. */
+  quarters: QuarterTable[];
+  /** The counters read, as a memo key. */
+  key: string;
+}
+
+export async function loadPublicFigures(figures: FiguresPort, now: Date, memo = new PublicMemo()): Promise<PublicFigures> {
   const months = closedMonths(now, PUBLIC_MONTHS);
   const cells = await Promise.all(months.map((m) => figures.summaryCells(m)));
   const keys = months.map((m, i) => `${m}|${fingerprint(cells[i]!)}`);
-  return {
-    months: months.map((m, i) => (memo ? memo.month(keys[i]!, () => publicMonth(m, cells[i]!)) : publicMonth(m, cells[i]!))),
-    key: keys.join('\n'),
-  };
+  const computed = months.map((m, i) => memo.month(keys[i]!, () => publicMonthWithFigures(m, cells[i]!)));
+  const quarters = [...new Set(months.map(quarterOf))].flatMap((quarter) => {
+    const own = monthsOfQuarter(quarter).map((m) => months.indexOf(m));
+    if (own.some((i) => i < 0)) return [];
+    return [memo.quarter(own.map((i) => keys[i]).join('\n'), () => publicQuarter(quarter, own.map((i) => computed[i]!.figures)))];
+  });
+  return { months: computed.map((c) => c.month), quarters, key: keys.join('\n') };
 }
+
+/** "Data per" on the page: the day (WITA) the counters were read. */
+export const dataDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * `GET /statistik` and `GET /statistik.json`, for any HTTP function's router: answers them, or
@@ -86,15 +104,27 @@ export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock
     if (event.requestContext.http.method !== 'GET') return undefined;
     if (event.rawPath !== '/statistik' && event.rawPath !== '/statistik.json') return undefined;
     const { figures, clock } = deps();
-    const { months, key } = await loadPublicFigures(figures, clock.now(), memo);
+    const now = clock.now();
+    const loaded = await loadPublicFigures(figures, now, memo);
+    const asOf = dataDay(now);
+    const key = `${asOf}\n${loaded.key}`;
+    const view = { quarters: loaded.quarters, asOf };
     if (event.rawPath === '/statistik.json') {
-      return { statusCode: 200, headers: { ...STATISTIK_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: memo.body(`json\n${key}`, () => statistikJson(months)) };
+      return { statusCode: 200, headers: { ...STATISTIK_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: memo.body(`json\n${key}`, () => statistikJson(loaded.months, view)) };
     }
     const language = event.queryStringParameters?.lang === 'en' ? 'en' : 'id';
+    // The CSV on the page's own route (`?format=csv`): the same figures, no further route or limit to deploy.
+    if (event.queryStringParameters?.format === 'csv') {
+      return {
+        statusCode: 200,
+        headers: { ...STATISTIK_HEADERS, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="statistik-pmi-ntb-${asOf}.csv"`, 'content-language': language },
+        body: memo.body(`csv${language}\n${key}`, () => statistikCsv(loaded.months, view, language)),
+      };
+    }
     return {
       statusCode: 200,
       headers: { ...STATISTIK_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-language': language, vary: 'accept-encoding' },
-      body: memo.body(`${language}\n${key}`, () => renderStatistik(months, language)),
+      body: memo.body(`${language}\n${key}`, () => renderStatistik(loaded.months, language, view)),
     };
   };
 }

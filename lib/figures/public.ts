@@ -5,7 +5,7 @@ import { BUCKET_COUNT, histogramOf, quantileMinutes, type Counts } from './contr
 import type { CellCounts } from './port.js';
 import {
   type Arc, type Figure, type HiddenCell, K, nearestTotal, protect, shownTable, suppress, SUPPRESSED, tableArcs, tableFigures,
-  type Shown, type SuppressedTable, WITHHELD,
+  type Shown, type SuppressedTable, type TableFigures, WITHHELD,
 } from './suppression.js';
 
 /** Rows of the public table: NTB regencies, then everything else (outside NTB or not said) as "unknown". */
@@ -53,6 +53,11 @@ export interface PublicRow {
  * finest cells: channel and level are summed away). Pass one kind, not both.
  */
 export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
+  return publicMonthWithFigures(month, cells).month;
+}
+
+/** publicMonth, and the month's figures after suppression (true values inside) for its quarter's suppression. */
+export function publicMonthWithFigures(month: string, cells: CellCounts[]): { month: PublicMonth; figures: MonthFigures } {
   const grids = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, PUBLIC_REGENCIES.map(() => CATEGORIES.map(() => 0))])) as Record<PublicMeasure, number[][]>;
   const ackHistogram = new Array<number>(BUCKET_COUNT).fill(0);
   for (const { cell, counts } of cells) {
@@ -73,7 +78,8 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
     }
   }
   // Reports show every total on the page; the other measures only their month total (for the shares).
-  const { reports, channels: channelTable } = suppressMonth(grids.reports, channels);
+  const figures = decideMonth(grids.reports, channels);
+  const { reports, channels: channelTable } = shownMonth(figures);
   const tables: Record<PublicMeasure, SuppressedTable> = {
     reports,
     acknowledgedOnTime: suppressLinked(grids.reports, reports, grids.acknowledgedOnTime),
@@ -82,10 +88,13 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
   const share = (part: number | null, whole: number | null) => (part !== null && whole !== null && whole > 0 ? part / whole : null);
   const responses = ackHistogram.reduce((a, b) => a + b, 0);
   return {
-    month, tables, channels: channelTable, reported: grids.reports.some((row) => row.some((v) => v > 0)),
-    shareAcknowledgedOnTime: share(tables.acknowledgedOnTime.grandTotal, tables.reports.grandTotal),
-    shareResolved: share(tables.resolved.grandTotal, tables.reports.grandTotal),
-    medianFirstResponseMinutes: responses >= 5 ? quantileMinutes(ackHistogram, 0.5) : null,
+    figures,
+    month: {
+      month, tables, channels: channelTable, reported: grids.reports.some((row) => row.some((v) => v > 0)),
+      shareAcknowledgedOnTime: share(tables.acknowledgedOnTime.grandTotal, tables.reports.grandTotal),
+      shareResolved: share(tables.resolved.grandTotal, tables.reports.grandTotal),
+      medianFirstResponseMinutes: responses >= 5 ? quantileMinutes(ackHistogram, 0.5) : null,
+    },
   };
 }
 
@@ -100,10 +109,30 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
  * month and the reports' table is suppressed as if there were none.
  */
 export function suppressMonth(reports: number[][], channels: number[]): { reports: SuppressedTable; channels: ChannelTable } {
+  return shownMonth(decideMonth(reports, channels));
+}
+
+/** A month's figures after suppression, true values inside: what the quarter's suppression builds on. Never rendered as such. */
+export interface MonthFigures { t: TableFigures; ch: Figure[]; channelsPublished: boolean }
+
+export function shownMonth(d: MonthFigures): { reports: SuppressedTable; channels: ChannelTable } {
+  const shown = shownTable(d.t);
+  return {
+    reports: shown,
+    channels: d.channelsPublished
+      ? { cells: d.ch.map((f) => (!f.hidden ? f.value : f.protect ? SUPPRESSED : WITHHELD)), total: shown.grandTotal, published: true }
+      : { cells: d.ch.map(() => WITHHELD), total: shown.grandTotal, published: false },
+  };
+}
+
+const smallCell = (v: number): Figure => (v < K
+  ? { value: v, lo: 0, hi: K - 1, hidden: true, protect: true, withholdable: false }
+  : { value: v, lo: K, hi: Infinity, hidden: false, protect: false, withholdable: true });
+
+/** The month's suppression decided (suppressMonth without the presentation). */
+export function decideMonth(reports: number[][], channels: number[]): MonthFigures {
   const t = tableFigures(reports, { totals: 'all' });
-  const ch = channels.map((v): Figure => (v < K
-    ? { value: v, lo: 0, hi: K - 1, hidden: true, protect: true, withholdable: false }
-    : { value: v, lo: K, hi: Infinity, hidden: false, protect: false, withholdable: true }));
+  const ch = channels.map(smallCell);
   const C = reports[0]?.length ?? 0;
   const R = reports.length;
   const [source, sink, hub] = [C + R, C + R + 1, C + R + 2];
@@ -119,14 +148,12 @@ export function suppressMonth(reports: number[][], channels: number[]): { report
     if (next === t.grand && ch.every((f) => !f.hidden)) smallestChannel()!.hidden = true;
     return next;
   });
-  if (!safe) {
-    return { reports: suppress(reports, { totals: 'all' }), channels: { cells: channels.map(() => WITHHELD), total: null, published: false } };
-  }
-  const shown = shownTable(t);
-  return {
-    reports: shown,
-    channels: { cells: ch.map((f) => (!f.hidden ? f.value : f.protect ? SUPPRESSED : WITHHELD)), total: shown.grandTotal, published: true },
-  };
+  if (safe) return { t, ch, channelsPublished: true };
+  // No breakdown by channel: the table alone, and channels the reader knows nothing of.
+  const alone = tableFigures(reports, { totals: 'all' });
+  const aloneArcs = [...tableArcs(alone, { source, sink, col: (j) => j, row: (i) => C + i }), { from: sink, to: source, figure: alone.grand }];
+  protect([() => aloneArcs], (f) => nearestTotal(alone, f));
+  return { t: alone, ch: channels.map((value) => ({ value, lo: 0, hi: Infinity, hidden: true, protect: false, withholdable: false })), channelsPublished: false };
 }
 
 /**

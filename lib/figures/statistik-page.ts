@@ -7,6 +7,8 @@ import { SUPPRESSED, WITHHELD, type Shown } from './suppression.js';
 import { CHANNELS } from '../domain/case.js';
 import { CHANNEL_LABELS } from '../domain/channels.js';
 import { columnChart } from './svg.js';
+import { csvField } from './csv-field.js';
+import type { QuarterTable } from './quarters.js';
 
 /**
  * GET /statistik: the public transparency page. Only what public.ts lets out: months, regencies,
@@ -53,6 +55,10 @@ const TEXTS = {
     reports: 'Laporan', onTime: 'Ditanggapi tepat waktu', median: 'Median waktu tanggapan pertama', resolved: 'Diselesaikan',
     byRegency: 'Laporan per kabupaten/kota dan jenis masalah',
     byChannel: 'Laporan per saluran', channel: 'Saluran',
+    asOf: 'Data per', csv: 'Unduh semua tabel (CSV)',
+    quarters: 'Per triwulan (NTB)', quartersNote: 'Tabel yang lebih kasar untuk bulan-bulan yang sepi: laporan se-NTB per triwulan yang sudah berakhir, menurut jenis masalah, kabupaten/kota dan saluran. Angka di bawah 5 dan angka yang dapat membuka angka kecil lain dari selisih (juga dengan tabel bulanan) sama-sama ditampilkan "—".',
+    qCategory: 'Jenis masalah', quarterLabel: (q: string) => `TW ${['I', 'II', 'III', 'IV'][Number(q.slice(6)) - 1]} ${q.slice(0, 4)}`,
+    quarterWithheld: 'tidak diterbitkan',
     channelsWithheld: 'Rincian per saluran bulan ini tidak diterbitkan: angka yang kecil dapat dihitung dari selisih.',
     regency: 'Kabupaten/kota', total: 'Total', month: 'Bulan',
     hidden: 'disembunyikan', none: 'Belum ada laporan.',
@@ -71,6 +77,10 @@ const TEXTS = {
     reports: 'Reports', onTime: 'Answered on time', median: 'Median time to first response', resolved: 'Resolved',
     byRegency: 'Reports per regency and kind of problem',
     byChannel: 'Reports per channel', channel: 'Channel',
+    asOf: 'Data as of', csv: 'Download every table (CSV)',
+    quarters: 'Per quarter (NTB)', quartersNote: 'Coarser tables for quiet months: reports in all of NTB per closed quarter, by kind of problem, regency and channel. Figures under 5 and figures that would reveal another small one by subtraction (also with the monthly tables) both show as "—".',
+    qCategory: 'Kind of problem', quarterLabel: (q: string) => `Q${q.slice(6)} ${q.slice(0, 4)}`,
+    quarterWithheld: 'not published',
     channelsWithheld: 'No breakdown by channel this month: a small figure could be worked out by subtraction.',
     regency: 'Regency', total: 'Total', month: 'Month',
     hidden: 'withheld', none: 'No reports yet.',
@@ -118,7 +128,32 @@ function channelTable(m: PublicMonth, language: Language): string {
   return `<h3>${t.byChannel}</h3><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">${t.channel}</th><th scope="col">${t.reports}</th></tr></thead><tbody>${body}</tbody><tfoot><tr><th scope="row">${t.total}</th><td>${cellText(m.channels.total)}</td></tr></tfoot></table></div>`;
 }
 
-export function renderStatistik(months: PublicMonth[], language: Language): string {
+/** What the page shows beside the months: the closed quarters' coarser tables and the day the counters were read. */
+export interface StatistikView { quarters?: QuarterTable[]; asOf?: string }
+
+function dayLabel(day: string, language: Language): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The quarters side by side, oldest first: one table per breakdown, a column per quarter. */
+function quarterTables(quarters: QuarterTable[], language: Language): string {
+  const t = TEXTS[language];
+  const shownQuarters = [...quarters].reverse();
+  if (shownQuarters.length === 0) return '';
+  const table = (caption: string, labels: string[], pick: (q: QuarterTable) => Shown[]) => {
+    const head = `<tr><th scope="col">${esc(caption)}</th>${shownQuarters.map((q) => `<th scope="col">${esc(t.quarterLabel(q.quarter))}</th>`).join('')}</tr>`;
+    const body = labels.map((label, i) => `<tr><th scope="row">${esc(label)}</th>${shownQuarters.map((q) => `<td>${q.published ? cellText(pick(q)[i]!) : '—'}</td>`).join('')}</tr>`).join('');
+    const foot = `<tr><th scope="row">${t.total}</th>${shownQuarters.map((q) => `<td>${q.published ? cellText(q.reports) : esc(t.quarterWithheld)}</td>`).join('')}</tr>`;
+    return `<div class="scroll" tabindex="0"><table><thead>${head}</thead><tbody>${body}</tbody><tfoot>${foot}</tfoot></table></div>`;
+  };
+  return `<section><h2 id="triwulan">${t.quarters}</h2><p class="note">${esc(t.quartersNote)}</p>
+<h3>${t.qCategory}</h3>${table(t.qCategory, CATEGORIES.map((c) => CATEGORY_LABELS[c][language]), (q) => q.byCategory)}
+<h3>${t.regency}</h3>${table(t.regency, PUBLIC_REGENCIES.map((r) => regencyLabel(r, language)), (q) => q.byRegency)}
+<h3>${t.channel}</h3>${table(t.channel, CHANNELS.map((c) => CHANNEL_LABELS[c][language]), (q) => q.byChannel)}</section>`;
+}
+
+export function renderStatistik(months: PublicMonth[], language: Language, view: StatistikView = {}): string {
   const t = TEXTS[language];
   const published = months.filter((m) => m.reported);
   const trend = [...published].reverse().map((m) => ({ label: monthLabel(m.month, language), value: m.tables.reports.grandTotal }));
@@ -136,20 +171,66 @@ ${channelTable(m, language)}</section>`;
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(t.title)}</title><style>${STATISTIK_CSS}</style></head>
 <body><header><a class="lang" href="${t.other.href}" hreflang="${t.other.lang}" lang="${t.other.lang}">${t.other.label}</a><h1>${esc(t.title)}</h1></header>
-<main><p>${esc(t.intro)}</p><p id="closed-months">${esc(t.closed)}</p><p><a href="/statistik.json">${t.json}</a></p>
-${published.length === 0 ? `<p>${t.none}</p>` : `<h2>${t.trend}</h2>${columnChart(trend)}${trendTable}${sections.join('\n')}`}
+<main><p>${esc(t.intro)}</p>${view.asOf ? `<p id="data-per"><b>${t.asOf} ${esc(dayLabel(view.asOf, language))} (WITA)</b></p>` : ''}<p id="closed-months">${esc(t.closed)}</p><p><a href="/statistik.json">${t.json}</a> · <a href="/statistik?format=csv${language === 'en' ? '&amp;lang=en' : ''}" download>${t.csv}</a></p>
+${published.length === 0 ? `<p>${t.none}</p>` : `<h2>${t.trend}</h2>${columnChart(trend)}${trendTable}${quarterTables(view.quarters ?? [], language)}${sections.join('\n')}`}
 <p class="note">${esc(t.notes)}</p><p class="note">${esc(t.withheldMark)}</p><p class="note">${esc(t.json_marker)}</p></main></body></html>`;
 }
 
 /**
  * `rows`: month x regency x category (reports "<5" under 5; the linked measures "*" where withheld);
  * `channels`: month x channel (reports "<5" under 5, "*" withheld: 5 or more), for the months whose
- * breakdown by channel is published.
+ * breakdown by channel is published; `quarters`: per closed quarter, NTB by category, regency and
+ * channel and its total, in the same notation; `asOf`: the day (WITA) the counters were read.
  */
-export function statistikJson(months: PublicMonth[]): string {
+export function statistikJson(months: PublicMonth[], view: StatistikView = {}): string {
   const channels = months.filter((m) => m.reported && m.channels.published)
     .flatMap((m) => CHANNELS.map((channel, k) => ({ month: m.month, channel, reports: m.channels.cells[k]! })));
-  return JSON.stringify({ rows: publicRows(months), channels });
+  const quarters = (view.quarters ?? []).filter((q) => q.published).map((q) => ({
+    quarter: q.quarter,
+    byCategory: Object.fromEntries(CATEGORIES.map((c, i) => [c, q.byCategory[i]!])),
+    byRegency: Object.fromEntries(PUBLIC_REGENCIES.map((r, i) => [r, q.byRegency[i]!])),
+    byChannel: Object.fromEntries(CHANNELS.map((c, i) => [c, q.byChannel[i]!])),
+    reports: q.reports,
+  }));
+  return JSON.stringify({ ...(view.asOf ? { asOf: view.asOf } : {}), rows: publicRows(months), channels, ...(view.quarters ? { quarters } : {}) });
+}
+
+const CSV_HEAD = {
+  id: ['tabel', 'periode', 'kabupaten_kota', 'jenis_masalah', 'saluran', 'laporan', 'ditanggapi_tepat_waktu', 'diselesaikan'],
+  en: ['table', 'period', 'regency', 'kind_of_problem', 'channel', 'reports', 'answered_on_time', 'resolved'],
+};
+const CSV_TABLES = {
+  id: { cells: 'bulan: kabupaten/kota x jenis masalah', channels: 'bulan: saluran', qc: 'triwulan: jenis masalah', qr: 'triwulan: kabupaten/kota', qk: 'triwulan: saluran', all: 'Semua' },
+  en: { cells: 'month: regency x kind of problem', channels: 'month: channel', qc: 'quarter: kind of problem', qr: 'quarter: regency', qk: 'quarter: channel', all: 'All' },
+};
+
+/**
+ * Every table of the page in one CSV (`/statistik?format=csv`), names not codes: per month the
+ * regency x category cells with their totals (a total withheld: "*"), the channels; per quarter
+ * the three breakdowns and the total. "<5" under 5, "*" withheld, empty where a table has no such measure.
+ */
+export function statistikCsv(months: PublicMonth[], view: StatistikView, language: Language): string {
+  const n = CSV_TABLES[language];
+  const v = (x: Shown | null | undefined) => (x === undefined ? '' : x === null ? WITHHELD : x);
+  const rows: Array<Array<string | number>> = [CSV_HEAD[language]];
+  const regencies = PUBLIC_REGENCIES.map((r) => regencyLabel(r, language));
+  const categories = CATEGORIES.map((c) => CATEGORY_LABELS[c][language]);
+  const channels = CHANNELS.map((c) => CHANNEL_LABELS[c][language]);
+  for (const m of months.filter((x) => x.reported)) {
+    const { reports, acknowledgedOnTime, resolved } = m.tables;
+    regencies.forEach((r, i) => categories.forEach((c, j) => rows.push([n.cells, m.month, r, c, n.all, v(reports.cells[i]![j]), v(acknowledgedOnTime.cells[i]![j]), v(resolved.cells[i]![j])])));
+    regencies.forEach((r, i) => rows.push([n.cells, m.month, r, n.all, n.all, v(reports.rowTotals[i]), '', '']));
+    categories.forEach((c, j) => rows.push([n.cells, m.month, n.all, c, n.all, v(reports.colTotals[j]), '', '']));
+    rows.push([n.cells, m.month, n.all, n.all, n.all, v(reports.grandTotal), v(acknowledgedOnTime.grandTotal), v(resolved.grandTotal)]);
+    if (m.channels.published) channels.forEach((c, k) => rows.push([n.channels, m.month, n.all, n.all, c, v(m.channels.cells[k]), '', '']));
+  }
+  for (const q of (view.quarters ?? []).filter((x) => x.published)) {
+    categories.forEach((c, j) => rows.push([n.qc, q.quarter, n.all, c, n.all, v(q.byCategory[j]), '', '']));
+    regencies.forEach((r, i) => rows.push([n.qr, q.quarter, r, n.all, n.all, v(q.byRegency[i]), '', '']));
+    channels.forEach((c, k) => rows.push([n.qk, q.quarter, n.all, n.all, c, v(q.byChannel[k]), '', '']));
+    rows.push([n.qk, q.quarter, n.all, n.all, n.all, v(q.reports), '', '']);
+  }
+  return `${rows.map((r) => r.map((x) => csvField(x)).join(',')).join('\r\n')}\r\n`;
 }
 
 export { SUPPRESSED };

@@ -66,17 +66,29 @@ export function isPinned(figure: Figure, arcs: readonly Arc[]): boolean {
  * move keeps being able to: one pass over the protected figures suffices. Returns false when a
  * protected figure stays pinned with nothing left to withhold.
  */
-export function protect(views: Array<() => Arc[]>, pick: (exposed: Figure) => Figure | undefined): boolean {
-  const figures = new Set(views.flatMap((v) => v().map((a) => a.figure)));
-  let graphs = views.map((v) => ({ arcs: v(), graph: residualGraph(v()) }));
-  const movable = (f: Figure) => graphs.some(({ arcs, graph }) => arcs.some((a) => a.figure === f && (canMove(a, +1, graph) || canMove(a, -1, graph))));
+export function protect(
+  views: Array<() => Arc[]>,
+  pick: (exposed: Figure) => Figure | undefined,
+  /** Further witnesses the views cannot express (moves that change no published figure): true when one moves the figure. */
+  options: { alsoMovable?: (f: Figure) => boolean; figures?: Figure[] } = {},
+): boolean {
+  const figures = new Set([...views.flatMap((v) => v().map((a) => a.figure)), ...(options.figures ?? [])]);
+  const build = () => views.map((v) => {
+    const arcs = v();
+    const of = new Map<Figure, Arc[]>();
+    for (const a of arcs) { const list = of.get(a.figure); if (list) list.push(a); else of.set(a.figure, [a]); }
+    return { of, graph: residualGraph(arcs) };
+  });
+  let graphs = build();
+  const movable = (f: Figure) => graphs.some(({ of, graph }) => (of.get(f) ?? []).some((a) => canMove(a, +1, graph) || canMove(a, -1, graph)))
+    || (options.alsoMovable?.(f) ?? false);
   for (const f of figures) {
     if (!f.hidden || !f.protect) continue;
     while (!movable(f)) {
       const next = pick(f);
       if (!next) return false;
       next.hidden = true;
-      graphs = views.map((v) => { const arcs = v(); return { arcs, graph: residualGraph(arcs) }; });
+      graphs = build();
     }
   }
   return true;

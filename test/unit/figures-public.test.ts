@@ -171,3 +171,55 @@ describe('GET /statistik', () => {
     expect(lastMonths(new Date('2026-11-30T16:30:00Z'), 3)).toEqual(['2026-12', '2026-11', '2026-10']);
   });
 });
+
+describe('/statistik for a meeting: data per, CSV, quarters', () => {
+  const now = new Date('2026-12-06T00:30:00Z');
+  const cells: CellCounts[] = ['2026-07', '2026-08', '2026-09'].flatMap((month) => [
+    { cell: { kind: 'summary', month, regency: '5203', category: 'unpaid_wages' }, counts: { filed: 2 } },
+    { cell: { kind: 'summary', month, regency: '5203', category: 'job_fraud' }, counts: { filed: 2 } },
+    { cell: { kind: 'summary', month, regency: '5201', category: 'unpaid_wages' }, counts: { filed: 2 } },
+    { cell: { kind: 'summary', month, regency: '5201', category: 'job_fraud' }, counts: { filed: 2 } },
+    { cell: { kind: 'channel', month, regency: '5203', channel: 'whatsapp' }, counts: { filed: 4 } },
+    { cell: { kind: 'channel', month, regency: '5201', channel: 'sms' }, counts: { filed: 4 } },
+  ] satisfies CellCounts[]);
+  const port: FiguresPort = {
+    monthCells: async () => [], summaryCells: async (month) => cells.filter((c) => 'month' in c.cell && c.cell.month === month),
+    openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
+  };
+  const routes = statistikRoutes(() => ({ figures: port, clock: { now: () => now } }));
+  const get = (query: Record<string, string> = {}, path = '/statistik') => routes({ rawPath: path, queryStringParameters: query, requestContext: { http: { method: 'GET' } } } as unknown as HttpEvent);
+
+  it('say the day the figures were read (WITA) and offer every table as CSV', async () => {
+    const page = String((await get())?.body);
+    expect(page).toContain('Data per 6 Desember 2026 (WITA)');
+    expect(page).toContain('href="/statistik?format=csv"');
+    expect(String((await get({ lang: 'en' }))?.body)).toContain('Data as of 6 December 2026 (WITA)');
+  });
+
+  it('publish a quiet quarter, where every monthly cell is under 5, by category, regency and channel', async () => {
+    const json = JSON.parse(String((await get({}, '/statistik.json'))?.body)) as { asOf: string; quarters: Array<Record<string, unknown>> };
+    expect(json.asOf).toBe('2026-12-06');
+    const q3 = json.quarters.find((q) => q.quarter === '2026-Q3')!;
+    // Each month: 8 reports, every cell and total under 5 or withheld. The quarter: 24, and one of each
+    // pair published (the other would be the total minus it, and the empty rows beside them must stay unknown).
+    expect(q3).toMatchObject({ reports: 24, byCategory: { unpaid_wages: '*', job_fraud: 12 }, byRegency: { '5203': 12, '5201': '*' }, byChannel: { whatsapp: '*', sms: '*' } });
+    const page = String((await get())?.body);
+    expect(page).toContain('Per triwulan (NTB)');
+    expect(page).toContain('TW III 2026');
+  });
+
+  it('write the CSV with names, not codes, and nothing under 5 but "<5"', async () => {
+    const res = await get({ format: 'csv' });
+    expect(res?.headers?.['content-type']).toMatch(/^text\/csv/);
+    expect(res?.headers?.['content-disposition']).toContain('statistik-pmi-ntb-2026-12-06.csv');
+    const lines = String(res?.body).trim().split('\r\n');
+    expect(lines[0]).toBe('tabel,periode,kabupaten_kota,jenis_masalah,saluran,laporan,ditanggapi_tepat_waktu,diselesaikan');
+    expect(lines).toContain('triwulan: jenis masalah,2026-Q3,Semua,Penipuan kerja/biaya,Semua,12,,');
+    expect(lines).toContain('triwulan: saluran,2026-Q3,Semua,Semua,Semua,24,,');
+    expect(lines.some((l) => l.startsWith('bulan: kabupaten/kota x jenis masalah,2026-09,Lombok Timur,'))).toBe(true);
+    for (const line of lines.slice(1)) {
+      const reports = line.split(',')[5]!;
+      expect(reports === '<5' || reports === '*' || Number(reports) >= 5, line).toBe(true);
+    }
+  });
+});
