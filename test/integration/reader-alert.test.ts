@@ -78,7 +78,8 @@ describe('one official reading many cases\' personal data', { timeout: 180_000 }
 
     const missing = await bp3mi.post('/console/readers/end-sessions', { csrf: csrfOf(readers) });
     expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain('official');
+    // The field named in words (issue 23 item 6): 'Periksa isian: petugas'.
+    expect(await missing.text()).toContain('Periksa isian: petugas');
 
     system.clock.advance(1);
     const ended = await bp3mi.post('/console/readers/end-sessions', { csrf: csrfOf(readers), official: 'kab-5203' });
