@@ -85,7 +85,8 @@ export async function loadPublicFigures(figures: FiguresPort, now: Date, memo = 
   const computed = months.map((m, i) => memo.month(keys[i]!, () => publicMonthWithFigures(m, cells[i]!)));
   const quarters = [...new Set(months.map(quarterOf))].flatMap((quarter) => {
     const own = monthsOfQuarter(quarter).map((m) => months.indexOf(m));
-    if (own.some((i) => i < 0)) return [];
+    // A quarter is shown once all its months are on the page, and only if anything was reported in it.
+    if (own.some((i) => i < 0) || own.every((i) => !computed[i]!.month.reported)) return [];
     return [memo.quarter(own.map((i) => keys[i]).join('\n'), () => publicQuarter(quarter, own.map((i) => computed[i]!.figures)))];
   });
   return { months: computed.map((c) => c.month), quarters, key: keys.join('\n') };

@@ -206,6 +206,9 @@ describe('/statistik for a meeting: data per, CSV, quarters', () => {
     const page = String((await get())?.body);
     expect(page).toContain('Per triwulan (NTB)');
     expect(page).toContain('TW III 2026');
+    // Quarters in which nothing was reported are not listed.
+    expect(json.quarters.map((q) => q.quarter)).toEqual(['2026-Q3']);
+    expect(page).not.toContain('TW I 2026');
   });
 
   it('write the CSV with names, not codes, and nothing under 5 but "<5"', async () => {
