@@ -51,7 +51,9 @@ export const NTB_WORKLOAD: Workload = {
   reportsPerMonth: 2_000,
   ussdScreensPerMonth: 50_000,
   statusLookupsPerReport: 1,
-  reporterSmsPerReport: 3, // confirmation, one status reply, one status change
+  // SMS parts (SNS and AT price per part): the confirmation with its consent text (2 GSM-7 parts for a
+  // number's first report, 1 after; counted as 2 for every report), one status reply, one status change.
+  reporterSmsPerReport: 4,
   officialSmsPerReport: 2, // level-1 alert(s), a share of escalations and province copies
   notifierRecordsPerReport: 8,
   webRequestsPerMonth: 2_000,

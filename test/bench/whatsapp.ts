@@ -39,9 +39,9 @@ export const MESSAGE_PRICES = {
 /**
  * The stated assumptions of the WhatsApp-first figure. Issue 21 gives 70% as an example; the share
  * stated here is 80%, for these reasons (each printed by the bench next to the figure):
- * - at 70% no rule can meet 0.2x: the 30% answered by SMS (3 x 0.35) and the 5% SMS fallback of the
- *   two alerts already make 0.315 + 0.035 = 0.350 = 0.200x of 1.750 even if every WhatsApp message
- *   were free (`messagingFloor`), so 70% is printed as a sensitivity row, not hidden;
+ * - at 70% no rule can meet 0.2x: the 30% answered by SMS (4 parts x 0.35) and the 5% SMS fallback
+ *   of the two alerts already make 0.420 + 0.035 = 0.455 = 0.217x of 2.100 even if every WhatsApp
+ *   message were free (`messagingFloor`), so 70% is printed as a sensitivity row, not hidden;
  * - the door this figure prices is the one for workers abroad, where SMS and USSD through Africa's
  *   Talking do not reach at all (AT lists African networks only; a foreign SIM texts an Indonesian
  *   long number at its own cost), and WhatsApp is what Indonesians use: about 89% of Indonesia's
