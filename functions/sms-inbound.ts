@@ -1,4 +1,5 @@
 // Written by `npm run functions` from lib/composition/manifest.ts (smsInbound): edit the manifest, not this file.
+import { DynamoReads } from '../lib/adapters/dynamo/reads.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';
@@ -16,6 +17,7 @@ export const handler = handlerWhenReady(async () => {
     directory: stores.directory,
     reporters: stores.reporters,
     counters: stores.counters,
+    reads: new DynamoReads(stores.table),
     callbackKey: gateway.callbackKey,
     clock: systemClock,
     policy: cfg.policy,

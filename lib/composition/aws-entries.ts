@@ -31,6 +31,7 @@ function recipe(port: PortName, spec: FunctionSpec): Recipe {
       return { uses: 'stores', expr: `stores.${port}` };
     case 'stores': return { uses: 'stores', expr: 'stores' };
     case 'decoder': return { uses: 'stores', expr: 'stores.cases' };
+    case 'reads': return { uses: 'stores', imports: ["import { DynamoReads } from '../lib/adapters/dynamo/reads.js';"], expr: 'new DynamoReads(stores.table)' };
     case 'agents': return { uses: 'stores', imports: ["import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';"], expr: 'new DynamoAgentsStore(stores.table)' };
     case 'figures':
       // With the store grant the figures live on the store's table; the figures consumer has a table of its own, without the key.

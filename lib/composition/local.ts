@@ -11,6 +11,7 @@ import { localDynamoClient } from '../adapters/dynamo/local-client.js';
 import type { Deps } from '../use-cases/deps.js';
 import type { UssdDeps } from '../ussd/handle-ussd.js';
 import { DynamoAgentsStore } from '../adapters/dynamo/agents-store.js';
+import { DynamoReads } from '../adapters/dynamo/reads.js';
 import { DynamoFiguresStore } from '../adapters/dynamo/figures-store.js';
 import { FUNCTIONS, FUNCTION_NAMES, type FunctionName, type FunctionSpec, type HandlerOf } from './manifest.js';
 import type { Ports } from './ports.js';
@@ -69,7 +70,7 @@ export async function composeLocal(cfg: Config, options: { db?: DynamoDBClient; 
   const policy = { ...cfg.policy, ...options.policy, limits: { ...cfg.policy.limits, ...options.policy?.limits } };
   const figures = new DynamoFiguresStore(stores.table);
   const ports: Ports = {
-    ...stores.ports, stores, decoder: stores.cases, figures, agents: new DynamoAgentsStore(stores.table),
+    ...stores.ports, stores, decoder: stores.cases, figures, agents: new DynamoAgentsStore(stores.table), reads: new DynamoReads(stores.table),
     callbackKey: cfg.local.callbackKey,
     reporterSms: outbox.sender('africastalking', now), officialSms: outbox.sender('sns', now), events: outbox.publisher(),
     // The Graph API stand-in: every WhatsApp message lands in the outbox with route `whatsapp`.

@@ -65,7 +65,7 @@ export type EnvName = (typeof BASE_ENV)[number] | (typeof GRANT_ENV)[Grant][numb
 /** Which grants let a function build a port (any one of them); the base ports need none. */
 export const PORT_GRANTS: Record<Exclude<PortName, BasePort>, readonly Grant[]> = {
   cases: ['store'], outbox: ['store'], directory: ['store'], reporters: ['store'], counters: ['store'], ussdDrafts: ['store'],
-  stores: ['store'], decoder: ['store'], agents: ['store'],
+  stores: ['store'], decoder: ['store'], agents: ['store'], reads: ['store'],
   figures: ['store', 'figures'],
   callbackKey: ['callbackKey'],
   reporterSms: ['reporterSms'],
@@ -126,7 +126,7 @@ export const FUNCTIONS = {
     id: 'SmsInbound', description: 'Incoming SMS callback', timeoutSeconds: API_TIMEOUT, memorySize: 512,
     routes: [{ method: 'POST', path: '/sms' }],
     grants: ['store', 'callbackKey'],
-    ports: ['cases', 'directory', 'reporters', 'counters', 'callbackKey', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'directory', 'reporters', 'counters', 'reads', 'callbackKey', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/sms-inbound.js'),
   }),
   smsDelivery: fn({
@@ -205,7 +205,7 @@ export const FUNCTIONS = {
     ],
     // The WhatsApp secret only (app secret, verify token), never the gateway's; it sends nothing itself.
     grants: ['store', 'whatsapp'],
-    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'whatsappSecrets', 'clock', 'policy', 'metrics'],
+    ports: ['cases', 'outbox', 'directory', 'reporters', 'counters', 'reads', 'whatsappSecrets', 'clock', 'policy', 'metrics'],
     load: () => import('./functions/whatsapp.js'),
   }),
   figures: fn({

@@ -13,6 +13,7 @@ import type { CaseEventPublisher } from '../use-cases/deps.js';
 import type { StreamDecoder } from '../jobs/notifier.js';
 import type { DynamoStores } from '../adapters/dynamo/stores.js';
 import type { AgentsPort } from '../figures/agent-watch.js';
+import type { ReadsStore } from '../use-cases/reader-watch-port.js';
 import type { FiguresPort } from '../figures/port.js';
 import type { ConsoleOptions } from '../console/kit.js';
 
@@ -35,6 +36,8 @@ export interface Ports {
   decoder: StreamDecoder;
   figures: FiguresPort;
   agents: AgentsPort;
+  /** The reader watch's record of officials' views of personal data (INFO by SMS or WhatsApp counts too). */
+  reads: ReadsStore;
   /** The key Africa's Talking appends to its callback URLs (read from the gateway secret in AWS). */
   callbackKey: CallbackKey;
   /** Reporter SMS through Africa's Talking. */

@@ -1,3 +1,4 @@
+import type { ReadsStore } from './reader-watch-port.js';
 import type { Policy } from '../config.js';
 import type { CaseStore } from '../cases/port.js';
 import type { Clock } from '../clock.js';
@@ -26,6 +27,11 @@ export interface Deps {
   events?: CaseEventPublisher;
   /** Counts operators alarm on (CloudWatch metrics in AWS); optional, nothing depends on it. */
   metrics?: Metrics;
+  /**
+   * The reader watch's store (lib/use-cases/reader-watch.ts): the text doors count an official's INFO
+   * reads of personal data as the console counts its page views. Absent in a door that shows none.
+   */
+  reads?: ReadsStore;
 }
 
 export interface CaseEventPublisher {

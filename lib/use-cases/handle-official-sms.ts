@@ -9,12 +9,14 @@ import { caseTextPages, officialTexts } from '../messages/official.js';
 import { entriesNewestFirst } from '../conversation/follow-up.js';
 import type { OfficialCommand, OfficialRequest } from '../officials/commands.js';
 import { checkPin, type PinRefusal } from '../officials/check-pin.js';
-import type { AccessedField } from '../domain/access.js';
+import type { AccessedField, AccessEntry } from '../domain/access.js';
+import { logger } from '../logger.js';
+import { watchRead } from './reader-watch.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { Deps } from './deps.js';
 import type { InboundSms } from './handle-inbound-sms.js';
 
-export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics'>;
+export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | 'counters' | 'clock' | 'policy' | 'metrics' | 'reads'>;
 
 /** The PIN check's refusals ('unknown' is an unregistered number, which never gets that far) and the case's. */
 export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered' | 'no_note';
@@ -158,6 +160,8 @@ export async function handleOfficialSms(
    * page per request (`INFO <ref> <PIN> 2` for the next); every read is on the timeline with its
    * page, and a read of personal data (the number, the text) is in the access log like a console page.
    */
+  /** The INFO read of personal data this command made, for the reader watch once it is written. */
+  let infoRead: AccessEntry | undefined;
   const planInfo = (c: Case): PlanResult => {
     // Nothing personal is left to show: the facts and when they went (retention or a request).
     if (c.erased) {
@@ -177,13 +181,14 @@ export async function handleOfficialSms(
     const { parts, pages } = caseTextPages(c.reference, entriesNewestFirst(c.description, c.createdAt), page);
     const first = page === 1 ? officialTexts.info(c, { isAssignee, contact: c.contact }) : officialTexts.infoPage(c.reference, page, pages);
     const fields: AccessedField[] = [...(page === 1 ? ['contact' as const] : []), ...(parts.length > 0 ? ['text' as const] : [])];
+    infoRead = fields.length > 0 ? { at, officialId: official.id, action: 'viewed', reference: c.reference, fields } : undefined;
     return ok({
       events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: page === 1, textShown: parts.length > 0, page, parts: parts.length })],
       messages: [
         officialReply('info', first, c),
         ...parts.map((text, i) => ({ ...officialReply('info_text', text, c), id: `official-reply.${sms.id}.t${i + 1}` })),
       ],
-      ...(fields.length > 0 ? { access: [{ at, officialId: official.id, action: 'viewed' as const, reference: c.reference, fields }] } : {}),
+      ...(infoRead ? { access: [infoRead] } : {}),
     });
   };
 
@@ -192,6 +197,12 @@ export async function handleOfficialSms(
   if (outcome.kind !== 'changed') return { kind: 'duplicate' };
   if (refusal) return { kind: 'not_applied', reason: refusal as NotAppliedReason, reference: found.reference, officialId: official.id };
   if (kind === 'acknowledged') countAcknowledgement(deps.metrics, outcome.before, deps.policy, now);
+  // An INFO read of the number or the text counts toward the reader alert as a console view does
+  // (issue 22 point 5); it never blocks the read, which is already written and sent.
+  if (infoRead && deps.reads) {
+    await watchRead({ reads: deps.reads, directory, cases, clock: deps.clock, policy: deps.policy }, infoRead)
+      .catch((error: unknown) => logger.warn('reader watch failed', { errorName: error instanceof Error ? error.name : 'unknown', officialId: official.id }));
+  }
   return done(kind);
 }
 

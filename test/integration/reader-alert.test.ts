@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../lib/domain/case.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
+import { localContext } from '../../lib/local/lambda-shim.js';
 
 /**
  * The reader alert (issue 22 point 5): one official viewing the personal data of more than
@@ -92,5 +93,48 @@ describe('one official reading many cases\' personal data', { timeout: 180_000 }
     system.clock.advance(1);
     await reader.signIn('+6281100005003', '0303');
     expect((await reader.get('/console')).status).toBe(200);
+  });
+});
+
+describe('an official reading many cases by INFO from a basic phone', { timeout: 240_000 }, () => {
+  const LOBAR = { id: 'kab-5201', phone: '+6281100005001', pin: '0101' };
+  let sent = 0;
+  /** One SMS through the sms-inbound handler, as Africa's Talking posts it (the function's own wiring). */
+  const sms = async (text: string) => {
+    const body = new URLSearchParams({ from: LOBAR.phone, to: '1708', text, date: '2026-12-06 08:00:00', id: `ATXid_reader_${++sent}` }).toString();
+    const result = await system.handlers.smsInbound({
+      version: '2.0', routeKey: 'POST /sms', rawPath: '/sms', rawQueryString: `key=${system.callbackKey}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }, queryStringParameters: { key: system.callbackKey },
+      requestContext: {
+        accountId: 'test', apiId: 'test', domainName: 'localhost', domainPrefix: 'localhost',
+        http: { method: 'POST', path: '/sms', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+        requestId: `reader-${sent}`, routeKey: 'POST /sms', stage: '$default', time: '', timeEpoch: Date.now(),
+      },
+      body, isBase64Encoded: false,
+    } as never, localContext('sms-inbound', 60_000) as never) as { statusCode: number };
+    expect(result.statusCode).toBe(200);
+  };
+
+  it('counts INFO reads of the number and the text toward the same alert as console views (issue 22 point 5)', async () => {
+    const held: Case[] = [];
+    for (let i = 0; i < 21; i++) {
+      held.push((await fileReport(system.deps, {
+        channel: 'web', intakeKey: `web:reader-sms-${i}`, reporterType: 'family', contact: `+62813987${String(i).padStart(5, '0')}`,
+        category: 'unpaid_wages', homeRegency: '5201', country: 'MY', description: `Paspor ditahan, laporan nomor ${i}.`,
+      })).case);
+    }
+    // The holder reads each case by INFO (the number and the text): only a holder is shown them.
+    for (const c of held) await sms(`TERIMA ${c.reference} ${LOBAR.pin}`);
+    for (const c of held.slice(0, 20)) await sms(`INFO ${c.reference} ${LOBAR.pin}`);
+    const mine = async () => (await readerAlerts()).filter((m) => m.text.includes(`(${LOBAR.id})`));
+    expect(await mine()).toEqual([]);
+
+    await sms(`INFO ${held[20]!.reference} ${LOBAR.pin}`);
+    const alerts = await mine();
+    expect(alerts.map((m) => m.to).sort()).toEqual(['+6281100005200', '+6281100005300']);
+    expect(alerts[0]!.text).toContain('membuka data pribadi 21 kasus dalam 60 menit');
+    const log = await accessToday();
+    expect(log.filter((e) => e.action === 'viewed' && e.officialId === LOBAR.id)).toHaveLength(21);
+    expect(log.filter((e) => e.action === 'reader_alert' && e.officialId === LOBAR.id)).toEqual([expect.objectContaining({ cases: 21 })]);
   });
 });
