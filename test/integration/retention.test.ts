@@ -151,6 +151,33 @@ describe('retention: personal data destroyed RETENTION_DAYS_AFTER_CLOSE days aft
     expect(await Promise.all(ids.map(async (id) => (await sys.store.getCase(id))!.version))).toEqual(versions);
   });
 
+  it("cuts the number's link to the expired case, and only that case's, from the reporter's record", async () => {
+    const phone = '+6281377700099';
+    const fileFor = async (text: string) => (await fileReport(sys.deps, {
+      channel: 'web', intakeKey: `web-${randomBytes(6).toString('hex')}`, reporterType: 'family', contact: phone,
+      description: text, homeRegency: '5203', country: 'SA',
+    })).case;
+    const old = await resolve((await fileFor('Gaji tidak dibayar enam bulan di Jeddah')).id);
+    sys.clock.advance((RETENTION_DAYS + 1) * DAY_MINUTES);
+    const open = await fileFor('Paspor ditahan agen di Riyadh');
+    const reporterItem = async () => unmarshall((await db.send(new GetItemCommand({
+      TableName: sys.tableName, Key: marshall({ pk: `PREF#${sys.cipher.lookupHash(phone)}`, sk: 'PREF' }), ConsistentRead: true,
+    })))!.Item!);
+    const links = (item: Record<string, unknown>, id: string) => Object.entries(item).filter(([n, v]) => /^(ref|txt)_/.test(n) && String(v).endsWith(` ${id}`)).map(([n]) => n);
+    const before = await reporterItem();
+    expect(links(before, old.id).length).toBeGreaterThanOrEqual(1);
+    expect(before[`ref_${old.reference}`]).toBeDefined();
+
+    await forgetExpiredCases(sys.deps);
+    expect((await sys.store.getCase(old.id))!.erased).toBeDefined();
+    const after = await reporterItem();
+    expect(links(after, old.id)).toEqual([]);
+    // The open case keeps its links: the number still answers for it (STATUS, the same text again).
+    expect(after[`ref_${open.reference}`]).toBeDefined();
+    expect(links(after, open.id)).toEqual(links(before, open.id));
+    expect(after.latestId).toBe(open.id);
+  });
+
   it('says "dihapus sesuai masa retensi, <date>" to an official asking INFO', async () => {
     const c = await resolve((await file()).id);
     sys.clock.advance((RETENTION_DAYS + 1) * DAY_MINUTES);

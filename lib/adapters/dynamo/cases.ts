@@ -359,8 +359,10 @@ export class DynamoCaseStore implements CaseStore {
       if (item.erasedAt) break;
       if (erasure.onlyIfClosed && isOpen({ status: item.status as Case['status'] })) return 'open';
       const event = caseEvent('personal_data_erased', erasure.at, erasure.actor, { reason: erasure.reason, ...(erasure.request ? { request: erasure.request } : {}) });
+      const unlink = await this.reporterUnlink(item, caseId);
       try {
         await this.table.transact([
+          ...(unlink ? [unlink] : []),
           this.table.update('case', keys.case(caseId), {
             expression: 'SET #erasedAt = :at, #erasedReason = :reason, #version = :next, #updatedAt = :at, #smsUpdates = :false, #g2pk = :shred, #g2sk = :at '
               + 'REMOVE contactEnc, nikEnc, nikHash, workerNameEnc, descriptionEnc, agentNameEnc, placesReadEnc, categoryReadEnc, nextCheckAt, #g1pk, #g1sk',
@@ -396,6 +398,31 @@ export class DynamoCaseStore implements CaseStore {
       ExpressionAttributeNames: { '#g2pk': TABLE.dueIndex.partitionKey, '#g2sk': TABLE.dueIndex.sortKey },
     });
     return 'erased';
+  }
+
+  /**
+   * The number's link to this case, cut in the erasure's own transaction (issue 22 point 1: "the
+   * reporter's number and its link to the case"): the reporter item (`PREF#<number's hash>`, found
+   * through the case's contact index key, removed by the same write) loses this case's reference,
+   * its report-text hashes that point here, and its "latest case" when that is this one. Nothing else
+   * of the item changes: preferences and an opt-out stay (an erasure request cuts those apart).
+   */
+  private async reporterUnlink(item: Item, caseId: string): Promise<LabelledWrite | undefined> {
+    const contactKey = String(item[TABLE.byContactIndex.partitionKey] ?? '');
+    if (!contactKey.startsWith('CONTACT#')) return undefined;
+    const key = keys.reporter(contactKey.slice('CONTACT#'.length));
+    const reporter = await this.table.get(key, true);
+    if (!reporter) return undefined;
+    const pointsHere = (value: unknown) => String(value).split(' ').at(-1) === caseId;
+    const gone = Object.entries(reporter)
+      .filter(([name, value]) => (name.startsWith('ref_') || name.startsWith('txt_')) && pointsHere(value))
+      .map(([name]) => name);
+    if (reporter.latestId === caseId) gone.push('latestId', 'latestRef', 'latestAt', 'latestLang');
+    if (gone.length === 0) return undefined;
+    return this.table.update('reporter', key, {
+      expression: `REMOVE ${gone.map((_, k) => `#u${k}`).join(', ')}`,
+      names: Object.fromEntries(gone.map((name, k) => [`#u${k}`, name])),
+    });
   }
 
   /** Stream images are the case item as written: unmarshal, then the same codec as reads. */
