@@ -142,7 +142,7 @@ export function figuresScreen(deps: FiguresScreenDeps): Hono<ConsoleEnv> {
       case 'invalid': return agentForm(c, reference, `<p class="err">${TEXT.invalid[l(c)]}</p>`, 400);
       case 'not_found': return agentForm(c, reference, `<p class="err">${TEXT.notFound[l(c)]}</p>`, 404);
       case 'taken': return agentForm(c, reference, `<p class="err">${TEXT.taken[l(c)]}</p>`, 409);
-      default: return c.redirect(`/console/cases/${encodeURIComponent(outcome.reference)}?notice=agent_recorded`, 303);
+      default: return c.redirect(`/console/cases/${encodeURIComponent(outcome.reference)}?done=agent_recorded`, 303);
     }
   });
   void Csrf;

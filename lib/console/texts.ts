@@ -181,6 +181,7 @@ export const T = {
     reopen: pair('Kasus dibuka kembali.', 'Case reopened.'),
     merge: pair('Kasus digabung. Pelapor diberi tahu kode yang dipakai.', 'Merged. The reporter is told which code to use.'),
     nik: pair('NIK ditampilkan dan dicatat di log akses.', 'NIK shown and recorded in the access log.'),
+    agent_recorded: pair('Nama agen/calo dicatat.', 'The agent or broker named is recorded.'),
   } as Record<string, { id: string; en: string }>,
   invalid: pair('Periksa isian: ', 'Check the field: '),
   addPasskey: pair('Tambah passkey', 'Add a passkey'),

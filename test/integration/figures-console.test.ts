@@ -81,6 +81,9 @@ describe('figures in the console', () => {
     const ok = await officer.post('/console/figures/agent', { csrf, reference: refs['5201']![0]!, agentName: 'PT. Maju Jaya' });
     expect(ok.status).toBe(303);
     expect((await system.store.getCaseByReference(refs['5201']![0]!))?.agentName).toBe('PT. Maju Jaya');
+    // Back on the case page, which says it was recorded.
+    const back = await officer.get(ok.headers.get('location')!);
+    expect(await back.text()).toContain('Nama agen/calo dicatat.');
     const elsewhere = await officer.post('/console/figures/agent', { csrf, reference: refs['5203']![0]!, agentName: 'PT. Maju Jaya' });
     expect(elsewhere.status).toBe(404);
     expect((await system.store.getCaseByReference(refs['5203']![0]!))?.agentName).toBeUndefined();
