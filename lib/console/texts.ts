@@ -79,7 +79,7 @@ export const T = {
   nik: pair('NIK', 'NIK'),
   revealNik: pair('Tampilkan NIK', 'Show NIK'),
   reason: pair('Alasan', 'Reason'),
-  whatWasWritten: pair('Yang ditulis pelapor', 'What the reporter wrote'),
+  conversation: pair('Percakapan', 'Conversation'),
   followUp: pair('Pesan lanjutan', 'Follow-up'),
   timeline: pair('Riwayat', 'Timeline'),
   notes: pair('Catatan internal', 'Internal notes'),

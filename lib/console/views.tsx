@@ -323,7 +323,7 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
           </form>
         </details>
       ) : null}
-      <h2>{l === 'id' ? 'Percakapan' : 'Conversation'}</h2>
+      <h2>{T.conversation[l]}</h2>
       {c.erased ? <p class="notice" id="erased">{l === 'id' ? 'Data pribadi' : 'Personal data'} {erasedNote(c.erased, l)}</p> : null}
       {/* The case as one conversation (issue 23, item 7): the report, follow-ups and answers, and the officials' questions, oldest first, each with who sent it. */}
       {c.erased ? null : (

@@ -194,7 +194,8 @@ describe('item 6 and 11 on the case page: plain Indonesian, and the language swi
     expect(followed.headers.get('location')).toBe(`/console/cases/${c.reference}?lang=en`);
     const page = await desk.get(followed.headers.get('location')!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('What the reporter wrote');
+    // The case page in English (its conversation), not "Case not found".
+    expect(await page.text()).toContain('<h2>Conversation</h2>');
     await desk.get('/console?lang=id');
   });
 });

@@ -238,7 +238,10 @@ function monthCandidates(reports: SuppressedTable, channels: ChannelTable) {
     const grand = grid.flat().reduce((a, b) => a + b, 0);
     if (reports.grandTotal !== null && grand !== reports.grandTotal) return;
     // The channels split the same month total: which values each can take, the others making up the rest.
-    const options = channels.cells.map((v) => (typeof v === 'number' ? [v] : v === SUPPRESSED ? [0, 1, 2, 3, 4] : Array.from({ length: Math.max(0, grand - 4) }, (_, x) => x + 5)));
+    // A month whose breakdown is not published tells the reader nothing of any channel: each is 0..total.
+    const options = !channels.published
+      ? channels.cells.map(() => Array.from({ length: grand + 1 }, (_, x) => x))
+      : channels.cells.map((v) => (typeof v === 'number' ? [v] : v === SUPPRESSED ? [0, 1, 2, 3, 4] : Array.from({ length: Math.max(0, grand - 4) }, (_, x) => x + 5)));
     const reach: Set<number>[] = [new Set([0])];
     for (const o of options) reach.push(new Set([...reach.at(-1)!].flatMap((s) => o.map((m) => s + m)).filter((s) => s <= grand)));
     if (!reach.at(-1)!.has(grand)) return;
@@ -270,6 +273,8 @@ describe('the channel table beside the regency x category table, against a solve
   it('leaves no small cell, small total or small channel that the two tables together determine', () => {
     fc.assert(fc.property(month, ({ values, channels }) => {
       const out = suppressMonth(values, channels);
+      // Unpublished, the page shows no channel figure at all (every cell withheld).
+      if (!out.channels.published) expect(out.channels.cells.every((v) => v === WITHHELD)).toBe(true);
       for (const v of out.channels.cells) expect(v === SUPPRESSED || v === WITHHELD || (typeof v === 'number' && v >= 5)).toBe(true);
       expect(out.channels.total).toBe(out.reports.grandTotal);
       const seen = monthCandidates(out.reports, out.channels);
