@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitFor } from './support/system.js';
-import { PHONE, screenshot, useBrowserAndSystem } from './support/browser.js';
+import { PHONE, useBrowserAndSystem } from './support/browser.js';
+import { expectAccessibleAt360, signInWithSmsCode } from './support/console.js';
 
 /**
  * Issue 23, item 7 in Chromium at 360 px: the desk takes a family's web report, asks the reporter a
@@ -12,7 +11,6 @@ import { PHONE, screenshot, useBrowserAndSystem } from './support/browser.js';
  * filled in; opening the case clears the mark. Every screen passes axe (no serious or critical
  * violation), does not scroll sideways, and is saved as a screenshot.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DESK = { phone: '+6281100005200', pin: '5200' };
 const FAMILY = '+6281234500888';
 
@@ -25,17 +23,7 @@ const postSms = (id: string, from: string, text: string) => fetch(`${fixture.sys
   body: new URLSearchParams({ from, to: '1708', text, date: '2026-11-23 06:04:45', id }).toString(),
 });
 
-interface Violation { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }
-async function check(page: Page, name: string): Promise<void> {
-  // The console's CSP forbids inline scripts: axe is evaluated through the DevTools protocol.
-  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<Violation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} scrolls sideways`).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: screenshot(`follow-${name}-360`), fullPage: true });
-}
+const check = (page: Page, name: string) => expectAccessibleAt360(page, `follow-${name}`);
 
 describe('find and follow at 360 px (issue 23, item 7)', () => {
   it('"Pesan baru" on the card and in its tab, the case as one conversation, the named agency with the form filled in', async () => {
@@ -49,18 +37,7 @@ describe('find and follow at 360 px (issue 23, item 7)', () => {
     const reference = ((await filed.json()) as { reference: string }).reference;
 
     const context = await fixture.browser.newContext(PHONE);
-    const page = await context.newPage();
-    await page.goto(`${fixture.system.baseUrl}/console`);
-    await page.waitForURL(/\/console\/sign-in/);
-    const before = (await outbox()).length;
-    await page.getByLabel('Nomor HP terdaftar').fill(DESK.phone);
-    await page.getByLabel('PIN').fill(DESK.pin);
-    await page.getByRole('button', { name: 'Kirim kode' }).click();
-    await page.waitForURL(/\/console\/sign-in\/code/);
-    const code = await waitFor(async () => (await outbox()).slice(before).find((e) => e.to === DESK.phone && e.message.includes('Kode masuk')), 15_000);
-    await page.getByLabel('Kode dari SMS').fill(/(\d{6})/.exec(code.message)![1]!);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/console(\?|$)/);
+    const page = await signInWithSmsCode(context, fixture.system.baseUrl, DESK);
 
     // Take the case and ask the family a question from the case page.
     await page.goto(`${fixture.system.baseUrl}/console/cases/${reference}`);

@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { waitFor } from './support/system.js';
 import { PHONE, screenshot, useBrowserAndSystem } from './support/browser.js';
+import { expectAccessibleAt360, signInWithSmsCode } from './support/console.js';
 
 /**
  * Papers for a meeting (issue 23, item 10) in Chromium at 360 px: the printable case summary on the
  * screen and as print media (only the summary and the RAHASIA line), and the access log with its
  * filters; axe-core finds no serious or critical violation on either. Screenshots in test-results.
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DESK = { phone: '+6281100005200', pin: '5200' };
 const fixture = useBrowserAndSystem();
 
-interface OutboxEntry { to: string; message: string }
-const outbox = async (): Promise<OutboxEntry[]> => (await fetch(`${fixture.system.baseUrl}/dev/outbox`)).json() as Promise<OutboxEntry[]>;
 
 async function file(token: string): Promise<string> {
   const res = await fetch(`${fixture.system.baseUrl}/reports`, {
@@ -29,33 +24,8 @@ async function file(token: string): Promise<string> {
   return ((await res.json()) as { reference: string }).reference;
 }
 
-async function signIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${fixture.system.baseUrl}/console`);
-  await page.waitForURL(/\/console\/sign-in/);
-  const before = (await outbox()).length;
-  await page.getByLabel('Nomor HP terdaftar').fill(DESK.phone);
-  await page.getByLabel('PIN').fill(DESK.pin);
-  await page.getByRole('button', { name: 'Kirim kode' }).click();
-  await page.waitForURL(/\/console\/sign-in\/code/);
-  const sms = await waitFor(async () => (await outbox()).slice(before).find((e) => e.to === DESK.phone && e.message.includes('Kode masuk')), 15_000);
-  await page.getByLabel('Kode dari SMS').fill(/(\d{6})/.exec(sms.message)![1]!);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/console(\?|$)/);
-  return page;
-}
-
-interface Violation { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }
-async function check(page: Page, name: string): Promise<void> {
-  // The CSP forbids inline scripts: axe is evaluated through the DevTools protocol instead.
-  if ((await page.evaluate('typeof window.axe')) === 'undefined') await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<Violation[]>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
-  expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} scrolls sideways`).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: screenshot(`papers-${name}-360`), fullPage: true });
-}
+const signIn = (context: BrowserContext) => signInWithSmsCode(context, fixture.system.baseUrl, DESK);
+const check = (page: Page, name: string) => expectAccessibleAt360(page, `papers-${name}`);
 
 describe('papers for a meeting at 360 px (issue 23, item 10)', () => {
   it('prints a case summary: on screen with a print button, on paper only the summary and the RAHASIA line', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { waitFor } from './support/system.js';
 import { screenshot, useBrowserAndSystem, PHONE } from './support/browser.js';
+import { signInWithSmsCode } from './support/console.js';
 
 /**
  * Issue 23 "tried as a new user would", on the system as `npm start` runs it, in Chromium at 360 pixels:
@@ -41,21 +42,7 @@ async function tenReports(prefix: string, text: string): Promise<Array<{ referen
   return filed;
 }
 
-async function signIn(context: BrowserContext, who: { phone: string; pin: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${fixture.system.baseUrl}/console`);
-  await page.waitForURL(/\/console\/sign-in/);
-  const before = (await outbox()).length;
-  await page.getByLabel('Nomor HP terdaftar').fill(who.phone);
-  await page.getByLabel('PIN').fill(who.pin);
-  await page.getByRole('button', { name: 'Kirim kode' }).click();
-  await page.waitForURL(/\/console\/sign-in\/code/);
-  const sms = await waitFor(async () => (await outbox()).slice(before).find((e) => e.to === who.phone && e.message.includes('Kode masuk')), 15_000);
-  await page.getByLabel('Kode dari SMS').fill(/(\d{6})/.exec(sms.message)![1]!);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/console(\?|$)/);
-  return page;
-}
+const signIn = (context: BrowserContext, who: { phone: string; pin: string }) => signInWithSmsCode(context, fixture.system.baseUrl, who);
 
 describe("the hotline center's working day, walked as a new official would", () => {
   it('lets the province desk work ten cases on a 360-pixel phone from alert to close', async () => {
