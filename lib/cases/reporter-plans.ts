@@ -1,7 +1,6 @@
 import { type Case, caseEvent } from '../domain/case.js';
 import { appendFollowUp, nextBlockNumber, takeFollowUp } from '../conversation/follow-up.js';
 import { type Actor, no, ok, type PlanResult } from './plan.js';
-import { withRegencyFromReporter } from '../domain/places/report-places.js';
 import { planReopen } from './plans.js';
 
 /** The reporter's own changes to their case, by SMS (and later other channels): pure plans like the officials'. */
@@ -45,25 +44,5 @@ export function planMoveFollowUp(c: Case, x: Actor, block: number, to: string): 
   return ok({
     case: { ...c, description: taken.rest, updatedAt: x.at },
     events: [caseEvent('follow_up_moved', x.at, x.actor, { block, to })],
-  });
-}
-
-/**
- * Issue 20: while a conversational case's regency is unknown, a reporter's message that names it, or
- * answers "Asal kabupaten/kota?" by name, short form or number (lib/domain/places), sets it in the
- * same write as the message, and alerts that regency's office as for a new case, as the console's
- * correction does (planCorrect: only while nobody has taken the case).
- */
-export function withRegencyFromMessage(planned: PlanResult, text: string, x: Actor): PlanResult {
-  if (!planned.applies || !planned.plan.case) return planned;
-  const before = planned.plan.case;
-  const read = withRegencyFromReporter(before, text, x.at);
-  if (!read) return planned;
-  const { plan } = planned;
-  return ok({
-    ...plan,
-    case: read.case,
-    events: [...plan.events, read.event],
-    alerts: [...plan.alerts, ...(read.case.status === 'new' ? [{ level: read.case.level, reason: 'rerouted' as const, round: `v${before.version + 1}` }] : [])],
   });
 }

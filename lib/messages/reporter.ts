@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
-import { REGENCY_CHOICES } from '../domain/places/names.js';
+import { REGENCY_CHOICES } from '../domain/places/choices.js';
 
 /**
  * SMS texts to reporters. They must stay neutral: a worker's phone may be read by the employer or

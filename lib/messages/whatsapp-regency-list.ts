@@ -1,5 +1,5 @@
 import type { Language } from '../domain/categories.js';
-import { REGENCY_CHOICES } from '../domain/places/names.js';
+import { REGENCY_CHOICES } from '../domain/places/choices.js';
 import { askRegency } from './reporter.js';
 
 /**

@@ -1,5 +1,4 @@
 import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isDataRequest, isOpen, truncateDescription } from '../domain/case.js';
-import { placesOfReport } from '../domain/places/report-places.js';
 import { channelDetail, officialChannel } from '../domain/channels.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
@@ -7,7 +6,7 @@ import { isThanks, normaliseSms, parseSms, type SmsCommand } from '../conversati
 import { cutFollowUp, escapeFollowUpMarkers, FOLLOW_UP_LIMIT, originalText, takeFollowUp } from '../conversation/follow-up.js';
 import { changeCase } from '../cases/change-case.js';
 import type { PlanResult } from '../cases/plan.js';
-import { planFollowUp, planMoveFollowUp, planReporterAnswer, withRegencyFromMessage } from '../cases/reporter-plans.js';
+import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../cases/reporter-plans.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
@@ -98,6 +97,15 @@ function describesSomething(text: string): boolean {
 }
 /** Concurrent LAPOR from one number: each pass but the first sees the case another one filed. */
 const MAX_REPORT_ATTEMPTS = 4;
+
+/**
+ * The place reader and its NTB gazetteer (lib/domain/places): read only for a report's or a
+ * follow-up's text, never for STATUS, INFO, the settings, YA/TIDAK to a resolved case, HAPUS/DATA
+ * or an official's command. Loaded on the first such text (a chunk of its own in the function bundle), once per
+ * container: a cold start does not read it.
+ */
+const placeReader = () => import('../domain/places/report-places.js');
+const regencyPlans = () => import('../cases/regency-plans.js');
 
 // ---- the context ---------------------------------------------------------------------------------
 
@@ -231,6 +239,7 @@ async function fileNew(ctx: Conversation, text: string, serialize = false): Prom
   // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
   const cut = truncateDescription(text);
   // The regency and country the text names (the country over the SIM's); no regency: the reply asks once.
+  const { placesOfReport } = await placeReader();
   const places = placesOfReport(cut.text, ctx.sms.from);
   const filed = await fileReport(ctx.deps, {
     channel: ctx.sms.channel ?? 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
@@ -305,6 +314,7 @@ async function text(start: Conversation, text: string, reference?: string): Prom
 async function addFollowUp(ctx: Conversation, target: Case, text: string, secondReport: boolean): Promise<boolean> {
   const cut = cutFollowUp(text);
   const x = { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy };
+  const { withRegencyFromMessage } = await regencyPlans();
   // While the regency is unknown, the message may name it (or answer the question): set in the same write.
   const written = await changeOwnCase(ctx, target, (c) => withRegencyFromMessage(planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport, channel: ctx.sms.channel ?? 'sms' }), text, x));
   if (!written) return false;

@@ -7,7 +7,8 @@ import {
   planRefer, planReopen, planResolve, QUESTIONS_PER_CASE_PER_HOUR,
 } from '../../lib/cases/plans.js';
 import { mayChange, mayTakeOver, rankIn, rankOf } from '../../lib/cases/rank.js';
-import { planFollowUp, planMoveFollowUp, planReporterAnswer, withRegencyFromMessage } from '../../lib/cases/reporter-plans.js';
+import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../../lib/cases/reporter-plans.js';
+import { withRegencyFromMessage } from '../../lib/cases/regency-plans.js';
 import { planSlaCheck } from '../../lib/cases/escalation-plans.js';
 import { alertWrite } from '../../lib/cases/alerts.js';
 import { type NewCaseFacts, planFile } from '../../lib/cases/file.js';
