@@ -4,7 +4,7 @@ import { DynamoFiguresStore } from '../lib/adapters/dynamo/figures-store.js';
 import { CloudWatchMetrics } from '../lib/adapters/metrics/cloudwatch.js';
 import { systemClock } from '../lib/clock.js';
 import { awsConfig, awsConsoleSite, handlerWhenReady } from '../lib/composition/aws-config.js';
-import { awsStores } from '../lib/composition/aws-store.js';
+import { awsStores } from '../lib/composition/aws-stores.js';
 import { create } from '../lib/composition/functions/console.js';
 
 /** Officials' console. Grants: store, queueIndexes, monthIndex, consoleOrigin. */

@@ -8,16 +8,30 @@ import type { PortName } from './ports.js';
  * holds nothing another function needs and its cold start constructs only its own clients.
  */
 
-/** A shared resource of several ports: built once per cold start, before the ports that use it. */
-interface Source { imports: string[]; declare: string; awaited?: true }
+/**
+ * A shared resource of several ports: built once per cold start, before the ports that use it.
+ * `after`: built from another source once that one is ready (an aggregate on the sealed table).
+ */
+interface Source { imports: string[]; declare: string; awaited?: true; after?: SourceName }
 
 const SOURCES = {
-  stores: { imports: ["import { awsStores } from '../lib/composition/aws-store.js';"], declare: 'awsStores(cfg)', awaited: true },
+  /** The sealed table (DynamoDB, KMS, the lookup key): each aggregate a function takes is built on it. */
+  store: { imports: ["import { awsSealedTable } from '../lib/composition/aws-store.js';"], declare: 'awsSealedTable(cfg)', awaited: true },
+  /** Every aggregate at once, for a function that takes them all (the console's `stores`). */
+  stores: { imports: ["import { awsStores } from '../lib/composition/aws-stores.js';"], declare: 'awsStores(cfg)', awaited: true },
+  /** One case store when a function takes both `cases` and `decoder`, as it had with `stores.cases`. */
+  cases: { imports: ["import { DynamoCaseStore } from '../lib/adapters/dynamo/cases.js';"], declare: 'new DynamoCaseStore(store.table, store.cipher)', after: 'store' },
   gateway: { imports: ["import { gatewaySecret } from '../lib/composition/aws-gateway.js';"], declare: 'gatewaySecret(cfg)', awaited: true },
   sns: { imports: ["import { snsPorts } from '../lib/composition/aws-sns.js';"], declare: 'snsPorts(cfg)' },
   table: { imports: ["import { figuresTable } from '../lib/composition/aws-figures.js';"], declare: 'figuresTable(cfg)' },
 } satisfies Record<string, Source>;
-type SourceName = keyof typeof SOURCES;
+type SourceName = 'store' | 'stores' | 'cases' | 'gateway' | 'sns' | 'table';
+
+/** The adapter module and class of each aggregate a function can take alone. */
+const AGGREGATES = {
+  outbox: ['DynamoOutbox', 'outbox'], directory: ['DynamoDirectory', 'directory'], reporters: ['DynamoReporters', 'reporters'],
+  counters: ['DynamoRateCounter', 'rate-counter'], ussdDrafts: ['DynamoUssdDrafts', 'ussd-drafts'],
+} as const;
 
 interface Recipe { uses?: SourceName; imports?: string[]; expr: string }
 
@@ -26,17 +40,23 @@ const figuresStore = "import { DynamoFiguresStore } from '../lib/adapters/dynamo
 /** How the AWS entry builds each port, given the function's manifest entry. */
 function recipe(port: PortName, spec: FunctionSpec): Recipe {
   const lazy = spec.loadOnFirstUse?.includes(port) ?? false;
+  // A function that takes every aggregate (`stores`) gets the others from it; any other builds only the aggregates it takes.
+  const all = spec.ports.includes('stores');
+  const on: SourceName = all ? 'stores' : 'store';
   switch (port) {
-    case 'cases': case 'outbox': case 'directory': case 'reporters': case 'counters': case 'ussdDrafts':
-      return { uses: 'stores', expr: `stores.${port}` };
+    case 'outbox': case 'directory': case 'reporters': case 'counters': case 'ussdDrafts': {
+      if (all) return { uses: 'stores', expr: `stores.${port}` };
+      const [name, file] = AGGREGATES[port];
+      return { uses: 'store', imports: [`import { ${name} } from '../lib/adapters/dynamo/${file}.js';`], expr: `new ${name}(store.table, store.cipher)` };
+    }
+    case 'cases': case 'decoder': return all ? { uses: 'stores', expr: 'stores.cases' } : { uses: 'cases', expr: 'cases' };
     case 'stores': return { uses: 'stores', expr: 'stores' };
-    case 'decoder': return { uses: 'stores', expr: 'stores.cases' };
-    case 'reads': return { uses: 'stores', imports: ["import { DynamoReads } from '../lib/adapters/dynamo/reads.js';"], expr: 'new DynamoReads(stores.table)' };
-    case 'agents': return { uses: 'stores', imports: ["import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';"], expr: 'new DynamoAgentsStore(stores.table)' };
+    case 'reads': return { uses: on, imports: ["import { DynamoReads } from '../lib/adapters/dynamo/reads.js';"], expr: `new DynamoReads(${on}.table)` };
+    case 'agents': return { uses: on, imports: ["import { DynamoAgentsStore } from '../lib/adapters/dynamo/agents-store.js';"], expr: `new DynamoAgentsStore(${on}.table)` };
     case 'figures':
       // With the store grant the figures live on the store's table; the figures consumer has a table of its own, without the key.
       return spec.grants.includes('store')
-        ? { uses: 'stores', imports: [figuresStore], expr: 'new DynamoFiguresStore(stores.table)' }
+        ? { uses: on, imports: [figuresStore], expr: `new DynamoFiguresStore(${on}.table)` }
         : { uses: 'table', imports: [figuresStore], expr: 'new DynamoFiguresStore(table)' };
     case 'callbackKey': return { uses: 'gateway', expr: 'gateway.callbackKey' };
     case 'reporterSms': return { uses: 'gateway', imports: ["import { CurrentCredentialsAtSender } from '../lib/composition/aws-gateway.js';"], expr: 'new CurrentCredentialsAtSender(gateway, cfg.atSenderId)' };
@@ -59,7 +79,8 @@ export function entrySource(name: FunctionName): string {
   const ungranted = ungrantedPorts(name);
   if (ungranted.length) throw new Error(`${name} takes ${ungranted.join(', ')} but none of its grants (${spec.grants.join(', ')}) allows it`);
   const recipes = spec.ports.map((port) => [port, recipe(port, spec)] as const);
-  const used = [...new Set(recipes.flatMap(([, r]) => (r.uses ? [r.uses] : [])))];
+  const direct = recipes.flatMap(([, r]) => (r.uses ? [r.uses] : []));
+  const used = [...new Set(direct.flatMap((s): SourceName[] => { const after = (SOURCES[s] as Source).after; return after ? [after, s] : [s]; }))];
   const imports = new Set<string>(["import { awsConfig, handlerWhenReady } from '../lib/composition/aws-config.js';"]);
   for (const source of used) SOURCES[source].imports.forEach((line) => imports.add(line));
   for (const [, r] of recipes) r.imports?.forEach((line) => imports.add(line));
@@ -75,11 +96,13 @@ export function entrySource(name: FunctionName): string {
   const importLines = [...byModule].sort(([a], [b]) => a.localeCompare(b)).map(([from, names]) => `import { ${[...names].sort().join(', ')} } from '${from}';`);
 
   // Clients constructed synchronously first, then the reads they need in flight together.
-  const sync = used.filter((s) => !(SOURCES[s] as Source).awaited);
+  const sync = used.filter((s) => !(SOURCES[s] as Source).awaited && !(SOURCES[s] as Source).after);
   const awaited = used.filter((s) => (SOURCES[s] as Source).awaited);
+  const derived = used.filter((s) => (SOURCES[s] as Source).after);
   const body: string[] = sync.map((s) => `  const ${s} = ${SOURCES[s].declare};`);
   if (awaited.length === 1) body.push(`  const ${awaited[0]} = await ${SOURCES[awaited[0]!].declare};`);
   if (awaited.length > 1) body.push(`  const [${awaited.join(', ')}] = await Promise.all([${awaited.map((s) => SOURCES[s].declare).join(', ')}]);`);
+  body.push(...derived.map((s) => `  const ${s} = ${SOURCES[s].declare};`));
   body.push('  return create({');
   body.push(...recipes.map(([port, r]) => `    ${port === r.expr ? port : `${port}: ${r.expr}`},`));
   body.push('  });');

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { config } from '../config.js';
 import { localStores } from '../composition/local.js';
-import { awsStores } from '../composition/aws-store.js';
+import { awsStores } from '../composition/aws-stores.js';
 import { CLI_OPTIONS, CliError, runOfficialsCommand, USAGE } from '../officials/cli.js';
 import { LOCAL_CREDENTIALS } from '../adapters/dynamo/local-client.js';
 import { DynamoPasskeyStore } from '../adapters/dynamo/passkeys.js';
@@ -39,7 +39,7 @@ async function buildStore(values: { endpoint?: string; table?: string; region?: 
   const kmsKey = values['kms-key'] ?? cfg.kmsKeyArn;
   const lookupSecret = values['lookup-secret'] ?? cfg.lookupKeySecretArn;
   if (!values.table || !kmsKey || !lookupSecret) throw new CliError('For AWS give --table, --kms-key and --lookup-secret (or use --endpoint for DynamoDB Local)');
-  // The same store the functions build in AWS (lib/composition/aws-store.ts).
+  // The same store the functions build in AWS (lib/composition/aws-stores.ts).
   const stores = await awsStores({ region, tableName, kmsKeyArn: kmsKey, lookupKeySecretArn: lookupSecret });
   return { directory: stores.directory, passkeys: new DynamoPasskeyStore(stores.table) };
 }

@@ -11,7 +11,7 @@ import { isFiguresRecord } from '../../lib/adapters/dynamo/stream-filter.js';
 import { QUEUE_INDEXES, TABLE, createTableInput } from '../../lib/adapters/dynamo/table-definition.js';
 import { createKeysTableInput } from '../../lib/adapters/crypto/subject-keys.js';
 import { BUNDLE_BANNER, ROUTES, STABLE_LOGICAL_IDS, type FunctionName } from '../../infra/hotline-stack.js';
-import { FUNCTION_NAMES as MANIFEST_NAMES, envOf } from '../../lib/composition/manifest.js';
+import { FUNCTIONS, FUNCTION_NAMES as MANIFEST_NAMES, envOf, type FunctionSpec } from '../../lib/composition/manifest.js';
 import { NTB_WORKLOAD } from '../bench/cost.js';
 import { REPO_ROOT, asArray, identityPolicyStatements, onlyResource, resourcesOfType, synthHotline, type Synthesised } from './synth.js';
 
@@ -264,6 +264,23 @@ describe('functions', () => {
     expect(atInit('ussd', 'domain/places/gazetteer.ts') || lazily('ussd', 'domain/places/gazetteer.ts')).toBe(false);
     // The SDK's event-stream codec: no client these functions use streams events.
     for (const name of FUNCTION_NAMES) expect(atInit(name, '/event-streams/'), name).toBe(false);
+  });
+
+  it('read at cold start the adapters of the aggregates their manifest entry names, and no other', () => {
+    const atInit = (name: FunctionName, part: string) => initSources(name).some((src) => src.includes(part));
+    const adapters = { ussdDrafts: 'adapters/dynamo/ussd-drafts.ts', counters: 'adapters/dynamo/rate-counter.ts', directory: 'adapters/dynamo/directory.ts' } as const;
+    for (const name of FUNCTION_NAMES) {
+      const ports: readonly string[] = (FUNCTIONS[name] as FunctionSpec).ports;
+      // The console takes every aggregate at once (`stores`); any other function builds only its own on the sealed table.
+      if (ports.includes('stores')) continue;
+      expect(atInit(name, 'adapters/dynamo/stores.ts'), name).toBe(false);
+      for (const [port, file] of Object.entries(adapters)) if (!ports.includes(port)) expect(atInit(name, file), `${name} ${file}`).toBe(false);
+    }
+    // Not vacuous: a function that takes one reads it.
+    expect(atInit('ussd', adapters.ussdDrafts)).toBe(true);
+    expect(atInit('smsDelivery', adapters.directory)).toBe(true);
+    expect(atInit('smsDelivery', adapters.counters)).toBe(false);
+    expect(atInit('web', adapters.directory)).toBe(false);
   });
 });
 

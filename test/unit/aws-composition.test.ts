@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GatewaySecretReader, gatewaySecret } from '../../lib/composition/aws-gateway.js';
 import { handlerWhenReady } from '../../lib/composition/aws-config.js';
-import { awsStores } from '../../lib/composition/aws-store.js';
+import { awsStores } from '../../lib/composition/aws-stores.js';
 import { CloudWatchMetrics } from '../../lib/adapters/metrics/cloudwatch.js';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { officialSenderOnFirstAlert } from '../../lib/composition/aws-sns-on-first-alert.js';
