@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -13,8 +14,20 @@ const privacyScan = {
 /** The AWS SDK's notice that its 2027 releases need Node 22 (Lambda runs 22 already) would bury test output. */
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
+/**
+ * Test files run two at a time (one per core on a bigger machine). Vitest's default is one worker
+ * less than the cores: one on the two-core CI machine, where the 130 files ran one after another
+ * (12 minutes). An integration file mostly waits, on DynamoDB Local and on its stream going quiet
+ * (`settled()` wants 400 ms without a record): measured alone, its worker, DynamoDB Local and vitest
+ * together kept about half of one core busy. Two files at once share the one DynamoDB Local, each
+ * with its own tables (test/support/local-deps.ts); unit and infra files fill the gaps. Timeouts and
+ * assertions are unchanged. `VITEST_MAX_WORKERS=1 npm test` runs one file at a time, as before.
+ */
+const maxWorkers = Math.max(2, availableParallelism());
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       // Exhaustive and property tests walk thousands of inputs: 5 s ran out on a loaded two-core machine.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env, testTimeout: 30_000, ...privacyScan } },
