@@ -136,6 +136,20 @@ export function quantileMinutes(histogram: number[], q: number): number | undefi
   return undefined;
 }
 
+// The counters' names made once: a dashboard sums the histograms of some 1,500 cells per request,
+// and building each name again per cell and bucket was most of its time.
+const HISTOGRAM_KEYS = {
+  ack: Array.from({ length: BUCKET_COUNT }, (_, i) => `ack${i}`),
+  res: Array.from({ length: BUCKET_COUNT }, (_, i) => `res${i}`),
+} as const;
+
 export function histogramOf(counts: Counts, prefix: 'ack' | 'res'): number[] {
-  return Array.from({ length: BUCKET_COUNT }, (_, i) => counts[`${prefix}${i}`] ?? 0);
+  return addHistogram(new Array<number>(BUCKET_COUNT).fill(0), counts, prefix);
+}
+
+/** Adds a cell's histogram to `into` (BUCKET_COUNT long) and returns it. */
+export function addHistogram(into: number[], counts: Counts, prefix: 'ack' | 'res'): number[] {
+  const keys = HISTOGRAM_KEYS[prefix];
+  for (let i = 0; i < BUCKET_COUNT; i++) into[i]! += counts[keys[i]!] ?? 0;
+  return into;
 }

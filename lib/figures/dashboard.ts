@@ -3,7 +3,7 @@ import { CHANNELS } from '../domain/case.js';
 import { CHANNEL_LABELS } from '../domain/channels.js';
 import { REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
-import { BUCKET_COUNT, COUNTERS, histogramOf, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
+import { addHistogram, BUCKET_COUNT, COUNTERS, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import { formatDuration, monthLabel } from './statistik-page.js';
 import { barChart, columnChart, type Bar } from './svg.js';
@@ -55,8 +55,8 @@ export function dashboardModel(input: { months: Array<{ month: string; cells: Ce
       for (const k of ['filed', 'ackOnTime', 'ackLate'] as const) r[k] = (r[k] ?? 0) + (counts[k] ?? 0);
       byRegency.set(cell.regency, r);
       byCategory.set(cell.category, (byCategory.get(cell.category) ?? 0) + (counts.filed ?? 0));
-      histogramOf(counts, 'ack').forEach((v, i) => { ack[i]! += v; });
-      histogramOf(counts, 'res').forEach((v, i) => { res[i]! += v; });
+      addHistogram(ack, counts, 'ack');
+      addHistogram(res, counts, 'res');
     }
     const v = (k: string) => sum[k] ?? 0;
     return { month, filed: v('filed'), ackOnTime: v('ackOnTime'), ackLate: v('ackLate'), resolved: v('resolved'), escalations: v('escalations'), confirmed: v('confirmed'), reopened: v('reopened') };

@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../domain/categories.js';
 import { CHANNELS, type Channel } from '../domain/case.js';
 import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
-import { BUCKET_COUNT, histogramOf, quantileMinutes, type Counts } from './contribution.js';
+import { addHistogram, BUCKET_COUNT, quantileMinutes, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import {
   type Arc, type Figure, type HiddenCell, K, nearestTotal, protect, shownTable, suppress, SUPPRESSED, tableArcs, tableFigures,
@@ -66,7 +66,7 @@ export function publicMonthWithFigures(month: string, cells: CellCounts[]): { mo
     const c = CATEGORIES.indexOf(cell.category);
     if (r < 0 || c < 0) continue;
     for (const m of PUBLIC_MEASURES) grids[m][r]![c]! += Math.max(0, counts[COUNTER_OF[m]] ?? 0);
-    histogramOf(counts as Counts, 'ack').forEach((n, i) => { ackHistogram[i]! += n; });
+    addHistogram(ackHistogram, counts as Counts, 'ack');
   }
   const channels = CHANNELS.map(() => 0);
   const fromFinest = cells.some((c) => c.cell.kind === 'month');

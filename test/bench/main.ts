@@ -65,6 +65,54 @@ function figuresTargets(figs: import('./figures.js').FiguresBench, floorMs: numb
   ];
 }
 
+type PageFigures = import('./console.js').PageFigures;
+
+function consolePageTargets(consoleLarge: PageFigures[], floorMs: number): TargetRow[] {
+  return (['queue', 'case page'] as const).map((kind): TargetRow => {
+    const pages = consoleLarge.filter((f) => f.label.startsWith(kind));
+    const worst = [...pages].sort((a, b) => b.p95Ms - a.p95Ms)[0]!;
+    return {
+      measure: `Console ${kind} through the handler at ${fmtNum(worst.cases, 0)} cases (worst p95)`,
+      figure: `${fmtNum(worst.p95Ms / floorMs, 1)}x the floor: ${fmtMs(worst.p95Ms)} (p50 ${fmtMs(worst.p50Ms)}; ${worst.label}) over ${fmtMs(floorMs)}`,
+      target: `< ${TARGETS.consolePageP95FloorRatio}x the DynamoDB floor`,
+      pass: pages.every((f) => f.p95Ms < TARGETS.consolePageP95FloorRatio * floorMs),
+    };
+  });
+}
+
+function consoleRequestsTarget(consoleSmall: PageFigures[], consoleLarge: PageFigures[]): TargetRow {
+  return {
+    measure: 'Console DynamoDB requests per page, 1,000 vs 10,000 cases',
+    figure: consoleLarge.map((f, i) => `${fmtNum(consoleSmall[i]!.requestsPerPage, 1)} -> ${fmtNum(f.requestsPerPage, 1)}`).join('; '),
+    target: 'the same at both sizes (no Scan)',
+    pass: consoleLarge.every((f, i) => f.requestsPerPage === consoleSmall[i]!.requestsPerPage && !f.commands.includes('Scan')),
+  };
+}
+
+function consoleSection(consoleSmall: PageFigures[], consoleLarge: PageFigures[]): string {
+  return [
+    section('Console pages (the console handler in-process; cases seeded across the regencies)'),
+    table(['Page', 'Cases', 'n', 'p50', 'p95', 'DynamoDB requests/page', 'Commands per page', 'Statuses'], [...consoleSmall, ...consoleLarge].map((f) => [
+      f.label, fmtNum(f.cases, 0), String(f.n), fmtMs(f.p50Ms), fmtMs(f.p95Ms), fmtNum(f.requestsPerPage, 1), f.commands, f.statuses,
+    ])),
+    'A page = session check (session, official) + its reads; a case page also appends one access-log entry.',
+  ].join('\n');
+}
+
+function figuresSection(figs: import('./figures.js').FiguresBench): string {
+  return [
+    section(`Figures (${figs.seeded.toLocaleString('en-US')} seeded cases over 12 months)`),
+    table(['Case change', 'Cases in table', 'Requests/case', 'RCU/case', 'WCU/case', 'Commands'], figs.costs.map((c) => [
+      c.label, c.cases.toLocaleString('en-US'), fmtNum(c.requestsPerCase, 2), fmtNum(c.readUnitsPerCase, 2), fmtNum(c.writeUnitsPerCase, 2), c.commands,
+    ])),
+    table(['Render (from the counters)', 'Runs', 'Median', 'p95', 'DynamoDB requests', 'Commands', 'Scans', 'Bytes'], [...figs.renders, ...figs.expired].map((r) => [
+      r.label, String(r.runs), fmtMs(r.medianMs), fmtMs(r.p95Ms), String(r.requests), r.commands, String(r.scans), String(r.bytes),
+    ])),
+    'A warm function answers from the counters it read in the last 30 s (/statistik) or 15 s (dashboard); "counters read again": each request past that time, for the record.',
+    `Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`,
+  ].join('\n');
+}
+
 function ussdScreenUnits(ussd: OperationSummary[]): { read: number; write: number } {
   const n = ussd.reduce((a, o) => a + o.invocations, 0);
   if (!n || ussd.some((o) => o.requestsPerOp > 0 && !o.capacityReported)) return { read: 1, write: 1 };
@@ -80,6 +128,18 @@ const logs = muteStructuredLogs();
 const print = (s = '') => logs.print(`${s}\n`);
 const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
+/**
+ * `npm run bench -- --only console` (or `figures`): that part alone, measured exactly as in the full
+ * run, with its targets, to check a change to it in a few minutes. `npm run bench` still runs everything.
+ */
+const PARTS = ['console', 'figures'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1];
+if (only !== undefined && !PARTS.includes(only as (typeof PARTS)[number])) {
+  process.stderr.write(`bench: --only takes one of ${PARTS.join(', ')}\n`);
+  process.exit(2);
+}
+
 progress('starting DynamoDB Local');
 const sys = await startBenchSystem();
 /** 1 once a target FAILed (exitCodeFor), 2 when the bench itself broke. */
@@ -94,6 +154,46 @@ const { consolePages, seedCases } = await import('./console.js');
 const { figuresBench } = await import('./figures.js');
 const { placesBench } = await import('./places.js');
 const { dynamoFloor } = await import('./floor.js');
+if (only) {
+  try {
+    let rows: TargetRow[];
+    let report: string;
+    let floorMs: number;
+    if (only === 'console') {
+      progress('console: seeding 1,000 cases, then pages');
+      await seedCases(sys, 1_000);
+      const consoleSmall = await consolePages(sys);
+      progress('console: seeding 9,000 more cases (10,000), then pages');
+      await seedCases(sys, 9_000);
+      const consoleFloor = await dynamoFloor(sys);
+      const consoleLarge = await consolePages(sys);
+      floorMs = consoleFloor.medianMs;
+      rows = [...consolePageTargets(consoleLarge, floorMs), consoleRequestsTarget(consoleSmall, consoleLarge)];
+      report = consoleSection(consoleSmall, consoleLarge);
+    } else {
+      progress('figures: 10,000 seeded cases, cost per case change, dashboard and /statistik');
+      const figs = await figuresBench(sys, { cases: 10_000, sample: 100, renders: 40 });
+      const figuresFloor = await dynamoFloor(sys);
+      floorMs = figuresFloor.medianMs;
+      rows = figuresTargets(figs, floorMs);
+      report = figuresSection(figs);
+    }
+    print(`pmi-hotline bench --only ${only}  ${new Date().toISOString()}  node ${process.version}  ${cpus()[0]?.model ?? ''} x${cpus().length}  load average at start ${startLoad}`);
+    print(section('Targets'));
+    print(table(['Measure', 'Figure', 'Target', 'Result'], rows.map((r) => [r.measure, r.figure, r.target, verdict(r.pass)])));
+    print(`DynamoDB floor (one GetItem round trip, median): ${fmtMs(floorMs)}.`);
+    exitCode = exitCodeFor(rows);
+    print(report);
+    print(`\nBench part finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(', ')}.`);
+  } catch (error) {
+    process.stderr.write(`bench: failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    exitCode = 2;
+  } finally {
+    await sys.stop();
+    logs.restore();
+  }
+  process.exit(exitCode);
+}
 try {
   progress('USSD screens');
   const ussdFloor = await dynamoFloor(sys);
@@ -221,28 +321,14 @@ try {
         pass: op ? op.maxRequestsPerOp <= most : undefined,
       };
     }),
-    ...(['queue', 'case page'] as const).map((kind): TargetRow => {
-      const pages = consoleLarge.filter((f) => f.label.startsWith(kind));
-      const worst = [...pages].sort((a, b) => b.p95Ms - a.p95Ms)[0]!;
-      return {
-        measure: `Console ${kind} through the handler at ${fmtNum(worst.cases, 0)} cases (worst p95)`,
-        figure: `${fmtNum(worst.p95Ms / consoleFloor.medianMs, 1)}x the floor: ${fmtMs(worst.p95Ms)} (p50 ${fmtMs(worst.p50Ms)}; ${worst.label}) over ${fmtMs(consoleFloor.medianMs)}`,
-        target: `< ${TARGETS.consolePageP95FloorRatio}x the DynamoDB floor`,
-        pass: pages.every((f) => f.p95Ms < TARGETS.consolePageP95FloorRatio * consoleFloor.medianMs),
-      };
-    }),
+    ...consolePageTargets(consoleLarge, consoleFloor.medianMs),
     {
       measure: 'Compute and storage, NTB estimate (DynamoDB units as measured above)',
       figure: `${computeUsd.toFixed(2)} USD/month`,
       target: `< ${TARGETS.computeUsd} USD`,
       pass: computeUsd < TARGETS.computeUsd,
     },
-    {
-      measure: 'Console DynamoDB requests per page, 1,000 vs 10,000 cases',
-      figure: consoleLarge.map((f, i) => `${fmtNum(consoleSmall[i]!.requestsPerPage, 1)} -> ${fmtNum(f.requestsPerPage, 1)}`).join('; '),
-      target: 'the same at both sizes (no Scan)',
-      pass: consoleLarge.every((f, i) => f.requestsPerPage === consoleSmall[i]!.requestsPerPage && !f.commands.includes('Scan')),
-    },
+    consoleRequestsTarget(consoleSmall, consoleLarge),
   ];
   print(table(['Measure', 'Figure', 'Target', 'Result'], rows.map((r) => [r.measure, r.figure, r.target, verdict(r.pass)])));
   print(`DynamoDB floor (one GetItem round trip, median / p95), measured next to each: USSD ${fmtMs(ussdFloor.medianMs)} / ${fmtMs(ussdFloor.p95Ms)}, alerts ${fmtMs(alertFloor.medianMs)} / ${fmtMs(alertFloor.p95Ms)}, console ${fmtMs(consoleFloor.medianMs)} / ${fmtMs(consoleFloor.p95Ms)}, figures ${fmtMs(figuresFloor.medianMs)} / ${fmtMs(figuresFloor.p95Ms)}. Cold-start reference ${fmtMs(reference.initMedianMs)}.`);
@@ -250,11 +336,7 @@ try {
   exitCode = exitCodeFor(rows);
   print(failed.length ? `\n${failed.length} TARGET(S) FAILED: ${failed.map((r) => r.measure).join('; ')}` : '\nAll measured targets met.');
 
-  print(section('Console pages (the console handler in-process; cases seeded across the regencies)'));
-  print(table(['Page', 'Cases', 'n', 'p50', 'p95', 'DynamoDB requests/page', 'Commands per page', 'Statuses'], [...consoleSmall, ...consoleLarge].map((f) => [
-    f.label, fmtNum(f.cases, 0), String(f.n), fmtMs(f.p50Ms), fmtMs(f.p95Ms), fmtNum(f.requestsPerPage, 1), f.commands, f.statuses,
-  ])));
-  print('A page = session check (session, official) + its reads; a case page also appends one access-log entry.');
+  print(consoleSection(consoleSmall, consoleLarge));
 
   print(section('USSD step latency'));
   print(table(['Path (intermediate steps)', 'Steps', 'Median', 'p99', 'Note'], [
@@ -278,14 +360,7 @@ try {
   print(`Alert latency under a burst (100 reports back to back, one poller, one record per invocation): median ${fmtMs(burst.medianMs)}, p99 ${fmtMs(burst.p99Ms)}, ${burst.alerted}/${burst.reports} alerted.`);
   print(`Stream records dead-lettered: ${alerts.deadLetters + burst.deadLetters}.`);
 
-  print(section(`Figures (${figs.seeded.toLocaleString('en-US')} seeded cases over 12 months)`));
-  print(table(['Case change', 'Cases in table', 'Requests/case', 'RCU/case', 'WCU/case', 'Commands'], figs.costs.map((c) => [
-    c.label, c.cases.toLocaleString('en-US'), fmtNum(c.requestsPerCase, 2), fmtNum(c.readUnitsPerCase, 2), fmtNum(c.writeUnitsPerCase, 2), c.commands,
-  ])));
-  print(table(['Render (from the counters)', 'Runs', 'Median', 'p95', 'DynamoDB requests', 'Commands', 'Scans', 'Bytes'], figs.renders.map((r) => [
-    r.label, String(r.runs), fmtMs(r.medianMs), fmtMs(r.p95Ms), String(r.requests), r.commands, String(r.scans), String(r.bytes),
-  ])));
-  print(`Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`);
+  print(figuresSection(figs));
 
   print(section('Function bundles (esbuild, options of infra/constructs/hotline-function.ts) and cold start'));
   print(table(['Function', 'Size at init', 'Lazy chunks', 'Init median', 'Init max', 'Init CPU median', 'SDK from the runtime: size', 'init median', 'Largest parts'], bundles.map((b) => [
