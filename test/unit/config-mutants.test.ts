@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { config, ConfigurationError, parseConfig } from '../../lib/config.js';
+import { config, ConfigurationError, MIN_CALLBACK_KEY_LENGTH, parseConfig } from '../../lib/config.js';
+import { MAX_EMERGENCY_LINE_LENGTH } from '../../lib/domain/emergency-line.js';
 
 /**
  * What each setting of lib/config.ts turns into, field by field: the survivors of a mutation run
@@ -80,5 +81,47 @@ describe('the configuration, setting by setting', () => {
     vi.stubEnv('READER_ALERT_CASES', '11');
     expect(config()).toBe(first);
     expect(config().policy.readerAlert.cases).toBe(9);
+  });
+
+  it('takes a hotline number of digits with spaces and dashes, with or without a leading +, and refuses any other character at either end', () => {
+    const hotline = (value: string) => parseConfig({ HOTLINE_PHONE: value }).policy.hotlinePhone;
+    expect(hotline('0800-1000')).toBe('0800-1000');
+    expect(hotline('+62 21 2924 4800')).toBe('+62 21 2924 4800');
+    expect(parseConfig({ HOTLINE_PHONE_ABROAD: '+62 21 2924 4801' }).policy.emergencyLines.fromAbroad).toBe('+62 21 2924 4801');
+    for (const bad of ['Tel 0800-1000', '0800-1000 ext', '-0800', '++62 21 2924']) {
+      expect(() => parseConfig({ HOTLINE_PHONE: bad }), bad).toThrow('Invalid configuration: HOTLINE_PHONE must be digits, spaces and dashes');
+    }
+    expect(() => parseConfig({ HOTLINE_PHONE: '0'.repeat(MAX_EMERGENCY_LINE_LENGTH + 1) }))
+      .toThrow(`Invalid configuration: HOTLINE_PHONE must be at most ${MAX_EMERGENCY_LINE_LENGTH} characters`);
+  });
+
+  it('says how long a callback key or a WhatsApp secret must be', () => {
+    expect(() => parseConfig({ GATEWAY_CALLBACK_KEY: 'k'.repeat(MIN_CALLBACK_KEY_LENGTH - 1) }))
+      .toThrow(`Invalid configuration: GATEWAY_CALLBACK_KEY must be at least ${MIN_CALLBACK_KEY_LENGTH} characters`);
+    expect(parseConfig({ GATEWAY_CALLBACK_KEY: 'k'.repeat(MIN_CALLBACK_KEY_LENGTH) }).local.callbackKey).toBe('k'.repeat(MIN_CALLBACK_KEY_LENGTH));
+    expect(() => parseConfig({ WHATSAPP_APP_SECRET: 'too-short' })).toThrow('Invalid configuration: WHATSAPP_APP_SECRET must be at least 16 characters');
+    expect(() => parseConfig({ WHATSAPP_VERIFY_TOKEN: 'too-short' })).toThrow('Invalid configuration: WHATSAPP_VERIFY_TOKEN must be at least 16 characters');
+  });
+
+  it('takes WhatsApp template names of lower-case letters, digits and underscores only, as Meta names them', () => {
+    expect(parseConfig({ WHATSAPP_TEMPLATE_ALERT: 'hotline_alert_2' }).policy.whatsapp?.templates.alert).toBe('hotline_alert_2');
+    for (const bad of ['Hotline_alert', 'hotline-alert', 'hotline alert', '']) {
+      expect(() => parseConfig({ WHATSAPP_TEMPLATE_ALERT: bad }), bad).toThrow(/WHATSAPP_TEMPLATE_ALERT/);
+    }
+  });
+
+  it('takes a local data key of exactly 64 lower-case hex digits (32 bytes) and nothing else', () => {
+    const key = '0123456789abcdef'.repeat(4);
+    expect(parseConfig({ LOCAL_DATA_KEY: key }).local.dataKeyHex).toBe(key);
+    for (const bad of [key.slice(1), `${key}0`, `z${key}`, `${key}z`, key.toUpperCase()]) {
+      expect(() => parseConfig({ LOCAL_DATA_KEY: bad }), bad).toThrow(/LOCAL_DATA_KEY/);
+    }
+  });
+
+  it('takes each log level and the local stage by name, and refuses any other', () => {
+    for (const level of ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'] as const) expect(parseConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    expect(() => parseConfig({ LOG_LEVEL: 'TRACE' })).toThrow(/LOG_LEVEL/);
+    expect(parseConfig({ STAGE: 'local' }).stage).toBe('local');
+    expect(() => parseConfig({ STAGE: 'prod' })).toThrow(/STAGE/);
   });
 });
