@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import type { Language } from '../domain/categories.js';
 import { canReadAccessLog } from '../domain/visibility.js';
 import { normaliseReference } from '../domain/reference.js';
@@ -9,7 +8,7 @@ import {
   ACCESS_KINDS, type AccessKind, type AuditQuery, type AuditRow, countPerKind, daysIn, groupPerAction, MAX_AUDIT_DAYS, MAX_AUDIT_ENTRIES, readAccessAudit, witaDay,
 } from '../use-cases/console/access-audit.js';
 import { csvDocument, witaDateTime } from './csv.js';
-import { page, signedInRoutes, t, type ConsoleContext, type ConsoleEnv } from './kit.js';
+import { page, t, type ConsoleContext } from './kit.js';
 import { T } from './texts.js';
 
 /** At 360 px the times and references must not break inside (overflow-wrap:anywhere is the console's default for cells). */
@@ -141,8 +140,7 @@ function Row({ l, r, names }: { l: Language; r: AuditRow; names: Map<string, Off
  * `/console/access-log` (desk and BP3MI): the log of a period, filtered and grouped per action,
  * and its CSV for an audit (one line per stored entry, every download itself recorded).
  */
-export function accessLogScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const routes = signedInRoutes();
+export function accessLogPages(deps: ConsoleDeps) {
   const forbidden = (c: ConsoleContext) => c.html(page(c, { title: t(c, T.accessLog), body: <p class="err">{t(c, T.forbidden)}</p> }), 403);
 
   const prepare = async (c: ConsoleContext) => {
@@ -150,7 +148,7 @@ export function accessLogScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return { officials, parsed: parseQuery(c, officials, witaDay(deps.clock.now().toISOString())) };
   };
 
-  routes.get('/', async (c) => {
+  const list = async (c: ConsoleContext) => {
     if (!canReadAccessLog(c.get('official'))) return forbidden(c);
     const l = c.get('lang');
     const { officials, parsed } = await prepare(c);
@@ -193,9 +191,9 @@ export function accessLogScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
         </>
       ),
     }));
-  });
+  };
 
-  routes.get('/export.csv', async (c) => {
+  const csv = async (c: ConsoleContext) => {
     const official = c.get('official');
     if (!canReadAccessLog(official)) return forbidden(c);
     const l = c.get('lang');
@@ -225,7 +223,7 @@ export function accessLogScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
       'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store',
       'content-disposition': `attachment; filename="log-akses-${q.from}${q.to !== q.from ? `-${q.to}` : ''}.csv"`,
     });
-  });
+  };
 
-  return routes;
+  return { list, csv };
 }

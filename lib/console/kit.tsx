@@ -139,6 +139,20 @@ export function signedInRoutes(): Hono<ConsoleEnv> {
   return group;
 }
 
+/** Where a fresh sign-in goes: back to the page the session ended on (the case), else the queue. */
+export function afterSignIn(c: ConsoleContext): string {
+  const names = cookieNames(c.get('options'));
+  const next = returnPath(getCookie(c, names.next));
+  if (next) clearConsoleCookie(c, names.next);
+  return next ?? '/console';
+}
+
+/** A console page as the response. */
+export const html = (c: ConsoleContext, title: string, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 429 = 200, scripts?: string[]) =>
+  c.html(page(c, { title, body, ...(scripts ? { scripts } : {}) }), status);
+
+export const notFound = (c: ConsoleContext) => html(c, t(c, T.notFound), <p><a href="/console">{t(c, T.back)}</a></p>, 404);
+
 export const Csrf = ({ c }: { c: ConsoleContext }) => <input type="hidden" name="csrf" value={c.get('session').csrfToken} />;
 
 /** The console page: header with navigation (when signed in), the language switch, and the content. */

@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { maskNik } from '../domain/nik.js';
@@ -10,7 +9,8 @@ import type { Official } from '../domain/official.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { printCase } from '../use-cases/console/print-case.js';
 import type { CaseFile } from '../use-cases/console/case-pages-port.js';
-import { page, signedInRoutes, t, type ConsoleContext, type ConsoleEnv } from './kit.js';
+import { page, t, type ConsoleContext } from './kit.js';
+import { param } from './lazy.js';
 import { witaDateTime } from './csv.js';
 import { T } from './texts.js';
 import { eventSentence } from './timeline.js';
@@ -137,12 +137,11 @@ export function CaseSummary({ l, file, contactShown, officials, printedBy, print
  * `/console/print/<reference>`: the case summary for a meeting, with no form, no button that
  * changes anything, and the RAHASIA line at the foot of every printed page.
  */
-export function printScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const routes = signedInRoutes();
-  routes.get('/print.js', (c) => c.body(PRINT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'private, max-age=3600' }));
-  routes.get('/:reference', async (c: ConsoleContext) => {
+export function printPages(deps: ConsoleDeps) {
+  const script = (c: ConsoleContext) => c.body(PRINT_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'private, max-age=3600' });
+  const summary = async (c: ConsoleContext) => {
     const official = c.get('official');
-    const printed = await printCase(deps, official, c.req.param('reference') ?? '');
+    const printed = await printCase(deps, official, param(c, 'reference'));
     if (printed.kind === 'not_found') {
       return c.html(page(c, { title: t(c, T.notFound), body: <p><a href="/console">{t(c, T.back)}</a></p> }), 404);
     }
@@ -153,6 +152,6 @@ export function printScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
       body: <CaseSummary l={l} file={printed.file} contactShown={printed.contactShown} officials={officials} printedBy={official} printedAt={printed.printedAt} />,
       scripts: ['/console/print/print.js'],
     }));
-  });
-  return routes;
+  };
+  return { script, summary };
 }

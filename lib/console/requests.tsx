@@ -1,4 +1,3 @@
-import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import * as z from '../zod.js';
 import { type Case, type CaseEvent, dataRequestDeadline, REFUSAL_GROUNDS } from '../domain/case.js';
@@ -16,7 +15,8 @@ import {
   decideDataRequest, type DataExport, type DeskDecision, exportData, mayDecideRequests, openRequest, type RequestView,
 } from '../use-cases/data-request-decide.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
-import { type ConsoleContext, type ConsoleEnv, page, signedInRoutes } from './kit.js';
+import { type ConsoleContext, page } from './kit.js';
+import { param } from './lazy.js';
 import { T } from './texts.js';
 import { eventSentence } from './timeline.js';
 
@@ -221,21 +221,20 @@ const Decision = z.object({
   case: z.optional(z.string().check(z.maxLength(16))),
 });
 
-export function requestsScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const routes = signedInRoutes();
+export function requestsPages(deps: ConsoleDeps) {
   const l = (c: ConsoleContext) => c.get('lang');
   const html = (c: ConsoleContext, title: string, body: Child, status: 200 | 400 | 404 | 409 = 200) => c.html(page(c, { title, body }), status);
   const notFound = (c: ConsoleContext) => html(c, T.notFound[l(c)], <p><a href="/console">{T.back[l(c)]}</a></p>, 404);
   const namesOf = async () => new Map((await deps.directory.listOfficials()).map((o: Official) => [o.id, o.name]));
 
-  routes.get('/', async (c) => {
+  const list = async (c: ConsoleContext) => {
     if (!mayDecideRequests(c.get('official'))) return notFound(c);
     const rows = await Promise.all((['new', 'acknowledged', 'closed'] as const).map((status) => deps.casePages.queueRows({ status, of: 'data_requests' }, {}, 50)));
     const cases = (await Promise.all(rows.flatMap((r) => r.rows).map((r) => deps.cases.getCase(r.id)))).filter((x): x is Case => x !== undefined);
     const open = cases.filter((x) => !x.dataRequest?.decision).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const decided = cases.filter((x) => x.dataRequest?.decision).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 20);
     return html(c, R.title[l(c)], <RequestList l={l(c)} open={open} decided={decided} now={deps.clock.now()} />);
-  });
+  };
 
   const render = async (c: ConsoleContext, reference: string, state: { notice?: { kind: 'ok' | 'err'; text: string }; errors?: Record<string, string> } = {}, status: 200 | 400 | 409 = 200) => {
     const opened = await openRequest(deps, c.get('official'), reference);
@@ -245,15 +244,15 @@ export function requestsScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     ), status);
   };
 
-  routes.get('/:reference', async (c) => {
+  const show = async (c: ConsoleContext) => {
     const done = c.req.query('done');
     const erased = Number(c.req.query('erased') ?? '0');
-    return render(c, c.req.param('reference'), done ? { notice: { kind: 'ok', text: `${R.done[l(c)]}${erased > 0 ? ` ${erased} ${R.erased[l(c)]}.` : ''}` } } : {});
-  });
+    return render(c, param(c, 'reference'), done ? { notice: { kind: 'ok', text: `${R.done[l(c)]}${erased > 0 ? ` ${erased} ${R.erased[l(c)]}.` : ''}` } } : {});
+  };
 
-  routes.post('/:reference/:action{carry-out|refuse|corrected}', async (c) => {
-    const reference = c.req.param('reference');
-    const action = c.req.param('action');
+  const decide = async (c: ConsoleContext) => {
+    const reference = param(c, 'reference');
+    const action = param(c, 'action');
     const raw = await c.req.parseBody();
     const form = Decision.safeParse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== 'csrf' && typeof v === 'string' && v !== '')));
     // Field names and messages in the page's language; the field's code stays in the form (name=...).
@@ -282,21 +281,21 @@ export function requestsScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
       case 'not_applied': return render(c, reference, { notice: { kind: 'err', text: `${R.notApplied[l(c)]}${T.reasons[outcome.reason][l(c)]}` } }, 409);
       case 'done': return c.redirect(`/console/requests/${outcome.reference}?done=1${outcome.erased ? `&erased=${outcome.erased}` : ''}`, 303);
     }
-  });
+  };
 
-  routes.get('/:reference/:file{export\\.(html|json)}', async (c) => {
-    const format = c.req.param('file').endsWith('.json') ? 'json' as const : 'html' as const;
-    const outcome = await exportData(deps, c.get('official'), c.req.param('reference'), format);
+  const download = async (c: ConsoleContext) => {
+    const format = param(c, 'file').endsWith('.json') ? 'json' as const : 'html' as const;
+    const outcome = await exportData(deps, c.get('official'), param(c, 'reference'), format);
     if (outcome.kind === 'not_found') return notFound(c);
-    if (outcome.kind === 'not_applied') return render(c, c.req.param('reference'), { notice: { kind: 'err', text: `${R.notApplied[l(c)]}${T.reasons[outcome.reason][l(c)]}` } }, 409);
+    if (outcome.kind === 'not_applied') return render(c, param(c, 'reference'), { notice: { kind: 'err', text: `${R.notApplied[l(c)]}${T.reasons[outcome.reason][l(c)]}` } }, 409);
     const name = `salinan-${outcome.request.reference}.${format}`;
     const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
     return format === 'json'
       ? c.body(JSON.stringify(outcome.data, null, 2), 200, { ...headers, 'content-type': 'application/json; charset=utf-8' })
       : c.body(exportHtml(outcome.data, deps.policy), 200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-  });
+  };
 
-  return routes;
+  return { list, show, decide, download };
 }
 
 // ---- the reader alert: BP3MI ends an official's sessions ------------------------------------------
@@ -319,8 +318,7 @@ const EndSessions = z.object({ official: z.string().check(z.minLength(1), z.maxL
  * `/console/readers` (issue 22 point 5): the reader alerts of the last seven days from the access log
  * (desk and BP3MI), and for BP3MI a button per official that ends every console session they began.
  */
-export function readersScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
-  const routes = signedInRoutes();
+export function readersPages(deps: ConsoleDeps) {
   const l = (c: ConsoleContext) => c.get('lang');
   const html = (c: ConsoleContext, body: Child, status: 200 | 400 | 403 | 404 = 200) => c.html(page(c, { title: W.title[l(c)], body }), status);
 
@@ -370,9 +368,7 @@ export function readersScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     ), status);
   };
 
-  routes.get('/', (c) => list(c));
-
-  routes.post('/end-sessions', async (c) => {
+  const endSessions = async (c: ConsoleContext) => {
     const me = c.get('official');
     if (me.level !== 3) return html(c, <p class="err">{W.bp3miOnly[l(c)]}</p>, 403);
     const form = EndSessions.safeParse(await c.req.parseBody());
@@ -382,7 +378,7 @@ export function readersScreen(deps: ConsoleDeps): Hono<ConsoleEnv> {
     // Not personal data: who ended whose sessions, for the operators' trail.
     logger.info('console sessions ended', { by: me.id, official: form.data.official });
     return list(c, W.ended[l(c)]);
-  });
+  };
 
-  return routes;
+  return { list: (c: ConsoleContext) => list(c), endSessions };
 }

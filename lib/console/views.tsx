@@ -10,7 +10,6 @@ import { formatLocalTime } from '../messages/reporter.js';
 import { erasedNote } from '../messages/erasure.js';
 import { conversationThread } from '../conversation/thread.js';
 import type { Official } from '../domain/official.js';
-import type { Passkey } from '../officials/passkeys-port.js';
 import type { QueueFilter } from '../use-cases/console/case-pages-port.js';
 import type { Policy } from '../config.js';
 import { REFERRAL_TARGETS } from '../cases/plans.js';
@@ -23,38 +22,6 @@ import { T } from './texts.js';
 import { eventSentence, type TimelineContext } from './timeline.js';
 
 const ALL_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];
-
-export const SignInForm = ({ l, phone, error, notice }: { l: Language; phone?: string; error?: string; notice?: string }) => (
-  <>
-    {notice ? <p class="notice">{notice}</p> : null}
-    {error ? <p class="err" id="error" role="alert">{error}</p> : null}
-    <p>{T.signInIntro[l]}</p>
-    <form method="post" action="/console/sign-in">
-      <label for="f-phone">{T.phone[l]}</label>
-      <input type="tel" id="f-phone" name="phone" autocomplete="username" required value={phone ?? ''} />
-      <label for="f-pin">{T.pin[l]}</label>
-      <input type="password" id="f-pin" name="pin" inputmode="numeric" autocomplete="current-password" required />
-      <button type="submit">{T.sendCode[l]}</button>
-    </form>
-    <p>
-      <button type="button" id="passkey-signin" hidden data-failed={T.passkeyFailed[l]}>{T.passkeySignIn[l]}</button>
-    </p>
-    <p id="passkey-status" class="err" hidden></p>
-  </>
-);
-
-export const CodeForm = ({ l, error }: { l: Language; error?: string }) => (
-  <>
-    {error ? <p class="err" id="error" role="alert">{error}</p> : null}
-    <p>{T.codeIntro[l]}</p>
-    <form method="post" action="/console/sign-in/code">
-      <label for="f-code">{T.code[l]}</label>
-      <input type="text" id="f-code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required />
-      <button type="submit">{T.verify[l]}</button>
-    </form>
-    <p><a href="/console/sign-in">{T.startAgain[l].split('.')[1]?.trim() || T.signIn[l]}</a></p>
-  </>
-);
 
 function timeLeft(l: Language, deadline: Date, now: Date): { text: string; late: boolean } {
   const ms = deadline.getTime() - now.getTime();
@@ -407,47 +374,3 @@ export function CaseViewPage({ l, view, official, officials, policy, now, csrf, 
     </>
   );
 }
-
-export const PasskeysView = ({ l, owner, self, passkeys, csrf, added, removed, officials }: {
-  l: Language; owner: Official; self: boolean; passkeys: Passkey[]; csrf: string; added: boolean; removed: boolean;
-  /** BP3MI: every official, to pick whose passkeys to manage. */
-  officials?: Official[];
-}) => (
-  <>
-    {added ? <p class="ok" id="notice">{T.passkeyAdded[l]}</p> : null}
-    {removed ? <p class="ok" id="notice">{T.passkeyRemoved[l]}</p> : null}
-    {officials ? (
-      <form method="get" action="/console/passkeys">
-        <label for="f-owner">{T.passkeyOwner[l]}</label>
-        <select id="f-owner" name="official">
-          {officials.map((o) => <option value={o.id} selected={o.id === owner.id}>{`${o.name} (${o.id})`}</option>)}
-        </select>
-        <button type="submit">{T.show[l]}</button>
-      </form>
-    ) : null}
-    {self ? <p>{T.passkeyIntro[l]}</p> : <h2>{`${T.passkeysOf[l]} ${owner.name}`}</h2>}
-    <p>{T.passkeyResetNote[l]}</p>
-    {passkeys.length ? (
-      <ul id="passkeys">
-        {passkeys.map((p) => (
-          <li>
-            {p.label} <small>{`${T.passkeyAddedOn[l]} ${formatLocalTime(p.createdAt)}`}</small>
-            <form method="post" action="/console/passkeys/remove" class="inline">
-              <input type="hidden" name="csrf" value={csrf} />
-              <input type="hidden" name="official" value={owner.id} />
-              <input type="hidden" name="credential" value={p.credentialId} />
-              <button type="submit">{T.removePasskey[l]}</button>
-            </form>
-          </li>
-        ))}
-      </ul>
-    ) : <p id="passkeys">{T.noPasskeys[l]}</p>}
-    {self ? (
-      <>
-        <noscript><p>{T.passkeyNeedsJs[l]}</p></noscript>
-        <button type="button" id="passkey-add" hidden data-csrf={csrf}>{T.addPasskey[l]}</button>
-        <p id="passkey-status" class="err" hidden></p>
-      </>
-    ) : null}
-  </>
-);

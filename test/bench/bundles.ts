@@ -97,7 +97,8 @@ export function bundle(entry: string, outdir: string, options: { sdkFromRuntime?
     ...(options.sdkFromRuntime ? { external: [...ESBUILD_OPTIONS.external, '@aws-sdk/*'], alias: {} } : {}),
   });
   const outputs = built.metafile!.outputs;
-  const entryFile = Object.keys(outputs).find((file) => outputs[file]!.entryPoint !== undefined)!;
+  // The entry's own output (index.mjs): a chunk that only `import()` loads has an entryPoint in the metafile too.
+  const entryFile = Object.keys(outputs).find((file) => /(^|\/)index\.mjs$/.test(file))!;
   // What a cold start reads: the entry and, transitively, the chunks it imports statically.
   const atInit = new Set<string>();
   const visit = (file: string) => {
@@ -174,7 +175,7 @@ export async function measureBundles(runsPerFunction = COLD_START_RUNS): Promise
 }
 
 function largestInputs(meta: Metafile): string {
-  const output = Object.entries(meta.outputs).find(([file]) => !file.endsWith('.map'))![1];
+  const output = Object.entries(meta.outputs).find(([file]) => /(^|\/)index\.mjs$/.test(file))![1];
   const byPackage = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? path.split('/').slice(0, 2).join('/');

@@ -243,6 +243,13 @@ describe('functions', () => {
     // The phone-number parser and its metadata: in the console, only the sign-in form's POST parses a number.
     expect(atInit('console', 'libphonenumber-js/')).toBe(false);
     expect(lazily('console', 'libphonenumber-js/')).toBe(true);
+    // Each console page's code (views, forms, the use cases behind them) loads with that page's first request:
+    // a cold start reads the router, the session check and the layout, not the case page, the exports or the figures.
+    for (const page of ['lib/console/views.tsx', 'lib/console/timeline.ts', 'lib/console/requests.tsx', 'lib/console/print.tsx', 'lib/console/access-log.tsx',
+      'lib/console/figures-pages.ts', 'lib/figures/dashboard.ts', 'lib/console/assets.ts', 'lib/use-cases/console/case-file.ts', 'lib/use-cases/console/queue.ts']) {
+      expect(atInit('console', page), page).toBe(false);
+      expect(lazily('console', page), page).toBe(true);
+    }
     // The stream and schedule jobs never parse a number (the channel rule only asks whether a contact is a WhatsApp user id).
     for (const name of ['notifier', 'escalator', 'smsDelivery'] as const) expect(atInit(name, 'libphonenumber-js/') || atInit(name, 'domain/phone-metadata.ts'), name).toBe(false);
     // The same parser and the report use case in the web function: the form's POST loads them, showing the form does not.

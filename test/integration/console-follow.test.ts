@@ -5,7 +5,7 @@ import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { createConsoleApp } from '../../lib/console/app.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../../lib/console/figures-screen.js';
+import { figuresScreen, figuresScreenCss } from '../../lib/console/figures-screen.js';
 import { DynamoFiguresStore } from '../../lib/adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { ConsoleClient, createConsoleTestSystem, ORIGIN, type ConsoleTestSystem } from '../support/console.js';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   system = await createConsoleTestSystem();
   // With the figures screen mounted as functions/console.ts does: it holds the agent form.
   system.app = createConsoleApp(system.console, { secureCookies: false, origin: ORIGIN, rpName: 'test' }, [{
-    path: '/figures', css: FIGURES_SCREEN_CSS,
+    path: '/figures', css: figuresScreenCss,
     routes: figuresScreen({
       figures: new DynamoFiguresStore(system.stores.table), agents: new DynamoAgentsStore(system.stores.table), accessLog: system.console.accessLog,
       cases: system.stores.cases, cipher: system.cipher, clock: system.clock, directory: system.console.directory,

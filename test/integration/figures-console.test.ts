@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../lib/console/app.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../../lib/console/figures-screen.js';
+import { figuresScreen, figuresScreenCss } from '../../lib/console/figures-screen.js';
 import { DynamoFiguresStore } from '../../lib/adapters/dynamo/figures-store.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const figures = new DynamoFiguresStore(system.stores.table);
   // As functions/console.ts mounts it.
   system.app = createConsoleApp(system.console, { secureCookies: false, origin: ORIGIN, rpName: 'test' }, [{
-    path: '/figures', css: FIGURES_SCREEN_CSS,
+    path: '/figures', css: figuresScreenCss,
     routes: figuresScreen({ figures, agents: new DynamoAgentsStore(system.stores.table), accessLog: system.console.accessLog, cases: system.stores.cases, cipher: system.cipher, clock: system.clock, directory: system.console.directory }),
   }]);
   let n = 0;

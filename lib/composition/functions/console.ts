@@ -1,7 +1,7 @@
 import type { Ports } from '../ports.js';
 import { createConsoleHandler } from '../../console/http.js';
 import { consoleDeps } from '../../console/wiring.js';
-import { FIGURES_SCREEN_CSS, figuresScreen } from '../../console/figures-screen.js';
+import { figuresScreen, figuresScreenCss } from '../../console/figures-screen.js';
 
 /**
  * The officials' console (lib/console/app.tsx) with its figures screen at /console/figures. Its own
@@ -11,5 +11,5 @@ export function create(p: Pick<Ports, 'stores' | 'figures' | 'agents' | 'console
   const { stores, clock } = p;
   const deps = consoleDeps({ stores, clock, policy: p.policy, metrics: p.metrics });
   const figures = figuresScreen({ figures: p.figures, agents: p.agents, accessLog: deps.accessLog, cases: stores.cases, cipher: stores.cipher, clock, directory: deps.directory });
-  return createConsoleHandler({ deps, options: p.consoleSite, screens: [{ path: '/figures', routes: figures, css: FIGURES_SCREEN_CSS }] });
+  return createConsoleHandler({ deps, options: p.consoleSite, screens: [{ path: '/figures', routes: figures, css: figuresScreenCss }] });
 }
