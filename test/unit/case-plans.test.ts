@@ -157,6 +157,8 @@ describe('asking the reporter (TANYA, the console message form)', () => {
     expect(plan.messages[0]?.text).toContain('Kapan gaji terakhir?');
     expect(plan.case).toMatchObject({ assignee: 'prov-ntb', updatedAt: at });
     expect(plan.events).toEqual([{ at, actor: 'official:prov-ntb', type: 'question_relayed', detail: { command: 'TANYA', via: 'sms', official: 'prov-ntb', length: 20 } }]);
+    // The question's text is kept sealed with the case, so the case page shows it in the conversation.
+    expect(plan.notes).toEqual([{ at, officialId: 'prov-ntb', text: 'Kapan gaji terakhir?', kind: 'question' }]);
   });
 
   it('leaves a held case with its holder and writes in the language the reporter chose', () => {
@@ -489,9 +491,13 @@ describe('alerts and filing', () => {
 
   it('keeps the optional facts given, and asks the regency once in the confirmation when the text named none', () => {
     const consent = { channel: 'sms' as const, at, version: 'v1', notice: 'none' as const };
-    const filed = planFile(facts({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, askRegency: true, homeRegency: 'unknown' }), { at, now, policy }, '0800');
-    expect(filed.case).toMatchObject({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, regencyAskedAt: at });
+    const categoryRead = { category: 'unpaid_wages' as const, words: ['gaji'] };
+    const filed = planFile(facts({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, categoryRead, askRegency: true, homeRegency: 'unknown' }), { at, now, policy }, '0800');
+    expect(filed.case).toMatchObject({ nik: '5203012345670001', workerName: 'Siti', agentName: 'PT Maju', consent, placesRead: { country: { code: 'MY', mentions: [] } }, categoryRead, regencyAskedAt: at });
     expect(filed.messages[0]?.text).toMatch(/NEW-999.* Asal kabupaten\/kota\? /);
+    // On WhatsApp the question becomes a list to tap: the message says it asks the regency.
+    expect(filed.messages[0]).toMatchObject({ asks: 'regency' });
+    expect(planFile(facts(), { at, now, policy }, '0800').messages[0]).not.toHaveProperty('asks');
   });
 
   it('tells the consent texts after the reference and before the regency question when the reporter is to be told them', () => {

@@ -81,6 +81,15 @@ describe('reading a category from what a worker wrote', () => {
     expect(readCategory('majikan kasar, saya luka').category).toBe('violence_abuse');
   });
 
+  it('reads a phrase whose words a line break or a run of spaces separates', () => {
+    expect(readCategory('Ibu saya tidak ada\n\nkabar sejak Mei')).toEqual({ category: 'lost_contact', words: ['tidak ada kabar'] });
+    expect(readCategory('suami tidak bisa  dihubungi')).toEqual({ category: 'lost_contact', words: ['tidak bisa dihubungi'] });
+  });
+
+  it('reads no death from power that keeps going off ("listrik mati-mati di mess")', () => {
+    expect(readCategory('Listrik mati-mati di mess, gaji belum dibayar').category).toBe('unpaid_wages');
+  });
+
   it('names the words it read, for the official to check', () => {
     expect(readCategory('LAPOR saya ditahan polisi di KL karena permit mati')).toEqual({
       category: 'detained_deported', words: ['ditahan polisi'],

@@ -26,4 +26,11 @@ describe('a thank-you', () => {
     expect(isThanks('terima kasih!')).toBe(true);
     expect(isThanks(', terima kasih')).toBe(true);
   });
+
+  it('may start with an English yes or a bare y, as a reply to "is it solved?" often does', () => {
+    expect(isThanks('Yes, thank you')).toBe(true);
+    expect(isThanks('y makasih')).toBe(true);
+    // A yes alone thanks nobody: it is the answer to the question, read by the grammar.
+    expect(isThanks('yes')).toBe(false);
+  });
 });
