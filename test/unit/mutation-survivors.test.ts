@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Survivor, staleEntries } from '../mutation/check-survivors.js';
+import { inMutateSet, type Report, type Survivor, staleEntries, survivorsOf } from '../mutation/check-survivors.js';
 import { isMutated } from '../mutation/mutate-set.js';
 
 /**
@@ -27,6 +27,17 @@ describe('the reviewed list of surviving mutants', () => {
     expect(staleEntries([{ ...entry, file: 'lib/ussd/texts.ts' }], () => source).map((s) => s.problem)).toEqual(['file is not in the mutate set of stryker.config.mjs']);
     expect(staleEntries([{ ...entry, reason: 'TODO' }], () => source).map((s) => s.problem)).toEqual(['no reason given']);
     expect(staleEntries([entry], () => 'if (minutes == null) return;').map((s) => s.problem)).toEqual(['the code it names is no longer in the file']);
+  });
+
+  it('scores and lists only the files of the mutate set, not the old results Stryker carries over for a file that left it', () => {
+    const survivor = { id: '1', mutatorName: 'ConditionalExpression', replacement: 'false', status: 'Survived', location: { start: { line: 1, column: 5 }, end: { line: 1, column: 9 } } };
+    const report: Report = { files: {
+      'lib/domain/sla.ts': { source: 'if (late) return;', mutants: [survivor] },
+      'lib/domain/places/gazetteer-derive.ts': { source: 'if (late) return;', mutants: [survivor] },
+    } };
+    const { report: scored, left } = inMutateSet(report);
+    expect(left).toEqual(['lib/domain/places/gazetteer-derive.ts']);
+    expect(survivorsOf(scored).map((s) => s.file)).toEqual(['lib/domain/sla.ts']);
   });
 
   it('reads the mutate set from stryker.config.mjs, exclusions included', () => {
