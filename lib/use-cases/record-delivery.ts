@@ -1,6 +1,5 @@
 import { caseEvent, type Level } from '../domain/case.js';
 import type { OutboundMessage } from '../domain/message.js';
-import { alertOfficials } from './alert-officials.js';
 import type { Deps } from './deps.js';
 
 const DELIVERED = new Set(['Success']);
@@ -57,5 +56,9 @@ export async function passUndeliveredAlertOn(deps: Pick<Deps, 'cases' | 'outbox'
   const level = (message.level ?? 1) as Level;
   if (level >= 3) return;
   const c = await deps.cases.getCase(message.caseId);
-  if (c && c.status === 'new') await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
+  if (!c || c.status !== 'new') return;
+  // The alert rule and the officials' texts (lib/cases/alerts.ts) are loaded here, not at the delivery
+  // function's cold start: almost every delivery report is a delivered message (issue 18).
+  const { alertOfficials } = await import('./alert-officials.js');
+  await alertOfficials(deps, c, (level + 1) as Level, 'undelivered');
 }

@@ -55,8 +55,9 @@ export function awsLikeEnv(endpoint: string, fn?: FunctionName): Record<string, 
 }
 
 /**
- * Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init) and accepts a
- * DynamoDB PutItem (a console sign-in challenge, for the bundle tests), refuses the rest.
+ * Loopback stand-in for AWS: answers GetSecretValue (the reads that start during init), accepts a
+ * DynamoDB PutItem (a console sign-in challenge, for the bundle tests) and answers a Query with no
+ * items (the public figures), refuses the rest.
  */
 export async function fakeAws(): Promise<{ endpoint: string; server: Server; requests: () => number }> {
   let requests = 0;
@@ -70,6 +71,8 @@ export async function fakeAws(): Promise<{ endpoint: string; server: Server; req
       if (target === 'DynamoDB_20120810.PutItem') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{}'); return; }
       // A counter's first hit (the console's passkey sign-in counts requests per source address before it answers).
       if (target === 'DynamoDB_20120810.UpdateItem') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{"Attributes":{"count":{"N":"1"}}}'); return; }
+      // An empty table to query (the public figures of a new deployment, for the bundle tests).
+      if (target === 'DynamoDB_20120810.Query') { res.setHeader('content-type', 'application/x-amz-json-1.0'); res.end('{"Items":[],"Count":0,"ScannedCount":0}'); return; }
       if (!target.endsWith('GetSecretValue')) { res.statusCode = 400; res.end('{}'); return; }
       const id = String(JSON.parse(body).SecretId);
       const value = id.endsWith('gateway') ? JSON.stringify({ username: 'sandbox', apiKey: 'bench', callbackKey: 'b'.repeat(40) }) : 'l'.repeat(64);

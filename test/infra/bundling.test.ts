@@ -104,6 +104,13 @@ describe('a deployed function bundle', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('loads the public figures from their chunk when /statistik.json is asked for', async () => {
+    const res = await invoke('web', httpEvent('GET', '/statistik.json'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(res.body ?? '{}').rows).toEqual([]);
+  });
+
   it('serves the console sign-in page in the AWS stage with its CSP, and sends a signed-out visitor to it', async () => {
     const page = await invoke('console', { ...httpEvent('GET', '/console/sign-in'), headers: { host: 'console.example' } });
     expect(page.statusCode).toBe(200);

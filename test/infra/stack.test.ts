@@ -255,6 +255,12 @@ describe('functions', () => {
     // The same parser and the report use case in the web function: the form's POST loads them, showing the form does not.
     expect(atInit('web', 'libphonenumber-js/') || atInit('web', 'use-cases/file-report.ts')).toBe(false);
     expect(lazily('web', 'use-cases/file-report.ts')).toBe(true);
+    // The alert rule and the officials' texts in the delivery-report function: only an official's alert that was not delivered loads them.
+    expect(atInit('smsDelivery', 'cases/alerts.ts') || atInit('smsDelivery', 'messages/official.ts')).toBe(false);
+    expect(lazily('smsDelivery', 'cases/alerts.ts')).toBe(true);
+    // The public figures' page and tables: only a request for /statistik loads them, the form does not.
+    expect(atInit('web', 'figures/statistik-page.ts') || atInit('web', 'figures/http.ts')).toBe(false);
+    expect(lazily('web', 'figures/statistik-page.ts')).toBe(true);
     // SNS in the escalator: most runs alert nobody, so its first alert loads the client; the notifier alerts for every new case.
     expect(atInit('escalator', '@aws-sdk/client-sns/')).toBe(false);
     expect(lazily('escalator', '@aws-sdk/client-sns/')).toBe(true);
