@@ -132,9 +132,25 @@ export function inMutateSet<R extends Report>(report: R, mutated: (file: string)
   return { report: { ...report, files }, left };
 }
 
+/**
+ * Stryker writes the absolute path of the checkout it ran in into the incremental file as
+ * `projectRoot`. The file is checked in, so the path goes: Stryker reuses results without it.
+ */
+export function withoutProjectRoot(text: string): string {
+  const results = JSON.parse(text) as Record<string, unknown>;
+  if (!('projectRoot' in results)) return text;
+  delete results.projectRoot;
+  return JSON.stringify(results, null, 2);
+}
+
 function main(): number {
   const at = process.argv.indexOf('--current');
   if (at !== -1) return checkCurrent(process.argv[at + 1] ?? 'origin/main');
+  if (existsSync(INCREMENTAL)) {
+    const text = readFileSync(INCREMENTAL, 'utf8');
+    const clean = withoutProjectRoot(text);
+    if (clean !== text) writeFileSync(INCREMENTAL, clean);
+  }
   const { report, left } = inMutateSet(JSON.parse(readFileSync(REPORT, 'utf8')) as Report);
   if (left.length > 0) console.log(`Not scored (no longer in the mutate set; Stryker carried their old results over): ${left.join(', ')}`);
   const listed = JSON.parse(readFileSync(LIST, 'utf8')) as Survivor[];

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inMutateSet, type Report, type Survivor, staleEntries, survivorsOf } from '../mutation/check-survivors.js';
+import { inMutateSet, type Report, type Survivor, staleEntries, survivorsOf, withoutProjectRoot } from '../mutation/check-survivors.js';
 import { isMutated } from '../mutation/mutate-set.js';
 
 /**
@@ -38,6 +38,12 @@ describe('the reviewed list of surviving mutants', () => {
     const { report: scored, left } = inMutateSet(report);
     expect(left).toEqual(['lib/domain/places/gazetteer-derive.ts']);
     expect(survivorsOf(scored).map((s) => s.file)).toEqual(['lib/domain/sla.ts']);
+  });
+
+  it('keeps the checked-in incremental results free of the path of the checkout that ran Stryker', () => {
+    const written = JSON.stringify({ files: {}, projectRoot: '/home/someone/pmi-hotline', schemaVersion: '2' }, null, 2);
+    expect(JSON.parse(withoutProjectRoot(written))).toEqual({ files: {}, schemaVersion: '2' });
+    expect(readFileSync('test/mutation/stryker-incremental.json', 'utf8')).not.toContain('"projectRoot"');
   });
 
   it('reads the mutate set from stryker.config.mjs, exclusions included', () => {
