@@ -37,6 +37,12 @@ export class StreamPoller {
   /** Resolves when everything read so far has been delivered (tests and benchmarks wait on it). */
   private idleWaiters: Array<() => void> = [];
   private lastActivity = Date.now();
+  /**
+   * Polls begun so far. settled() trusts only a poll begun after it was called: one that read the
+   * stream just before a test's write, and ended 400 ms later on a starved machine, would otherwise
+   * count as quiet without having seen that write.
+   */
+  private polls = 0;
   /** The batch being delivered now and since when (named when settled() gives up). */
   private inDelivery?: { records: DynamoDBRecord[]; since: number };
 
@@ -76,6 +82,7 @@ export class StreamPoller {
     const interval = this.options.intervalMs ?? 50;
     let sinceRefresh = 0;
     while (this.running) {
+      this.polls++;
       try {
         if (sinceRefresh++ > 20) { await this.refreshShards('TRIM_HORIZON'); sinceRefresh = 0; }
         for (const [shardId, iterator] of this.iterators) {
@@ -140,6 +147,7 @@ export class StreamPoller {
    */
   async settled(quietMs = 400, timeoutMs = 10_000): Promise<void> {
     const started = Date.now();
+    const pollsBefore = this.polls;
     await new Promise<void>((resolve, reject) => {
       let waiter: (() => void) | undefined;
       const timer = setTimeout(() => {
@@ -148,7 +156,7 @@ export class StreamPoller {
       }, timeoutMs);
       const wait = () => {
         waiter = () => {
-          const quiet = Date.now() - Math.max(this.lastActivity, started) >= quietMs && this.queue.length === 0;
+          const quiet = this.polls > pollsBefore && Date.now() - Math.max(this.lastActivity, started) >= quietMs && this.queue.length === 0;
           if (quiet) { clearTimeout(timer); resolve(); } else wait();
         };
         this.idleWaiters.push(waiter);
