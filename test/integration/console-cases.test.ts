@@ -142,6 +142,23 @@ describe('the queue', () => {
     expect(barat).not.toContain(filed[0]!.reference);
   });
 
+  it('counts a slice from the read of its first page exactly as a count of its own does, filtered or not, capped or not', async () => {
+    for (const category of ['death', 'death', 'lost_contact'] as const) await file({ homeRegency: '5207', category });
+    const pages = system.console.casePages;
+    const slice = { status: 'new' as const, of: { regency: '5207' } };
+    for (const filter of [{}, { category: 'death' as const }, { unassignedOnly: true }, { category: 'other' as const }]) {
+      for (const [limit, cap] of [[PAGE_SIZE, 100], [1, 2], [1, 1]] as const) {
+        const read = await pages.queueRows(slice, filter, limit, undefined, cap);
+        expect(read.count, JSON.stringify({ filter, limit, cap })).toEqual(await pages.count(slice, filter, cap));
+        // The page itself is what it was without counting.
+        expect(read.rows).toEqual((await pages.queueRows(slice, filter, limit)).rows);
+      }
+    }
+    // A page after a cursor is not a count of the slice: none is given.
+    const first = await pages.queueRows(slice, {}, 1);
+    expect((await pages.queueRows(slice, {}, 1, first.rows[0]!.sortKey, 100)).count).toBeUndefined();
+  });
+
   it('shows my cases once taken, and overdue cases once their deadline has passed', async () => {
     const c = await file({ homeRegency: '5202', category: 'violence_abuse' });
     const mine = () => desk.get('/console?tab=mine').then((r) => r.text());

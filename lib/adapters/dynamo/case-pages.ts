@@ -74,19 +74,26 @@ export class DynamoCaseReader implements CaseReader {
     return { case: await this.cases.decodeCase(caseItem), events, notes };
   }
 
-  async queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }> {
+  async queueRows(
+    slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string, countUpTo?: number,
+  ): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string; count?: { count: number; more: boolean } }> {
     const partition = partitionOf(slice);
     const query = this.partitionQuery(partition, filter, after);
     // A cursor past the partition's range (another urgency's key, a time beyond the overdue bound)
     // has nothing after it; DynamoDB would refuse the inverted BETWEEN as a fault of ours.
     const { ':lo': lo, ':hi': hi } = query.values as { ':lo'?: string; ':hi'?: string };
     if (lo !== undefined && hi !== undefined && lo > hi) return { rows: [], more: false };
-    const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? FILTERED_READ : limit });
+    // Counting too: the read `count` makes (same key range and filter, same Limit), whose items give the page as well.
+    const counting = countUpTo !== undefined && after === undefined;
+    const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? FILTERED_READ : counting ? Math.max(limit, countUpTo) : limit });
     // Each queue index projects its own sort key only: the row's cursor is read from the index queried.
     const rows = page.items.map((i) => rowFromItem(i, INDEX[partition.index].sortKey));
     // Where the read stopped, when every row it found is returned (none held back by `limit`).
     const lastRead = page.last && rows.length <= limit ? String(unmarshall(page.last)[INDEX[partition.index].sortKey]) : undefined;
-    return { rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}) };
+    return {
+      rows: rows.slice(0, limit), more: page.last !== undefined || rows.length > limit, ...(lastRead ? { lastRead } : {}),
+      ...(counting ? { count: { count: Math.min(page.count, countUpTo), more: page.count > countUpTo || page.last !== undefined } } : {}),
+    };
   }
 
   async queueRowsOf(caseIds: readonly string[]): Promise<QueueRow[]> {

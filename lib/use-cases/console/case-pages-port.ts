@@ -65,8 +65,12 @@ export type QueueFilterExpr = QueueFilter & { unassignedOnly?: boolean; categori
 
 export interface CaseReader {
   caseFile(reference: string): Promise<CaseFile | undefined>;
-  /** Up to `limit` rows of one slice in its order, after the row whose `sortKey` is `after`. */
-  queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string }>;
+  /**
+   * Up to `limit` rows of one slice in its order, after the row whose `sortKey` is `after`. With
+   * `countUpTo` (at least `limit`) and no `after`, also the slice's matching rows counted as
+   * `count(slice, filter, countUpTo)` counts them, from the same read: a tab's page and its count need one Query, not two.
+   */
+  queueRows(slice: QueueSlice, filter: QueueFilterExpr, limit: number, after?: string, countUpTo?: number): Promise<{ rows: QueueRow[]; more: boolean; lastRead?: string; count?: { count: number; more: boolean } }>;
   /** The queue rows of these cases (the "Pesan baru" tab), in no particular order; a case no longer there is left out. */
   queueRowsOf(caseIds: readonly string[]): Promise<QueueRow[]>;
   /** Matching rows counted up to `cap` (a tab shows "cap+" beyond). */

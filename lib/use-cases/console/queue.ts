@@ -115,12 +115,16 @@ export async function queuePage(
     return { ...row, ...(deadline ? { deadline } : {}), overdue: deadline !== undefined && deadline < now.toISOString() };
   };
 
+  // A slice this page reads from its start is counted by the same read: the shown tab's count costs no Query of its own.
+  const reads = slices.map(async (s) => ({ s, ...(await deps.casePages.queueRows(s, filter, PAGE_SIZE, after[sliceId(s)], COUNT_CAP)) }));
   const [results, counts, unreadRows] = await Promise.all([
-    Promise.all(slices.map(async (s) => ({ s, ...(await deps.casePages.queueRows(s, filter, PAGE_SIZE, after[sliceId(s)])) }))),
+    Promise.all(reads),
     Promise.all(QUEUE_TABS.map(async (tab) => {
       const tabSlices = slicesFor(official, tab, input.filter, deps.policy, now);
       const tabFilter = filterExpr(official, tab, input.filter);
-      const each = await Promise.all(tabSlices.map((s) => deps.casePages.count(s, tabFilter, COUNT_CAP)));
+      const shown = !unreadTab && tab === input.tab;
+      const each = await Promise.all(tabSlices.map(async (s, i) => (shown && after[sliceId(s)] === undefined ? (await reads[i]!).count : undefined)
+        ?? deps.casePages.count(s, tabFilter, COUNT_CAP)));
       const count = each.reduce((n, c) => n + c.count, 0);
       return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
     })),
