@@ -7,9 +7,9 @@ import type { Language } from '../domain/categories.js';
 import type { Official } from '../domain/official.js';
 import type { ConsoleSession } from '../use-cases/console/sessions-port.js';
 import { canReadAccessLog } from '../domain/visibility.js';
-import { resolveSession } from '../use-cases/console/sign-in.js';
+import { resolveSession } from '../use-cases/console/sessions.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
-import { T, type Text } from './texts.js';
+import { LAYOUT_TEXTS as T, type Text } from './layout-texts.js';
 
 /**
  * What every console route shares: the Hono environment, the session middleware, the CSRF check and

@@ -1,16 +1,16 @@
 import type { CaseStatus, Channel } from '../domain/case.js';
-import type { Language } from '../domain/categories.js';
 import type { QueueTab } from '../use-cases/console/case-pages-port.js';
 
 /**
  * Console texts in Bahasa Indonesia (the offices' working language, the default) and English. One
  * entry per string, both languages side by side, so a missing translation is a type error.
  */
+import { LAYOUT_TEXTS } from './layout-texts.js';
+
 const pair = (id: string, en: string) => ({ id, en });
 
 export const T = {
-  console: pair('Konsol Hotline PMI NTB', 'PMI NTB Hotline Console'),
-  signIn: pair('Masuk', 'Sign in'),
+  ...LAYOUT_TEXTS,
   signInIntro: pair('Masuk dengan nomor HP yang terdaftar dan PIN Anda. Kode 6 angka akan dikirim lewat SMS, atau lewat WhatsApp bila Anda menerima peringatan di WhatsApp.', 'Sign in with your registered phone number and PIN. A 6-digit code will be sent by SMS, or by WhatsApp if you take alerts on WhatsApp.'),
   phone: pair('Nomor HP terdaftar', 'Registered phone number'),
   pin: pair('PIN', 'PIN'),
@@ -23,16 +23,8 @@ export const T = {
   tooMany: pair('Terlalu banyak percobaan dari alamat ini. Coba lagi dalam 1 jam.', 'Too many attempts from this address. Try again in an hour.'),
   passkeySignIn: pair('Masuk dengan passkey', 'Sign in with a passkey'),
   passkeyFailed: pair('Passkey tidak dikenali. Gunakan nomor HP dan PIN.', 'Passkey not recognised. Use your phone number and PIN.'),
-  signOut: pair('Keluar', 'Sign out'),
   signedOut: pair('Anda sudah keluar.', 'You are signed out.'),
-  sessionOver: pair('Sesi berakhir. Silakan masuk lagi.', 'Your session ended. Please sign in again.'),
-  nothingSaved: pair('Isian ini belum disimpan; teks Anda ada di bawah untuk disalin. Setelah masuk Anda kembali ke kasus ini.', 'This form was not saved; your text is below to copy. After signing in you return to this case.'),
-  yourText: pair('Teks yang Anda ketik', 'The text you typed'),
-  queue: pair('Antrean', 'Queue'),
-  accessLog: pair('Log akses', 'Access log'),
-  passkeys: pair('Passkey', 'Passkeys'),
   level: pair('Tingkat', 'Level'),
-  levels: { 1: pair('Kabupaten/kota', 'Regency'), 2: pair('Desk provinsi', 'Province desk'), 3: pair('BP3MI', 'BP3MI') },
   tabs: {
     unassigned: pair('Belum diambil', 'Unassigned'), mine: pair('Kasus saya', 'My cases'), overdue: pair('Terlambat', 'Overdue'), all: pair('Semua', 'All'),
   } satisfies Record<QueueTab, unknown>,
@@ -124,8 +116,6 @@ export const T = {
   reopen: pair('Buka kembali', 'Reopen'),
   merge: pair('Gabungkan duplikat ke kasus', 'Merge this duplicate into case'),
   mergedInto: pair('Kasus ini digabung ke', 'This case was merged into'),
-  notFound: pair('Kasus tidak ditemukan.', 'Case not found.'),
-  back: pair('Kembali ke antrean', 'Back to the queue'),
   conflict: pair('Kasus ini diubah sejak Anda membukanya. Tidak ada yang disimpan; teks Anda masih di bawah. Perubahan:', 'Someone else changed this case since you opened it. Nothing was saved; your text is still below. What changed:'),
   notApplied: pair('Tidak dijalankan: ', 'Not done: '),
   reasons: {
@@ -223,9 +213,6 @@ export const T = {
   day: pair('Tanggal', 'Day'),
   show: pair('Tampilkan', 'Show'),
   forbidden: pair('Halaman ini untuk desk provinsi dan BP3MI.', 'This page is for the province desk and BP3MI.'),
-  refused: pair('Permintaan ditolak.', 'Request refused.'),
-  language: pair('English', 'Bahasa Indonesia'),
 };
 
-export type Text = { id: string; en: string };
-export const say = (l: Language, text: Text) => text[l];
+export { type Text, say } from './layout-texts.js';
