@@ -104,8 +104,7 @@ const MAX_REPORT_ATTEMPTS = 4;
  * or an official's command. Loaded on the first such text (a chunk of its own in the function bundle), once per
  * container: a cold start does not read it.
  */
-const placeReader = () => import('../domain/places/report-places.js');
-const regencyPlans = () => import('../cases/regency-plans.js');
+const placeReading = () => import('./place-reading.js');
 
 // ---- the context ---------------------------------------------------------------------------------
 
@@ -239,7 +238,7 @@ async function fileNew(ctx: Conversation, text: string, serialize = false): Prom
   // An SMS cannot be edited and sent again like a form: over the limit, the first part is kept and the reporter told.
   const cut = truncateDescription(text);
   // The regency and country the text names (the country over the SIM's); no regency: the reply asks once.
-  const { placesOfReport } = await placeReader();
+  const { placesOfReport } = await placeReading();
   const places = placesOfReport(cut.text, ctx.sms.from);
   const filed = await fileReport(ctx.deps, {
     channel: ctx.sms.channel ?? 'sms', intakeKey: ctx.sms.id, reporterType: 'worker', contact: ctx.sms.from,
@@ -314,7 +313,7 @@ async function text(start: Conversation, text: string, reference?: string): Prom
 async function addFollowUp(ctx: Conversation, target: Case, text: string, secondReport: boolean): Promise<boolean> {
   const cut = cutFollowUp(text);
   const x = { actor: 'reporter', at: ctx.at, now: ctx.now, policy: ctx.deps.policy };
-  const { withRegencyFromMessage } = await regencyPlans();
+  const { withRegencyFromMessage } = await placeReading();
   // While the regency is unknown, the message may name it (or answer the question): set in the same write.
   const written = await changeOwnCase(ctx, target, (c) => withRegencyFromMessage(planFollowUp(c, x, cut.text, { length: text.length, truncated: cut.truncated, secondReport, channel: ctx.sms.channel ?? 'sms' }), text, x));
   if (!written) return false;

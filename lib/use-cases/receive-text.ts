@@ -1,7 +1,7 @@
 import { handleInboundSms, type InboundSms, type InboundSmsDeps } from './handle-inbound-sms.js';
-import type { OfficialSmsDeps } from './handle-official-sms.js';
+import { handleOfficialSms, type OfficialSmsDeps } from './handle-official-sms.js';
 import { parseOfficialRequest, parseUnlockCommand } from '../officials/commands.js';
-import type { UnlockDeps } from './unlock-official.js';
+import { unlockOfficial, type UnlockDeps } from './unlock-official.js';
 import { logger } from '../logger.js';
 
 export type ReceiveTextDeps = InboundSmsDeps & OfficialSmsDeps & UnlockDeps;
@@ -11,13 +11,10 @@ export type ReceiveTextDeps = InboundSmsDeps & OfficialSmsDeps & UnlockDeps;
  * official commands (a keyword followed by a reference, or BUKA) go to the officials' use cases when
  * they come from a registered official's number; everything else, command-shaped or not, is a
  * reporter's message. Every effect is keyed on the message's gateway id, so a redelivery is harmless.
- *
- * The officials' use cases (the commands, BUKA, the PIN check with its scrypt) are loaded only when
- * a text has the shape of a command: a cold start, and every reporter's message, reads none of them.
  */
 export async function receiveText(deps: ReceiveTextDeps, inbound: InboundSms): Promise<void> {
   const unlock = parseUnlockCommand(inbound.text);
-  const unlocked = unlock ? await (await import('./unlock-official.js')).unlockOfficial(deps, inbound, unlock) : undefined;
+  const unlocked = unlock ? await unlockOfficial(deps, inbound, unlock) : undefined;
   if (unlocked && unlocked.kind !== 'not_official') {
     logger.info('official unlock handled', {
       outcome: unlocked.kind, ...('reason' in unlocked ? { reason: unlocked.reason } : {}),
@@ -26,7 +23,7 @@ export async function receiveText(deps: ReceiveTextDeps, inbound: InboundSms): P
     return;
   }
   const command = parseOfficialRequest(inbound.text);
-  const outcome = command ? await (await import('./handle-official-sms.js')).handleOfficialSms(deps, inbound, command) : undefined;
+  const outcome = command ? await handleOfficialSms(deps, inbound, command) : undefined;
   if (command && outcome && outcome.kind !== 'not_official') {
     logger.info('official command handled', {
       command: command.keyword, outcome: outcome.kind,

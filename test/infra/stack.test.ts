@@ -270,9 +270,6 @@ describe('functions', () => {
     for (const name of ['smsInbound', 'whatsapp'] as const) {
       expect(atInit(name, 'domain/places/gazetteer.ts') || atInit(name, 'domain/places/read-places.ts') || atInit(name, 'domain/places/names.ts'), name).toBe(false);
       expect(lazily(name, 'domain/places/gazetteer.ts') && lazily(name, 'domain/places/read-places.ts'), name).toBe(true);
-      // The officials' commands, BUKA and the PIN check: only a text shaped like a command loads them.
-      expect(atInit(name, 'use-cases/handle-official-sms.ts') || atInit(name, 'use-cases/unlock-official.ts') || atInit(name, 'officials/check-pin.ts'), name).toBe(false);
-      expect(lazily(name, 'use-cases/handle-official-sms.ts') && lazily(name, 'officials/check-pin.ts'), name).toBe(true);
     }
     expect(atInit('ussd', 'domain/places/gazetteer.ts') || lazily('ussd', 'domain/places/gazetteer.ts')).toBe(false);
     // The SDK's event-stream codec: no client these functions use streams events.
