@@ -36,8 +36,8 @@ export async function loadPublicMonths(figures: FiguresPort, now: Date, memo?: P
  * What a request computes from the counters is a pure function of the counters it read: a warm
  * function keeps the last results, keyed by the counters themselves (a fingerprint of what each
  * month's cells say), so that a closed month, whose counters seldom move, is suppressed and rendered
- * once and not on every request. The counters themselves are read again once the page's short cache
- * (PUBLIC_FRESH_MS) has passed, so a late resolution or a corrected category shows within it.
+ * once and not on every request. The counters are still read on every request, so a late resolution
+ * or a corrected category shows at once; nothing is served that the counters no longer say.
  */
 export class PublicMemo {
   private readonly months = new Map<string, ReturnType<typeof publicMonthWithFigures>>();
@@ -92,39 +92,6 @@ export async function loadPublicFigures(figures: FiguresPort, now: Date, memo = 
   return { months: computed.map((c) => c.month), quarters, key: keys.join('\n') };
 }
 
-/**
- * How long a warm function answers /statistik from the counters it last read, without reading them
- * again: public statistics of closed months, which the API's edge and browsers keep five minutes
- * anyway (STATISTIK_HEADERS). Reading the twelve month partitions is most of a request's time.
- */
-export const PUBLIC_FRESH_MS = 30_000;
-
-/**
- * How long a warm function shows the officials' dashboard from the counters it last read: the
- * counters themselves follow the cases through the stream, seconds behind; a quarter of a minute more
- * spares the thirteen Queries when several officials open the figures together (a meeting, a shift).
- */
-export const DASHBOARD_FRESH_MS = 15_000;
-
-/**
- * One value a warm function keeps for a short time: read for `key` (the day, the months) at most
- * `ttlMs` ago by its own clock. Requests arriving together share one read; a failed read is not kept.
- */
-export class ShortCache<T> {
-  private entry: { key: string; at: number; value: Promise<T> } | undefined;
-  constructor(private readonly ttlMs: number) {}
-
-  get(key: string, nowMs: number, load: () => Promise<T>): Promise<T> {
-    const kept = this.entry;
-    // A clock that went back (a test, a corrected host clock) reads again rather than trust the age.
-    if (kept && kept.key === key && nowMs >= kept.at && nowMs - kept.at < this.ttlMs) return kept.value;
-    const entry = { key, at: nowMs, value: load() };
-    this.entry = entry;
-    entry.value.catch(() => { if (this.entry === entry) this.entry = undefined; });
-    return entry.value;
-  }
-}
-
 /** "Data per" on the page: the day (WITA) the counters were read. */
 export const dataDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -134,15 +101,13 @@ export const dataDay = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toI
  */
 export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock }) {
   const memo = new PublicMemo();
-  const recent = new ShortCache<PublicFigures>(PUBLIC_FRESH_MS);
   return async (event: HttpEvent): Promise<HttpResult | undefined> => {
     if (event.requestContext.http.method !== 'GET') return undefined;
     if (event.rawPath !== '/statistik' && event.rawPath !== '/statistik.json') return undefined;
     const { figures, clock } = deps();
     const now = clock.now();
+    const loaded = await loadPublicFigures(figures, now, memo);
     const asOf = dataDay(now);
-    // Keyed by the day: a new day (WITA), and with it possibly a newly closed month, reads again.
-    const loaded = await recent.get(asOf, now.getTime(), () => loadPublicFigures(figures, now, memo));
     const key = `${asOf}\n${loaded.key}`;
     const view = { quarters: loaded.quarters, asOf };
     if (event.rawPath === '/statistik.json') {
@@ -167,19 +132,9 @@ export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock
 
 export interface DashboardFigures { months: Array<{ month: string; cells: CellCounts[] }>; open: CellCounts[] }
 
-/** Per figures store (one per warm function): what its dashboard read last, for DASHBOARD_FRESH_MS. */
-const dashboardReads = new WeakMap<FiguresPort, ShortCache<DashboardFigures>>();
-
-/**
- * The dashboard's figures: twelve month partitions and the open-cases partition, thirteen Queries
- * whatever the number of cases, read again once DASHBOARD_FRESH_MS has passed or the day (WITA) changed.
- */
+/** The dashboard's figures: twelve month partitions and the open-cases partition, thirteen Queries whatever the number of cases. */
 export async function loadDashboardFigures(figures: FiguresPort, now: Date): Promise<DashboardFigures> {
-  let cache = dashboardReads.get(figures);
-  if (!cache) dashboardReads.set(figures, cache = new ShortCache(DASHBOARD_FRESH_MS));
-  return cache.get(dataDay(now), now.getTime(), async () => {
-    const months = lastMonths(now, PUBLIC_MONTHS);
-    const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.summaryCells(m))]);
-    return { months: months.map((month, i) => ({ month, cells: cells[i]! })), open };
-  });
+  const months = lastMonths(now, PUBLIC_MONTHS);
+  const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.summaryCells(m))]);
+  return { months: months.map((month, i) => ({ month, cells: cells[i]! })), open };
 }

@@ -13,19 +13,13 @@ import { REGENCY_CODES } from '../../lib/domain/regions.js';
 import { CHANNELS, type Case } from '../../lib/domain/case.js';
 import { contribution, monthOf } from '../../lib/figures/contribution.js';
 import { rebuildFigures } from '../../lib/figures/update-figures.js';
-import { DASHBOARD_FRESH_MS, lastMonths, loadDashboardFigures, PUBLIC_FRESH_MS, statistikRoutes } from '../../lib/figures/http.js';
+import { lastMonths, loadDashboardFigures, statistikRoutes } from '../../lib/figures/http.js';
 import { dashboardModel, renderDashboard } from '../../lib/figures/dashboard.js';
 import type { HttpEvent } from '../../lib/http/api.js';
 
 export interface FiguresCost { cases: number; label: string; requestsPerCase: number; writeUnitsPerCase: number; readUnitsPerCase: number; commands: string }
 export interface RenderTiming { label: string; runs: number; medianMs: number; p95Ms: number; requests: number; commands: string; scans: number; bytes: number }
-export interface FiguresBench {
-  seeded: number; seedSeconds: number; rebuildSeconds: number; rebuildQueries: number; rebuildScans: number; costs: FiguresCost[];
-  /** The renders the target judges: requests to warm functions, as they come. */
-  renders: RenderTiming[];
-  /** The same with the short cache expired at every request (for the record). */
-  expired: RenderTiming[];
-}
+export interface FiguresBench { seeded: number; seedSeconds: number; rebuildSeconds: number; rebuildQueries: number; rebuildScans: number; costs: FiguresCost[]; renders: RenderTiming[] }
 
 
 /** A case as it would stand after its life so far: spread over 12 months, regencies, categories, channels and outcomes. */
@@ -123,18 +117,18 @@ export async function figuresBench(sys: BenchSystem, options: { cases: number; s
   await costRound(options.cases, 2_000_000);
 
   const renders: RenderTiming[] = [];
-  const time = async (label: string, fn: () => Promise<string>, into = renders, runs = options.renders) => {
+  const time = async (label: string, fn: () => Promise<string>) => {
     const wall: number[] = [];
     let calls: Awaited<ReturnType<typeof sys.meter.measure>>['calls'] = [];
     let bytes = 0;
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < options.renders; i++) {
       const m = await sys.meter.measure(label, fn);
       wall.push(m.wallMs);
       calls = m.calls;
       bytes = Buffer.byteLength(m.result as string);
     }
-    into.push({
-      label, runs, medianMs: percentile(wall, 50), p95Ms: percentile(wall, 95), requests: calls.length,
+    renders.push({
+      label, runs: options.renders, medianMs: percentile(wall, 50), p95Ms: percentile(wall, 95), requests: calls.length,
       commands: [...new Set(calls.map((c) => c.command))].join(', '), scans: calls.filter((c) => c.command === 'Scan').length, bytes,
     });
   };
@@ -151,25 +145,10 @@ export async function figuresBench(sys: BenchSystem, options: { cases: number; s
     return renderDashboard(dashboardModel({ ...loaded, scope: { regencies: ['5203'] }, now }), 'id');
   });
 
-  // For the record, not a target: the same requests with the warm function's short cache past its
-  // time at every request (PUBLIC_FRESH_MS, DASHBOARD_FRESH_MS in lib/figures/http.ts), so each reads
-  // the counters again, as the first request after the cache time does.
-  const expired: RenderTiming[] = [];
-  const runs = Math.max(1, Math.round(options.renders / 2));
-  let publicAt = now.getTime();
-  const rereading = statistikRoutes(() => ({ figures, clock: { now: () => new Date(publicAt += PUBLIC_FRESH_MS) } }));
-  await time('GET /statistik, counters read again', async () => String((await rereading(get('/statistik')))!.body), expired, runs);
-  let dashboardAt = now.getTime();
-  await time('dashboard, all of NTB, counters read again', async () => {
-    const at = new Date(dashboardAt += DASHBOARD_FRESH_MS);
-    const loaded = await loadDashboardFigures(figures, at);
-    return renderDashboard(dashboardModel({ ...loaded, scope: { regencies: 'all' }, now: at }), 'id');
-  }, expired, runs);
-
   void monthOf;
   return {
     seeded: options.cases, seedSeconds, rebuildSeconds: rebuild.wallMs / 1000,
     rebuildQueries: rebuild.calls.filter((c) => c.command === 'Query').length, rebuildScans: rebuild.calls.filter((c) => c.command === 'Scan').length,
-    costs, renders, expired,
+    costs, renders,
   };
 }

@@ -105,10 +105,9 @@ function figuresSection(figs: import('./figures.js').FiguresBench): string {
     table(['Case change', 'Cases in table', 'Requests/case', 'RCU/case', 'WCU/case', 'Commands'], figs.costs.map((c) => [
       c.label, c.cases.toLocaleString('en-US'), fmtNum(c.requestsPerCase, 2), fmtNum(c.readUnitsPerCase, 2), fmtNum(c.writeUnitsPerCase, 2), c.commands,
     ])),
-    table(['Render (from the counters)', 'Runs', 'Median', 'p95', 'DynamoDB requests', 'Commands', 'Scans', 'Bytes'], [...figs.renders, ...figs.expired].map((r) => [
+    table(['Render (from the counters)', 'Runs', 'Median', 'p95', 'DynamoDB requests', 'Commands', 'Scans', 'Bytes'], figs.renders.map((r) => [
       r.label, String(r.runs), fmtMs(r.medianMs), fmtMs(r.p95Ms), String(r.requests), r.commands, String(r.scans), String(r.bytes),
     ])),
-    'A warm function answers from the counters it read in the last 30 s (/statistik) or 15 s (dashboard); "counters read again": each request past that time, for the record.',
     `Seeding took ${fmtNum(figs.seedSeconds, 1)} s; the rebuild from the cases (npm run figures:rebuild) took ${fmtNum(figs.rebuildSeconds, 1)} s with ${figs.rebuildQueries} Queries on the cases-by-month index and ${figs.rebuildScans} Scans.`,
   ].join('\n');
 }

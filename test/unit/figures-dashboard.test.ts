@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardModel, renderDashboard } from '../../lib/figures/dashboard.js';
-import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
-import { DASHBOARD_FRESH_MS, loadDashboardFigures } from '../../lib/figures/http.js';
+import type { CellCounts } from '../../lib/figures/port.js';
 
 const now = new Date('2026-11-20T04:00:00Z');
 /** The finest cell of a month and the two roll-ups the consumer keeps beside it. */
@@ -59,48 +58,5 @@ describe('the officials dashboard', () => {
     expect(html).not.toMatch(/<script|on\w+=/i);
     expect(html).toContain('viewBox=');
     expect(html).toContain('href="/console/figures/cases.csv"');
-  });
-});
-
-describe('the dashboard\'s reads', () => {
-  const storeReading = (counts: { filed: number }) => {
-    const reads = { months: 0, open: 0 };
-    const port: FiguresPort = {
-      monthCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
-      summaryCells: async (m) => { reads.months++; return [{ cell: { kind: 'summary', month: m, regency: '5201', category: 'other' }, counts: { ...counts } }]; },
-      openCells: async () => { reads.open++; return []; },
-    };
-    return { port, reads };
-  };
-
-  it('read the thirteen partitions once per DASHBOARD_FRESH_MS for one store, and again after it, on a new day, or for another store', async () => {
-    const counts = { filed: 4 };
-    const { port, reads } = storeReading(counts);
-    const at = now.getTime();
-    const filed = async (ms: number, store = port) => (await loadDashboardFigures(store, new Date(ms))).months[0]!.cells[0]!.counts.filed;
-    expect(await filed(at)).toBe(4);
-    expect(reads).toEqual({ months: 12, open: 1 });
-    counts.filed = 5;
-    expect(await filed(at + DASHBOARD_FRESH_MS - 1)).toBe(4);
-    expect(reads).toEqual({ months: 12, open: 1 });
-    expect(await filed(at + DASHBOARD_FRESH_MS)).toBe(5);
-    expect(reads).toEqual({ months: 24, open: 2 });
-    const other = storeReading({ filed: 9 });
-    expect(await filed(at + DASHBOARD_FRESH_MS, other.port)).toBe(9);
-    expect(reads).toEqual({ months: 24, open: 2 });
-    // 20 November 23:59:59 WITA, then the next second: 21 November, read again.
-    const { port: late, reads: lateReads } = storeReading({ filed: 1 });
-    await filed(Date.parse('2026-11-20T15:59:59Z'), late);
-    await filed(Date.parse('2026-11-20T16:00:00Z'), late);
-    expect(lateReads).toEqual({ months: 24, open: 2 });
-  });
-
-  it('do not keep a failed read', async () => {
-    let fail = true;
-    const { port } = storeReading({ filed: 3 });
-    const flaky: FiguresPort = { ...port, openCells: async () => { if (fail) throw new Error('throttled'); return []; } };
-    await expect(loadDashboardFigures(flaky, now)).rejects.toThrow('throttled');
-    fail = false;
-    expect((await loadDashboardFigures(flaky, now)).months).toHaveLength(12);
   });
 });
