@@ -1,6 +1,5 @@
 import { raw } from 'hono/html';
 import { page, type ConsoleContext } from './kit.js';
-import type { FiguresScreenDeps } from './figures-screen.js';
 import type { AccessLog } from '../cases/access-log-port.js';
 import type { CaseStore } from '../cases/port.js';
 import type { Cipher } from '../cipher.js';
@@ -49,6 +48,17 @@ const TEXT = {
 const csvResponse = (c: ConsoleContext, name: string, body: string) => c.body(body, 200, {
   'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store',
 });
+
+export interface FiguresScreenDeps {
+  figures: FiguresPort;
+  agents: AgentsPort;
+  accessLog: AccessLog;
+  cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
+  cipher: Pick<Cipher, 'decrypt'>;
+  clock: Clock;
+  /** Who holds a case, for the rank rule on the agent record. */
+  directory: Pick<Directory, 'listOfficials'>;
+}
 
 /**
  * `/console/figures`: the dashboard scoped to the official, the CSV exports (each recorded in the

@@ -1,24 +1,10 @@
 import type { Hono } from 'hono';
-import type { AccessLog } from '../cases/access-log-port.js';
-import type { CaseStore } from '../cases/port.js';
-import type { Cipher } from '../cipher.js';
-import type { Clock } from '../clock.js';
-import type { Directory } from '../officials/port.js';
-import type { AgentsPort } from '../figures/agent-watch.js';
-import type { FiguresPort } from '../figures/port.js';
 import { type ConsoleEnv, signedInRoutes } from './kit.js';
 import { lazyPages } from './lazy.js';
+// The deps' type lives with the pages that use them: a type import back here would close a circle.
+import type { FiguresScreenDeps } from './figures-pages.js';
 
-export interface FiguresScreenDeps {
-  figures: FiguresPort;
-  agents: AgentsPort;
-  accessLog: AccessLog;
-  cases: Pick<CaseStore, 'getCaseByReference' | 'getCase' | 'updateCase' | 'recordOnce'>;
-  cipher: Pick<Cipher, 'decrypt'>;
-  clock: Clock;
-  /** Who holds a case, for the rank rule on the agent record. */
-  directory: Pick<Directory, 'listOfficials'>;
-}
+export type { FiguresScreenDeps };
 
 /**
  * `/console/figures`: the dashboard scoped to the official, the CSV exports (each recorded in the

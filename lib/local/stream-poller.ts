@@ -30,6 +30,8 @@ export interface PollerOptions {
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string | undefined>();
+  /** The last sequence number read per shard: where a replaced iterator starts again. */
+  private readonly lastSequence = new Map<string, string>();
   private readonly queue: Array<{ record: DynamoDBRecord; attempts: number }> = [];
   private running = false;
   private loop?: Promise<void>;
@@ -87,9 +89,11 @@ export class StreamPoller {
         if (sinceRefresh++ > 20) { await this.refreshShards('TRIM_HORIZON'); sinceRefresh = 0; }
         for (const [shardId, iterator] of this.iterators) {
           if (!iterator) continue;
-          const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+          const out = await this.readShard(shardId, iterator);
+          if (!out) continue;
           this.iterators.set(shardId, out.NextShardIterator);
           for (const r of out.Records ?? []) {
+            if (r.dynamodb?.SequenceNumber) this.lastSequence.set(shardId, r.dynamodb.SequenceNumber);
             const record = toLambdaRecord(r, this.streamArn!);
             if (this.options.accept(record)) this.queue.push({ record, attempts: 0 });
           }
@@ -105,6 +109,32 @@ export class StreamPoller {
       }
       if (this.queue.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
       await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+
+  /**
+   * One GetRecords on a shard. An iterator DynamoDB Local no longer honours (TrimmedDataAccessException,
+   * ExpiredIteratorException: seen when two test files share it on a loaded machine) is replaced, as
+   * Lambda's event source mapping does, by one just after the last record read on that shard (or from
+   * the trim horizon if none was read), so the poller goes on instead of retrying a dead iterator
+   * forever; the consumers are idempotent, so a record read twice changes nothing.
+   */
+  private async readShard(shardId: string, iterator: string) {
+    try {
+      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
+      process.stderr.write(`stream poller: ${name}, reading on from the last record seen\n`);
+      const last = this.lastSequence.get(shardId);
+      const fresh = await this.streams.send(new GetShardIteratorCommand({
+        StreamArn: this.streamArn, ShardId: shardId,
+        ...(last ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      })).catch(() => this.streams.send(new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' })));
+      this.iterators.set(shardId, fresh.ShardIterator);
+      // Nothing was read on this shard: settled() must wait for a poll on the new iterator.
+      this.lastActivity = Date.now();
+      return undefined;
     }
   }
 
