@@ -14,6 +14,8 @@ import type { NewCaseWrite } from '../../lib/cases/port.js';
 import { ReferenceTakenError } from '../../lib/domain/errors.js';
 import { decodeMessage, messagePut } from '../../lib/adapters/dynamo/outbox.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
+import { retryPendingMessages } from '../../lib/use-cases/retry-pending-messages.js';
+import { deliverMessage } from '../../lib/use-cases/deliver-message.js';
 import type { Case } from '../../lib/domain/case.js';
 import { createTestSystem, type TestSystem } from '../support/local-deps.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -28,9 +30,9 @@ const PHONE = '+6281377700011';
 const NIK = '5203015708950003';
 const DESCRIPTION = 'Paspor ditahan majikan di Johor, gaji tiga bulan belum dibayar';
 
-async function fileCase(): Promise<Case> {
+async function fileCase(contact = PHONE): Promise<Case> {
   const filed = await fileReport(sys.deps, {
-    channel: 'web', intakeKey: `web-${randomBytes(6).toString('hex')}`, reporterType: 'worker', contact: PHONE,
+    channel: 'web', intakeKey: `web-${randomBytes(6).toString('hex')}`, reporterType: 'worker', contact,
     description: DESCRIPTION, nik: NIK, homeRegency: '5203', country: 'MY',
   });
   return filed.case;
@@ -123,6 +125,32 @@ describe('crypto-shredding: a case sealed under its own key', () => {
 
     await sys.cipher.shred(caseSubject(c.id), sys.clock.now());
     await expect(decodeMessage(freshCipher(), item)).rejects.toBeInstanceOf(ErasedDataError);
+  });
+
+  it('gives up the queued SMS of an erased case, and the sweep still sends the SMS queued behind it', async () => {
+    // Both confirmations stay pending (no stream in this file): the erased one is the older, first in the due index.
+    // Numbers of their own: the earlier tests used up PHONE's confirmations for this hour.
+    const erased = await fileCase('+6281377700021');
+    sys.clock.advance(1);
+    const kept = await fileCase('+6281377700022');
+    expect(await sys.deps.outbox.getMessage(`received.${kept.id}`)).toMatchObject({ status: 'pending' });
+    await sys.cipher.shred(caseSubject(erased.id), sys.clock.now());
+    sys.clock.advance(10);
+    const sentBefore = sys.outbox.entries.length;
+
+    const tally = await retryPendingMessages(sys.deps);
+
+    const sent = sys.outbox.entries.slice(sentBefore);
+    expect(sent.some((m) => m.message.includes(kept.reference))).toBe(true);
+    expect(sent.some((m) => m.message.includes(erased.reference))).toBe(false);
+    expect(tally.stillPending).toBe(0);
+    const raw = unmarshall((await db.send(new GetItemCommand({ TableName: sys.tableName, Key: marshall({ pk: `MSG#received.${erased.id}`, sk: 'MSG' }), ConsistentRead: true }))).Item!);
+    // Out of the due index for good: the next sweep does not meet it again.
+    expect(raw).toMatchObject({ status: 'failed', failureReason: 'erased' });
+    expect(raw.gsi2pk).toBeUndefined();
+    // The stream's redelivery of the same message finds nothing to send, and does not throw.
+    expect(await deliverMessage(sys.deps, `received.${erased.id}`)).toBe('skipped');
+    expect(await sys.deps.outbox.getMessage(`received.${erased.id}`)).toBeUndefined();
   });
 
   it('leaves a warm process able to read an erased case for at most SUBJECT_KEY_CACHE_MS, the number the README states', async () => {

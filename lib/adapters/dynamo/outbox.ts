@@ -8,6 +8,7 @@ import { placeOf } from './table.js';
 import type { DynamoTable, Item } from './table.js';
 import { TABLE } from './table-definition.js';
 import { caseSubject } from '../crypto/field-cipher.js';
+import { ErasedDataError } from '../crypto/subject-keys.js';
 
 // ---- codec ----------------------------------------------------------------------------------------
 
@@ -43,16 +44,45 @@ export async function decodeMessage(cipher: Cipher, item: Item): Promise<Outboun
 
 // ---- the aggregate ------------------------------------------------------------------------------
 
+/** Why a message of an erased case was taken out of the sending queues: its number and text are gone. */
+export const ERASED_MESSAGE_REASON = 'erased';
+
 /**
  * The outbox on DynamoDB. Messages are created by the case transactions (cases.ts uses messagePut);
  * here they are claimed, moved through their statuses conditionally, and linked to the gateway's id.
+ *
+ * A message of an erased case (its key destroyed) can no longer be read, so it cannot be sent either:
+ * wherever it turns up (a claim, the sweeper's pending list, the delivery watch, a late delivery
+ * report) it is retired from the due index and reads as absent. One unreadable message must not make
+ * the whole sweep throw, run after run, and hold back every message queued behind it.
  */
 export class DynamoOutbox implements Outbox {
   constructor(private readonly table: DynamoTable, private readonly cipher: Cipher) {}
 
   async getMessage(id: string): Promise<OutboundMessage | undefined> {
     const item = await this.table.get(keys.message(id), true);
-    return item ? decodeMessage(this.cipher, item) : undefined;
+    return item ? this.decodeUnlessErased(item) : undefined;
+  }
+
+  /** The message, or undefined when its case was erased (then it is retired, once, from the queues). */
+  private async decodeUnlessErased(item: Item): Promise<OutboundMessage | undefined> {
+    try {
+      return await decodeMessage(this.cipher, item);
+    } catch (error) {
+      if (!(error instanceof ErasedDataError)) throw error;
+      const status = item.status as MessageStatus;
+      if (item.failureReason !== ERASED_MESSAGE_REASON) {
+        // A message still waiting to go is given up; a sent one only leaves the delivery watch.
+        const final = status === 'pending' || status === 'sending' ? 'failed' : status;
+        await this.updateMessage(String(item.id), [status], { status: final, failureReason: ERASED_MESSAGE_REASON });
+      }
+      return undefined;
+    }
+  }
+
+  private async decodeReadable(items: Item[]): Promise<OutboundMessage[]> {
+    const messages = await Promise.all(items.map((i) => this.decodeUnlessErased(i)));
+    return messages.filter((m): m is OutboundMessage => m !== undefined);
   }
 
   async updateMessage(id: string, from: MessageStatus[], patch: Partial<Pick<OutboundMessage, 'status' | 'attempts' | 'providerMessageId' | 'failureReason' | 'channel' | 'template' | 'deliveryDueAt'>>): Promise<boolean> {
@@ -115,7 +145,7 @@ export class DynamoOutbox implements Outbox {
         }),
         ReturnValues: 'ALL_NEW',
       }));
-      return decodeMessage(this.cipher, unmarshall(out.Attributes ?? {}));
+      return await this.decodeUnlessErased(unmarshall(out.Attributes ?? {}));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;
@@ -129,11 +159,11 @@ export class DynamoOutbox implements Outbox {
 
   async pendingMessagesOlderThan(before: Date, limit = 50): Promise<OutboundMessage[]> {
     const items = await this.table.dueUpTo(indexKeys.pendingPartition, before.toISOString(), { inclusive: false, limit });
-    return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
+    return this.decodeReadable(items);
   }
 
   async undeliveredDueBy(until: Date, limit = 50): Promise<OutboundMessage[]> {
     const items = await this.table.dueUpTo(indexKeys.deliveryDuePartition, until.toISOString(), { inclusive: true, limit });
-    return Promise.all(items.map((i) => decodeMessage(this.cipher, i)));
+    return this.decodeReadable(items);
   }
 }
