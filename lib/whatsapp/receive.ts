@@ -1,14 +1,18 @@
-import { caseEvent, isOpen } from '../domain/case.js';
-import { normalisePhone } from '../domain/phone.js';
 import { logger } from '../logger.js';
-import { receiveText, type ReceiveTextDeps } from '../use-cases/receive-text.js';
 import { recordDelivery } from '../use-cases/record-delivery.js';
-import { REPLIES_PER_HOUR } from '../use-cases/handle-inbound-sms.js';
 import type { Deps } from '../use-cases/deps.js';
-import { contentOf, senderOf, type NotText, type WhatsAppMessage, type WhatsAppStatus, type WhatsAppWebhook } from './payload.js';
-import { notTextReply } from './texts.js';
+import type { WhatsAppStatus, WhatsAppWebhook } from './payload.js';
+import type { WhatsAppDeps } from './receive-message.js';
 
-export type WhatsAppDeps = ReceiveTextDeps & Pick<Deps, 'outbox'>;
+export type { WhatsAppDeps } from './receive-message.js';
+
+/**
+ * A message goes into the conversation (lib/whatsapp/receive-message.ts: the SMS conversation, the
+ * officials' commands, the phone-number metadata), loaded by the first webhook that carries one.
+ * Statuses (Meta sends up to three for every message the hotline sends) and the GET verification
+ * need none of it, so a cold start they cause does not read or compile it (issue 18).
+ */
+const conversation = () => import('./receive-message.js');
 
 /**
  * One verified webhook: each status goes to the outbox as a delivery report, each message into the
@@ -19,7 +23,7 @@ export async function handleWebhook(deps: WhatsAppDeps, payload: WhatsAppWebhook
   for (const entry of payload.entry) {
     for (const { value } of entry.changes) {
       for (const status of value.statuses ?? []) await recordStatus(deps, status);
-      for (const message of value.messages ?? []) await receiveMessage(deps, message, value.contacts ?? []);
+      for (const message of value.messages ?? []) await (await conversation()).receiveMessage(deps, message, value.contacts ?? []);
     }
   }
 }
@@ -36,51 +40,4 @@ export async function recordStatus(deps: Pick<Deps, 'cases' | 'outbox' | 'direct
     ...(error ? { failureReason: `whatsapp_${error.code}` } : {}),
   });
   logger.info('whatsapp status', { status: status.status, result, ...(error ? { errorCode: error.code } : {}) });
-}
-
-export async function receiveMessage(deps: WhatsAppDeps, message: WhatsAppMessage, contacts: Parameters<typeof senderOf>[1]): Promise<void> {
-  // A group the hotline's number is in is not a conversation with one person: nothing is filed or answered.
-  if (message.group_id) {
-    logger.info('whatsapp group message ignored', { type: message.type });
-    return;
-  }
-  const sender = senderOf(message, contacts);
-  // A number when Meta shares it; else the business-scoped user id, which keys the sender as a number would.
-  const from = sender && 'phone' in sender ? normalisePhone(sender.phone) : sender?.userId;
-  if (!from) {
-    logger.warn('whatsapp message without a usable sender', { type: message.type, userIdOnly: Boolean(sender && 'userId' in sender) });
-    return;
-  }
-  const receivedAt = new Date(Number(message.timestamp) * 1000).toISOString();
-  const content = contentOf(message);
-  if (content.kind === 'text') {
-    await receiveText(deps, { id: message.id, from, text: content.text, receivedAt, channel: 'whatsapp' });
-    return;
-  }
-  await answerNotText(deps, { id: message.id, from, what: content.what });
-}
-
-/**
- * A message without words is never dropped: it counts against the sender's hour like any message,
- * goes on their open case's timeline, and gets one short answer saying what to send. The reply and
- * the event are keyed on the wamid, so a redelivery adds neither again.
- */
-export async function answerNotText(deps: WhatsAppDeps, message: { id: string; from: string; what: NotText }): Promise<void> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const reporter = await deps.reporters.touch(message.from, now, { counters: ['inbound'], gatewayId: message.id, wrote: true, channel: 'whatsapp' });
-  if (reporter.counts.inbound > deps.policy.limits.inboundPerHour) return;
-  const latest = reporter.latest ? await deps.cases.getCase(reporter.latest.caseId) : undefined;
-  if (latest && isOpen(latest)) {
-    await deps.cases.recordOnce(latest.id, {
-      onceKey: `in.${message.id}`,
-      events: [caseEvent('message_not_text', at, 'reporter', { channel: 'whatsapp', kind: message.what })],
-    });
-  }
-  const language = reporter.prefs.language ?? reporter.latest?.language ?? 'id';
-  await deps.reporters.queueReply({
-    id: `reply.${message.id}`, audience: 'reporter', to: message.from, purpose: 'not_text',
-    text: notTextReply(message.what, language), status: 'pending', attempts: 0, createdAt: at,
-    ...(latest ? { caseId: latest.id } : {}),
-  }, { maxPerHour: REPLIES_PER_HOUR, now });
 }

@@ -272,6 +272,13 @@ describe('functions', () => {
       expect(lazily(name, 'domain/places/gazetteer.ts') && lazily(name, 'domain/places/read-places.ts'), name).toBe(true);
     }
     expect(atInit('ussd', 'domain/places/gazetteer.ts') || lazily('ussd', 'domain/places/gazetteer.ts')).toBe(false);
+    // The conversation in the WhatsApp webhook: only a webhook carrying a message loads it (and the phone
+    // parser); statuses and the verification GET do not.
+    for (const part of ['use-cases/receive-text.ts', 'use-cases/handle-inbound-sms.ts', 'conversation/grammar.ts', 'libphonenumber-js/', 'domain/phone-metadata.ts']) {
+      expect(atInit('whatsapp', part), part).toBe(false);
+      expect(lazily('whatsapp', part), part).toBe(true);
+    }
+    expect(atInit('whatsapp', 'whatsapp/payload.ts') && atInit('whatsapp', 'use-cases/record-delivery.ts')).toBe(true);
     // The SDK's event-stream codec: no client these functions use streams events.
     for (const name of FUNCTION_NAMES) expect(atInit(name, '/event-streams/'), name).toBe(false);
   });
