@@ -33,8 +33,16 @@ export type Cell =
   /** Open cases by the day they were filed: the dashboard's "open cases by age". */
   | { kind: 'open'; day: string; regency: FigureRegency }
   /**
-   * Roll-ups kept in the same transaction, so the public page and the dashboard read at most
-   * 12 x 11 + 12 x 3 items a month whatever the volume: month x regency x category, month x regency x channel.
+   * The roll-up kept in the same transaction, so that the public page and the dashboard read one
+   * item per month and regency (at most 12 a month) whatever the volume: the month x regency totals
+   * of every counter and histogram, with, per category, reports, answered on time and resolved
+   * (`<category>#filed`, ...) and, per channel, reports (`<channel>#filed`): see `rollUpCounts`.
+   */
+  | { kind: 'regency'; month: string; regency: FigureRegency }
+  /**
+   * Roll-ups written before the month x regency one (month x regency x category, month x regency x
+   * channel): no longer written nor read; a rebuild deletes them, a case change still moves the
+   * counts its stored contribution names there.
    */
   | { kind: 'summary'; month: string; regency: FigureRegency; category: Category }
   | { kind: 'channel'; month: string; regency: FigureRegency; channel: Case['channel'] };
@@ -45,6 +53,7 @@ export function cellId(cell: Cell): string {
     case 'open': return `O|${cell.day}|${cell.regency}`;
     case 'summary': return `S|${cell.month}|${cell.regency}|${cell.category}`;
     case 'channel': return `C|${cell.month}|${cell.regency}|${cell.channel}`;
+    case 'regency': return `R|${cell.month}|${cell.regency}`;
   }
 }
 
@@ -53,6 +62,7 @@ export function cellFromId(id: string): Cell {
   if (kind === 'O') return { kind: 'open', day: a!, regency: b as FigureRegency };
   if (kind === 'S') return { kind: 'summary', month: a!, regency: b as FigureRegency, category: c as Category };
   if (kind === 'C') return { kind: 'channel', month: a!, regency: b as FigureRegency, channel: c as Case['channel'] };
+  if (kind === 'R') return { kind: 'regency', month: a!, regency: b as FigureRegency };
   return { kind: 'month', month: a!, regency: b as FigureRegency, category: c as Category, channel: d as Case['channel'], level: Number(e) as Level };
 }
 
@@ -89,10 +99,23 @@ export function contribution(c: CaseFacts, policy: Policy): Contribution {
   const month = monthOf(c.createdAt);
   const out: Contribution = {
     [cellId({ kind: 'month', month, regency: c.homeRegency, category: c.category, channel: c.channel, level: c.level })]: counts,
-    [cellId({ kind: 'summary', month, regency: c.homeRegency, category: c.category })]: counts,
-    [cellId({ kind: 'channel', month, regency: c.homeRegency, channel: c.channel })]: counts,
+    [cellId({ kind: 'regency', month, regency: c.homeRegency })]: rollUpCounts(counts, c.category, c.channel),
   };
   if (open) out[cellId({ kind: 'open', day: dayOf(c.createdAt), regency: c.homeRegency })] = { open: 1 };
+  return out;
+}
+
+/** The counters of a month x regency roll-up (per category and per channel: `categoryCounter`, `channelFiled`). */
+export const CATEGORY_MEASURES = ['filed', 'ackOnTime', 'resolved'] as const;
+export type CategoryMeasure = (typeof CATEGORY_MEASURES)[number];
+export const categoryCounter = (category: Category, measure: CategoryMeasure) => `${category}#${measure}`;
+export const channelFiled = (channel: Case['channel']) => `${channel}#filed`;
+
+/** A case's counts in its month x regency roll-up: its own counters, and the same by its category and channel. */
+export function rollUpCounts(counts: Counts, category: Category, channel: Case['channel']): Counts {
+  const out: Counts = { ...counts };
+  for (const measure of CATEGORY_MEASURES) if (counts[measure]) out[categoryCounter(category, measure)] = counts[measure];
+  out[channelFiled(channel)] = counts.filed ?? 0;
   return out;
 }
 

@@ -3,7 +3,7 @@ import { CHANNELS } from '../domain/case.js';
 import { CHANNEL_LABELS } from '../domain/channels.js';
 import { REGENCY_CODES, regencyLabel, type HomeRegency } from '../domain/regions.js';
 import { esc } from '../http/escape.js';
-import { addHistogram, BUCKET_COUNT, COUNTERS, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
+import { addHistogram, BUCKET_COUNT, categoryCounter, channelFiled, COUNTERS, quantileMinutes, type CaseFacts, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import { formatDuration, monthLabel } from './statistik-page.js';
 import { barChart, columnChart, type Bar } from './svg.js';
@@ -17,6 +17,10 @@ export interface DashboardScope {
   /** `all`, or the regency codes an official covers. */
   regencies: 'all' | readonly string[];
 }
+
+// The roll-ups' counter names made once.
+const CATEGORY_FILED = CATEGORIES.map((c) => categoryCounter(c, 'filed'));
+const CHANNEL_FILED = CHANNELS.map(channelFiled);
 
 const inScope = (scope: DashboardScope, regency: string) => scope.regencies === 'all' || scope.regencies.includes(regency);
 const DASHBOARD_REGENCIES: HomeRegency[] = [...REGENCY_CODES, 'outside', 'unknown'];
@@ -44,7 +48,19 @@ export function dashboardModel(input: { months: Array<{ month: string; cells: Ce
     const sum: Counts = {};
     for (const { cell, counts } of cells) {
       if (!inScope(input.scope, cell.regency)) continue;
-      // Channels come from their own roll-up; everything else from the regency x category one.
+      if (cell.kind === 'regency') {
+        // A regency's month: its totals, and its categories and channels as counters of their own.
+        for (const k of COUNTERS) sum[k] = (sum[k] ?? 0) + (counts[k] ?? 0);
+        const r = byRegency.get(cell.regency) ?? {};
+        for (const k of ['filed', 'ackOnTime', 'ackLate'] as const) r[k] = (r[k] ?? 0) + (counts[k] ?? 0);
+        byRegency.set(cell.regency, r);
+        CATEGORIES.forEach((category, i) => { const n = counts[CATEGORY_FILED[i]!]; if (n) byCategory.set(category, (byCategory.get(category) ?? 0) + n); });
+        CHANNELS.forEach((channel, i) => { const n = counts[CHANNEL_FILED[i]!]; if (n) byChannel.set(channel, (byChannel.get(channel) ?? 0) + n); });
+        addHistogram(ack, counts, 'ack');
+        addHistogram(res, counts, 'res');
+        continue;
+      }
+      // Written before the month x regency roll-ups: channels from their own roll-up, everything else from the regency x category one.
       if (cell.kind === 'channel') {
         byChannel.set(cell.channel, (byChannel.get(cell.channel) ?? 0) + (counts.filed ?? 0));
         continue;

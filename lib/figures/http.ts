@@ -27,7 +27,7 @@ export function closedMonths(now: Date, count: number): string[] {
   return lastMonths(now, count + 1).slice(1);
 }
 
-/** The public figures of the last twelve closed months: twelve Queries (one per month partition), newest first. */
+/** The public figures of the last twelve closed months, newest first: one Query of the months' roll-ups. */
 export async function loadPublicMonths(figures: FiguresPort, now: Date, memo?: PublicMemo): Promise<PublicMonth[]> {
   return (await loadPublicFigures(figures, now, memo)).months;
 }
@@ -80,7 +80,7 @@ export interface PublicFigures {
 
 export async function loadPublicFigures(figures: FiguresPort, now: Date, memo = new PublicMemo()): Promise<PublicFigures> {
   const months = closedMonths(now, PUBLIC_MONTHS);
-  const cells = await Promise.all(months.map((m) => figures.summaryCells(m)));
+  const cells = byMonth(months, await figures.rollUps(months[months.length - 1]!, months[0]!));
   const keys = months.map((m, i) => `${m}|${fingerprint(cells[i]!)}`);
   const computed = months.map((m, i) => memo.month(keys[i]!, () => publicMonthWithFigures(m, cells[i]!)));
   const quarters = [...new Set(months.map(quarterOf))].flatMap((quarter) => {
@@ -130,11 +130,23 @@ export function statistikRoutes(deps: () => { figures: FiguresPort; clock: Clock
   };
 }
 
+/** The cells read for a range of months, split by month (in `months`' order); cells of no listed month are left out. */
+function byMonth(months: string[], cells: CellCounts[]): CellCounts[][] {
+  const index = new Map(months.map((m, i) => [m, i]));
+  const out = months.map((): CellCounts[] => []);
+  for (const c of cells) {
+    const i = 'month' in c.cell ? index.get(c.cell.month) : undefined;
+    if (i !== undefined) out[i]!.push(c);
+  }
+  return out;
+}
+
 export interface DashboardFigures { months: Array<{ month: string; cells: CellCounts[] }>; open: CellCounts[] }
 
-/** The dashboard's figures: twelve month partitions and the open-cases partition, thirteen Queries whatever the number of cases. */
+/** The dashboard's figures: the twelve months' roll-ups and the open cases, two Queries side by side whatever the number of cases. */
 export async function loadDashboardFigures(figures: FiguresPort, now: Date): Promise<DashboardFigures> {
   const months = lastMonths(now, PUBLIC_MONTHS);
-  const [open, ...cells] = await Promise.all([figures.openCells(), ...months.map((m) => figures.summaryCells(m))]);
+  const [open, rollUps] = await Promise.all([figures.openCells(), figures.rollUps(months[months.length - 1]!, months[0]!)]);
+  const cells = byMonth(months, rollUps);
   return { months: months.map((month, i) => ({ month, cells: cells[i]! })), open };
 }

@@ -11,8 +11,8 @@ export interface FiguresPort {
   applyCase(facts: CaseFacts, next: Contribution): Promise<'applied' | 'stale'>;
   /** The finest cells of a month (CSV export). */
   monthCells(month: string): Promise<CellCounts[]>;
-  /** The month's roll-ups (public page, dashboard). */
-  summaryCells(month: string): Promise<CellCounts[]>;
+  /** The month x regency roll-ups of the months `from` to `to` (YYYY-MM, inclusive): public page, dashboard. */
+  rollUps(from: string, to: string): Promise<CellCounts[]>;
   openCells(): Promise<CellCounts[]>;
   casesOfMonth(month: string): Promise<CaseFacts[]>;
   /** Replaces the counters of these months, and the open-by-day counters, outright (rebuild): cells not given are deleted. */

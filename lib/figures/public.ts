@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../domain/categories.js';
 import { CHANNELS, type Channel } from '../domain/case.js';
 import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
-import { addHistogram, BUCKET_COUNT, quantileMinutes, type Counts } from './contribution.js';
+import { addHistogram, BUCKET_COUNT, categoryCounter, channelFiled, quantileMinutes, type CategoryMeasure, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import {
   type Arc, type Figure, type HiddenCell, K, nearestTotal, protect, shownTable, suppress, SUPPRESSED, tableArcs, tableFigures,
@@ -49,33 +49,48 @@ export interface PublicRow {
 }
 
 /**
- * The public figures of one month, from its regency x category roll-ups (or, equally, from its
- * finest cells: channel and level are summed away). Pass one kind, not both.
+ * The public figures of one month, from its month x regency roll-ups (or, equally, from its finest
+ * cells, channel and level summed away, or from the regency x category and channel roll-ups written
+ * before those). Pass one kind, not several.
  */
 export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
   return publicMonthWithFigures(month, cells).month;
 }
 
+// The roll-ups' counter names made once: a request reads some 140 roll-ups.
+const CATEGORY_COUNTERS = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, CATEGORIES.map((c) => categoryCounter(c, COUNTER_OF[m] as CategoryMeasure))])) as Record<PublicMeasure, string[]>;
+const CHANNEL_COUNTERS = CHANNELS.map(channelFiled);
+
 /** publicMonth, and the month's figures after suppression (true values inside) for its quarter's suppression. */
 export function publicMonthWithFigures(month: string, cells: CellCounts[]): { month: PublicMonth; figures: MonthFigures } {
   const grids = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, PUBLIC_REGENCIES.map(() => CATEGORIES.map(() => 0))])) as Record<PublicMeasure, number[][]>;
   const ackHistogram = new Array<number>(BUCKET_COUNT).fill(0);
+  const channels = CHANNELS.map(() => 0);
+  const fromFinest = cells.some((c) => c.cell.kind === 'month');
   for (const { cell, counts } of cells) {
+    if (cell.kind === 'regency') {
+      // One regency's month: its categories and channels as counters of their own.
+      const r = PUBLIC_REGENCIES.indexOf(publicRegencyOf(cell.regency));
+      for (const m of PUBLIC_MEASURES) {
+        const names = CATEGORY_COUNTERS[m];
+        const row = grids[m][r]!;
+        for (let c = 0; c < names.length; c++) row[c]! += Math.max(0, counts[names[c]!] ?? 0);
+      }
+      for (let k = 0; k < CHANNEL_COUNTERS.length; k++) channels[k]! += Math.max(0, counts[CHANNEL_COUNTERS[k]!] ?? 0);
+      addHistogram(ackHistogram, counts, 'ack');
+      continue;
+    }
+    // Channels from the channel roll-up, or from the finest cells when those were given instead.
+    if (cell.kind === (fromFinest ? 'month' : 'channel') && 'channel' in cell) {
+      const k = CHANNELS.indexOf(cell.channel);
+      if (k >= 0) channels[k]! += Math.max(0, counts.filed ?? 0);
+    }
     if (cell.kind !== 'summary' && cell.kind !== 'month') continue;
     const r = PUBLIC_REGENCIES.indexOf(publicRegencyOf(cell.regency));
     const c = CATEGORIES.indexOf(cell.category);
     if (r < 0 || c < 0) continue;
     for (const m of PUBLIC_MEASURES) grids[m][r]![c]! += Math.max(0, counts[COUNTER_OF[m]] ?? 0);
     addHistogram(ackHistogram, counts as Counts, 'ack');
-  }
-  const channels = CHANNELS.map(() => 0);
-  const fromFinest = cells.some((c) => c.cell.kind === 'month');
-  for (const { cell, counts } of cells) {
-    // Channels from the channel roll-up, or from the finest cells when those were given instead.
-    if (cell.kind === (fromFinest ? 'month' : 'channel') && 'channel' in cell) {
-      const k = CHANNELS.indexOf(cell.channel);
-      if (k >= 0) channels[k]! += Math.max(0, counts.filed ?? 0);
-    }
   }
   // Reports show every total on the page; the other measures only their month total (for the shares).
   const figures = decideMonth(grids.reports, channels);

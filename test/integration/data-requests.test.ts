@@ -56,7 +56,7 @@ async function reportsFrom(phone: string, agentName?: string): Promise<Case[]> {
 
 async function figureCells(month: string): Promise<Contribution> {
   const f = system.local.figures;
-  const cells = [...await f.monthCells(month), ...await f.summaryCells(month), ...await f.openCells()];
+  const cells = [...await f.monthCells(month), ...await f.rollUps(month, month), ...await f.openCells()];
   return Object.fromEntries(cells.map(({ cell, counts }) => [cellId(cell), counts]));
 }
 

@@ -15,6 +15,10 @@ import type { StreamConsumers } from '../../lib/local/triggers.js';
 import type { Category } from '../../lib/domain/categories.js';
 import type { HomeRegency } from '../../lib/domain/regions.js';
 import type { Case } from '../../lib/domain/case.js';
+import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { cellKey } from '../../lib/adapters/dynamo/figures-store.js';
+import { keys } from '../../lib/adapters/dynamo/keys.js';
 
 let system: TestSystem;
 let poller: StreamConsumers;
@@ -39,7 +43,7 @@ const official = async (from: string, text: string, id: string) => {
 
 /** Non-zero counters of every cell, as the table holds them. */
 async function storedFigures(): Promise<Contribution> {
-  const cells = [...await figures.figures.monthCells(MONTH), ...await figures.figures.summaryCells(MONTH), ...await figures.figures.openCells()];
+  const cells = [...await figures.figures.monthCells(MONTH), ...await figures.figures.rollUps(MONTH, MONTH), ...await figures.figures.openCells()];
   const out: Contribution = {};
   for (const { cell, counts } of cells) {
     const nonZero = Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
@@ -123,5 +127,21 @@ describe('figures kept by the table stream', () => {
     const result = await rebuildFigures(figures, MONTH, MONTH);
     expect(result.cases).toBe(16);
     expect(await storedFigures()).toEqual(before);
+  });
+
+  it('rebuild moves figures kept before the month x regency roll-ups (regency x category and channel roll-ups) to them', async () => {
+    const before = await storedFigures();
+    expect(Object.keys(before).filter((id) => id.startsWith('R|')).length).toBe(5); // 5201, 5202, 5203, 5204 (corrected), unknown
+    const { db, name } = system.stores.table;
+    // The table as the former layout left it: no month x regency roll-ups, the month's roll-ups in FIGS#<month>.
+    for (const { cell } of await figures.figures.rollUps(MONTH, MONTH)) await db.send(new DeleteItemCommand({ TableName: name, Key: marshall(cellKey(cellId(cell))) }));
+    await db.send(new PutItemCommand({ TableName: name, Item: marshall({ ...keys.figuresSummaryCell(MONTH, '5201', 'unpaid_wages'), filed: 4, ackOnTime: 1 }) }));
+    await db.send(new PutItemCommand({ TableName: name, Item: marshall({ ...keys.figuresChannelCell(MONTH, '5201', 'sms'), filed: 2 }) }));
+    expect(await figures.figures.rollUps(MONTH, MONTH)).toEqual([]);
+
+    await rebuildFigures(figures, MONTH, MONTH);
+    expect(await storedFigures()).toEqual(before);
+    const formerRollUps = await system.stores.table.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresSummaryPartition(MONTH) }) });
+    expect(formerRollUps).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ async function raw(id: string) {
 }
 
 async function storedFigures(month: string): Promise<Contribution> {
-  const cells = [...await figures.figures.monthCells(month), ...await figures.figures.summaryCells(month), ...await figures.figures.openCells()];
+  const cells = [...await figures.figures.monthCells(month), ...await figures.figures.rollUps(month, month), ...await figures.figures.openCells()];
   return Object.fromEntries(cells.map(({ cell, counts }) => [cellId(cell), counts]));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardModel, renderDashboard } from '../../lib/figures/dashboard.js';
 import type { CellCounts } from '../../lib/figures/port.js';
+import { rollUpsOf } from '../support/roll-ups.js';
 
 const now = new Date('2026-11-20T04:00:00Z');
 /** The finest cell of a month and the two roll-ups the consumer keeps beside it. */
@@ -23,6 +24,14 @@ const open: CellCounts[] = [
 ];
 
 describe('the officials dashboard', () => {
+  it('is the same from the month x regency roll-ups it reads as from the regency x category and channel roll-ups', () => {
+    const rollUps = rollUpsOf(all);
+    expect(rollUps.map((c) => c.cell.kind)).toEqual(['regency', 'regency']);
+    for (const scope of [{ regencies: 'all' as const }, { regencies: ['5203'] }, { regencies: ['5201', '5202'] }]) {
+      expect(dashboardModel({ months: [{ month: '2026-11', cells: rollUps }], open, scope, now })).toEqual(dashboardModel({ months: [{ month: '2026-11', cells }], open, scope, now }));
+    }
+  });
+
   it('shows the desk all of NTB: on-time share per regency, trend, open cases by age, categories and channels', () => {
     const model = dashboardModel({ months: [{ month: '2026-11', cells }], open, scope: { regencies: 'all' }, now });
     expect(model.byRegency.find((r) => r.regency === '5201')).toMatchObject({ filed: 7, ackOnTime: 5, ackLate: 1 });

@@ -6,6 +6,7 @@ import { renderStatistik, statistikJson } from '../../lib/figures/statistik-page
 import { closedMonths, statistikRoutes, lastMonths } from '../../lib/figures/http.js';
 import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
 import type { HttpEvent } from '../../lib/http/api.js';
+import { rollUpsOf } from '../support/roll-ups.js';
 
 const REGENCY_CODES = ['5201', '5202', '5203', '5204', 'outside', 'unknown'] as const;
 
@@ -36,6 +37,12 @@ describe('public figures', () => {
         expect(Object.keys(row).sort()).toEqual(['acknowledgedOnTime', 'category', 'month', 'regency', 'reports', 'resolved']);
       }
       expect(rows.length).toBe(month.reported ? PUBLIC_REGENCIES.length * CATEGORIES.length : 0);
+    }), { numRuns: 200 });
+  });
+
+  it('are the same from the month x regency roll-ups the page reads as from the finest cells', { timeout: 30_000 }, () => {
+    fc.assert(fc.property(cellsArb, (cells) => {
+      expect(publicMonth('2026-11', rollUpsOf(cells))).toEqual(publicMonth('2026-11', cells));
     }), { numRuns: 200 });
   });
 
@@ -110,7 +117,7 @@ describe('reports per channel on /statistik', () => {
 describe('GET /statistik', () => {
   const fake = (cells: CellCounts[]): FiguresPort => ({
     monthCells: async () => [],
-    summaryCells: async (month) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month),
+    rollUps: async (from, to) => cells.filter((c) => c.cell.kind === 'month' && c.cell.month >= from && c.cell.month <= to),
     openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
   });
   const event = (path: string, query?: Record<string, string>) => ({
@@ -155,7 +162,7 @@ describe('GET /statistik', () => {
   it('shows a change of the counters at once, though a warm function keeps what it computed from the same counters', async () => {
     const cells: CellCounts[] = [{ cell: { kind: 'month', month: '2026-10', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } }];
     let reads = 0;
-    const port = { ...fake(cells), summaryCells: async (month: string) => { reads++; return cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month).map((c) => ({ ...c, counts: { ...c.counts } })); } };
+    const port = { ...fake(cells), rollUps: async (from: string, to: string) => { reads++; return cells.filter((c) => c.cell.kind === 'month' && c.cell.month >= from && c.cell.month <= to).map((c) => ({ ...c, counts: { ...c.counts } })); } };
     const live = statistikRoutes(() => ({ figures: port, clock: { now: () => now } }));
     const reportsOf = async () => (JSON.parse(String((await live(event('/statistik.json')))?.body)) as { rows: Array<{ regency: string; category: string; reports: unknown }> })
       .rows.find((r) => r.regency === '5203' && r.category === 'trafficking')?.reports;
@@ -163,8 +170,8 @@ describe('GET /statistik', () => {
     expect(await reportsOf()).toBe(9);
     cells[0]!.counts.filed = 11;
     expect(await reportsOf()).toBe(11);
-    // Every request reads the counters (twelve month partitions), cached or not.
-    expect(reads).toBe(36);
+    // Every request reads the counters (the twelve months' roll-ups in one Query), cached or not.
+    expect(reads).toBe(3);
   });
 
   it('covers the last twelve months, newest first, in WITA', () => {
@@ -183,7 +190,7 @@ describe('/statistik for a meeting: data per, CSV, quarters', () => {
     { cell: { kind: 'channel', month, regency: '5201', channel: 'sms' }, counts: { filed: 4 } },
   ] satisfies CellCounts[]);
   const port: FiguresPort = {
-    monthCells: async () => [], summaryCells: async (month) => cells.filter((c) => 'month' in c.cell && c.cell.month === month),
+    monthCells: async () => [], rollUps: async (from, to) => cells.filter((c) => 'month' in c.cell && c.cell.month >= from && c.cell.month <= to),
     openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
   };
   const routes = statistikRoutes(() => ({ figures: port, clock: { now: () => now } }));

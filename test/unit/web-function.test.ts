@@ -18,7 +18,7 @@ describe('the web function', () => {
   const asked: string[] = [];
   const figures: FiguresPort = {
     monthCells: async () => [],
-    summaryCells: async (month) => { asked.push(month); return cells.filter((c) => c.cell.kind === 'month' && c.cell.month === month); },
+    rollUps: async (from, to) => { asked.push(from, to); return cells.filter((c) => c.cell.kind === 'month' && c.cell.month >= from && c.cell.month <= to); },
     openCells: async () => [], casesOfMonth: async () => [], applyCase: async () => 'applied', replaceFigures: async () => undefined,
   };
   const now = new Date('2026-11-20T00:00:00Z');

@@ -31,6 +31,7 @@ export function cellKey(id: string): ItemKey {
     case 'month': return keys.figuresMonthCell(cell.month, cell.regency, cell.category, cell.channel, cell.level);
     case 'summary': return keys.figuresSummaryCell(cell.month, cell.regency, cell.category);
     case 'channel': return keys.figuresChannelCell(cell.month, cell.regency, cell.channel);
+    case 'regency': return keys.figuresRollUpCell(cell.month, cell.regency);
   }
 }
 
@@ -40,6 +41,7 @@ function decodeCell(item: Item): CellCounts {
   const parts = String(sk).split('#');
   let cell: Cell;
   if (p === keys.figuresOpenPartition) cell = { kind: 'open', day: parts[0]!, regency: parts[1] as FigureRegency };
+  else if (p === keys.figuresRollUpPartition) cell = { kind: 'regency', month: parts[0]!, regency: parts[1] as FigureRegency };
   else if (p.startsWith('FIGS#')) {
     const month = p.slice('FIGS#'.length);
     cell = parts[0] === 'C'
@@ -103,10 +105,11 @@ export class DynamoFiguresStore implements FiguresPort {
     })).map(decodeCell);
   }
 
-  /** A month's roll-ups: month x regency x category and month x channel (at most 121 + 3 items). */
-  async summaryCells(month: string): Promise<CellCounts[]> {
+  /** The month x regency roll-ups of the months `from` to `to` (YYYY-MM, inclusive): one Query (at most 12 items a month). */
+  async rollUps(from: string, to: string): Promise<CellCounts[]> {
     return (await this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': keys.figuresSummaryPartition(month) }),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: marshall({ ':pk': keys.figuresRollUpPartition, ':from': `${from}#`, ':to': `${to}#~` }),
     })).map(decodeCell);
   }
 
@@ -128,11 +131,19 @@ export class DynamoFiguresStore implements FiguresPort {
 
   /** Replaces the counters of the months' partitions outright (rebuild): cells not listed are deleted. */
   async replaceFigures(months: string[], cells: Contribution, contributions: Array<{ facts: CaseFacts; contribution: Contribution }>): Promise<void> {
-    // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too.
+    // Open-by-day cells are rebuilt for the whole range: the FIGOPEN partition is replaced too. The
+    // months' roll-ups as written before the month x regency ones (FIGS#) are deleted, none are put back.
     const partitions = [...months.map(keys.figuresMonthPartition), ...months.map(keys.figuresSummaryPartition), keys.figuresOpenPartition];
-    const existing = (await Promise.all(partitions.map((pk) => this.table.queryAll({
-      KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'pk, sk', ExpressionAttributeValues: marshall({ ':pk': pk }),
-    })))).flat();
+    const sorted = [...months].sort();
+    const existing = (await Promise.all([
+      ...partitions.map((pk) => this.table.queryAll({
+        KeyConditionExpression: 'pk = :pk', ProjectionExpression: 'pk, sk', ExpressionAttributeValues: marshall({ ':pk': pk }),
+      })),
+      ...(sorted.length ? [this.table.queryAll({
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ProjectionExpression: 'pk, sk',
+        ExpressionAttributeValues: marshall({ ':pk': keys.figuresRollUpPartition, ':from': `${sorted[0]}#`, ':to': `${sorted[sorted.length - 1]}#~` }),
+      })] : []),
+    ])).flat().filter((e) => e.pk !== keys.figuresRollUpPartition || months.includes(String(e.sk).slice(0, 7)));
     const puts = Object.entries(cells).map(([id, counts]) => ({ ...cellKey(id), ...counts }));
     const keep = new Set(puts.map((p) => `${p.pk}|${p.sk}`));
     const writes: WriteRequest[] = [

@@ -104,7 +104,13 @@ export const keys = {
   figuresOpenPartition: 'FIGOPEN',
   figuresOpenCell: (day: string, regency: string): ItemKey => ({ pk: 'FIGOPEN', sk: `${day}#${regency}` }),
   caseContribution: (caseId: string): ItemKey => ({ pk: `FIGCASE#${caseId}`, sk: 'FIGCASE' }),
-  /** Roll-ups of a month: `R#<regency>#<category>` and `C#<regency>#<channel>`. */
+  /**
+   * The month x regency roll-ups of every month in one partition, sort key `<yyyy-mm>#<regency>`: the
+   * public page and the dashboard read a year of them with one Query (a sort-key range).
+   */
+  figuresRollUpPartition: 'FIGR',
+  figuresRollUpCell: (month: string, regency: string): ItemKey => ({ pk: 'FIGR', sk: `${month}#${regency}` }),
+  /** Roll-ups of a month as written before the month x regency ones (no longer written): `R#<regency>#<category>` and `C#<regency>#<channel>`. */
   figuresSummaryPartition: (month: string): string => `FIGS#${month}`,
   figuresSummaryCell: (month: string, regency: string, category: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `R#${regency}#${category}` }),
   figuresChannelCell: (month: string, regency: string, channel: string): ItemKey => ({ pk: `FIGS#${month}`, sk: `C#${regency}#${channel}` }),
