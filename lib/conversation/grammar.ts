@@ -86,12 +86,15 @@ const MAX_ARGUMENT = 16;
  * normalising twice gives the same result.
  */
 export function normaliseSms(raw: string): string {
+  // \p{..} patterns are built with new RegExp, never written as literals (here and in lib/domain):
+  // V8 parses every such literal when it compiles the bundle, used or not, at ~1.3M instructions
+  // each of every cold start (issue 18); built here, a pattern is parsed when first used.
   let text = raw;
   for (let i = 0; i < 8; i++) {
     const next = text
       .normalize('NFKC')
-      .replace(/\p{Cf}/gu, '')
-      .replace(/[\s\p{Cc}\p{Z}]+/gu, ' ')
+      .replace(new RegExp('\\p{Cf}', 'gu'), '')
+      .replace(new RegExp('[\\s\\p{Cc}\\p{Z}]+', 'gu'), ' ')
       .trim();
     if (next === text) break;
     text = next;
@@ -101,7 +104,7 @@ export function normaliseSms(raw: string): string {
 
 export function parseSms(raw: string): SmsCommand {
   const text = normaliseSms(raw);
-  const leading = /^[^\p{L}\p{N}]*(\p{L}+)(.*)$/su.exec(text);
+  const leading = new RegExp('^[^\\p{L}\\p{N}]*(\\p{L}+)(.*)$', 'su').exec(text);
   if (!leading) return asText(text);
   const word = leading[1]!.toUpperCase();
   const after = leading[2]!;
@@ -182,7 +185,7 @@ const POLITE_AFTER: Record<'yes' | 'no', ReadonlySet<string>> = {
  * bu"): the words a yes may carry, alone. After a case is closed it is answered, never filed.
  */
 export function isThanks(raw: string): boolean {
-  const found = normaliseSms(raw).toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const found = normaliseSms(raw).toUpperCase().split(new RegExp('[^\\p{L}]+', 'u')).filter(Boolean);
   return found.length > 0 && found.length <= 6 && found.every((w) => POLITE_AFTER.yes.has(w) || w === 'YES' || w === 'Y')
     && found.some((w) => THANKS.has(w));
 }
@@ -195,16 +198,16 @@ const ACCESS_WORDS: ReadonlySet<string> = new Set(['SAYA', 'KU', 'AKU', 'MILIK',
   'PAK', 'BU', 'MY', 'ALL', 'COPY', 'PLEASE', 'PERSONAL', 'ME', 'OF', 'SAJA']);
 
 function words(rest: string): number {
-  return rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+  return rest.split(new RegExp('[^\\p{L}\\p{N}]+', 'u')).filter(Boolean).length;
 }
 
 function onlyWordsFrom(rest: string, allowed: ReadonlySet<string>): boolean {
-  const found = rest.toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const found = rest.toUpperCase().split(new RegExp('[^\\p{L}]+', 'u')).filter(Boolean);
   return found.length > 0 && found.length <= 6 && found.every((w) => allowed.has(w));
 }
 
 function onlyPoliteWords(rest: string, answer: 'yes' | 'no'): boolean {
-  const words = rest.toUpperCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = rest.toUpperCase().split(new RegExp('[^\\p{L}]+', 'u')).filter(Boolean);
   return words.length > 0 && words.length <= 6 && words.every((w) => POLITE_AFTER[answer].has(w));
 }
 
@@ -233,7 +236,7 @@ function argument(after: string): string {
 }
 
 function looksLikeReference(rest: string): boolean {
-  return rest.split(/[\s:,;.!?]+/).some((token) => /[\d-]/.test(token) || /^[\p{L}\p{N}]{6}$/u.test(token));
+  return rest.split(/[\s:,;.!?]+/).some((token) => /[\d-]/.test(token) || new RegExp('^[\\p{L}\\p{N}]{6}$', 'u').test(token));
 }
 
 function findReference(rest: string): string | undefined {
@@ -252,7 +255,7 @@ function findReference(rest: string): string | undefined {
  * counts, so an ordinary six-letter word ("BANYAK") is not read as one.
  */
 function asText(text: string): SmsCommand {
-  const first = /^([\p{L}\p{N}]{3}-?[\p{L}\p{N}]{3})(?=$|[\s.,:;!?])[\s.,:;!?-]*(.*)$/su.exec(text);
+  const first = new RegExp('^([\\p{L}\\p{N}]{3}-?[\\p{L}\\p{N}]{3})(?=$|[\\s.,:;!?])[\\s.,:;!?-]*(.*)$', 'su').exec(text);
   if (first && /[\d-]/.test(first[1]!)) {
     const reference = normaliseReference(first[1]!);
     if (reference && first[2]) return { kind: 'text', text: first[2], reference };

@@ -18,12 +18,13 @@ const SPELLINGS: Record<string, string> = {
 export const AGENT_NAME_MAX = 100;
 
 export function normaliseAgentName(raw: string): string | undefined {
+  // new RegExp, not a literal: V8 parses a \p{..} literal at every cold start, used or not (see normaliseSms).
   const words = raw
-    .normalize('NFKD').replace(/\p{M}/gu, '')
+    .normalize('NFKD').replace(new RegExp('\\p{M}', 'gu'), '')
     .toLowerCase()
     // "P.T." and "P T" are the legal form PT; dots inside abbreviations go first.
     .replace(/\bp\s*\.?\s*t\b\.?/g, ' pt ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(new RegExp('[^\\p{L}\\p{N}]+', 'gu'), ' ')
     .trim().split(/\s+/)
     .filter((w) => w && !LEGAL_FORMS.has(w) && !ROLE_WORDS.has(w))
     .map((w) => SPELLINGS[w] ?? w.replace(/oe/g, 'u').replace(/dj/g, 'j').replace(/tj/g, 'c'));

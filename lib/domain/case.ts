@@ -291,8 +291,9 @@ export const DESCRIPTION_LIMIT = 1000;
  * characters other than line breaks and tabs removed, trimmed. Text of only such characters is empty.
  */
 export function cleanText(text: string): string {
+  // new RegExp, not a literal: V8 parses a \p{..} literal at every cold start, used or not (see normaliseSms).
   // Line breaks first: a lone \r (an old phone's line break) is a control character the next step drops.
-  return text.replace(/\r\n?/g, '\n').replace(/\p{Cf}/gu, '').replace(/[^\P{Cc}\n\t]/gu, '').trim();
+  return text.replace(/\r\n?/g, '\n').replace(new RegExp('\\p{Cf}', 'gu'), '').replace(new RegExp('[^\\P{Cc}\\n\\t]', 'gu'), '').trim();
 }
 
 export function truncateDescription(text: string): { text: string; truncated: boolean } {

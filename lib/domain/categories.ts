@@ -121,7 +121,8 @@ const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
 export interface CategoryReading { category: Category; words: string[] }
 
 function normaliseForReading(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  // new RegExp, not a literal: V8 parses a \p{..} literal at every cold start, used or not (see normaliseSms).
+  return ` ${text.toLowerCase().replace(new RegExp('[^\\p{L}\\p{N}]+', 'gu'), ' ').trim()} `;
 }
 
 export function readCategory(text: string): CategoryReading {

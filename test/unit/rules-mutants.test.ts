@@ -71,6 +71,7 @@ describe('an agency or broker name as people type it', () => {
 
   it('drops accents, writes old spellings the new way, and keeps a name of two letters but not of one', () => {
     expect(normaliseAgentName('PT Maju Jayá')).toBe('maju jaya');
+    expect(normaliseAgentName('PT Bérkah Jaya')).toBe('berkah jaya');
     expect(normaliseAgentName('Oetomo')).toBe('utomo');
     expect(normaliseAgentName('Djoko Tjahaya')).toBe('joko cahaya');
     expect(normaliseAgentName('PT AB')).toBe('ab');
