@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { KeptWorkerSequencer } from './test/mutation/kept-worker.js';
 
 /**
  * The unit tests StrykerJS runs against each mutant of the pure rules (stryker.config.mjs). Only
@@ -40,5 +41,8 @@ export default defineConfig({
     // Property tests share two cores with the mutant runs: a slow minute must not fail the dry run.
     testTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Under Stryker, one worker thread for all mutant runs, fresh modules for each test file
+    // (test/mutation/kept-worker.ts).
+    sequence: { sequencer: KeptWorkerSequencer },
   },
 });
