@@ -9,7 +9,7 @@ import { median, percentile } from './stats.js';
  * cores with whatever else runs, so a slow minute slows the floor and the measurement alike, while a
  * real regression (more requests, more work per request) moves only the measurement.
  */
-export async function dynamoFloor(sys: BenchSystem, samples = 60): Promise<{ medianMs: number; p95Ms: number }> {
+export async function dynamoFloor(sys: BenchSystem, samples = 60): Promise<{ medianMs: number; p95Ms: number; samples: number[] }> {
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const t0 = performance.now();
@@ -17,5 +17,5 @@ export async function dynamoFloor(sys: BenchSystem, samples = 60): Promise<{ med
     times.push(performance.now() - t0);
   }
   // The first few round trips warm the connection; the median is past them.
-  return { medianMs: median(times), p95Ms: percentile(times, 95) };
+  return { medianMs: median(times), p95Ms: percentile(times, 95), samples: times };
 }
