@@ -166,6 +166,9 @@ const HISTOGRAM_KEYS = {
   res: Array.from({ length: BUCKET_COUNT }, (_, i) => `res${i}`),
 } as const;
 
+/** The counter names of a histogram, `ack0`, `ack1`, ... (made once). */
+export const histogramKeys = (prefix: 'ack' | 'res'): readonly string[] => HISTOGRAM_KEYS[prefix];
+
 export function histogramOf(counts: Counts, prefix: 'ack' | 'res'): number[] {
   return addHistogram(new Array<number>(BUCKET_COUNT).fill(0), counts, prefix);
 }

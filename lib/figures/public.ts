@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../domain/categories.js';
 import { CHANNELS, type Channel } from '../domain/case.js';
 import { REGENCY_CODES, isNtbRegency } from '../domain/regions.js';
-import { addHistogram, BUCKET_COUNT, categoryCounter, channelFiled, quantileMinutes, type CategoryMeasure, type Counts } from './contribution.js';
+import { addHistogram, BUCKET_COUNT, categoryCounter, channelFiled, histogramKeys, quantileMinutes, type CategoryMeasure, type Counts } from './contribution.js';
 import type { CellCounts } from './port.js';
 import {
   type Arc, type Figure, type HiddenCell, K, nearestTotal, protect, shownTable, suppress, SUPPRESSED, tableArcs, tableFigures,
@@ -60,6 +60,9 @@ export function publicMonth(month: string, cells: CellCounts[]): PublicMonth {
 // The roll-ups' counter names made once: a request reads some 140 roll-ups.
 const CATEGORY_COUNTERS = Object.fromEntries(PUBLIC_MEASURES.map((m) => [m, CATEGORIES.map((c) => categoryCounter(c, COUNTER_OF[m] as CategoryMeasure))])) as Record<PublicMeasure, string[]>;
 const CHANNEL_COUNTERS = CHANNELS.map(channelFiled);
+
+/** Every counter of a month x regency roll-up that the public figures read: nothing else of it changes them. */
+export const PUBLIC_ROLL_UP_COUNTERS: readonly string[] = [...PUBLIC_MEASURES.flatMap((m) => CATEGORY_COUNTERS[m]), ...CHANNEL_COUNTERS, ...histogramKeys('ack')];
 
 /** publicMonth, and the month's figures after suppression (true values inside) for its quarter's suppression. */
 export function publicMonthWithFigures(month: string, cells: CellCounts[]): { month: PublicMonth; figures: MonthFigures } {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CATEGORIES } from '../../lib/domain/categories.js';
 import { publicMonth, publicRows, PUBLIC_REGENCIES } from '../../lib/figures/public.js';
+import { categoryCounter, CATEGORY_MEASURES, channelFiled, COUNTERS, histogramKeys } from '../../lib/figures/contribution.js';
+import { CHANNELS } from '../../lib/domain/case.js';
+import { isDeepStrictEqual } from 'node:util';
 import { renderStatistik, statistikJson } from '../../lib/figures/statistik-page.js';
-import { closedMonths, statistikRoutes, lastMonths } from '../../lib/figures/http.js';
+import { closedMonths, fingerprint, statistikRoutes, lastMonths } from '../../lib/figures/http.js';
 import type { CellCounts, FiguresPort } from '../../lib/figures/port.js';
 import type { HttpEvent } from '../../lib/http/api.js';
 import { rollUpsOf } from '../support/roll-ups.js';
@@ -172,6 +175,47 @@ describe('GET /statistik', () => {
     expect(await reportsOf()).toBe(11);
     // Every request reads the counters (the twelve months' roll-ups in one Query), cached or not.
     expect(reads).toBe(3);
+  });
+
+  it('shows a change of any counter of a month x regency roll-up that the figures read at once, the memo notwithstanding', async () => {
+    const rollUps = rollUpsOf([
+      { cell: { kind: 'month', month: '2026-10', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9, ackOnTime: 7, resolved: 6, ack2: 7 } },
+      { cell: { kind: 'month', month: '2026-10', regency: '5201', category: 'unpaid_wages', channel: 'sms', level: 2 }, counts: { filed: 12, ackOnTime: 6, resolved: 5, ack3: 6, res4: 5 } },
+    ]);
+    let reads = 0;
+    const port = { ...fake([]), rollUps: async () => { reads++; return rollUps.map((c) => ({ ...c, counts: { ...c.counts } })); } };
+    const live = statistikRoutes(() => ({ figures: port, clock: { now: () => now } }));
+    const reportsOf = async () => (JSON.parse(String((await live(event('/statistik.json')))?.body)) as { rows: Array<{ regency: string; category: string; reports: unknown }> })
+      .rows.find((r) => r.regency === '5203' && r.category === 'trafficking')?.reports;
+    const page = async () => String((await live(event('/statistik')))?.body);
+    expect(await reportsOf()).toBe(9);
+    rollUps[0]!.counts['trafficking#filed'] = 11;
+    expect(await reportsOf()).toBe(11);
+    // The memo's key sees every counter of a roll-up whose change changes the figures...
+    const key = fingerprint(rollUps);
+    const figures = publicMonth('2026-10', rollUps);
+    const candidates = new Set([
+      ...rollUps.flatMap((c) => Object.keys(c.counts)), ...histogramKeys('ack'), ...histogramKeys('res'), ...COUNTERS,
+      ...CATEGORIES.flatMap((c) => CATEGORY_MEASURES.map((m) => categoryCounter(c, m))), ...CHANNELS.map(channelFiled),
+    ]);
+    const read: string[] = [];
+    for (const name of candidates) {
+      const was = rollUps[0]!.counts[name];
+      rollUps[0]!.counts[name] = (was ?? 0) + 5;
+      if (!isDeepStrictEqual(publicMonth('2026-10', rollUps), figures)) {
+        read.push(name);
+        expect(fingerprint(rollUps), name).not.toBe(key);
+      }
+      if (was === undefined) delete rollUps[0]!.counts[name]; else rollUps[0]!.counts[name] = was;
+    }
+    expect(read).toEqual(expect.arrayContaining(['trafficking#filed', 'other#ackOnTime', 'job_fraud#resolved', 'whatsapp#filed', 'ack12']));
+    // ...and what they do not read of it (time to resolution, escalations) changes nothing on the page.
+    const before = await page();
+    rollUps[1]!.counts.res4! += 3;
+    rollUps[1]!.counts.escalations = 2;
+    expect(fingerprint(rollUps)).toBe(key);
+    expect(await page()).toBe(before);
+    expect(reads).toBe(4);
   });
 
   it('covers the last twelve months, newest first, in WITA', () => {
