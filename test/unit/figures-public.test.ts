@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CATEGORIES } from '../../lib/domain/categories.js';
-import { publicMonth, publicRows, PUBLIC_REGENCIES } from '../../lib/figures/public.js';
+import { publicMonth, publicRows, PUBLIC_REGENCIES, PUBLIC_ROLL_UP_COUNTERS } from '../../lib/figures/public.js';
 import { categoryCounter, CATEGORY_MEASURES, channelFiled, COUNTERS, histogramKeys } from '../../lib/figures/contribution.js';
 import { CHANNELS } from '../../lib/domain/case.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -216,6 +216,25 @@ describe('GET /statistik', () => {
     expect(fingerprint(rollUps)).toBe(key);
     expect(await page()).toBe(before);
     expect(reads).toBe(4);
+  });
+
+  it('keys the memo by each counter apart: the same digits split differently between two counters are another key', () => {
+    const [a, b] = PUBLIC_ROLL_UP_COUNTERS as [string, string];
+    const rollUp = (x: number, y: number): CellCounts[] => [{ cell: { kind: 'regency', month: '2026-10', regency: '5203' }, counts: { [a]: x, [b]: y } }];
+    expect(fingerprint(rollUp(1, 12))).not.toBe(fingerprint(rollUp(11, 2)));
+    expect(fingerprint(rollUp(1, 12))).toBe(fingerprint(rollUp(1, 12)));
+  });
+
+  it('publishes only the closed months even when the store hands over roll-ups of other months', async () => {
+    const rollUps = rollUpsOf([
+      { cell: { kind: 'month', month: '2026-10', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 9 } },
+      { cell: { kind: 'month', month: '2026-11', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 8 } },
+      { cell: { kind: 'month', month: '2024-01', regency: '5203', category: 'trafficking', channel: 'web', level: 1 }, counts: { filed: 7 } },
+    ]);
+    const live = statistikRoutes(() => ({ figures: { ...fake([]), rollUps: async () => rollUps }, clock: { now: () => now } }));
+    const rows = (JSON.parse(String((await live(event('/statistik.json')))?.body)) as { rows: Array<{ month: string; reports: unknown }> }).rows;
+    expect([...new Set(rows.map((r) => r.month))]).toEqual(['2026-10']);
+    expect(rows.filter((r) => r.reports === 9)).toHaveLength(1);
   });
 
   it('covers the last twelve months, newest first, in WITA', () => {
