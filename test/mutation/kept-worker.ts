@@ -24,52 +24,70 @@ import { BaseSequencer, type PoolWorker, type TestSpecification, type Vitest } f
  * The start carries the config, so the test name filter Stryker sets per mutant goes with each file
  * (KeptWorkerSequencer copies it there; Vitest prefers it to the config's).
  */
-let shared: { thread: Worker; started: boolean } | undefined;
+interface Kept { thread: Worker; started: boolean; files: number }
+let shared: Kept | undefined;
+
+/**
+ * A kept thread grows by ~1 MB per test file it runs (the full run of 6 Dec: 1.3-1.5 GB per runner
+ * after 4 minutes), so it is replaced after this many files: one thread start per 250 files.
+ */
+const FILES_PER_THREAD = 250;
 
 class KeptThread implements PoolWorker {
   readonly name = 'kept-thread';
   private readonly listeners: Array<[string, (arg: unknown) => void]> = [];
+  /** The thread this file runs on; `shared` may move on to a new one once this file is done. */
+  private kept: Kept | undefined;
 
   constructor(private readonly options: { distPath: string; env: Partial<NodeJS.ProcessEnv>; execArgv: string[] }) {}
 
   async start(): Promise<void> {
-    if (shared) return;
-    const thread = new Worker(resolve(this.options.distPath, 'workers/threads.js'), {
-      env: this.options.env, execArgv: this.options.execArgv, stdout: false, stderr: false,
-    });
-    // The thread must not keep the process alive once Stryker disposes of the runner.
-    thread.unref();
-    // A thread that died (a mutant that crashed it) is replaced at the next start.
-    thread.once('exit', () => { if (shared?.thread === thread) shared = undefined; });
-    shared = { thread, started: false };
+    if (shared && shared.files >= FILES_PER_THREAD) {
+      // The previous file has finished (Vitest starts the next one after): nothing uses it any more.
+      void shared.thread.terminate();
+      shared = undefined;
+    }
+    if (!shared) {
+      const thread = new Worker(resolve(this.options.distPath, 'workers/threads.js'), {
+        env: this.options.env, execArgv: this.options.execArgv, stdout: false, stderr: false,
+      });
+      // The thread must not keep the process alive once Stryker disposes of the runner.
+      thread.unref();
+      // A thread that died (a mutant that crashed it) is replaced at the next start.
+      thread.once('exit', () => { if (shared?.thread === thread) shared = undefined; });
+      shared = { thread, started: false, files: 0 };
+    }
+    this.kept = shared;
   }
 
   async stop(): Promise<void> {
-    for (const [event, callback] of this.listeners.splice(0)) shared?.thread.off(event, callback);
+    for (const [event, callback] of this.listeners.splice(0)) this.kept?.thread.off(event, callback);
   }
 
   on(event: string, callback: (arg: unknown) => void): void {
-    shared!.thread.on(event, callback);
+    this.kept!.thread.on(event, callback);
     this.listeners.push([event, callback]);
   }
 
   off(event: string, callback: (arg: unknown) => void): void {
-    shared!.thread.off(event, callback);
+    this.kept!.thread.off(event, callback);
     const at = this.listeners.findIndex(([e, c]) => e === event && c === callback);
     if (at !== -1) this.listeners.splice(at, 1);
   }
 
   send(message: Parameters<PoolWorker['send']>[0]): void {
+    const kept = this.kept!;
     const answer = (type: 'started' | 'stopped') => {
       setImmediate(() => {
         for (const [event, callback] of [...this.listeners]) if (event === 'message') callback({ type, __vitest_worker_response__: true });
       });
     };
     if (message.type === 'stop') answer('stopped');
-    else if (message.type === 'start' && shared!.started) answer('started');
+    else if (message.type === 'start' && kept.started) answer('started');
     else {
-      if (message.type === 'start') shared!.started = true;
-      shared!.thread.postMessage(message);
+      if (message.type === 'start') kept.started = true;
+      if (message.type === 'run') kept.files += message.context.files.length;
+      kept.thread.postMessage(message);
     }
   }
 
