@@ -1,6 +1,7 @@
 import * as z from '../zod.js';
 import { REGENCY_ROW } from '../messages/whatsapp-regency-list.js';
 import { BSUID } from '../domain/whatsapp-user.js';
+import { wamidKey } from '../domain/wamid.js';
 
 /**
  * Meta's WhatsApp Cloud API webhook body (`object: whatsapp_business_account`), as far as the
@@ -9,6 +10,8 @@ import { BSUID } from '../domain/whatsapp-user.js';
  * retry a webhook we can never accept. What the hotline needs to act (ids, who wrote) is required.
  */
 const id = z.string().check(z.minLength(1), z.maxLength(256));
+/** A wamid, kept only as its digest (lib/domain/wamid.ts): the raw id carries the number. */
+const wamid = z.pipe(id, z.transform(wamidKey));
 
 /** Meta's ids and numbers are short; text bodies are bounded by the body limit (MAX_BODY_BYTES). */
 const shortText = z.string().check(z.maxLength(1024));
@@ -26,8 +29,8 @@ export const WhatsAppMessage = z.object({
   from: z.optional(z.string().check(z.regex(/^\d{6,16}$/, 'Expected digits of a phone number'))),
   /** Business-scoped user id (usernames, 2026): `CC.alphanumeric`, or `CC.ENT.alphanumeric` (a parent BSUID). */
   from_user_id: z.optional(z.string().check(z.regex(BSUID, 'Expected a business-scoped user id (CC.digits)'))),
-  /** wamid: what a redelivery repeats, and what the hotline's idempotency is keyed on. */
-  id,
+  /** wamid (as its digest): what a redelivery repeats, and what the hotline's idempotency is keyed on. */
+  id: wamid,
   timestamp: z.string().check(z.regex(/^\d{1,12}$/, 'Expected seconds since 1970')),
   type: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Present when the message was written in a group the business number is in. */
@@ -61,8 +64,8 @@ export const WhatsAppContact = z.object({
 export const WHATSAPP_STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted', 'warning'] as const;
 
 export const WhatsAppStatus = z.object({
-  /** The wamid the Graph API returned when the hotline sent the message. */
-  id,
+  /** The wamid the Graph API returned when the hotline sent the message (as its digest). */
+  id: wamid,
   status: z.enum(WHATSAPP_STATUSES),
   timestamp: z.optional(z.string()),
   recipient_id: z.optional(z.string().check(z.maxLength(256))),

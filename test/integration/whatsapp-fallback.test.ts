@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wamidKey } from '../../lib/domain/wamid.js';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { useSystemWithNotifier } from '../support/local-deps.js';
 import { call, statusPayload, signedPost, textMessage, waitFor } from '../support/whatsapp.js';
@@ -34,7 +35,7 @@ async function reportAndWaitForAlert(from: string) {
   const [filed] = await fixture.system.store.findCasesByContact(`+${from}`);
   const alert = await waitFor(() => fixture.system.outbox.entries.find((e) => e.route === 'whatsapp' && e.template === 'hotline_alert' && e.message.includes(filed!.reference)), 60_000);
   // The send is recorded (and the alert watched) once the outbox links Meta's id to it.
-  const message = await waitFor(() => fixture.system.store.getMessageByProviderId(alert.providerMessageId), 60_000);
+  const message = await waitFor(() => fixture.system.store.getMessageByProviderId(wamidKey(alert.providerMessageId)), 60_000);
   return { filed: filed!, alert, message };
 }
 
@@ -89,7 +90,7 @@ describe('an official\'s WhatsApp alert without a delivered status', () => {
     await settle();
     expect(smsCopies(delivered.alert, delivered.filed.reference)).toHaveLength(0);
     expect(smsCopies(read.alert, read.filed.reference)).toHaveLength(0);
-    expect(await fixture.system.store.getMessageByProviderId(delivered.alert.providerMessageId)).toMatchObject({ status: 'delivered' });
+    expect(await fixture.system.store.getMessageByProviderId(wamidKey(delivered.alert.providerMessageId))).toMatchObject({ status: 'delivered' });
   });
 
   it('goes by SMS at once on a `failed` status, and the later timeout adds no second SMS', { timeout: 120_000 }, async () => {

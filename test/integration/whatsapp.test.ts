@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wamidKey } from '../../lib/domain/wamid.js';
 import { useSystemWithNotifier } from '../support/local-deps.js';
 import {
   call, messagesPayload, newWamid, signedPost, statusPayload, textMessage, waitFor, whatsappEvent,
@@ -80,6 +81,8 @@ describe('a worker abroad reporting by WhatsApp', () => {
     expect(reply.route).toBe('whatsapp');
     expect(reply.template).toBeUndefined();
     expect(reply.providerMessageId).toMatch(/^wamid\./);
+    // The hotline keeps only the digest of the wamid Meta answered with (it carries the number).
+    expect(await fixture.system.store.getMessageByProviderId(wamidKey(reply.providerMessageId))).toMatchObject({ providerMessageId: wamidKey(reply.providerMessageId), to: toPhone(from) });
     await new Promise((r) => setTimeout(r, 1500));
     expect(sentTo(from)).toHaveLength(1);
   });
@@ -116,7 +119,7 @@ describe('a worker abroad reporting by WhatsApp', () => {
 
     const timeline = await fixture.system.store.timeline(filed!.id);
     expect(timeline.filter((e) => e.type === 'message_not_text').map((e) => e.detail.kind)).toEqual(['voice', 'sticker', 'location']);
-    for (const id of [voice, sticker, location]) expect(await fixture.system.store.getMessage(`reply.${id}`)).toMatchObject({ purpose: 'not_text' });
+    for (const id of [voice, sticker, location]) expect(await fixture.system.store.getMessage(`reply.${wamidKey(id)}`)).toMatchObject({ purpose: 'not_text' });
     const voiceReply = await waitFor(() => sentTo(from).find((e) => e.message.startsWith('Pesan suara')));
     expect(voiceReply.route).toBe('whatsapp');
   });
@@ -158,7 +161,7 @@ describe('an official who takes WhatsApp alerts', () => {
       const alert = await waitFor(() => fixture.system.outbox.entries.find((e) => e.route === 'whatsapp' && e.template === 'hotline_alert' && e.message.includes(filed!.reference)));
 
       // The outbox links Meta's id to the message once the send is recorded; the status refers to it.
-      await waitFor(() => fixture.system.store.getMessageByProviderId(alert.providerMessageId));
+      await waitFor(() => fixture.system.store.getMessageByProviderId(wamidKey(alert.providerMessageId)));
       const failed = await post(statusPayload(alert.providerMessageId, 'failed', alert.to.slice(1), [{ code: 131026, title: 'Message undeliverable' }]));
       expect(failed.statusCode).toBe(200);
       const sms = await waitFor(() => fixture.system.outbox.entries.find((e) => e.route === 'sns' && e.to === alert.to && e.message.includes(filed!.reference)));

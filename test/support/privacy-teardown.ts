@@ -97,6 +97,9 @@ export default function setup(project: TestProject) {
     try { if (readdirSync(runDir).length === 0) rmSync(runDir, { recursive: true, force: true }); } catch { /* already gone */ }
     if (findings.length > 0) {
       const list = findings.slice(0, 20).map((f) => `  ${f.file}:${f.line} ${f.kind} (${f.sample})`).join('\n');
+      // Vitest 4 prints an error thrown by a global teardown ("error during close") but still exits 0:
+      // without this the check would fail in words only, and CI would stay green over a leak.
+      process.exitCode = 1;
       throw new Error(`Privacy check failed: ${findings.length} structured log line finding(s) with personal data:\n${list}`);
     }
   };

@@ -8,6 +8,7 @@ import { askRegency, reporterTexts } from '../../lib/messages/reporter.js';
 import { consentTexts } from '../../lib/messages/consent.js';
 import { countryOfPhone } from '../../lib/domain/regions.js';
 import type { WhatsAppOutbound } from '../../lib/use-cases/outbox-port.js';
+import { wamidKey } from '../../lib/domain/wamid.js';
 
 /**
  * What the hotline would ask of Meta's Graph API, at the boundary: the fetch is the only stand-in,
@@ -20,11 +21,35 @@ async function sent(message: WhatsAppOutbound): Promise<{ url: string; headers: 
     return new Response(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: 'wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI' }] }), { status: 200 });
   }) as unknown as typeof fetch;
   const sender = new GraphWhatsAppSender(async () => ({ accessToken: 'EAAtoken', phoneNumberId: '106540352242922' }), fetchStub);
-  expect(await sender.send(message)).toEqual({ ok: true, providerMessageId: 'wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI' });
+  // Kept as its digest: this wamid is base64 of the recipient's number (60123456789) among other bytes.
+  expect(await sender.send(message)).toEqual({ ok: true, providerMessageId: wamidKey('wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI') });
   expect(calls).toHaveLength(1);
   const { url, init } = calls[0]!;
   return { url, headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) as Record<string, unknown> };
 }
+
+describe('a wamid, which carries the number of the other party', () => {
+  const wamid = 'wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI';
+  it('is what Meta sends: base64 of bytes that spell the number out', () => {
+    expect(Buffer.from(wamid.slice('wamid.'.length), 'base64').toString('latin1')).toContain('60123456789');
+  });
+  it('is kept only as a digest that holds no trace of the number, the same for the same wamid and apart for another', () => {
+    const key = wamidKey(wamid);
+    expect(key).toMatch(/^wa\.[A-Za-z0-9_-]{32}$/);
+    expect(key).not.toContain(wamid.slice(6, 20));
+    expect(Buffer.from(key.slice(3), 'base64url').toString('latin1')).not.toContain('6012345');
+    expect(wamidKey(wamid)).toBe(key);
+    expect(wamidKey(`${wamid}A`)).not.toBe(key);
+  });
+  it('is replaced by its digest when a webhook brings it, for a message and for a status', () => {
+    const body = WhatsAppWebhook.parse({ object: 'whatsapp_business_account', entry: [{ changes: [{ value: {
+      messages: [{ from: '60123456789', id: wamid, timestamp: '1765000000', type: 'text', text: { body: 'STATUS ABC-234' } }],
+      statuses: [{ id: wamid, status: 'delivered' }],
+    } }] }] });
+    expect(body.entry[0]!.changes[0]!.value.messages![0]!.id).toBe(wamidKey(wamid));
+    expect(body.entry[0]!.changes[0]!.value.statuses![0]!.id).toBe(wamidKey(wamid));
+  });
+});
 
 const now = new Date('2026-12-06T02:00:00Z');
 const inWindow = { kind: 'reporter' as const, prefs: { lastChannel: 'whatsapp' as const, whatsappAt: new Date(now.getTime() - 60_000).toISOString() } };

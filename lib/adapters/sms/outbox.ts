@@ -1,5 +1,6 @@
 import type { SendResult, SmsSender, WhatsAppSender } from '../../use-cases/outbox-port.js';
 import type { CaseEventPublisher } from '../../use-cases/deps.js';
+import { wamidKey } from '../../domain/wamid.js';
 
 export interface OutboxEntry {
   seq: number;
@@ -58,13 +59,14 @@ export class LocalOutbox {
       send: async (m): Promise<SendResult> => {
         if (this.failing.has('whatsapp')) return { ok: false, reason: 'local_fault', retryable: true };
         const seq = ++this.seq;
+        // The entry keeps the raw id the simulator's status webhooks carry; the hotline keeps its digest, as from Meta.
         const providerMessageId = `wamid.local-${seq}`;
         this.entries.push({
           seq, route: 'whatsapp', to: m.to, message: m.rendered, at: clock().toISOString(), providerMessageId,
           ...(m.kind === 'template' ? { template: m.name } : {}),
           ...(m.kind === 'list' ? { list: { button: m.button, rows: m.rows } } : {}),
         });
-        return { ok: true, providerMessageId };
+        return { ok: true, providerMessageId: wamidKey(providerMessageId) };
       },
     };
   }

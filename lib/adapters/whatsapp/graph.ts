@@ -1,3 +1,4 @@
+import { wamidKey } from '../../domain/wamid.js';
 import type { SendResult, WhatsAppOutbound, WhatsAppSender } from '../../use-cases/outbox-port.js';
 
 /**
@@ -48,7 +49,8 @@ export class GraphWhatsAppSender implements WhatsAppSender {
     }
     const body = await response.json().catch(() => undefined) as GraphAnswer | undefined;
     const id = body?.messages?.[0]?.id;
-    if (response.ok && id) return { ok: true, providerMessageId: id };
+    // Kept as its digest, as the status webhooks' ids are (lib/domain/wamid.ts).
+    if (response.ok && id) return { ok: true, providerMessageId: wamidKey(id) };
     const code = body?.error?.code;
     return {
       ok: false, reason: `whatsapp_${code ?? response.status}`,
