@@ -89,12 +89,15 @@ export function normaliseSms(raw: string): string {
   // \p{..} patterns are built with new RegExp, never written as literals (here and in lib/domain):
   // V8 parses every such literal when it compiles the bundle, used or not, at ~1.3M instructions
   // each of every cold start (issue 18); built here, a pattern is parsed when first used.
+  // Built once per call, not once per pass (replace resets a global pattern's lastIndex).
+  const formatCharacters = new RegExp('\\p{Cf}', 'gu');
+  const spaceRuns = new RegExp('[\\s\\p{Cc}\\p{Z}]+', 'gu');
   let text = raw;
   for (let i = 0; i < 8; i++) {
     const next = text
       .normalize('NFKC')
-      .replace(new RegExp('\\p{Cf}', 'gu'), '')
-      .replace(new RegExp('[\\s\\p{Cc}\\p{Z}]+', 'gu'), ' ')
+      .replace(formatCharacters, '')
+      .replace(spaceRuns, ' ')
       .trim();
     if (next === text) break;
     text = next;
@@ -236,7 +239,9 @@ function argument(after: string): string {
 }
 
 function looksLikeReference(rest: string): boolean {
-  return rest.split(/[\s:,;.!?]+/).some((token) => /[\d-]/.test(token) || new RegExp('^[\\p{L}\\p{N}]{6}$', 'u').test(token));
+  // Built once per message, not once per token.
+  const sixLettersOrDigits = new RegExp('^[\\p{L}\\p{N}]{6}$', 'u');
+  return rest.split(/[\s:,;.!?]+/).some((token) => /[\d-]/.test(token) || sixLettersOrDigits.test(token));
 }
 
 function findReference(rest: string): string | undefined {
