@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { buildSync, type BuildOptions, type BuildResult } from 'esbuild';
@@ -14,8 +15,19 @@ import { keepLogicalId } from './logical-ids.js';
 /** Repository root, derived from this file so no machine path ends up in the repo or the assets. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** What every function bundle starts with: ESM output needs a real `require` for CommonJS dependencies such as africastalking. */
+/**
+ * What a bundle file starts with when bundled CommonJS code calls `require` for a module left outside
+ * the bundle (a Node built-in, an external package): ESM has no `require`, and esbuild's stand-in
+ * throws "Dynamic require of ... is not supported". No function needs it today (africastalking, the
+ * one CommonJS package a function loads at run time, is required through its adapter's own
+ * createRequire), so bundleFunction adds it only to a build that has such a call: in every file of a
+ * bundle it costs each cold start an import of `module` and a createRequire (measured ~0.25 ms per
+ * file; the console reads 11 files at init).
+ */
 export const BUNDLE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** esbuild's stand-in for `require` in ESM output: present only in a bundle whose CommonJS code calls require at run time. */
+const DYNAMIC_REQUIRE_STAND_IN = 'Dynamic require of "';
 
 /**
  * esbuild settings shared by every function (exported so tests and the bench bundle with them).
@@ -43,7 +55,6 @@ export const ESBUILD_OPTIONS = {
   sourcesContent: false,
   // Prefer the ESM entry of dual packages: better tree shaking, and no CJS wrapper at cold start.
   mainFields: ['module', 'main'],
-  banner: { js: BUNDLE_BANNER },
   splitting: true,
   entryNames: 'index',
   chunkNames: 'chunks/[name]-[hash]',
@@ -53,7 +64,12 @@ export const ESBUILD_OPTIONS = {
   external: ['africastalking'],
   // Lambda gives credentials in the environment only: the SDK's default chain (SSO, ini files, STS web
   // identity, metadata endpoints) is replaced by its environment provider (infra/bundling/lambda-credentials.ts).
-  alias: { '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'bundling', 'lambda-credentials.ts') },
+  // node:stream/web: @middy/core imports it for a streamed-response mode no function uses, and it
+  // costs every cold start Node's whole web-streams implementation (infra/bundling/web-streams.ts).
+  alias: {
+    '@aws-sdk/credential-provider-node': join(REPO_ROOT, 'infra', 'bundling', 'lambda-credentials.ts'),
+    'node:stream/web': join(REPO_ROOT, 'infra', 'bundling', 'web-streams.ts'),
+  },
   absWorkingDir: REPO_ROOT,
   logLevel: 'error',
 } satisfies BuildOptions;
@@ -62,8 +78,16 @@ export const ESBUILD_OPTIONS = {
  * Bundles one entry point (path from the repository root) into `outdir` as the stack deploys it:
  * `index.mjs`, its map, and the lazily loaded `chunks/`. Synchronous, for CDK's local bundling.
  */
-export function bundleFunction(entry: string, outdir: string, options: Pick<BuildOptions, 'external' | 'alias' | 'metafile'> = {}): BuildResult {
-  return buildSync({ ...ESBUILD_OPTIONS, ...options, entryPoints: { index: join(REPO_ROOT, entry) }, outdir });
+export function bundleFunction(entry: string, outdir: string, options: Pick<BuildOptions, 'external' | 'alias' | 'metafile'> = {}): BuildResult & { requireBanner: boolean } {
+  const build = (banner?: string) => buildSync({ ...ESBUILD_OPTIONS, ...options, ...(banner ? { banner: { js: banner } } : {}), entryPoints: { index: join(REPO_ROOT, entry) }, outdir, write: false });
+  let result = build();
+  const requireBanner = result.outputFiles.some((file) => file.path.endsWith('.mjs') && file.text.includes(DYNAMIC_REQUIRE_STAND_IN));
+  if (requireBanner) result = build(BUNDLE_BANNER);
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.contents);
+  }
+  return { ...result, requireBanner };
 }
 
 /**

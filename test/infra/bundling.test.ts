@@ -1,21 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { EOL, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { africasTalkingLayerCode } from '../../infra/hotline-stack.js';
+import { BUNDLE_BANNER, africasTalkingLayerCode, bundleFunction } from '../../infra/hotline-stack.js';
 import { functionCode } from '../../infra/constructs/hotline-function.js';
 import { REPO_ROOT } from './synth.js';
 import { entryOf, type FunctionName } from '../../lib/composition/manifest.js';
 
 /**
  * The real handlers change often; this probe pins what the bundling settings must support: CommonJS
- * africastalking (needs the `require` banner), zod, libphonenumber-js, middy, Powertools, and the AWS
- * SDK bundled (tree-shaken, minified) rather than loaded from the runtime.
+ * africastalking from the layer (through createRequire), zod, libphonenumber-js, middy, Powertools,
+ * and the AWS SDK bundled (tree-shaken, minified) rather than loaded from the runtime.
  */
 let outdir: string;
 let bundle: string;
@@ -62,6 +62,20 @@ describe('function bundling', () => {
       env: { PATH: process.env.PATH ?? '', NODE_PATH: layerModules },
     });
     expect(JSON.parse(out)).toEqual({ africastalkingSms: 'function', phone: 'ID', zod: 5, batch: 'function', sdk: 'function', command: 'function' });
+  });
+});
+
+describe('the require banner', () => {
+  it('is added only to a bundle whose CommonJS code requires a module left outside it, which then loads', () => {
+    const plain = bundleFunction('test/infra/fixtures/bundle-probe.ts', join(outdir, 'no-banner'));
+    expect(plain.requireBanner).toBe(false);
+    expect(readFileSync(join(outdir, 'no-banner', 'index.mjs'), 'utf8').startsWith(BUNDLE_BANNER)).toBe(false);
+    const withRequire = bundleFunction('test/infra/fixtures/require-probe.ts', join(outdir, 'banner'));
+    expect(withRequire.requireBanner).toBe(true);
+    const file = join(outdir, 'banner', 'index.mjs');
+    expect(readFileSync(file, 'utf8').startsWith(BUNDLE_BANNER)).toBe(true);
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(await m.handler());`;
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: outdir, encoding: 'utf8' }))).toBe(EOL);
   });
 });
 
