@@ -89,7 +89,7 @@ export async function fakeAws(): Promise<{ endpoint: string; server: Server; req
  * Bundles an entry point (path from the repository root, e.g. `functions/web.ts`) into `outdir` with
  * the stack's own options (ESBUILD_OPTIONS in infra/: ESM, node22, minified, ESM entry of dual
  * packages, the AWS SDK bundled, lazily imported code in chunks/, the Africa's Talking layer external,
- * the createRequire banner, the source map). `sdkFromRuntime` leaves `@aws-sdk/*` to the Lambda
+ * the source map; the createRequire banner only where bundled CommonJS needs it). `sdkFromRuntime` leaves `@aws-sdk/*` to the Lambda
  * runtime instead (the former setting, for comparison). `bytes` is what a cold start reads (the entry
  * and the chunks it imports statically), `chunkBytes` the chunks only `import()` loads.
  */
@@ -123,7 +123,7 @@ export function bundle(entry: string, outdir: string, options: { sdkFromRuntime?
 /**
  * Each Lambda entry bundled with the stack's own options (BUNDLING in infra/: ESM, node22, minified,
  * ESM entry of dual packages, the AWS SDK bundled, the Africa's Talking layer external, the
- * createRequire banner, the source map), and its cold start measured as Lambda's init runs it: a
+ * source map, node:stream/web stood in for), and its cold start measured as Lambda's init runs it: a
  * fresh node process (with the stack's environment) imports the bundle, which reads its
  * configuration, loads and constructs every AWS SDK client the function uses and starts its secret reads.
  * For comparison, the same entry with the SDK left to the runtime (resolved from node_modules, as the
