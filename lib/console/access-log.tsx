@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import type { Language } from '../domain/categories.js';
 import { canReadAccessLog } from '../domain/visibility.js';
 import { normaliseReference } from '../domain/reference.js';

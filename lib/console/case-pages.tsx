@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import { actOnCase, ActionForm, CASE_ACTIONS, type CaseAction, openCase } from '../use-cases/console/case-file.js';
 import type { ConsoleDeps } from '../use-cases/console/deps.js';
 import { type ConsoleContext, html, notFound, t } from './kit.js';

@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import { raw } from 'hono/html';
 import { page, type ConsoleContext } from './kit.js';
 import type { AccessLog } from '../cases/access-log-port.js';

@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import { CATEGORY_LABELS, URGENCY_LABELS, type Language } from '../domain/categories.js';
 import { caseHolder, caseHolderLabel } from '../domain/case-holder.js';
 import { maskNik } from '../domain/nik.js';

@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import * as z from '../zod.js';
 import { CHANNELS } from '../domain/case.js';
 import { Category } from '../domain/categories.js';

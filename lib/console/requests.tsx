@@ -1,3 +1,5 @@
+// One chunk for what the pages share with the router: see init-chunk.ts.
+import './init-chunk.js';
 import type { Child } from 'hono/jsx';
 import * as z from '../zod.js';
 import { type Case, type CaseEvent, dataRequestDeadline, REFUSAL_GROUNDS } from '../domain/case.js';

@@ -289,6 +289,12 @@ describe('functions', () => {
     for (const name of FUNCTION_NAMES) expect(atInit(name, '/event-streams/'), name).toBe(false);
   });
 
+  it('read few files at a cold start: the console\'s pages share one chunk with its router (lib/console/init-chunk.ts)', () => {
+    // Every extra ES module a cold start reads costs ~0.4 ms; before init-chunk.ts the console read eleven.
+    expect(readAtInit(assetDir('console')).length).toBeLessThanOrEqual(5);
+    for (const name of FUNCTION_NAMES) expect(readAtInit(assetDir(name)).length, name).toBeLessThanOrEqual(6);
+  });
+
   it('read at cold start the adapters of the aggregates their manifest entry names, and no other', () => {
     const atInit = (name: FunctionName, part: string) => initSources(name).some((src) => src.includes(part));
     const adapters = { ussdDrafts: 'adapters/dynamo/ussd-drafts.ts', counters: 'adapters/dynamo/rate-counter.ts', directory: 'adapters/dynamo/directory.ts' } as const;
