@@ -5,6 +5,7 @@ import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { handleOfficialSms } from '../../lib/use-cases/handle-official-sms.js';
 import { parseOfficialCommand } from '../../lib/officials/commands.js';
 import { PAGE_SIZE } from '../../lib/use-cases/console/queue.js';
+import { eachReadAlone, type QueueFilterExpr, type QueueRead } from '../../lib/use-cases/console/case-pages-port.js';
 import { recordAgentName } from '../../lib/figures/record-agent.js';
 import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
 
@@ -157,6 +158,59 @@ describe('the queue', () => {
     // A page after a cursor is not a count of the slice: none is given.
     const first = await pages.queueRows(slice, {}, 1);
     expect((await pages.queueRows(slice, {}, 1, first.rows[0]!.sortKey, 100)).count).toBeUndefined();
+  });
+
+  it('reads a queue page of the desk with one Query per status partition its tab starts from, one per other overdue range, one per own-case partition', async () => {
+    for (const path of ['/console', '/console?tab=all&category=death', '/console?tab=overdue&channel=web']) {
+      system.commands.length = 0;
+      expect((await desk.get(path)).status).toBe(200);
+      // all new + all acknowledged (each read once for the page, the counts and the urgent overdue range),
+      // the high and normal overdue ranges of both, my new + my acknowledged, the directory, my unread marks: 10 (was 13).
+      expect(system.commands.filter((c) => c === 'QueryCommand'), path).toHaveLength(10);
+    }
+  });
+
+  it("answers a page's reads of one partition from one Query, each exactly as the read made alone, at every window edge", async () => {
+    // Bima (5206) holds only these cases: 4 urgent and 3 normal ones, a minute apart, two of them taken.
+    const filed: Case[] = [];
+    for (const category of ['trafficking', 'other', 'death', 'lost_contact', 'trafficking', 'death', 'other'] as const) {
+      filed.push(await file({ homeRegency: '5206', category }));
+      system.clock.advance(1);
+    }
+    await signInAll();
+    for (const c of [filed[0]!, filed[3]!]) expect((await act(desk, c.reference, 'take')).status).toBe(303);
+    const pages = system.console.casePages;
+    const at = (c: Case) => c.createdAt;
+    // Overdue bounds before every case, between them, on one exactly, and after every case.
+    const bounds = ['2000-01-01T00:00:00.000Z', at(filed[2]!), `${at(filed[4]!).slice(0, 23)}1Z`, '2999-01-01T00:00:00.000Z'];
+    const filters: QueueFilterExpr[] = [
+      {}, { unassignedOnly: true }, { category: 'death' }, { categories: ['death', 'other'] }, { channel: 'web', level: 1 },
+      { level: 2 }, { from: at(filed[1]!), to: at(filed[5]!) }, { regency: '5206', unassignedOnly: true },
+    ];
+    for (const status of ['new', 'acknowledged'] as const) {
+      const slice = { status, of: { regency: '5206' } };
+      const overdue = (urgency: 'urgent' | 'normal', levelSinceBefore: string) => ({ ...slice, overdue: { urgency, levelSinceBefore } });
+      for (const window of [1, 2, 3, 4, 5, 6]) {
+        for (const filter of filters) {
+          const reads: QueueRead[] = [
+            { kind: 'rows', slice, filter, limit: Math.min(window, 2), countUpTo: window },
+            { kind: 'rows', slice, filter: {}, limit: window },
+            { kind: 'count', slice, filter, cap: window },
+            { kind: 'count', slice, filter: { unassignedOnly: true }, cap: window },
+            ...bounds.flatMap((b): QueueRead[] => [
+              { kind: 'count', slice: overdue('urgent', b), filter, cap: window },
+              { kind: 'count', slice: overdue('urgent', b), filter: {}, cap: window },
+              { kind: 'count', slice: overdue('normal', b), filter, cap: window },
+            ]),
+          ];
+          const alone = await eachReadAlone(pages, reads);
+          system.commands.length = 0;
+          expect(await pages.queueReads(reads), JSON.stringify({ status, window, filter })).toEqual(alone);
+          // The partition's first page and counts and the urgent overdue counts: one Query; the normal overdue ranges: one each.
+          expect(system.commands.filter((c) => c === 'QueryCommand')).toHaveLength(1 + bounds.length);
+        }
+      }
+    }
   });
 
   it('shows my cases once taken, and overdue cases once their deadline has passed', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../lib/config.js';
 import type { Official } from '../../lib/domain/official.js';
-import type { CaseReader, QueueRow, QueueSlice } from '../../lib/use-cases/console/case-pages-port.js';
+import { type CaseReader, eachReadAlone, type QueueRow, type QueueSlice } from '../../lib/use-cases/console/case-pages-port.js';
 import { COUNT_CAP, PAGE_SIZE, queuePage, slicesFor } from '../../lib/use-cases/console/queue.js';
 
 const policy = defaultPolicy();
@@ -25,6 +25,7 @@ function store(held: number) {
       const rows = Array.from({ length: Math.min(held, limit) }, (_, i) => row(`s${read.length}-${i}`));
       return { rows, more: held > limit, ...(countUpTo && !after ? { count: { count: Math.min(held, countUpTo), more: held > countUpTo } } : {}) };
     },
+    queueReads: (reads) => eachReadAlone(casePages, reads),
   };
   const directory = { unreadCases: async () => [] } as unknown as Parameters<typeof queuePage>[0]['directory'];
   return { deps: { casePages, clock: { now: () => now }, policy, directory }, counted, read };

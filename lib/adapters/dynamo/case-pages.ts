@@ -3,9 +3,10 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import type { Case, CaseEvent } from '../../domain/case.js';
 import type { Cipher } from '../../cipher.js';
-import type { CaseFile, CaseReader, Note, QueueFilterExpr, QueueRow, QueueSlice } from '../../use-cases/console/case-pages-port.js';
+import type { Urgency } from '../../domain/categories.js';
+import type { CaseFile, CaseReader, Note, QueueCountResult, QueueFilterExpr, QueueRead, QueueReadResult, QueueRow, QueueRowsResult, QueueSlice } from '../../use-cases/console/case-pages-port.js';
 import { decodeEvent } from './cases.js';
-import { keys, queueKeys } from './keys.js';
+import { keys, queueKeys, URGENCY_RANK } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
 
 import { QUEUE_INDEX_ATTRIBUTES, TABLE } from './table-definition.js';
@@ -122,6 +123,61 @@ export class DynamoCaseReader implements CaseReader {
     return { count: Math.min(page.count, cap), more: page.count > cap || page.last !== undefined };
   }
 
+  /**
+   * A page's reads, with every group of reads that start where one index partition starts (a slice's
+   * first page or count; the overdue range of the most urgent cases, which opens the partition)
+   * answered from one Query of that partition: as many entries as the widest of them reads, no
+   * filter, and each read's window, range and filter applied here to what came back. Each answer is
+   * what the read alone would get (the same entries evaluated, the same rows, counts, `more` and
+   * cursor), so the desk's all tab reads its two status partitions once for its rows, the tab's
+   * count, the unassigned tab's count and the most urgent overdue counts (was four Queries each).
+   * A read after a cursor, or alone in its partition, is made as before, filtered by DynamoDB.
+   */
+  async queueReads(reads: readonly QueueRead[]): Promise<QueueReadResult[]> {
+    const plans = reads.map((read) => this.planOf(read));
+    const groups = new Map<string, number[]>();
+    plans.forEach((plan, i) => {
+      if (!plan.fromStart) return;
+      const group = `${plan.partition.index}|${plan.partition.key}`;
+      groups.set(group, [...(groups.get(group) ?? []), i]);
+    });
+    const shared = new Map<number, Promise<QueueReadResult>>();
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      const entries = this.readPartition(members.map((i) => plans[i]!));
+      for (const i of members) shared.set(i, entries.then((e) => answerFrom(e, plans[i]!)));
+    }
+    return Promise.all(reads.map((read, i) => shared.get(i) ?? (read.kind === 'rows'
+      ? this.queueRows(read.slice, read.filter, read.limit, read.after, read.countUpTo)
+      : this.count(read.slice, read.filter, read.cap))));
+  }
+
+  /** Where a read looks, how many index entries it evaluates (its Limit), and whether its range opens its partition. */
+  private planOf(read: QueueRead): ReadPlan {
+    const partition = partitionOf(read.slice);
+    const filtered = this.partitionQuery(partition, read.filter).FilterExpression !== undefined;
+    const window = read.kind === 'count'
+      ? (filtered ? FILTERED_READ : read.cap)
+      : (filtered ? FILTERED_READ : read.countUpTo !== undefined && read.after === undefined ? Math.max(read.limit, read.countUpTo) : read.limit);
+    const high = partition.before ?? (partition.prefix ? `${partition.prefix}\uffff` : undefined);
+    const fromStart = (read.kind === 'count' || read.after === undefined) && (partition.prefix === undefined || partition.prefix === FIRST_SORT_PREFIX);
+    return { read, partition, window, ...(high !== undefined ? { high } : {}), fromStart };
+  }
+
+  /** The first entries of one partition, as many as the widest read needs, unfiltered; only the attributes the reads use. */
+  private async readPartition(plans: ReadPlan[]): Promise<Item[]> {
+    const { partition } = plans[0]!;
+    const index = INDEX[partition.index];
+    const rows = plans.some((p) => p.read.kind === 'rows');
+    const attributes = new Set<string>([index.sortKey, ...(rows ? QUEUE_INDEX_ATTRIBUTES : plans.flatMap((p) => filterAttributes(p.read.filter)))]);
+    const names = Object.fromEntries([...attributes].map((a, i) => [`#p${i}`, a]));
+    const page = await this.table.queryPage({
+      IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { ...names, '#pk': index.partitionKey },
+      values: { ':pk': partition.key }, ProjectionExpression: Object.keys(names).join(', '), Limit: Math.max(...plans.map((p) => p.window)),
+    });
+    return page.items;
+  }
+
   async addNote(c: Case, note: Note, event: CaseEvent): Promise<void> {
     const suffix = randomBytes(4).toString('hex');
     const noteKey = keys.note(c.id, note.at, suffix);
@@ -183,4 +239,63 @@ function rowFromItem(i: Item, sortKey: string): QueueRow {
     ...(i.assignee ? { assignee: String(i.assignee) } : {}),
     levelSince: String(i.levelSince ?? i.createdAt), createdAt: String(i.createdAt), sortKey: String(i[sortKey]),
   };
+}
+
+/** The sort-key prefix of the most urgent cases: every key of a queue partition sorts at or after it. */
+const FIRST_SORT_PREFIX = queueKeys.sortPrefix((Object.keys(URGENCY_RANK) as Urgency[]).reduce((a, b) => (URGENCY_RANK[a] <= URGENCY_RANK[b] ? a : b)));
+
+interface ReadPlan {
+  read: QueueRead;
+  partition: QueuePartition;
+  /** Index entries the read alone evaluates: its Query's Limit. */
+  window: number;
+  /** Inclusive upper bound of its sort-key range. */
+  high?: string;
+  /** Its range starts where the partition starts (no cursor; no prefix but the first). */
+  fromStart: boolean;
+}
+
+/**
+ * A read answered from the first entries of its partition (in sort-key order, as many as the
+ * widest read of the group evaluated, or all there are): the entries its own Query would evaluate
+ * are the first `window` of them within its range, and DynamoDB returns a LastEvaluatedKey exactly
+ * when that Query stops at its Limit (also when nothing follows: checked by the integration test).
+ */
+function answerFrom(entries: Item[], plan: ReadPlan): QueueReadResult {
+  const sortKey = INDEX[plan.partition.index].sortKey;
+  const inRange = plan.high === undefined ? entries : entries.filter((e) => String(e[sortKey]) <= plan.high!);
+  const evaluated = inRange.slice(0, plan.window);
+  const stopped = inRange.length >= plan.window;
+  const { read } = plan;
+  const matches = evaluated.filter((e) => matchesFilter(e, read.filter));
+  if (read.kind === 'count') {
+    return { count: Math.min(matches.length, read.cap), more: matches.length > read.cap || stopped } satisfies QueueCountResult;
+  }
+  const rows = matches.map((e) => rowFromItem(e, sortKey));
+  const lastRead = stopped && rows.length <= read.limit ? String(evaluated[evaluated.length - 1]![sortKey]) : undefined;
+  return {
+    rows: rows.slice(0, read.limit), more: stopped || rows.length > read.limit, ...(lastRead ? { lastRead } : {}),
+    ...(read.countUpTo !== undefined ? { count: { count: Math.min(matches.length, read.countUpTo), more: matches.length > read.countUpTo || stopped } } : {}),
+  } satisfies QueueRowsResult;
+}
+
+/** The attributes `partitionQuery`'s FilterExpression reads for this filter. */
+function filterAttributes(f: QueueFilterExpr): string[] {
+  return [
+    ...(f.category !== undefined || f.categories?.length ? ['category'] : []), ...(f.channel !== undefined ? ['channel'] : []),
+    ...(f.level !== undefined ? ['level'] : []), ...(f.regency !== undefined ? ['homeRegency'] : []),
+    ...(f.from || f.to ? ['createdAt'] : []), ...(f.unassignedOnly ? ['assignee'] : []),
+  ];
+}
+
+/**
+ * `partitionQuery`'s FilterExpression, evaluated here on an index entry: the same conditions with
+ * DynamoDB's meaning (equality of the stored value and type, IN, a string BETWEEN, attribute_not_exists).
+ */
+function matchesFilter(e: Item, f: QueueFilterExpr): boolean {
+  const eq = (attribute: string, value: unknown) => value === undefined || e[attribute] === value;
+  return eq('category', f.category) && eq('channel', f.channel) && eq('level', f.level) && eq('homeRegency', f.regency)
+    && (!f.categories?.length || f.categories.includes(e.category as never))
+    && (!(f.from || f.to) || (typeof e.createdAt === 'string' && e.createdAt >= (f.from ?? '0000') && e.createdAt <= (f.to ?? '9999')))
+    && (!f.unassignedOnly || e.assignee === undefined);
 }

@@ -63,6 +63,15 @@ export interface QueueRow {
 
 export type QueueFilterExpr = QueueFilter & { unassignedOnly?: boolean; categories?: Category[] };
 
+/** One read of a queue page: rows of a slice (`queueRows`) or a slice's count (`count`). */
+export type QueueRead =
+  | { kind: 'rows'; slice: QueueSlice; filter: QueueFilterExpr; limit: number; after?: string; countUpTo?: number }
+  | { kind: 'count'; slice: QueueSlice; filter: QueueFilterExpr; cap: number };
+export type QueueRowsResult = Awaited<ReturnType<CaseReader['queueRows']>>;
+export type QueueCountResult = Awaited<ReturnType<CaseReader['count']>>;
+/** What `queueReads` answers for each read, in the order asked. */
+export type QueueReadResult<R extends QueueRead = QueueRead> = R extends { kind: 'rows' } ? QueueRowsResult : QueueCountResult;
+
 export interface CaseReader {
   caseFile(reference: string): Promise<CaseFile | undefined>;
   /**
@@ -75,5 +84,17 @@ export interface CaseReader {
   queueRowsOf(caseIds: readonly string[]): Promise<QueueRow[]>;
   /** Matching rows counted up to `cap` (a tab shows "cap+" beyond). */
   count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }>;
+  /**
+   * Every read of one queue page at once, each answered exactly as `queueRows` or `count` answers it
+   * alone; the store may answer several from one read of its own (slices it keeps in one place).
+   */
+  queueReads(reads: readonly QueueRead[]): Promise<QueueReadResult[]>;
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;
+}
+
+/** `queueReads` as each read made alone: for a reader with nothing to share between reads. */
+export function eachReadAlone(reader: Pick<CaseReader, 'queueRows' | 'count'>, reads: readonly QueueRead[]): Promise<QueueReadResult[]> {
+  return Promise.all(reads.map((r) => (r.kind === 'rows'
+    ? reader.queueRows(r.slice, r.filter, r.limit, r.after, r.countUpTo)
+    : reader.count(r.slice, r.filter, r.cap))));
 }

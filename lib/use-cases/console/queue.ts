@@ -3,7 +3,7 @@ import { URGENCIES } from '../../domain/categories.js';
 import { deadlineOf } from '../../domain/sla.js';
 import type { Official } from '../../domain/official.js';
 import { canSee } from '../../domain/visibility.js';
-import type { QueueFilter, QueueFilterExpr, QueueRow, QueueSlice, QueueTab } from './case-pages-port.js';
+import type { QueueCountResult, QueueFilter, QueueFilterExpr, QueueRead, QueueRow, QueueRowsResult, QueueSlice, QueueTab } from './case-pages-port.js';
 import type { ConsoleDeps } from './deps.js';
 
 export const QUEUE_TABS: QueueTab[] = ['unassigned', 'mine', 'overdue', 'all'];
@@ -96,8 +96,9 @@ export function decodeCursor(raw: string | undefined): Record<string, string> {
 }
 
 /**
- * One page of a tab and the counts of every tab: Queries on the queue indexes, merged in memory by
- * urgency then deadline. The cursor holds, per slice, the last row shown from it.
+ * One page of a tab and the counts of every tab: reads of the queue indexes, all handed to the store
+ * at once (`queueReads`), merged in memory by urgency then deadline. The cursor holds, per slice,
+ * the last row shown from it.
  */
 export async function queuePage(
   deps: Pick<ConsoleDeps, 'casePages' | 'clock' | 'policy' | 'directory'>,
@@ -116,20 +117,31 @@ export async function queuePage(
   };
 
   // A slice this page reads from its start is counted by the same read: the shown tab's count costs no Query of its own.
-  const reads = slices.map(async (s) => ({ s, ...(await deps.casePages.queueRows(s, filter, PAGE_SIZE, after[sliceId(s)], COUNT_CAP)) }));
-  const [results, counts, unreadRows] = await Promise.all([
-    Promise.all(reads),
-    Promise.all(QUEUE_TABS.map(async (tab) => {
-      const tabSlices = slicesFor(official, tab, input.filter, deps.policy, now);
-      const tabFilter = filterExpr(official, tab, input.filter);
-      const shown = !unreadTab && tab === input.tab;
-      const each = await Promise.all(tabSlices.map(async (s, i) => (shown && after[sliceId(s)] === undefined ? (await reads[i]!).count : undefined)
-        ?? deps.casePages.count(s, tabFilter, COUNT_CAP)));
-      const count = each.reduce((n, c) => n + c.count, 0);
-      return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
-    })),
-    unreadFor(deps, official, input.filter),
-  ]);
+  // Every read of the page goes to the store at once, which may answer several from one Query.
+  const rowReads: QueueRead[] = slices.map((s) => {
+    const from = after[sliceId(s)];
+    return { kind: 'rows', slice: s, filter, limit: PAGE_SIZE, ...(from !== undefined ? { after: from } : {}), countUpTo: COUNT_CAP };
+  });
+  const countReads: QueueRead[] = [];
+  const tabParts = QUEUE_TABS.map((tab) => {
+    const shown = !unreadTab && tab === input.tab;
+    const tabFilter = filterExpr(official, tab, input.filter);
+    return [tab, slicesFor(official, tab, input.filter, deps.policy, now).map((s, i) => (shown && after[sliceId(s)] === undefined
+      ? { read: i }
+      : { count: countReads.push({ kind: 'count', slice: s, filter: tabFilter, cap: COUNT_CAP }) - 1 }))] as const;
+  });
+  const [answers, unreadRows] = await Promise.all([deps.casePages.queueReads([...rowReads, ...countReads]), unreadFor(deps, official, input.filter)]);
+  const results = slices.map((s, i) => ({ s, ...(answers[i] as QueueRowsResult) }));
+  const counts = tabParts.map(([tab, parts]) => {
+    const each = parts.map((part): QueueCountResult => {
+      if (part.count !== undefined) return answers[rowReads.length + part.count] as QueueCountResult;
+      const counted = results[part.read]!.count;
+      if (!counted) throw new Error('queue: the store read a first page without counting it');
+      return counted;
+    });
+    const count = each.reduce((n, c) => n + c.count, 0);
+    return [tab, { count: Math.min(count, COUNT_CAP), more: count > COUNT_CAP || each.some((c) => c.more) }] as const;
+  });
   const unread = { count: Math.min(unreadRows.rows.length, COUNT_CAP), more: unreadRows.more };
   const unreadIds = new Set(unreadRows.rows.map((r) => r.id));
   if (unreadTab) {
