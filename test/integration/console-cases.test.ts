@@ -8,6 +8,9 @@ import { PAGE_SIZE } from '../../lib/use-cases/console/queue.js';
 import { eachReadAlone, type QueueFilterExpr, type QueueRead } from '../../lib/use-cases/console/case-pages-port.js';
 import { recordAgentName } from '../../lib/figures/record-agent.js';
 import { ConsoleClient, createConsoleTestSystem, type ConsoleTestSystem } from '../support/console.js';
+import { DynamoCaseReader } from '../../lib/adapters/dynamo/case-pages.js';
+import { localDynamoClient } from '../../lib/adapters/dynamo/local-client.js';
+import { DynamoStores } from '../../lib/adapters/dynamo/stores.js';
 
 /** Who sees what, the access log, the queue and the actions of the console, on DynamoDB Local. */
 let system: ConsoleTestSystem;
@@ -209,6 +212,32 @@ describe('the queue', () => {
           // The partition's first page and counts and the urgent overdue counts: one Query; the normal overdue ranges: one each.
           expect(system.commands.filter((c) => c === 'QueryCommand')).toHaveLength(1 + bounds.length);
         }
+      }
+      // Reads that all share the page's filter and evaluate as many entries: the partition's Query is
+      // filtered by DynamoDB, and each answer is still the read's own. A reader whose filtered reads
+      // evaluate 1 to 6 entries reaches every edge of that window with these few cases.
+      for (const window of [1, 2, 3, 4, 5, 6]) {
+        const commands: string[] = [];
+        const db = localDynamoClient(system.endpoint);
+        db.middlewareStack.add((next, context) => async (args) => { commands.push(String(context.commandName)); return next(args); }, { step: 'initialize' });
+        const stores = new DynamoStores(db, system.tableName, system.cipher);
+        const narrow = new DynamoCaseReader(stores.table, system.cipher, stores.cases, window);
+        for (const filter of filters.filter((f) => Object.keys(f).length > 0)) {
+          const reads: QueueRead[] = [
+            { kind: 'rows', slice, filter, limit: 2, countUpTo: 100 },
+            { kind: 'count', slice, filter, cap: 100 },
+            { kind: 'count', slice, filter: { ...filter, unassignedOnly: true }, cap: 2 },
+            ...bounds.flatMap((b): QueueRead[] => [
+              { kind: 'count', slice: overdue('urgent', b), filter, cap: 100 },
+              { kind: 'count', slice: overdue('normal', b), filter, cap: 100 },
+            ]),
+          ];
+          const alone = await eachReadAlone(narrow, reads);
+          commands.length = 0;
+          expect(await narrow.queueReads(reads), JSON.stringify({ status, window, filter })).toEqual(alone);
+          expect(commands.filter((c) => c === 'QueryCommand')).toHaveLength(1 + bounds.length);
+        }
+        db.destroy();
       }
     }
   });

@@ -50,7 +50,11 @@ const FILTERED_READ = 200;
  * shows category, urgency, country and regency only, so listing is not a view of personal data.
  */
 export class DynamoCaseReader implements CaseReader {
-  constructor(private readonly table: DynamoTable, private readonly cipher: Cipher, private readonly cases: { decodeCase(item: Item): Promise<Case> }) {}
+  constructor(
+    private readonly table: DynamoTable, private readonly cipher: Cipher, private readonly cases: { decodeCase(item: Item): Promise<Case> },
+    /** Index entries a filtered read evaluates; smaller only in tests, to reach its edges with a few cases. */
+    private readonly filteredRead = FILTERED_READ,
+  ) {}
 
   async caseFile(reference: string): Promise<CaseFile | undefined> {
     const ref = await this.table.get(keys.reference(reference));
@@ -86,7 +90,7 @@ export class DynamoCaseReader implements CaseReader {
     if (lo !== undefined && hi !== undefined && lo > hi) return { rows: [], more: false };
     // Counting too: the read `count` makes (same key range and filter, same Limit), whose items give the page as well.
     const counting = countUpTo !== undefined && after === undefined;
-    const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? FILTERED_READ : counting ? Math.max(limit, countUpTo) : limit });
+    const page = await this.table.queryPage({ ...query, Limit: query.FilterExpression ? this.filteredRead : counting ? Math.max(limit, countUpTo) : limit });
     // Each queue index projects its own sort key only: the row's cursor is read from the index queried.
     const rows = page.items.map((i) => rowFromItem(i, INDEX[partition.index].sortKey));
     // Where the read stopped, when every row it found is returned (none held back by `limit`).
@@ -119,7 +123,7 @@ export class DynamoCaseReader implements CaseReader {
 
   async count(slice: QueueSlice, filter: QueueFilterExpr, cap: number): Promise<{ count: number; more: boolean }> {
     const query = this.partitionQuery(partitionOf(slice), filter);
-    const page = await this.table.queryPage({ ...query, Select: 'COUNT', Limit: query.FilterExpression ? FILTERED_READ : cap });
+    const page = await this.table.queryPage({ ...query, Select: 'COUNT', Limit: query.FilterExpression ? this.filteredRead : cap });
     return { count: Math.min(page.count, cap), more: page.count > cap || page.last !== undefined };
   }
 
@@ -157,25 +161,33 @@ export class DynamoCaseReader implements CaseReader {
     const partition = partitionOf(read.slice);
     const filtered = this.partitionQuery(partition, read.filter).FilterExpression !== undefined;
     const window = read.kind === 'count'
-      ? (filtered ? FILTERED_READ : read.cap)
-      : (filtered ? FILTERED_READ : read.countUpTo !== undefined && read.after === undefined ? Math.max(read.limit, read.countUpTo) : read.limit);
+      ? (filtered ? this.filteredRead : read.cap)
+      : (filtered ? this.filteredRead : read.countUpTo !== undefined && read.after === undefined ? Math.max(read.limit, read.countUpTo) : read.limit);
     const high = partition.before ?? (partition.prefix ? `${partition.prefix}\uffff` : undefined);
     const fromStart = (read.kind === 'count' || read.after === undefined) && (partition.prefix === undefined || partition.prefix === FIRST_SORT_PREFIX);
     return { read, partition, window, ...(high !== undefined ? { high } : {}), fromStart };
   }
 
-  /** The first entries of one partition, as many as the widest read needs, unfiltered; only the attributes the reads use. */
-  private async readPartition(plans: ReadPlan[]): Promise<Item[]> {
+  /**
+   * The first entries of one partition, as many as the widest read evaluates, with only the
+   * attributes the reads use. When every read evaluates as many and their filters share conditions
+   * (the page's own filter), DynamoDB applies those and returns only the matches, with where it
+   * stopped; otherwise it returns every entry evaluated.
+   */
+  private async readPartition(plans: ReadPlan[]): Promise<PartitionRead> {
     const { partition } = plans[0]!;
     const index = INDEX[partition.index];
+    const window = Math.max(...plans.map((p) => p.window));
+    const common = plans.every((p) => p.window === window) ? commonFilter(plans.map((p) => p.read.filter)) : {};
+    const query = this.partitionQuery({ index: partition.index, key: partition.key }, common);
     const rows = plans.some((p) => p.read.kind === 'rows');
     const attributes = new Set<string>([index.sortKey, ...(rows ? QUEUE_INDEX_ATTRIBUTES : plans.flatMap((p) => filterAttributes(p.read.filter)))]);
     const names = Object.fromEntries([...attributes].map((a, i) => [`#p${i}`, a]));
     const page = await this.table.queryPage({
-      IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { ...names, '#pk': index.partitionKey },
-      values: { ':pk': partition.key }, ProjectionExpression: Object.keys(names).join(', '), Limit: Math.max(...plans.map((p) => p.window)),
+      ...query, ExpressionAttributeNames: { ...query.ExpressionAttributeNames, ...names }, ProjectionExpression: Object.keys(names).join(', '), Limit: window,
     });
-    return page.items;
+    if (!query.FilterExpression) return { entries: page.items };
+    return { entries: page.items, filtered: page.last ? { stoppedAt: String(unmarshall(page.last)[index.sortKey]) } : {} };
   }
 
   async addNote(c: Case, note: Note, event: CaseEvent): Promise<void> {
@@ -255,28 +267,52 @@ interface ReadPlan {
   fromStart: boolean;
 }
 
+/** What one Query of a partition gave its group of reads. */
+interface PartitionRead {
+  /** In sort-key order: every entry evaluated, or (`filtered`) only those matching the group's common filter. */
+  entries: Item[];
+  /** Present when the Query was filtered: the sort key of the entry it stopped at (its Limit reached), if it did. */
+  filtered?: { stoppedAt?: string };
+}
+
 /**
- * A read answered from the first entries of its partition (in sort-key order, as many as the
- * widest read of the group evaluated, or all there are): the entries its own Query would evaluate
- * are the first `window` of them within its range, and DynamoDB returns a LastEvaluatedKey exactly
- * when that Query stops at its Limit (also when nothing follows: checked by the integration test).
+ * A read answered from its partition's read: the entries its own Query would evaluate are the first
+ * `window` of the partition's within its range, and DynamoDB returns a LastEvaluatedKey exactly when
+ * a Query stops at its Limit (also when nothing follows: the integration test checks it). A
+ * filtered partition read evaluated the read's own window (every read of its group has the same),
+ * so the read stopped where the partition read did, when that is within its range.
  */
-function answerFrom(entries: Item[], plan: ReadPlan): QueueReadResult {
+function answerFrom(read: PartitionRead, plan: ReadPlan): QueueReadResult {
   const sortKey = INDEX[plan.partition.index].sortKey;
-  const inRange = plan.high === undefined ? entries : entries.filter((e) => String(e[sortKey]) <= plan.high!);
-  const evaluated = inRange.slice(0, plan.window);
-  const stopped = inRange.length >= plan.window;
-  const { read } = plan;
-  const matches = evaluated.filter((e) => matchesFilter(e, read.filter));
-  if (read.kind === 'count') {
-    return { count: Math.min(matches.length, read.cap), more: matches.length > read.cap || stopped } satisfies QueueCountResult;
+  const inRange = plan.high === undefined ? read.entries : read.entries.filter((e) => String(e[sortKey]) <= plan.high!);
+  let evaluated: Item[];
+  let stoppedAt: string | undefined;
+  if (read.filtered) {
+    evaluated = inRange;
+    const at = read.filtered.stoppedAt;
+    stoppedAt = at !== undefined && (plan.high === undefined || at <= plan.high) ? at : undefined;
+  } else {
+    evaluated = inRange.slice(0, plan.window);
+    stoppedAt = inRange.length >= plan.window ? String(evaluated[evaluated.length - 1]![sortKey]) : undefined;
+  }
+  const stopped = stoppedAt !== undefined;
+  const { read: asked } = plan;
+  const matches = evaluated.filter((e) => matchesFilter(e, asked.filter));
+  if (asked.kind === 'count') {
+    return { count: Math.min(matches.length, asked.cap), more: matches.length > asked.cap || stopped } satisfies QueueCountResult;
   }
   const rows = matches.map((e) => rowFromItem(e, sortKey));
-  const lastRead = stopped && rows.length <= read.limit ? String(evaluated[evaluated.length - 1]![sortKey]) : undefined;
   return {
-    rows: rows.slice(0, read.limit), more: stopped || rows.length > read.limit, ...(lastRead ? { lastRead } : {}),
-    ...(read.countUpTo !== undefined ? { count: { count: Math.min(matches.length, read.countUpTo), more: matches.length > read.countUpTo || stopped } } : {}),
+    rows: rows.slice(0, asked.limit), more: stopped || rows.length > asked.limit, ...(stopped && rows.length <= asked.limit ? { lastRead: stoppedAt } : {}),
+    ...(asked.countUpTo !== undefined ? { count: { count: Math.min(matches.length, asked.countUpTo), more: matches.length > asked.countUpTo || stopped } } : {}),
   } satisfies QueueRowsResult;
+}
+
+/** The conditions every one of these filters has, with the same value. */
+function commonFilter(filters: QueueFilterExpr[]): QueueFilterExpr {
+  const [first, ...rest] = filters;
+  return Object.fromEntries(Object.entries(first ?? {})
+    .filter(([k, v]) => v !== undefined && rest.every((f) => JSON.stringify(f[k as keyof QueueFilterExpr]) === JSON.stringify(v)))) as QueueFilterExpr;
 }
 
 /** The attributes `partitionQuery`'s FilterExpression reads for this filter. */
