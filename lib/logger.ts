@@ -23,9 +23,15 @@ const RANK: Record<LogLevel, number> = { DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20
 
 type Attributes = Record<string, unknown>;
 
+/** Where an invocation's context lives when one process runs several invocations at once. */
+export interface InvocationScope {
+  getStore(): Attributes | undefined;
+}
+
 export class Logger {
   private threshold: number;
   private context: Attributes = {};
+  private scope?: InvocationScope;
   /** True until the first invocation's context is added: a Lambda instance's first invocation is its cold start. */
   private coldStart = true;
 
@@ -42,15 +48,28 @@ export class Logger {
   warn(message: string, attributes?: Attributes): void { this.write('WARN', message, attributes); }
   error(message: string, attributes?: Attributes): void { this.write('ERROR', message, attributes); }
 
+  /**
+   * The local server runs every function in one process and answers requests concurrently: with the
+   * context in one field, a line of one request carried the function name and request id of another
+   * that had started since. It gives the logger a store per invocation (an AsyncLocalStorage,
+   * lib/local/lambda-shim.ts). A Lambda instance runs one invocation at a time and keeps the field.
+   */
+  useInvocationScope(scope: InvocationScope): void {
+    this.scope = scope;
+  }
+
   /** The invocation's context on every following line (the same keys as Powertools' logger). */
   addContext(context: Context): void {
-    this.context = {
+    const attributes = {
       cold_start: this.coldStart,
       function_arn: context.invokedFunctionArn,
       function_memory_size: Number(context.memoryLimitInMB),
       function_name: context.functionName,
       function_request_id: context.awsRequestId,
     };
+    const store = this.scope?.getStore();
+    if (store) Object.assign(store, attributes);
+    else this.context = attributes;
     this.coldStart = false;
   }
 
@@ -60,7 +79,7 @@ export class Logger {
     const trace = process.env._X_AMZN_TRACE_ID?.split(';')[0]?.replace('Root=', '');
     const line = JSON.stringify({
       level, message, timestamp: new Date().toISOString(), service: this.options.serviceName ?? SERVICE,
-      ...this.context, ...(trace ? { xray_trace_id: trace } : {}), ...attributes,
+      ...(this.scope?.getStore() ?? this.context), ...(trace ? { xray_trace_id: trace } : {}), ...attributes,
     });
     (RANK[level] >= RANK.WARN ? process.stderr : process.stdout).write(`${line}\n`);
   }

@@ -1,7 +1,25 @@
 import type { Context } from 'aws-lambda';
 import type { IncomingMessage } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { HttpEvent } from '../http/api.js';
+import { logger } from '../logger.js';
+
+const invocations = new AsyncLocalStorage<Record<string, unknown>>();
+let scoped = false;
+
+/**
+ * Runs one local invocation with a log context of its own: the local server answers requests and
+ * stream batches of all functions concurrently in one process, where one shared context would put
+ * one request's function name and request id on another's lines (lib/logger.ts).
+ */
+export function invokeLocally<R>(invoke: () => R): R {
+  if (!scoped) {
+    logger.useInvocationScope(invocations);
+    scoped = true;
+  }
+  return invocations.run({}, invoke);
+}
 
 /**
  * A Lambda context good enough for middy and Powertools when a handler runs in the local server.
