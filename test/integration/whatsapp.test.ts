@@ -81,8 +81,10 @@ describe('a worker abroad reporting by WhatsApp', () => {
     expect(reply.route).toBe('whatsapp');
     expect(reply.template).toBeUndefined();
     expect(reply.providerMessageId).toMatch(/^wamid\./);
-    // The hotline keeps only the digest of the wamid Meta answered with (it carries the number).
-    expect(await fixture.system.store.getMessageByProviderId(wamidKey(reply.providerMessageId))).toMatchObject({ providerMessageId: wamidKey(reply.providerMessageId), to: toPhone(from) });
+    // The hotline keeps only the digest of the wamid Meta answered with (it carries the number). The
+    // notifier records it after Meta's answer, so the outbox may hold the reply a moment before the store does.
+    const recorded = await waitFor(() => fixture.system.store.getMessageByProviderId(wamidKey(reply.providerMessageId)));
+    expect(recorded).toMatchObject({ providerMessageId: wamidKey(reply.providerMessageId), to: toPhone(from) });
     await new Promise((r) => setTimeout(r, 1500));
     expect(sentTo(from)).toHaveLength(1);
   });
