@@ -5,6 +5,7 @@ import type { Case, CaseEvent } from '../../domain/case.js';
 import type { Cipher } from '../../cipher.js';
 import type { Urgency } from '../../domain/categories.js';
 import type { CaseFile, CaseReader, Note, QueueCountResult, QueueFilterExpr, QueueRead, QueueReadResult, QueueRow, QueueRowsResult, QueueSlice } from '../../use-cases/console/case-pages-port.js';
+import { readAlone } from '../../use-cases/console/case-pages-port.js';
 import { decodeEvent } from './cases.js';
 import { keys, queueKeys, URGENCY_RANK } from './keys.js';
 import { DynamoTable, type Item, placeOf } from './table.js';
@@ -151,9 +152,7 @@ export class DynamoCaseReader implements CaseReader {
       const entries = this.readPartition(members.map((i) => plans[i]!));
       for (const i of members) shared.set(i, entries.then((e) => answerFrom(e, plans[i]!)));
     }
-    return Promise.all(reads.map((read, i) => shared.get(i) ?? (read.kind === 'rows'
-      ? this.queueRows(read.slice, read.filter, read.limit, read.after, read.countUpTo)
-      : this.count(read.slice, read.filter, read.cap))));
+    return Promise.all(reads.map((read, i) => shared.get(i) ?? readAlone(this, read)));
   }
 
   /** Where a read looks, how many index entries it evaluates (its Limit), and whether its range opens its partition. */

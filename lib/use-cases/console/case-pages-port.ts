@@ -92,9 +92,12 @@ export interface CaseReader {
   addNote(c: Case, note: Note, event: CaseEvent): Promise<void>;
 }
 
+/** One read of `queueReads` made alone, by `queueRows` or `count`. */
+export function readAlone(reader: Pick<CaseReader, 'queueRows' | 'count'>, r: QueueRead): Promise<QueueReadResult> {
+  return r.kind === 'rows' ? reader.queueRows(r.slice, r.filter, r.limit, r.after, r.countUpTo) : reader.count(r.slice, r.filter, r.cap);
+}
+
 /** `queueReads` as each read made alone: for a reader with nothing to share between reads. */
 export function eachReadAlone(reader: Pick<CaseReader, 'queueRows' | 'count'>, reads: readonly QueueRead[]): Promise<QueueReadResult[]> {
-  return Promise.all(reads.map((r) => (r.kind === 'rows'
-    ? reader.queueRows(r.slice, r.filter, r.limit, r.after, r.countUpTo)
-    : reader.count(r.slice, r.filter, r.cap))));
+  return Promise.all(reads.map((r) => readAlone(reader, r)));
 }
