@@ -5,20 +5,17 @@ import { randomUUID } from 'node:crypto';
 import type { HttpEvent } from '../http/api.js';
 import { logger } from '../logger.js';
 
-const invocations = new AsyncLocalStorage<Record<string, unknown>>();
-let scoped = false;
-
 /**
- * Runs one local invocation with a log context of its own: the local server answers requests and
- * stream batches of all functions concurrently in one process, where one shared context would put
- * one request's function name and request id on another's lines (lib/logger.ts).
+ * The local server answers requests and stream batches of all functions concurrently in one process,
+ * where one shared log context would put one request's function name and request id on another's
+ * lines (lib/logger.ts): each local invocation gets a store of its own.
  */
-export function invokeLocally<R>(invoke: () => R): R {
-  if (!scoped) {
-    logger.useInvocationScope(invocations);
-    scoped = true;
-  }
-  return invocations.run({}, invoke);
+const invocations = new AsyncLocalStorage<Record<string, unknown>>();
+logger.useInvocationScope(invocations);
+
+/** Invokes a handler as Lambda would, with a fresh context and a log context of its own. */
+export function invokeLocally<E, R>(handler: (event: E, context: Context) => R, event: E, functionName: string, timeoutMs?: number): R {
+  return invocations.run({}, () => handler(event, localContext(functionName, timeoutMs)));
 }
 
 /**

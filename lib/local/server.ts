@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import type { HttpEvent, HttpResult } from '../http/api.js';
-import { invokeLocally, localContext, toHttpApiEvent } from './lambda-shim.js';
+import { invokeLocally, toHttpApiEvent } from './lambda-shim.js';
 
 export type LambdaHttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 /** Local-only routes (outbox, clock, simulator): plain functions, not Lambda handlers. */
@@ -53,7 +53,7 @@ export async function startLocalServer(port: number, routes: LocalRoutes): Promi
       const prefix = Object.keys(routes.lambdaPrefixes ?? {}).find((p) => path === p || path.startsWith(`${p}/`));
       const lambda = routes.lambda[routeKey] ?? (prefix ? routes.lambdaPrefixes![prefix] : undefined);
       if (lambda) {
-        const result = await invokeLocally(() => lambda.handler(toHttpApiEvent(req, body, prefix ? `ANY ${prefix}/{proxy+}` : routeKey), localContext(lambda.name)));
+        const result = await invokeLocally(lambda.handler, toHttpApiEvent(req, body, prefix ? `ANY ${prefix}/{proxy+}` : routeKey), lambda.name);
         // Payload v2 returns cookies apart from the headers; API Gateway sends each as a Set-Cookie.
         const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
         if (result.cookies?.length) headers['set-cookie'] = result.cookies;

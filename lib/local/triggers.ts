@@ -64,7 +64,7 @@ export async function startStreamConsumers(system: LocalSystem, options: {
       name: kebab(name), endpoint: options.endpoint, db: options.db, tableName: options.tableName, accept: spec.stream.accept,
       deliver: async (event) => {
         delivered.push(...event.Records);
-        return invokeLocally(() => handler(event, localContext(kebab(name), spec.timeoutSeconds * 1000))) as never;
+        return invokeLocally(handler, event, kebab(name), spec.timeoutSeconds * 1000) as never;
       },
       onDeadLetter: (record) => options.onDeadLetter?.(name, record),
     });
@@ -90,7 +90,7 @@ export function startSchedules(system: LocalSystem, onError: (name: FunctionName
     if (!spec.schedule) return [];
     const handler = handlerOf(system, name);
     return [setInterval(() => {
-      invokeLocally(() => handler({}, localContext(kebab(name), spec.timeoutSeconds * 1000))).catch((error: Error) => onError(name, error));
+      invokeLocally(handler, {}, kebab(name), spec.timeoutSeconds * 1000).catch((error: Error) => onError(name, error));
     }, spec.schedule.locallyEverySeconds * 1000)];
   });
   return () => timers.forEach((t) => clearInterval(t));

@@ -20,13 +20,12 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('log lines of the local server, where invocations of all functions run at once', () => {
   it('carry the function name and request id of their own invocation, not of one started since', async () => {
-    const invoke = (name: string, wait: number) => invokeLocally(async () => {
-      const context = localContext(name);
+    const invoke = (name: string, wait: number) => invokeLocally(async (_event: unknown, context) => {
       logger.addContext(context);
       await tick(wait);
       logger.info('handled', { step: name });
       return context.awsRequestId;
-    });
+    }, {}, name);
     const [sms, figures] = await Promise.all([invoke('sms-inbound', 30), invoke('figures', 5)]);
     const lineOf = (name: string) => lines.find((line) => line.step === name)!;
     expect(lineOf('sms-inbound')).toMatchObject({ function_name: 'sms-inbound', function_request_id: sms });
