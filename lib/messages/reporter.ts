@@ -35,8 +35,8 @@ const say = (l: Language, id: string, en: string) => (l === 'id' ? id : en);
 
 export const reporterTexts = {
   received: ((l, v) => say(l,
-    `Laporan ${v.reference} diterima. Petugas akan menindaklanjuti. Cek status: kirim STATUS ${v.reference}. Darurat: ${v.hotline}`,
-    `Report ${v.reference} received. An officer will follow up. For status send STATUS ${v.reference}. Emergency: ${v.hotline}`)) as T<'reference' | 'hotline'>,
+    `Laporan ${v.reference} diterima. Petugas akan menindaklanjuti. Cek status: kirim STATUS ${v.reference}. Darurat: ${v.hotline}.`,
+    `Report ${v.reference} received. An officer will follow up. For status send STATUS ${v.reference}. Emergency: ${v.hotline}.`)) as T<'reference' | 'hotline'>,
   help: ((l) => say(l,
     'Hotline PMI NTB. Lapor: kirim LAPOR <masalah>. Cek: STATUS <kode>. Info: INFO. English: BAHASA EN',
     'PMI NTB hotline. Report: send REPORT <problem>. Check: STATUS <code>. Info: INFO. Bahasa: LANG ID')) as T,

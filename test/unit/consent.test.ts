@@ -59,6 +59,11 @@ describe('consent that tells the truth (UU 27/2022 Art. 21, 22, 24)', () => {
     expect(CONSENT_NOTICE).toEqual({ web: 'form', ussd: 'ussd_screen', sms: 'first_reply', whatsapp: 'first_reply' });
   });
 
+  it.each(LANGUAGES)('ends the emergency number with a full stop in %s, so the consent sentence after it does not read as part of the number', (l) => {
+    const received = reporterTexts.received(l, { reference: 'ABC-234', hotline: '0800-1000' });
+    expect(received.endsWith('0800-1000.')).toBe(true);
+  });
+
   it('changes the stored version whenever a consent text changes', () => {
     // A changed text with the same version would make stored consents unprovable: bump both together.
     const texts = LANGUAGES.flatMap((l) => [...consentTexts.web(l, 730), consentTexts.ussd(l, 730), consentTexts.firstReply(l, 730)]).join('\n');
