@@ -3,12 +3,15 @@ import type { Language } from '../domain/categories.js';
 import { CONTROLLER } from './consent.js';
 import { formatLocalTime } from './reporter.js';
 
+const TYPE_LABELS: Record<DataRequestType, string> = { erasure: 'hapus data', access: 'salinan data' };
+
 /**
  * What a data request (HAPUS, DATA) says, to the reporter and to officials. The reporter's texts are
  * neutral: a phone held by an employer or a broker must not learn from them that a complaint exists
  * or what was asked ("Permintaan ABC-234 diterima"), and they never carry data (a copy is handed
- * over in person, never by SMS). Officials' texts carry the reference, the kind and the deadline only.
- * Every text is GSM-7 and one SMS (test/unit/data-request-plans.test.ts).
+ * over in person, never by SMS). Officials' texts carry the reference, the kind and the deadline
+ * (INFO adds the number for the official who took the request, as for a complaint). Every text is
+ * GSM-7 and one SMS (test/unit/data-request-plans.test.ts).
  */
 export const dataRequestTexts = {
   received: (l: Language, reference: string, deadline: Date): string => l === 'id'
@@ -30,8 +33,22 @@ export const dataRequestTexts = {
   },
   /** The desk's alert (and BP3MI's after it): reference, kind, legal deadline. Never the number. */
   alert: (reference: string, type: DataRequestType, deadline: Date): string =>
-    `PERMINTAAN DATA ${reference}: ${type === 'erasure' ? 'hapus data' : 'salinan data'}. Batas ${formatLocalTime(deadline.toISOString())}. Putuskan di konsol, tab Permintaan data.`,
+    `PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Putuskan di konsol, tab Permintaan data.`,
+  /**
+   * An official's TERIMA on a request (by SMS or WhatsApp, often answering the alert template): it is
+   * theirs and escalation stops, but it is decided in the console, not with SELESAI, and the
+   * requester is not told (lib/use-cases/case-changed.ts): the complaint's reply would say both.
+   */
+  taken: (reference: string, type: DataRequestType, deadline: Date): string =>
+    `${reference} (permintaan data: ${TYPE_LABELS[type]}) tercatat Anda tangani. Putuskan di konsol, tab Permintaan data, paling lambat ${formatLocalTime(deadline.toISOString())}.`,
+  /** Any other command on a request that changes nothing (SELESAI, a second TERIMA): where and by when it is decided. */
+  decideInConsole: (reference: string, type: DataRequestType, deadline: Date): string =>
+    `${reference} adalah permintaan data (${TYPE_LABELS[type]}). Putuskan di konsol, tab Permintaan data, paling lambat ${formatLocalTime(deadline.toISOString())}. Perintah tidak dijalankan.`,
+  /** INFO on a request: kind, deadline and status; the number only to the official who took it (as for a complaint). */
+  info: (reference: string, type: DataRequestType, deadline: Date, status: string, contact?: string): string =>
+    `PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Status ${status}.${contact ? ` Pemohon ${contact}` : ' Nomor pemohon: setelah TERIMA.'}`,
 };
+
 
 export const ARTICLE: Record<RefusalGround, string> = { art33_danger: '33', art44_legal_case: '44', art15_law_enforcement: '15' };
 

@@ -15,7 +15,8 @@ import { formatLocalTime } from './reporter.js';
  */
 type AlertCase = Pick<Case, 'reference' | 'category' | 'urgency' | 'country' | 'homeRegency'>;
 
-const STATUS_SHORT: Record<CaseStatus, string> = {
+/** A case's status in two words, for officials' SMS. */
+export const STATUS_SHORT: Record<CaseStatus, string> = {
   new: 'belum diterima', acknowledged: 'ditangani', resolved: 'selesai', closed: 'ditutup',
 };
 

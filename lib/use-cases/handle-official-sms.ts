@@ -1,11 +1,12 @@
-import { type Case, type CaseEvent, caseEvent } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, dataRequestDeadline, isDataRequest } from '../domain/case.js';
 import { changeCase } from '../cases/change-case.js';
 import { type ActionContext, type NotApplied as SharedNotApplied, ok, type PlanResult } from '../cases/plan.js';
 import { countAcknowledgement, planAcknowledge, planResolve } from '../cases/plans.js';
 import { decideQuestion } from '../cases/questions.js';
 import { rankIn } from '../cases/rank.js';
 import { covers } from '../domain/routing.js';
-import { caseTextPages, officialTexts } from '../messages/official.js';
+import { caseTextPages, officialTexts, STATUS_SHORT } from '../messages/official.js';
+import { dataRequestTexts } from '../messages/data-request.js';
 import { entriesNewestFirst } from '../conversation/follow-up.js';
 import type { OfficialCommand, OfficialRequest } from '../officials/commands.js';
 import { checkPin, type PinRefusal } from '../officials/check-pin.js';
@@ -22,7 +23,7 @@ export type OfficialSmsDeps = Pick<Deps, 'cases' | 'directory' | 'reporters' | '
 export type RefusalReason = Exclude<PinRefusal, 'unknown'> | 'unknown_reference' | 'not_covered' | 'no_note';
 
 /** An authenticated command that was understood but not applied, with the reason the official is told. */
-export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'too_many_questions';
+export type NotAppliedReason = 'not_open' | 'taken' | 'already_assigned' | 'no_question' | 'reporter_no_sms' | 'too_many_questions' | 'data_request';
 
 export type OfficialOutcome =
   | { kind: 'refused'; reason: RefusalReason }
@@ -114,6 +115,8 @@ export async function handleOfficialSms(
     messages: [officialReply('command_not_applied', notAppliedText(reason, c), c)],
   }));
   const notAppliedText = (reason: SharedNotApplied, c: Case): string => {
+    // A data request is decided in the console: SELESAI, or TERIMA once it is theirs, says where and by when.
+    if (c.dataRequest && (reason === 'data_request' || reason === 'already_assigned')) return dataRequestTexts.decideInConsole(c.reference, c.dataRequest.type, dataRequestDeadline(c));
     switch (reason) {
       case 'already_assigned': return officialTexts.alreadyYours(c.reference);
       case 'taken': return officialTexts.taken(c.reference);
@@ -142,7 +145,8 @@ export async function handleOfficialSms(
     switch (command.action) {
       case 'acknowledge':
         kind = 'acknowledged';
-        return withReply(c, planAcknowledge(c, context, await rankIn(directory, official, c)), 'acknowledged', officialTexts.acknowledged(c.reference));
+        return withReply(c, planAcknowledge(c, context, await rankIn(directory, official, c)), 'acknowledged',
+          c.dataRequest ? dataRequestTexts.taken(c.reference, c.dataRequest.type, dataRequestDeadline(c)) : officialTexts.acknowledged(c.reference));
       case 'resolve':
         kind = 'resolved';
         // The note may name people or places: its length is on the timeline, its text sealed as the case's outcome note (as in the console).
@@ -171,6 +175,15 @@ export async function handleOfficialSms(
       });
     }
     const isAssignee = c.assignee === official.id && c.status !== 'new';
+    if (isDataRequest(c) && c.dataRequest) {
+      // A request has no story to page through: its kind, deadline and status, and the number to the official who took it.
+      infoRead = isAssignee ? { at, officialId: official.id, action: 'viewed', reference: c.reference, fields: ['contact'] } : undefined;
+      return ok({
+        events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: isAssignee, textShown: false })],
+        messages: [officialReply('info', dataRequestTexts.info(c.reference, c.dataRequest.type, dataRequestDeadline(c), STATUS_SHORT[c.status], isAssignee ? c.contact : undefined), c)],
+        ...(infoRead ? { access: [infoRead] } : {}),
+      });
+    }
     if (!isAssignee) {
       return ok({
         events: [caseEvent('info_viewed', at, actor, { command: command.keyword, contactShown: false, textShown: false })],

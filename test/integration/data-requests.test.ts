@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import type { Case } from '../../lib/domain/case.js';
+import { type Case, dataRequestDeadline } from '../../lib/domain/case.js';
+import { DynamoAccessLog } from '../../lib/adapters/dynamo/access-log.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { receiveText } from '../../lib/use-cases/receive-text.js';
@@ -275,6 +276,62 @@ describe('HAPUS by WhatsApp', { timeout: 120_000 }, () => {
     const mine = requests.find((r) => r.channel === 'whatsapp');
     expect(mine).toMatchObject({ kind: 'data_request', dataRequest: { type: 'erasure' }, status: 'new' });
     expect(await (await desk.get(`/console/requests/${mine!.reference}`)).text()).toContain('WhatsApp');
+  });
+});
+
+describe('an official who answers a data request\'s alert by SMS or WhatsApp', { timeout: 120_000 }, () => {
+  // The alert by WhatsApp is the generic alert template ("Balas TERIMA <kode> PIN"): the commands must
+  // then say what a request is and where it is decided, not what a complaint's would.
+  const PHONE = '+60123456706';
+  const DESK = { id: 'prov-ntb', phone: '+6281100005200', pin: '5200' };
+  let n = 0;
+  const command = (body: string) => receiveText(system.deps, { id: `ATXid_drcmd_${++n}`, from: DESK.phone, text: body, receivedAt: system.clock.now().toISOString(), channel: 'sms' });
+  const repliesOn = async (reference: string) => (await sentTo(DESK.phone)).filter((m) => m.startsWith(`${reference} `) || m.startsWith(`PERMINTAAN DATA ${reference}:`));
+  let reference: string;
+  let deadline: string;
+
+  it('takes it with TERIMA (escalation stops) and is told to decide it in the console by the deadline, not with SELESAI; the requester is told nothing', async () => {
+    await reportsFrom(PHONE);
+    reference = ((await text(PHONE, 'DATA')) as { reference: string }).reference;
+    deadline = formatLocalTime(dataRequestDeadline(await requestOf(reference)).toISOString());
+    await streams.settled();
+    const toRequester = (await sentTo(PHONE)).length;
+
+    await command(`TERIMA ${reference} ${DESK.pin}`);
+    expect(await requestOf(reference)).toMatchObject({ kind: 'data_request', status: 'acknowledged', assignee: DESK.id });
+    expect((await repliesOn(reference)).filter((m) => !m.startsWith('PERMINTAAN'))).toEqual([
+      `${reference} (permintaan data: salinan data) tercatat Anda tangani. Putuskan di konsol, tab Permintaan data, paling lambat ${deadline}.`,
+    ]);
+    await streams.settled();
+    expect(await sentTo(PHONE)).toHaveLength(toRequester);
+  });
+
+  it('gets the same answer, and nothing changes, for SELESAI or a second TERIMA', async () => {
+    const before = await requestOf(reference);
+    await command(`SELESAI ${reference} ${DESK.pin} sudah diberikan`);
+    await command(`TERIMA ${reference} ${DESK.pin}`);
+    const after = await requestOf(reference);
+    expect(after).toMatchObject({ status: 'acknowledged', assignee: DESK.id, version: before.version });
+    expect(after.dataRequest?.decision).toBeUndefined();
+    const refusal = `${reference} adalah permintaan data (salinan data). Putuskan di konsol, tab Permintaan data, paling lambat ${deadline}. Perintah tidak dijalankan.`;
+    expect((await repliesOn(reference)).filter((m) => m.includes('Perintah tidak dijalankan'))).toEqual([refusal, refusal]);
+    const notApplied = (await system.store.timeline(after.id)).filter((e) => e.type === 'official_command_not_applied');
+    expect(notApplied.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ command: 'SELESAI', reason: 'data_request' }),
+      expect.objectContaining({ command: 'TERIMA', reason: 'already_assigned' }),
+    ]);
+  });
+
+  it('reads with INFO the kind, the deadline, the status and, as the official who took it, the number: logged as a view of the number', async () => {
+    const day = system.clock.now().toISOString().slice(0, 10);
+    const logged = async () => (await new DynamoAccessLog(system.stores.table, system.cipher).day(day, 1000)).entries.filter((e) => e.reference === reference);
+    const before = await logged();
+    await command(`INFO ${reference} ${DESK.pin}`);
+    expect((await repliesOn(reference)).filter((m) => m.startsWith('PERMINTAAN DATA') && m.includes('Status'))).toEqual([
+      `PERMINTAAN DATA ${reference}: salinan data. Batas ${deadline}. Status ditangani. Pemohon ${PHONE}`,
+    ]);
+    const added = (await logged()).filter((e) => !before.includes(e));
+    expect(added).toEqual([expect.objectContaining({ officialId: DESK.id, action: 'viewed', reference, fields: ['contact'] })]);
   });
 });
 

@@ -78,6 +78,9 @@ describe('a data request as a case', () => {
     for (const l of ['id', 'en'] as const) {
       for (const type of ['erasure', 'access'] as const) {
         texts.push(dataRequestTexts.received(l, 'ABC-234', now), dataRequestTexts.alert('ABC-234', type, now));
+        // Officials' answers to TERIMA, SELESAI and INFO on a request, the longest status and number included.
+        texts.push(dataRequestTexts.taken('ABC-234', type, now), dataRequestTexts.decideInConsole('ABC-234', type, now));
+        texts.push(dataRequestTexts.info('ABC-234', type, now, 'belum diterima'), dataRequestTexts.info('ABC-234', type, now, 'belum diterima', '+628123456789012'));
         texts.push(dataRequestTexts.outcome(l, 'ABC-234', type, 'carried_out'), dataRequestTexts.outcome(l, 'ABC-234', type, 'corrected'));
         for (const ground of REFUSAL_GROUNDS) texts.push(dataRequestTexts.outcome(l, 'ABC-234', type, 'refused', ground));
       }
