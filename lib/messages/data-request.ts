@@ -31,6 +31,16 @@ export const dataRequestTexts = {
     }
     return l === 'id' ? `Permintaan ${reference} sudah dilaksanakan.` : `Request ${reference} has been carried out.`;
   },
+  /**
+   * STATUS <reference> of a request, by SMS, WhatsApp or USSD: as neutral as `received` (nothing says
+   * what was asked or that a complaint exists); answered or not, and by when.
+   */
+  status: (l: Language, reference: string, deadline: Date, answeredAt?: string): string => {
+    if (answeredAt) return l === 'id' ? `Permintaan ${reference} sudah dijawab ${formatLocalTime(answeredAt)}.` : `Request ${reference} was answered on ${formatLocalTime(answeredAt)}.`;
+    return l === 'id'
+      ? `Permintaan ${reference} belum dijawab; dijawab paling lambat ${formatLocalTime(deadline.toISOString())}.`
+      : `Request ${reference} not answered yet; answered by ${formatLocalTime(deadline.toISOString())} at the latest.`;
+  },
   /** The desk's alert (and BP3MI's after it): reference, kind, legal deadline. Never the number. */
   alert: (reference: string, type: DataRequestType, deadline: Date): string =>
     `PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Putuskan di konsol, tab Permintaan data.`,

@@ -1,4 +1,4 @@
-import { type Case, caseEvent, DESCRIPTION_LIMIT, eventsOf, isDataRequest, isOpen, truncateDescription } from '../domain/case.js';
+import { type Case, caseEvent, dataRequestDeadline, DESCRIPTION_LIMIT, eventsOf, isDataRequest, isOpen, truncateDescription } from '../domain/case.js';
 import { channelDetail, officialChannel } from '../domain/channels.js';
 import type { Language } from '../domain/categories.js';
 import { ConcurrentUpdateError, RateLimitedError, ReporterChangedError } from '../domain/errors.js';
@@ -8,11 +8,12 @@ import { changeCase } from '../cases/change-case.js';
 import type { PlanResult } from '../cases/plan.js';
 import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../cases/reporter-plans.js';
 import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
+import { dataRequestTexts } from '../messages/data-request.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
 import type { Reporter } from './reporters-port.js';
 import { fileReport } from './file-report.js';
-import { checkStatus } from './check-status.js';
+import { checkStatus, type StatusAnswer } from './check-status.js';
 import { openDataRequest } from './data-request.js';
 import { conversationRecipients, notifyOfficials } from './notify-reporter.js';
 import { officialTexts } from '../messages/official.js';
@@ -393,11 +394,7 @@ async function status(start: Conversation, command: Extract<SmsCommand, { kind: 
   }
   try {
     const answer = await checkStatus(ctx.deps, { phone: ctx.sms.from, reference, reporter: ctx.reporter });
-    await reply(ctx, 'status', !answer.found
-      ? reporterTexts.unknownReference(ctx.language)
-      : answer.mergedInto
-        ? reporterTexts.statusMerged(ctx.language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: answer.mergedInto.status, updated: formatLocalTime(answer.lastUpdate) })
-        : reporterTexts.status(ctx.language, { reference: answer.case.reference, status: answer.case.status, updated: formatLocalTime(answer.lastUpdate) }), true);
+    await reply(ctx, 'status', statusText(ctx.language, answer), true);
     return { kind: 'status_answered', found: answer.found };
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
@@ -406,6 +403,17 @@ async function status(start: Conversation, command: Extract<SmsCommand, { kind: 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+/** The answer to STATUS: a data request's neutral state, a merged report's case, or the report's own status. */
+function statusText(l: Language, answer: StatusAnswer): string {
+  if (!answer.found) return reporterTexts.unknownReference(l);
+  const c = answer.case;
+  if (c.dataRequest) return dataRequestTexts.status(l, c.reference, dataRequestDeadline(c), c.dataRequest.decision?.at);
+  const updated = formatLocalTime(answer.lastUpdate);
+  return answer.mergedInto
+    ? reporterTexts.statusMerged(l, { reference: c.reference, into: answer.mergedInto.reference, status: answer.mergedInto.status, updated })
+    : reporterTexts.status(l, { reference: c.reference, status: c.status, updated });
+}
 
 /**
  * Writes a plan to the latest version of one of this number's cases (changeCase), claiming this

@@ -7,6 +7,8 @@ import { checkStatus } from '../use-cases/check-status.js';
 import type { UssdDrafts } from './port.js';
 import { draftOf, needsDraft, replay, screenBody, ussdScreen, type UssdDraft } from './menu.js';
 import { endTexts } from './texts.js';
+import { dataRequestTexts } from '../messages/data-request.js';
+import { dataRequestDeadline } from '../domain/case.js';
 
 /** How long an interrupted report can be resumed (the issue's 30 minutes; the store's TTL enforces it). */
 export const DRAFT_MINUTES = 30;
@@ -98,10 +100,13 @@ export async function handleUssdRequest(deps: UssdDeps, request: UssdRequest): P
         const answer = await checkStatus(deps, { phone: request.phone, reference: next.reference, gatewayId: `ussd:${request.sessionId}` });
         if (!answer.found) return { body: end(endTexts.unknownReference(language, { hotline })), outcome: 'status_unknown' };
         const updated = formatLocalTime(answer.lastUpdate);
+        const dataRequest = answer.case.dataRequest;
         return {
-          body: end(answer.mergedInto
-            ? endTexts.statusMerged(language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: STATUS_LABELS[answer.mergedInto.status][language], updated, hotline })
-            : endTexts.status(language, { reference: answer.case.reference, status: STATUS_LABELS[answer.case.status][language], updated, hotline })),
+          body: end(dataRequest
+            ? endTexts.requestStatus(language, { text: dataRequestTexts.status(language, answer.case.reference, dataRequestDeadline(answer.case), dataRequest.decision?.at), hotline })
+            : answer.mergedInto
+              ? endTexts.statusMerged(language, { reference: answer.case.reference, into: answer.mergedInto.reference, status: STATUS_LABELS[answer.mergedInto.status][language], updated, hotline })
+              : endTexts.status(language, { reference: answer.case.reference, status: STATUS_LABELS[answer.case.status][language], updated, hotline })),
           outcome: 'status_found',
           reference: answer.case.reference,
         };

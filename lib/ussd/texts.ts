@@ -101,6 +101,8 @@ export const endTexts = {
     l === 'id'
       ? `Laporan ${v.reference}:\n${v.status}.\nPembaruan terakhir ${v.updated}.\nDarurat: ${v.hotline}`
       : `Report ${v.reference}:\n${v.status}.\nLast update ${v.updated}.\nEmergency: ${v.hotline}`,
+  /** A data request's status (the same neutral sentence as by SMS), then the emergency line. */
+  requestStatus: (l: Language, v: { text: string; hotline: string }) => `${v.text}\n${l === 'id' ? 'Darurat' : 'Emergency'}: ${v.hotline}`,
   statusMerged: (l: Language, v: { reference: string; into: string; status: string; updated: string; hotline: string }) =>
     l === 'id'
       ? `Laporan ${v.reference} digabung ke laporan ${v.into}:\n${v.status}.\nPembaruan terakhir ${v.updated}.\nDarurat: ${v.hotline}`

@@ -5,6 +5,7 @@ import { DynamoAccessLog } from '../../lib/adapters/dynamo/access-log.js';
 import { fileReport } from '../../lib/use-cases/file-report.js';
 import { handleInboundSms } from '../../lib/use-cases/handle-inbound-sms.js';
 import { receiveText } from '../../lib/use-cases/receive-text.js';
+import { handleUssdRequest } from '../../lib/ussd/handle-ussd.js';
 import { DynamoAgentsStore } from '../../lib/adapters/dynamo/agents-store.js';
 import { keys } from '../../lib/adapters/dynamo/keys.js';
 import { cellId, monthOf, type Contribution } from '../../lib/figures/contribution.js';
@@ -332,6 +333,23 @@ describe('an official who answers a data request\'s alert by SMS or WhatsApp', {
     ]);
     const added = (await logged()).filter((e) => !before.includes(e));
     expect(added).toEqual([expect.objectContaining({ officialId: DESK.id, action: 'viewed', reference, fields: ['contact'] })]);
+  });
+
+  it('answers STATUS of the request by SMS and USSD as neutrally as its receipt: not answered yet and by when, then when it was answered', async () => {
+    const notYet = `Permintaan ${reference} belum dijawab; dijawab paling lambat ${deadline}.`;
+    await text(PHONE, `STATUS ${reference}`);
+    expect(await sentTo(PHONE)).toContain(notYet);
+    const dial = (n: number) => handleUssdRequest(system.deps, { sessionId: `ATUid_drstatus_${n}_${Date.now()}`, phone: PHONE, text: `2*${reference}` });
+    expect((await dial(1)).body).toBe(`END ${notYet}\nDarurat: ${system.deps.policy.hotlinePhone}`);
+
+    const page = await (await desk.get(`/console/requests/${reference}`)).text();
+    expect((await desk.post(`/console/requests/${reference}/refuse`, { csrf: csrfOf(page), ground: 'art33_danger' })).status).toBe(303);
+    const answered = `Permintaan ${reference} sudah dijawab ${formatLocalTime((await requestOf(reference)).dataRequest!.decision!.at)}.`;
+    await text(PHONE, `STATUS ${reference}`);
+    expect(await sentTo(PHONE)).toContain(answered);
+    expect((await dial(2)).body).toBe(`END ${answered}\nDarurat: ${system.deps.policy.hotlinePhone}`);
+    // Nothing in either says what was asked, or that the number has a complaint.
+    for (const m of [notYet, answered]) expect(m).not.toMatch(/laporan|salinan|hapus/i);
   });
 });
 

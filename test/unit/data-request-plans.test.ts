@@ -6,7 +6,8 @@ import type { ActionContext } from '../../lib/cases/plan.js';
 import { defaultPolicy } from '../../lib/config.js';
 import { type Case, REFUSAL_GROUNDS } from '../../lib/domain/case.js';
 import type { Official } from '../../lib/domain/official.js';
-import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
+import { gsmLength, isGsm7, SMS_LIMIT, USSD_LIMIT } from '../../lib/domain/gsm.js';
+import { endTexts } from '../../lib/ussd/texts.js';
 import { slaStep } from '../../lib/domain/sla.js';
 import { dataRequestTexts } from '../../lib/messages/data-request.js';
 import { readerAlertRecipients, readerAlertText } from '../../lib/use-cases/reader-watch.js';
@@ -81,6 +82,8 @@ describe('a data request as a case', () => {
         // Officials' answers to TERIMA, SELESAI and INFO on a request, the longest status and number included.
         texts.push(dataRequestTexts.taken('ABC-234', type, now), dataRequestTexts.decideInConsole('ABC-234', type, now));
         texts.push(dataRequestTexts.info('ABC-234', type, now, 'belum diterima'), dataRequestTexts.info('ABC-234', type, now, 'belum diterima', '+628123456789012'));
+        // STATUS of a request, not answered yet and answered (the same words on the USSD screen, checked below).
+        texts.push(dataRequestTexts.status(l, 'ABC-234', now), dataRequestTexts.status(l, 'ABC-234', now, now.toISOString()));
         texts.push(dataRequestTexts.outcome(l, 'ABC-234', type, 'carried_out'), dataRequestTexts.outcome(l, 'ABC-234', type, 'corrected'));
         for (const ground of REFUSAL_GROUNDS) texts.push(dataRequestTexts.outcome(l, 'ABC-234', type, 'refused', ground));
       }
@@ -88,6 +91,10 @@ describe('a data request as a case', () => {
     for (const t of texts) {
       expect(isGsm7(t), t).toBe(true);
       expect(gsmLength(t), t).toBeLessThanOrEqual(SMS_LIMIT);
+    }
+    for (const l of ['id', 'en'] as const) {
+      const screen = `END ${endTexts.requestStatus(l, { text: dataRequestTexts.status(l, 'ABC-234', now), hotline: '+62 21 2924 4800' })}`;
+      expect(gsmLength(screen), screen).toBeLessThanOrEqual(USSD_LIMIT);
     }
     expect(dataRequestTexts.outcome('id', 'ABC-234', 'erasure', 'refused', 'art44_legal_case')).toBe('Permintaan ABC-234 tidak dapat dilaksanakan (UU 27/2022 Pasal 44). Info: petugas Disnakertrans NTB.');
     expect(dataRequestTexts.outcome('id', 'ABC-234', 'access', 'carried_out')).toContain('tidak lewat SMS');
