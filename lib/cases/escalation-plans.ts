@@ -1,4 +1,5 @@
-import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, isOpen } from '../domain/case.js';
+import { type Case, type CaseEvent, type CaseEventDetails, caseEvent, dataRequestDeadline, isOpen } from '../domain/case.js';
+import { dataRequestTexts } from '../messages/data-request.js';
 import { recipientsFor } from '../domain/routing.js';
 import { channelDetail, officialChannel } from '../domain/channels.js';
 import { levelSinceOf, nextBreachCheckAt, nextCheckAt, slaMinutes, slaStep } from '../domain/sla.js';
@@ -37,7 +38,8 @@ export function planSlaCheck(c: Case, x: Actor, officials: readonly Official[]):
         result: 'reminded',
         plan: ok({
           case: { ...c, nextCheckAt: step.deadline.toISOString() },
-          messages: recipients.map((o) => officialMessage(c, o, `reminder.${c.id}.${o.id}.${stamp}`, 'reminder', officialTexts.reminder(c, step.deadline), at)),
+          messages: recipients.map((o) => officialMessage(c, o, `reminder.${c.id}.${o.id}.${stamp}`, 'reminder',
+            c.dataRequest ? dataRequestTexts.reminder(c.reference, c.dataRequest.type, dataRequestDeadline(c)) : officialTexts.reminder(c, step.deadline), at)),
           events: perRecipient(recipients, at, 'reminder', { level: c.level, status: c.status, deadline: step.deadline.toISOString() }),
         }),
       };
@@ -67,7 +69,8 @@ export function planSlaCheck(c: Case, x: Actor, officials: readonly Official[]):
         result: 'breached',
         plan: ok({
           case: { ...c, ...(next ? { nextCheckAt: next } : {}) },
-          messages: recipients.map((o) => officialMessage(c, o, `overdue.${c.id}.${o.id}.${stamp}`, 'overdue', officialTexts.overdue(c, step.deadline), at)),
+          messages: recipients.map((o) => officialMessage(c, o, `overdue.${c.id}.${o.id}.${stamp}`, 'overdue',
+            c.dataRequest ? dataRequestTexts.overdue(c.reference, c.dataRequest.type, dataRequestDeadline(c), now) : officialTexts.overdue(c, step.deadline), at)),
           events: perRecipient(recipients, at, 'sla_breached', { level: 3, status: c.status, periods: step.periods, deadline: step.deadline.toISOString() }),
         }),
       };

@@ -41,6 +41,15 @@ export const dataRequestTexts = {
       ? `Permintaan ${reference} belum dijawab; dijawab paling lambat ${formatLocalTime(deadline.toISOString())}.`
       : `Request ${reference} not answered yet; answered by ${formatLocalTime(deadline.toISOString())} at the latest.`;
   },
+  /**
+   * The ladder's reminder at half a level's time, and BP3MI's overdue notice past its own: the law's
+   * deadline and where a request is decided (a complaint's would say TERIMA or SELESAI, category and
+   * urgency). Past the law's deadline the overdue notice says so.
+   */
+  reminder: (reference: string, type: DataRequestType, deadline: Date): string =>
+    `PENGINGAT PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Putuskan di konsol, tab Permintaan data.`,
+  overdue: (reference: string, type: DataRequestType, deadline: Date, now: Date): string =>
+    `TERLAMBAT PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}, belum diputuskan. Batas ${formatLocalTime(deadline.toISOString())}${now >= deadline ? ' lewat' : ''}. Putuskan di konsol, tab Permintaan data.`,
   /** The desk's alert (and BP3MI's after it): reference, kind, legal deadline. Never the number. */
   alert: (reference: string, type: DataRequestType, deadline: Date): string =>
     `PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Putuskan di konsol, tab Permintaan data.`,

@@ -10,6 +10,8 @@ import { gsmLength, isGsm7, SMS_LIMIT, USSD_LIMIT } from '../../lib/domain/gsm.j
 import { endTexts } from '../../lib/ussd/texts.js';
 import { slaStep } from '../../lib/domain/sla.js';
 import { dataRequestTexts } from '../../lib/messages/data-request.js';
+import { formatLocalTime } from '../../lib/messages/reporter.js';
+import { planSlaCheck } from '../../lib/cases/escalation-plans.js';
 import { readerAlertRecipients, readerAlertText } from '../../lib/use-cases/reader-watch.js';
 
 const policy = defaultPolicy();
@@ -82,6 +84,7 @@ describe('a data request as a case', () => {
         // Officials' answers to TERIMA, SELESAI and INFO on a request, the longest status and number included.
         texts.push(dataRequestTexts.taken('ABC-234', type, now), dataRequestTexts.decideInConsole('ABC-234', type, now));
         texts.push(dataRequestTexts.info('ABC-234', type, now, 'belum diterima'), dataRequestTexts.info('ABC-234', type, now, 'belum diterima', '+628123456789012'));
+        texts.push(dataRequestTexts.reminder('ABC-234', type, now), dataRequestTexts.overdue('ABC-234', type, now, new Date(0)), dataRequestTexts.overdue('ABC-234', type, now, now));
         // STATUS of a request, not answered yet and answered (the same words on the USSD screen, checked below).
         texts.push(dataRequestTexts.status(l, 'ABC-234', now), dataRequestTexts.status(l, 'ABC-234', now, now.toISOString()));
         texts.push(dataRequestTexts.outcome(l, 'ABC-234', type, 'carried_out'), dataRequestTexts.outcome(l, 'ABC-234', type, 'corrected'));
@@ -98,6 +101,30 @@ describe('a data request as a case', () => {
     }
     expect(dataRequestTexts.outcome('id', 'ABC-234', 'erasure', 'refused', 'art44_legal_case')).toBe('Permintaan ABC-234 tidak dapat dilaksanakan (UU 27/2022 Pasal 44). Info: petugas Disnakertrans NTB.');
     expect(dataRequestTexts.outcome('id', 'ABC-234', 'access', 'carried_out')).toContain('tidak lewat SMS');
+  });
+});
+
+describe('the ladder\'s reminders and overdue notices for a request', () => {
+  const bp3mi = official({ id: 'bp3mi-ntb', name: 'BP3MI NTB', level: 3, phone: '+6281100005300' });
+  const hoursLater = (h: number) => new Date(now.getTime() + h * 3600_000);
+  const check = (c: Case, h: number) => planSlaCheck(c, { actor: 'system', at: hoursLater(h).toISOString(), now: hoursLater(h), policy }, [desk, bp3mi]);
+  const textsOf = (r: ReturnType<typeof check>) => (r.plan.applies ? r.plan.plan.messages.map((m) => m.text) : []);
+  const lawDeadline = formatLocalTime(hoursLater(72).toISOString());
+
+  it('reminds the desk with the law\'s deadline and where it is decided, never TERIMA, SELESAI, a category or an urgency', () => {
+    const r = check(request().case, policy.slaMinutes.dataRequest / 120);
+    expect(r.result).toBe('reminded');
+    expect(textsOf(r)).toEqual([`PENGINGAT PERMINTAAN DATA ABC-234: hapus data. Batas ${lawDeadline}. Putuskan di konsol, tab Permintaan data.`]);
+  });
+
+  it('tells BP3MI past its own time that the request is undecided, and once the law\'s deadline is gone that it is gone', () => {
+    const atBp3mi: Case = { ...request('access').case, level: 3, levelSince: hoursLater(24).toISOString() };
+    const before = check(atBp3mi, 49);
+    expect(before.result).toBe('breached');
+    expect(textsOf(before)).toEqual([`TERLAMBAT PERMINTAAN DATA ABC-234: salinan data, belum diputuskan. Batas ${lawDeadline}. Putuskan di konsol, tab Permintaan data.`]);
+    const after = check(atBp3mi, 73);
+    expect(after.result).toBe('breached');
+    expect(textsOf(after)).toEqual([`TERLAMBAT PERMINTAAN DATA ABC-234: salinan data, belum diputuskan. Batas ${lawDeadline} lewat. Putuskan di konsol, tab Permintaan data.`]);
   });
 });
 
