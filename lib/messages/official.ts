@@ -37,6 +37,9 @@ const FORMATS: Record<string, (reference: string) => string> = {
   TANYA: (r) => `TANYA ${r} <PIN Anda> <pertanyaan>`,
 };
 const commandFormat = (keyword: string, reference: string) => (FORMATS[keyword] ?? FORMATS.TERIMA!)(reference);
+const REFUSAL_FORMATS: Record<string, string> = {
+  TERIMA: 'TERIMA <kode> <PIN>', SELESAI: 'SELESAI <kode> <PIN> <catatan>', INFO: 'INFO <kode> <PIN>', TANYA: 'TANYA <kode> <PIN> <pertanyaan>',
+};
 
 /** A deadline as the policy states it: whole days, whole hours, else minutes ("1 jam", "3 hari"). */
 function deadlineLength(minutes: number): string {
@@ -143,9 +146,16 @@ export const officialTexts = {
     `PMI NTB: perintah SMS dan masuk konsol dari nomor ini dibuka lagi oleh ${byId}. Bila Anda tidak memintanya, hubungi atasan Anda.`,
   notLocked: (id: string) =>
     `Akses petugas ${id} (SMS dan masuk konsol) tidak terkunci. Tidak ada yang diubah.`,
-  /** One text for every refusal: a stranger learns nothing about numbers, PINs, references or locks. */
-  refused: () =>
-    'Perintah tidak dapat diproses. Periksa kode laporan dan PIN. Format: TERIMA <kode> <PIN>',
+  /**
+   * One text for every refusal of a command: a stranger learns nothing about numbers, PINs,
+   * references or locks. Only the format is the command's own, which the sender typed anyway.
+   */
+  refused: (keyword: string = 'TERIMA') => keyword === 'BUKA'
+    ? 'Perintah tidak dapat diproses. Periksa id petugas dan PIN. Format: BUKA <id-petugas> <PIN>'
+    : `Perintah tidak dapat diproses. Periksa kode laporan dan PIN. Format: ${(REFUSAL_FORMATS[keyword] ?? REFUSAL_FORMATS.TERIMA)!}`,
+  /** BUKA from an official (PIN checked) whose level is not above the locked one's: who can. */
+  notAbove: (target: { id: string; level: number }) =>
+    `Akses ${target.id} hanya dapat dibuka ${target.level === 1 ? 'desk provinsi atau BP3MI' : target.level === 2 ? 'BP3MI' : 'admin'}. Perintah tidak dijalankan.`,
 };
 
 /**

@@ -81,7 +81,7 @@ export async function handleOfficialSms(
     // one neutral text, which tells a stranger nothing about PINs, references or locks.
     const text = reason === 'no_pin' ? officialTexts.noPin(command.keyword, command.reference)
       : reason === 'no_note' ? officialTexts.needsNote(command.reference)
-        : officialTexts.refused();
+        : officialTexts.refused(command.keyword);
     const messages = answer ? [reply('refused', text, official ? { officialId: official.id } : {})] : [];
     // A case the official may not see: the attempt is in the access log too, as from the console.
     const access = denied && found && official ? [{ at, officialId: official.id, action: 'denied' as const, reference: found.reference, fields: [] }] : [];

@@ -51,7 +51,8 @@ export async function unlockOfficial(
   });
   const refuse = async (reason: Extract<UnlockOutcome, { kind: 'refused' }>['reason']): Promise<{ first: boolean; outcome: UnlockOutcome }> => {
     const events: OfficialEvent[] = [officialEvent('unlock_refused', at, `official:${sender.id}`, { reason })];
-    const messages = [reply('refused', officialTexts.refused())];
+    // Past the PIN check the sender is an official: a BUKA from too low a level is told who can unlock.
+    const messages = [reply('refused', reason === 'not_above' && target ? officialTexts.notAbove(target) : officialTexts.refused('BUKA'))];
     const first = target
       ? await directory.recordForOfficial(target.id, { onceKey, events, messages })
       : await deps.cases.recordOnce(undefined, { onceKey, messages });

@@ -106,8 +106,13 @@ describe('a locked official', () => {
     const c = await report('5206');
     await lock(BIMA, c);
 
-    expect((await unlock(MATARAM.phone, `BUKA ${BIMA.id} ${MATARAM.pin}`)).outcome).toEqual({ kind: 'refused', reason: 'not_above' });
-    expect((await unlock(PROVINCE.phone, `BUKA ${BIMA.id} 9999`)).outcome).toEqual({ kind: 'refused', reason: 'wrong_pin' });
+    const peer = await unlock(MATARAM.phone, `BUKA ${BIMA.id} ${MATARAM.pin}`);
+    expect(peer.outcome).toEqual({ kind: 'refused', reason: 'not_above' });
+    // An official past the PIN check is told who can unlock; a wrong PIN gets the one neutral text, with BUKA's format.
+    expect((await system.store.getMessage(`official-reply.${peer.id}`))?.text).toBe(`Akses ${BIMA.id} hanya dapat dibuka desk provinsi atau BP3MI. Perintah tidak dijalankan.`);
+    const wrongPin = await unlock(PROVINCE.phone, `BUKA ${BIMA.id} 9999`);
+    expect(wrongPin.outcome).toEqual({ kind: 'refused', reason: 'wrong_pin' });
+    expect((await system.store.getMessage(`official-reply.${wrongPin.id}`))?.text).toBe('Perintah tidak dapat diproses. Periksa id petugas dan PIN. Format: BUKA <id-petugas> <PIN>');
     expect((await unlock('+60123450077', `BUKA ${BIMA.id} 5200`)).outcome).toEqual({ kind: 'not_official' });
     expect(await system.store.getOfficialByPhone(BIMA.phone)).toMatchObject({ locked: true });
     // The wrong PIN counted against the province desk's own lock, as any command's would.

@@ -35,6 +35,8 @@ describe('SMS texts to officials', () => {
       officialTexts.resolved('ABC-234'), officialTexts.asked('ABC-234'), officialTexts.reporterNoSms('ABC-234'),
       officialTexts.needsText('ABC-234'), officialTexts.refused(), officialTexts.help(), officialTexts.needsNote('ABC-234'),
       officialTexts.notOpen('ABC-234', 'closed', 'DEF-567'), ...['TERIMA', 'SELESAI', 'TANYA'].map((k) => officialTexts.noPin(k, 'ABC-234')),
+      ...['TERIMA', 'SELESAI', 'INFO', 'TANYA', 'BUKA'].map((k) => officialTexts.refused(k)),
+      ...[1, 2, 3].map((level) => officialTexts.notAbove({ id: 'kab-5206-dua', level })),
     ]) expect(gsmLength(text), text).toBeLessThanOrEqual(SMS_LIMIT);
   });
 
@@ -61,8 +63,13 @@ describe('SMS texts to officials', () => {
     expect(other).not.toMatch(/60123456789/);
   });
 
-  it('refuse with one text that names no number, reference or reason', () => {
-    expect(officialTexts.refused()).not.toMatch(/[A-Z2-9]{3}-[A-Z2-9]{3}|\+\d|salah|terkunci|locked/i);
+  it('refuse with one text that names no number, reference or reason, only the format of the command sent', () => {
+    for (const keyword of ['TERIMA', 'SELESAI', 'INFO', 'TANYA', 'BUKA']) {
+      const text = officialTexts.refused(keyword);
+      expect(text).not.toMatch(/[A-Z2-9]{3}-[A-Z2-9]{3}|\+\d|salah|terkunci|locked/i);
+      expect(text).toContain(`Format: ${keyword} <`);
+    }
+    expect(officialTexts.refused()).toBe(officialTexts.refused('TERIMA'));
   });
 });
 
