@@ -9,10 +9,18 @@ import { notTextReply } from './texts.js';
 
 export type WhatsAppDeps = ReceiveTextDeps & Pick<Deps, 'outbox'>;
 
+const NOTHING_TO_ANSWER = new Set(['reaction', 'system']);
+
 export async function receiveMessage(deps: WhatsAppDeps, message: WhatsAppMessage, contacts: Parameters<typeof senderOf>[1]): Promise<void> {
   // A group the hotline's number is in is not a conversation with one person: nothing is filed or answered.
   if (message.group_id) {
     logger.info('whatsapp group message ignored', { type: message.type });
+    return;
+  }
+  // A reaction (or taking one back) answers a message of ours, and a system message says the account
+  // changed: nobody wrote anything to file or answer, and a reply to each emoji would only be noise.
+  if (NOTHING_TO_ANSWER.has(message.type)) {
+    logger.info('whatsapp message with nothing to answer', { type: message.type });
     return;
   }
   const sender = senderOf(message, contacts);

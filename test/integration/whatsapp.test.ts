@@ -126,6 +126,26 @@ describe('a worker abroad reporting by WhatsApp', () => {
     expect(voiceReply.route).toBe('whatsapp');
   });
 
+  it('answers nothing, and records nothing, for a reaction to one of its messages, its removal, or a system notice', async () => {
+    const from = '60123450016';
+    await post(textMessage(from, 'LAPOR majikan tidak bayar gaji dua bulan'));
+    const [filed] = await fixture.system.store.findCasesByContact(toPhone(from));
+    await fixture.poller.settled();
+    const before = { sent: sentTo(from).length, timeline: (await fixture.system.store.timeline(filed!.id)).length };
+    const reaction = newWamid();
+    const removal = newWamid();
+    const system = newWamid();
+    await post(messagesPayload(from, [
+      { id: reaction, type: 'reaction', reaction: { message_id: 'wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA', emoji: '👍' } },
+      { id: removal, type: 'reaction', reaction: { message_id: 'wamid.HBgLNjAxMjM0NTY3ODkVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA' } },
+      { id: system, type: 'system', system: { body: 'User changed their number', type: 'user_changed_number' } },
+    ]));
+    await fixture.poller.settled();
+    for (const id of [reaction, removal, system]) expect(await fixture.system.store.getMessage(`reply.${wamidKey(id)}`)).toBeUndefined();
+    expect(sentTo(from)).toHaveLength(before.sent);
+    expect(await fixture.system.store.timeline(filed!.id)).toHaveLength(before.timeline);
+  });
+
   it('files nothing for a group message', async () => {
     const from = '60123450006';
     const res = await post(messagesPayload(from, [{ id: newWamid(), type: 'text', group_id: '120363025246125486@g.us', text: { body: 'LAPOR gaji tidak dibayar sudah tiga bulan' } }]));
