@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../domain/case.js';
 import type { Language } from '../domain/categories.js';
 import { REGENCY_CHOICES } from '../domain/places/choices.js';
+import { type HomeRegency, regencyLabel } from '../domain/regions.js';
 
 /**
  * SMS texts to reporters. They must stay neutral: a worker's phone may be read by the employer or
@@ -26,6 +27,8 @@ export interface TextVars {
   limit: number;
   /** The reference a duplicate was merged into. */
   into: string;
+  /** A regency's name as the reporter reads it (regencyLabel). */
+  place: string;
 }
 
 type T<K extends keyof TextVars = never> = [K] extends [never]
@@ -55,6 +58,13 @@ export const reporterTexts = {
   noCase: ((l) => say(l,
     'Belum ada laporan dari nomor ini. Untuk melapor kirim LAPOR <masalah>.',
     'No report from this number yet. To report send REPORT <problem>.')) as T,
+  /**
+   * The answer to "Asal kabupaten/kota?", read back, so that a misreading can be noticed: a reply
+   * saying otherwise reaches the officials as any message does, and they correct it in the console.
+   */
+  regencyNoted: ((l, v) => say(l,
+    `Terima kasih. Asal ${v.place} dicatat untuk laporan ${v.reference}. Bila salah, balas dengan asal yang benar.`,
+    `Thank you. ${v.place} noted as home for report ${v.reference}. If that is wrong, reply with the right one.`)) as T<'reference' | 'place'>,
   followUpAdded: ((l, v) => say(l,
     `Pesan Anda ditambahkan ke laporan ${v.reference} dan diteruskan ke petugas.`,
     `Your message was added to report ${v.reference} and passed to the officer.`)) as T<'reference'>,
@@ -125,6 +135,11 @@ export type ReporterText = keyof typeof reporterTexts;
 export function askRegency(l: Language): string {
   const list = REGENCY_CHOICES.map(([, label], i) => `${i + 1} ${label}`).join(', ');
   return say(l, `Asal kabupaten/kota? Balas nama atau nomor: ${list}`, `Home regency/city? Reply with the name or number: ${list}`);
+}
+
+/** A home regency read back to the reporter in the words of the question's list ("Kab Bima", not "Bima"). */
+export function answeredPlace(code: HomeRegency, l: Language): string {
+  return REGENCY_CHOICES.find(([choice]) => choice === code)?.[1] ?? regencyLabel(code, l);
 }
 
 /** NTB is on WITA (UTC+8): officials and families read times in it. */

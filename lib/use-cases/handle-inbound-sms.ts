@@ -7,7 +7,7 @@ import { cutFollowUp, escapeFollowUpMarkers, FOLLOW_UP_LIMIT, originalText, take
 import { changeCase } from '../cases/change-case.js';
 import type { PlanResult } from '../cases/plan.js';
 import { planFollowUp, planMoveFollowUp, planReporterAnswer } from '../cases/reporter-plans.js';
-import { formatLocalTime, reporterTexts } from '../messages/reporter.js';
+import { answeredPlace, formatLocalTime, reporterTexts } from '../messages/reporter.js';
 import { dataRequestTexts } from '../messages/data-request.js';
 import type { OutboundMessage } from '../domain/message.js';
 import type { ReporterPrefs } from '../domain/reporter.js';
@@ -338,6 +338,7 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
   // On a case marked solved the reporter still owes YA or TIDAK: every such message is answered with the question (the reply budget bounds it).
   else if (updated.status === 'resolved') await reply(ctx, 'ask_solved', reporterTexts.askAgainSolved(ctx.language, v), false);
+  else if (answeredRegency) await reply(ctx, 'regency_noted', reporterTexts.regencyNoted(ctx.language, { ...v, place: answeredPlace(updated.homeRegency, ctx.language) }), false);
   else if (await ctx.deps.counters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
     await reply(ctx, 'follow_up_ack', reporterTexts.followUpAdded(ctx.language, v), false);
   }

@@ -71,8 +71,9 @@ describe('asking once when the text names no regency', () => {
       expect(alertsFor(LOTIM_OFFICE, reference)).toHaveLength(1);
       expect(timeline.filter((e) => e.type === 'alert' && e.detail.reason === 'rerouted').map((e) => e.type === 'alert' && e.detail.official)).toEqual(['kab-5203']);
       expect(sentTo(DESK).filter((m) => m.includes(reference))).toHaveLength(1);
-      // The reporter hears the usual acknowledgement, no second question.
-      expect(sentTo(worker).slice(1)).toEqual([reporterTexts.followUpAdded('id', { reference })]);
+      // The reporter hears the answer read back in the list's words (no second question), so a misreading shows.
+      expect(sentTo(worker).slice(1)).toEqual([reporterTexts.regencyNoted('id', { reference, place: 'Lombok Timur' })]);
+      expect(sentTo(worker)[1]).toBe(`Terima kasih. Asal Lombok Timur dicatat untuk laporan ${reference}. Bila salah, balas dengan asal yang benar.`);
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reporterTexts, formatLocalTime, STATUS_LABELS, type TextVars } from '../../lib/messages/reporter.js';
+import { answeredPlace, reporterTexts, formatLocalTime, STATUS_LABELS, type TextVars } from '../../lib/messages/reporter.js';
+import { REGENCY_CODES } from '../../lib/domain/regions.js';
 import { conversationTexts } from '../../lib/messages/conversation.js';
 import { officialTexts } from '../../lib/messages/official.js';
 import { defaultPolicy } from '../../lib/config.js';
@@ -14,6 +15,7 @@ const hotline = [defaultPolicy().hotlinePhone, '+62 21 2924 4800'].sort((a, b) =
 const longest = (status: TextVars['status']): TextVars => ({
   reference: 'WWW-WWW', hotline, status, updated: formatLocalTime('2026-12-31T15:59:00Z'),
   limit: Math.max(DESCRIPTION_LIMIT, FOLLOW_UP_LIMIT), into: 'WWW-WWW',
+  place: [...REGENCY_CODES, 'outside' as const].map((code) => answeredPlace(code, 'id')).sort((a, b) => b.length - a.length)[0]!,
 });
 
 describe('reporter SMS texts', () => {
