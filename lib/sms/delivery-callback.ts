@@ -1,5 +1,4 @@
 import * as z from '../zod.js';
-import { ValidationError } from '../domain/errors.js';
 
 export const DELIVERY_STATUSES = ['Sent', 'Submitted', 'Buffered', 'Rejected', 'Success', 'Failed', 'Expired'] as const;
 
@@ -14,14 +13,4 @@ export const AtDeliveryReport = z.object({
 });
 export type AtDeliveryReport = z.infer<typeof AtDeliveryReport>;
 
-/** Parses a callback once at the boundary; a bad one becomes a 400 that names each field. */
-export function parseCallback<S extends z.ZodMiniType>(schema: S, form: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(form);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = String(issue.path[0] ?? 'body');
-    fields[name] ??= issue.code === 'invalid_type' && form[name] === undefined ? 'Required' : issue.message;
-  }
-  throw new ValidationError(fields);
-}
+export { parseCallback } from '../http/callback.js';

@@ -1,6 +1,7 @@
 import type { Language } from '../domain/categories.js';
 import { ClientError, ForbiddenError, PayloadTooLargeError } from '../domain/errors.js';
 import { errorResponse, formBody, httpHandler, requireCallbackKey, resolveCallbackKey, text, type CallbackKey, type HttpEvent } from '../http/api.js';
+import { parseCallback } from '../http/callback.js';
 import { logger } from '../logger.js';
 import { AtUssdRequest, AtUssdSessionEnd, firstProblem, invalidFields } from './callbacks.js';
 import { failureScreen, handleUssdRequest, handleUssdSessionEnd, malformedScreen, tooLargeScreen, type UssdDeps } from './handle-ussd.js';
@@ -30,13 +31,8 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
     requireCallbackKey(event, await resolveCallbackKey(runtime.callbackKey));
     const form = formBody(event);
     if (isSessionEndEvent(event)) {
-      const parsed = AtUssdSessionEnd.safeParse(form);
-      if (!parsed.success) {
-        // Nothing for AT to retry and nobody waiting on a screen: note it and move on.
-        logger.warn('ussd session end ignored', { fields: invalidFields(parsed.error) });
-        return text(200, 'OK');
-      }
-      const { sessionId, phoneNumber, status, input } = parsed.data;
+      // Nobody waits on a screen here: a bad notice is a 400 naming its fields, as for the SMS callbacks.
+      const { sessionId, phoneNumber, status, input } = parseCallback(AtUssdSessionEnd, form);
       const outcome = await handleUssdSessionEnd(runtime.deps, { sessionId, phone: phoneNumber, status, ...(input !== undefined ? { input } : {}) });
       logger.info('ussd session ended', { status, outcome });
       return text(200, 'OK');
@@ -53,8 +49,8 @@ export function createUssdHandler(runtime: UssdHandlerRuntime) {
   }, (error, event) => {
     if (error instanceof ForbiddenError) return errorResponse(error, 'ussd');
     if (error instanceof ClientError) {
+      if (isSessionEndEvent(event)) return errorResponse(error, 'ussd');
       logger.warn('ussd callback refused', { code: error.code });
-      if (isSessionEndEvent(event)) return text(200, 'OK');
       return ussdText(error instanceof PayloadTooLargeError ? tooLargeScreen(fallbackLanguage, hotline) : malformedScreen(fallbackLanguage, hotline));
     }
     logger.error('ussd handler failed', { errorName: error instanceof Error ? error.name : typeof error });

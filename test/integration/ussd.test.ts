@@ -290,8 +290,14 @@ describe('the USSD HTTP handler', () => {
     expect(await system.store.getUssdDraft(phone, system.clock.now())).toEqual({ text: '1*2', language: 'id' });
   });
 
-  it('acknowledges a malformed end-of-session notice without saving anything', async () => {
-    const result = await post('/ussd/events', { sessionId: newSession(), status: 'Incomplete', input: '1*2' });
-    expect(result.statusCode).toBe(200);
+  it('refuses a malformed end-of-session notice with a 400 naming the field, as the SMS callbacks do, and saves nothing', async () => {
+    const phone = '+6281234567403';
+    const missing = await post('/ussd/events', { sessionId: newSession(), status: 'Incomplete', input: '1*2' });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.parse(String(missing.body))).toMatchObject({ error: 'VALIDATION', fields: { phoneNumber: 'Required' } });
+    const badStatus = await post('/ussd/events', { sessionId: newSession(), phoneNumber: phone, status: 'Paused', input: '1*2' });
+    expect(badStatus.statusCode).toBe(400);
+    expect(Object.keys(JSON.parse(String(badStatus.body)).fields)).toEqual(['status']);
+    expect(await system.store.getUssdDraft(phone, system.clock.now())).toBeUndefined();
   });
 });
