@@ -74,6 +74,9 @@ export const QUESTIONS_PER_CASE_PER_HOUR = 3;
  */
 export function planAskReporter(c: Case, x: ActionContext, question: string, prefs: ReporterPrefs, messageId: string, asked = 1): PlanResult {
   if (!question.trim()) return no('no_question');
+  // A request's number writes to its complaints' conversation, never to the request (handle-inbound-sms.ts):
+  // an answer would not come back to the asker. The request is decided in the console.
+  if (isDataRequest(c)) return no('data_request');
   if (c.status === 'closed') return no('not_open');
   // An erased case has no number left to write to.
   if (!c.smsUpdates || prefs.smsStopped || c.erased) return no('reporter_no_sms');

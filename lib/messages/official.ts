@@ -164,8 +164,8 @@ export const officialTexts = {
  */
 export function questionForReporter(language: Language, reference: string, question: string): string {
   const frame = language === 'id'
-    ? (q: string) => `Laporan ${reference}, pertanyaan petugas: ${q} (Balas SMS ini)`
-    : (q: string) => `Report ${reference}, the officer asks: ${q} (Reply to this SMS)`;
+    ? (q: string) => `Laporan ${reference}, pertanyaan petugas: ${q} (Balas pesan ini)`
+    : (q: string) => `Report ${reference}, the officer asks: ${q} (Reply to this message)`;
   const budget = SMS_LIMIT - gsmLength(frame(''));
   return frame(fitGsm(toGsm7(question.trim()), budget));
 }

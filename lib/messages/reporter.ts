@@ -120,8 +120,8 @@ export const reporterTexts = {
     `Laporan ${v.reference} digabung ke laporan ${v.into}: ${STATUS_LABELS[v.status].id}. Pembaruan terakhir ${v.updated}.`,
     `Report ${v.reference} was merged into report ${v.into}: ${STATUS_LABELS[v.status].en}. Last update ${v.updated}.`)) as T<'reference' | 'into' | 'status' | 'updated'>,
   needInfo: ((l, v) => say(l,
-    `Petugas memerlukan keterangan tambahan untuk laporan ${v.reference}. Balas SMS ini dengan keterangan Anda.`,
-    `The officer needs more information on report ${v.reference}. Please reply to this SMS with the details.`)) as T<'reference'>,
+    `Petugas memerlukan keterangan tambahan untuk laporan ${v.reference}. Balas pesan ini dengan keterangan Anda.`,
+    `The officer needs more information on report ${v.reference}. Please reply to this message with the details.`)) as T<'reference'>,
 } satisfies Record<string, (l: Language, v: TextVars) => string>;
 
 export type ReporterText = keyof typeof reporterTexts;

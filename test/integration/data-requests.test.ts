@@ -307,20 +307,25 @@ describe('an official who answers a data request\'s alert by SMS or WhatsApp', {
     expect(await sentTo(PHONE)).toHaveLength(toRequester);
   });
 
-  it('gets the same answer, and nothing changes, for SELESAI or a second TERIMA', async () => {
+  it('gets the same answer, and nothing changes, for SELESAI, a second TERIMA or TANYA (an answer would go to the number\'s complaint)', async () => {
     const before = await requestOf(reference);
+    const toRequester = (await sentTo(PHONE)).length;
     await command(`SELESAI ${reference} ${DESK.pin} sudah diberikan`);
     await command(`TERIMA ${reference} ${DESK.pin}`);
+    await command(`TANYA ${reference} ${DESK.pin} kapan bisa datang ke kantor?`);
     const after = await requestOf(reference);
     expect(after).toMatchObject({ status: 'acknowledged', assignee: DESK.id, version: before.version });
     expect(after.dataRequest?.decision).toBeUndefined();
     const refusal = `${reference} adalah permintaan data (salinan data). Putuskan di konsol, tab Permintaan data, paling lambat ${deadline}. Perintah tidak dijalankan.`;
-    expect((await repliesOn(reference)).filter((m) => m.includes('Perintah tidak dijalankan'))).toEqual([refusal, refusal]);
+    expect((await repliesOn(reference)).filter((m) => m.includes('Perintah tidak dijalankan'))).toEqual([refusal, refusal, refusal]);
     const notApplied = (await system.store.timeline(after.id)).filter((e) => e.type === 'official_command_not_applied');
     expect(notApplied.map((e) => e.detail)).toEqual([
       expect.objectContaining({ command: 'SELESAI', reason: 'data_request' }),
       expect.objectContaining({ command: 'TERIMA', reason: 'already_assigned' }),
+      expect.objectContaining({ command: 'TANYA', reason: 'data_request' }),
     ]);
+    await streams.settled();
+    expect(await sentTo(PHONE)).toHaveLength(toRequester);
   });
 
   it('reads with INFO the kind, the deadline, the status and, as the official who took it, the number: logged as a view of the number', async () => {

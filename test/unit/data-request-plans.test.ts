@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSms } from '../../lib/conversation/grammar.js';
 import { planDataRequest, planDecideDataRequest } from '../../lib/cases/data-request-plans.js';
-import { planMerge, planReopen, planResolve } from '../../lib/cases/plans.js';
+import { planAskReporter, planMerge, planReopen, planResolve } from '../../lib/cases/plans.js';
 import type { ActionContext } from '../../lib/cases/plan.js';
 import { defaultPolicy } from '../../lib/config.js';
 import { type Case, REFUSAL_GROUNDS } from '../../lib/domain/case.js';
@@ -69,9 +69,10 @@ describe('a data request as a case', () => {
     expect(planDecideDataRequest(c, ctx(official({ id: 'kab-5203', level: 1, regencies: ['5203'] })), { outcome: 'carried_out', cases: [] })).toEqual({ applies: false, reason: 'taken' });
   });
 
-  it('is never resolved, reopened or merged like a complaint', () => {
+  it('is never resolved, reopened, merged or asked about like a complaint', () => {
     const c = request().case;
     expect(planResolve(c, ctx(), 'unheld')).toEqual({ applies: false, reason: 'data_request' });
+    expect(planAskReporter(c, ctx(), 'kapan bisa datang ke kantor?', {}, 'ask.1')).toEqual({ applies: false, reason: 'data_request' });
     expect(planReopen({ ...c, status: 'closed' }, ctx(), 'unheld')).toEqual({ applies: false, reason: 'data_request' });
     expect(planMerge({ ...c, id: 'other', reference: 'ABC-235', kind: undefined, dataRequest: undefined } as Case, c, ctx(), 'unheld', {})).toEqual({ applies: false, reason: 'data_request' });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answeredPlace, reporterTexts, formatLocalTime, STATUS_LABELS, type TextVars } from '../../lib/messages/reporter.js';
 import { REGENCY_CODES } from '../../lib/domain/regions.js';
 import { conversationTexts } from '../../lib/messages/conversation.js';
-import { officialTexts } from '../../lib/messages/official.js';
+import { officialTexts, questionForReporter } from '../../lib/messages/official.js';
 import { defaultPolicy } from '../../lib/config.js';
 import { CASE_STATUSES } from '../../lib/domain/case.js';
 import { gsmLength, isGsm7, SMS_LIMIT } from '../../lib/domain/gsm.js';
@@ -41,6 +41,17 @@ describe('reporter SMS texts', () => {
     }
     expect(reporterTexts.resolved('id', { reference: 'ABC-234' })).toMatch(/YA.*TIDAK/);
     expect(reporterTexts.resolved('en', { reference: 'ABC-234' })).toMatch(/YES.*NO/);
+  });
+});
+
+describe('a question to the reporter', () => {
+  it('asks for a reply in words that hold on WhatsApp as by SMS (free text within the 24 hours goes there too)', () => {
+    for (const l of LANGUAGES) {
+      for (const text of [reporterTexts.needInfo(l, { reference: 'ABC-234' }), questionForReporter(l, 'ABC-234', 'Kapan terakhir digaji?')]) {
+        expect(text).toMatch(/pesan ini|this message/);
+        expect(text).not.toMatch(/SMS/);
+      }
+    }
   });
 });
 
