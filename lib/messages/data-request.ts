@@ -60,14 +60,13 @@ export const dataRequestTexts = {
    */
   taken: (reference: string, type: DataRequestType, deadline: Date): string =>
     `${reference} (permintaan data: ${TYPE_LABELS[type]}) tercatat Anda tangani. Putuskan di konsol, tab Permintaan data, paling lambat ${formatLocalTime(deadline.toISOString())}.`,
-  /** Any other command on a request that changes nothing (SELESAI, a second TERIMA): where and by when it is decided. */
+  /** Any other command on a request, which changes nothing (SELESAI, TANYA, a second TERIMA): where and by when it is decided. */
   decideInConsole: (reference: string, type: DataRequestType, deadline: Date): string =>
     `${reference} adalah permintaan data (${TYPE_LABELS[type]}). Putuskan di konsol, tab Permintaan data, paling lambat ${formatLocalTime(deadline.toISOString())}. Perintah tidak dijalankan.`,
   /** INFO on a request: kind, deadline and status; the number only to the official who took it (as for a complaint). */
   info: (reference: string, type: DataRequestType, deadline: Date, status: string, contact?: string): string =>
     `PERMINTAAN DATA ${reference}: ${TYPE_LABELS[type]}. Batas ${formatLocalTime(deadline.toISOString())}. Status ${status}.${contact ? ` Pemohon ${contact}` : ' Nomor pemohon: setelah TERIMA.'}`,
 };
-
 
 export const ARTICLE: Record<RefusalGround, string> = { art33_danger: '33', art44_legal_case: '44', art15_law_enforcement: '15' };
 

@@ -1,4 +1,4 @@
-import { type Case, type CaseEvent, caseEvent, dataRequestDeadline, isDataRequest } from '../domain/case.js';
+import { type Case, type CaseEvent, caseEvent, dataRequestDeadline } from '../domain/case.js';
 import { changeCase } from '../cases/change-case.js';
 import { type ActionContext, type NotApplied as SharedNotApplied, ok, type PlanResult } from '../cases/plan.js';
 import { countAcknowledgement, planAcknowledge, planResolve } from '../cases/plans.js';
@@ -175,7 +175,7 @@ export async function handleOfficialSms(
       });
     }
     const isAssignee = c.assignee === official.id && c.status !== 'new';
-    if (isDataRequest(c) && c.dataRequest) {
+    if (c.dataRequest) {
       // A request has no story to page through: its kind, deadline and status, and the number to the official who took it.
       infoRead = isAssignee ? { at, officialId: official.id, action: 'viewed', reference: c.reference, fields: ['contact'] } : undefined;
       return ok({
