@@ -29,30 +29,43 @@ const KEYWORDS: Record<string, Pick<OfficialCommand, 'action' | 'keyword'>> = {
 };
 
 const PIN = /^\d{4,8}$/;
+/** A token without the punctuation typed after it ("ABC-234," "0303."). */
+const bare = (token: string | undefined) => token?.replace(/[.,:;!]+$/, '');
 
 /**
  * Returns the command, or undefined when the text is not an official command (then it is a
  * reporter's message). A keyword must be followed by a reference; INFO also needs a PIN, because
  * `INFO` alone (or `INFO gaji`) is a reporter asking for help. The reference may be typed `ABC-234`,
- * `abc234` or `ABC 234`.
+ * `abc234` or `ABC 234`, with a comma after it; the PIN may come before the reference or after the
+ * word PIN (`TERIMA 0303 ABC-234`, `TERIMA ABC-234, PIN 0303`): a hurried official types them so,
+ * and a reference and a PIN cannot be mistaken for each other.
  */
 export function parseOfficialCommand(raw: string): OfficialCommand | undefined {
   const tokens = raw.normalize('NFKC').trim().split(/\s+/).filter(Boolean);
-  const head = tokens[0]?.replace(/[.,:;!]+$/, '').toUpperCase();
+  const head = bare(tokens[0])?.toUpperCase();
   const kind = head ? KEYWORDS[head] : undefined;
   if (!kind) return undefined;
 
   let rest = tokens.slice(1);
-  let reference = rest[0] ? normaliseReference(rest[0]) : undefined;
+  let pin: string | undefined;
+  if (rest.length >= 2 && PIN.test(bare(rest[0])!) && (normaliseReference(bare(rest[1])!) || (rest.length >= 3 && normaliseReference(`${rest[1]}${bare(rest[2])}`)))) {
+    pin = bare(rest[0]);
+    rest = rest.slice(1);
+  }
+  let reference = rest[0] ? normaliseReference(bare(rest[0])!) : undefined;
   if (reference) rest = rest.slice(1);
-  else if (rest.length >= 2 && rest[0]!.length === 3 && rest[1]!.length === 3) {
-    reference = normaliseReference(`${rest[0]}${rest[1]}`);
+  else if (rest.length >= 2 && rest[0]!.length === 3 && bare(rest[1])!.length === 3) {
+    reference = normaliseReference(`${rest[0]}${bare(rest[1])}`);
     if (reference) rest = rest.slice(2);
   }
   if (!reference) return undefined;
 
-  const pin = rest[0] && PIN.test(rest[0]) ? rest[0] : undefined;
-  if (pin) rest = rest.slice(1);
+  if (!pin) {
+    const announced = /^PIN:?$/i.test(rest[0] ?? '') && rest[1] && PIN.test(bare(rest[1])!) ? 1 : 0;
+    const glued = /^PIN:(\d{4,8})[.,;!]*$/i.exec(rest[0] ?? '')?.[1];
+    if (glued) { pin = glued; rest = rest.slice(1); }
+    else if (rest[announced] && PIN.test(bare(rest[announced])!)) { pin = bare(rest[announced]); rest = rest.slice(announced + 1); }
+  }
   if (kind.action === 'info' && !pin) return undefined;
   return { ...kind, reference, ...(pin ? { pin } : {}), text: rest.join(' ') };
 }

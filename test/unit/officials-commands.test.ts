@@ -25,6 +25,18 @@ describe('the official command parser', () => {
     expect(parseOfficialCommand('TERIMA: ABC-234 0303')).toMatchObject({ reference: 'ABC-234' });
   });
 
+  it('reads the PIN typed before the reference or after the word PIN, and a comma after the reference', () => {
+    const taken = { action: 'acknowledge', keyword: 'TERIMA', reference: 'ABC-234', pin: '0303', text: '' };
+    for (const text of ['TERIMA 0303 ABC-234', 'terima 0303 abc 234', 'TERIMA ABC-234, PIN 0303', 'TERIMA ABC-234 pin: 0303', 'TERIMA ABC-234 PIN:0303', 'TERIMA ABC-234, 0303.']) {
+      expect(parseOfficialCommand(text), text).toEqual(taken);
+    }
+    expect(parseOfficialCommand('SELESAI 0303 ABC-234 gaji sudah dibayar, agen minta maaf.')).toMatchObject({ action: 'resolve', pin: '0303', reference: 'ABC-234', text: 'gaji sudah dibayar, agen minta maaf.' });
+    expect(parseOfficialCommand('TANYA ABC-234 PIN 0303 Di mana Anda sekarang?')).toMatchObject({ pin: '0303', text: 'Di mana Anda sekarang?' });
+    // Only where nothing else can be meant: a number that is not followed by a reference is no PIN before it.
+    expect(parseOfficialCommand('TERIMA 0303 gaji')).toBeUndefined();
+    expect(parseOfficialCommand('TERIMA ABC-234 PIN')).not.toHaveProperty('pin');
+  });
+
   it('maps the English synonyms onto the same actions', () => {
     expect(parseOfficialCommand('ACK ABC-234 1234')).toMatchObject({ action: 'acknowledge', keyword: 'TERIMA' });
     expect(parseOfficialCommand('DONE ABC-234 1234 paid in full')).toMatchObject({ action: 'resolve', keyword: 'SELESAI', text: 'paid in full' });
