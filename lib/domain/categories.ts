@@ -107,7 +107,8 @@ const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
     strong: [/\b(kecelakaan|rumah sakit|dirawat|cedera|patah tulang|sick|injured|injury|accident|hospital)\b/, /\bsakit\b(?! hati)/],
     weak: [/\bluka\b/, /\bhamil\b/, /\bill\b/, /\bdemam\b/, /\bpingsan\b/],
   }],
-  ['documents_held', { strong: [/\b(paspor|pasport|passport|dokumen|document|documents|ktp|visa|permit|izin kerja|ijin kerja)\b/] }],
+  // Sponsors and agents also keep the papers a family hands over as a pledge: diploma, birth certificate, family card.
+  ['documents_held', { strong: [/\b(paspor|pasport|passport|dokumen|document|documents|ktp|visa|permit|izin kerja|ijin kerja|ijazah|akta( kelahiran)?|kartu keluarga|buku nikah|buku pelaut|seaman book|diploma)\b/] }],
   ['unpaid_wages', { strong: [/\b(gaji|upah|gajian|bayaran|salary|wage|wages|unpaid|not paid|belum dibayar|tidak dibayar|tak dibayar)\b/] }],
   ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pemulangan|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
   ['lost_contact', {
