@@ -91,9 +91,15 @@ const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
     ],
     weak: [/\bmati\b/, /\bdead\b/, /\bdeath\b/, /\bkubur\w*\b/, /\bduka\b/],
   }],
+  // Held, confined or forced to work (the ILO's indicators), sold, or sent somewhere else than promised
+  // (the scam compounds of Cambodia and Myanmar): trafficking, whatever else the text names.
   ['trafficking', {
-    strong: [/\b(calo|tekong|tppo|trafficking|diperdagangkan|perdagangan orang|sponsor ilegal|non ?prosedural|unprocedural|lewat jalur (belakang|ilegal|tikus))\b/],
-    weak: [/\bdijual\b/, /\bilegal\b/, /\billegal\b/, /\bbroker\b/, /\bpaspor (palsu|dipalsukan)\b/],
+    strong: [
+      /\b(calo|tekong|tppo|trafficking|diperdagangkan|perdagangan orang|sponsor ilegal|non ?prosedural|unprocedural|lewat jalur (belakang|ilegal|tikus))\b/,
+      /\b(disekap|dikurung|disandera|kerja paksa|dipaksa (kerja|bekerja)|forced (to work|labou?r)|held captive|dijual ke)\b/,
+      /\b(tidak|tak|gak|nggak|ga) (boleh|diizinkan|dibolehkan) keluar\b/,
+    ],
+    weak: [/\bdijual\b/, /\bilegal\b/, /\billegal\b/, /\bbroker\b/, /\bpaspor (palsu|dipalsukan)\b/, /\bdijanjikan\b/, /\b(kamboja|cambodia|myanmar)\b/],
   }],
   ['violence_abuse', {
     strong: [/\b(dipukul|dipukuli|memukul|mukul|disiksa|menyiksa|kekerasan|diperkosa|perkosa|pemerkosaan|pelecehan|dilecehkan|aniaya|dianiaya|ditampar|ditendang|disetrika|abused|beaten|raped|rape|violence|hit me|beat me|beats me|kicked me)\b/],
@@ -110,7 +116,7 @@ const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
   // Sponsors and agents also keep the papers a family hands over as a pledge: diploma, birth certificate, family card.
   ['documents_held', { strong: [/\b(paspor|pasport|passport|dokumen|document|documents|ktp|visa|permit|izin kerja|ijin kerja|ijazah|akta( kelahiran)?|kartu keluarga|buku nikah|buku pelaut|seaman book|diploma)\b/] }],
   ['unpaid_wages', { strong: [/\b(gaji|upah|gajian|bayaran|salary|wage|wages|unpaid|not paid|belum dibayar|tidak dibayar|tak dibayar)\b/] }],
-  ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pemulangan|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
+  ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pulangkan|memulangkan|pemulangan|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
   ['lost_contact', {
     strong: [/\b(hilang kontak|tidak ada kabar|tak ada kabar|tidak bisa dihubungi|tdk bisa dihubungi|lost contact|no news)\b/],
     weak: [/\bhilang\b/, /\bmissing\b/],
