@@ -106,22 +106,22 @@ const CATEGORY_CUES: ReadonlyArray<[Category, CategoryCues]> = [
     weak: [/\bpukul\b/, /\bsiksa\b/, /\bkasar\b/, /\babuse\b/, /\bbeat\b/, /\bluka\b/, /\bmemar\b/],
   }],
   ['detained_deported', {
-    strong: [/\b(ditahan (polisi|imigrasi|aparat)|ditangkap|penjara|dipenjara|deportasi|dideportasi|dipulangkan paksa|tahanan imigrasi|depo imigrasi|arrested|detained|jail|prison|deported)\b/],
+    strong: [/\b(ditahan (di )?(polisi|imigrasi|aparat|penjara|depo|kantor polisi)|ditangkap|penjara|dipenjara|deportasi|dideportasi|dipulangkan paksa|tahanan imigrasi|depo imigrasi|arrested|detained|jail|prison|deported)\b/],
     weak: [/\bimigrasi\b/, /\bpolisi\b/, /\btahanan\b/, /\brazia\b/],
   }],
   ['illness_accident', {
-    strong: [/\b(kecelakaan|rumah sakit|dirawat|cedera|patah tulang|sick|injured|injury|accident|hospital)\b/, /\bsakit\b(?! hati)/],
+    strong: [/\b(kecelakaan|rumah sakit|dirawat|cedera|terluka|patah tulang|kena mesin|jatuh dari|sick|injured|injury|accident|hospital)\b/, /\bsakit\b(?! hati)/],
     weak: [/\bluka\b/, /\bhamil\b/, /\bill\b/, /\bdemam\b/, /\bpingsan\b/],
   }],
   // Sponsors and agents also keep the papers a family hands over as a pledge: diploma, birth certificate, family card.
   ['documents_held', { strong: [/\b(paspor|pasport|passport|dokumen|document|documents|ktp|visa|permit|izin kerja|ijin kerja|ijazah|akta( kelahiran)?|kartu keluarga|buku nikah|buku pelaut|seaman book|diploma)\b/] }],
-  ['unpaid_wages', { strong: [/\b(gaji|upah|gajian|bayaran|salary|wage|wages|unpaid|not paid|belum dibayar|tidak dibayar|tak dibayar)\b/] }],
-  ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pulangkan|memulangkan|pemulangan|kembali ke indonesia|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
+  ['unpaid_wages', { strong: [/\b(gaji|upah|gajian|digaji|bayaran|salary|wage|wages|unpaid|not paid|belum dibayar|tidak dibayar|tak dibayar)\b/, /\b(majikan|bos|boss|employer) (tidak|belum|tak|gak|nggak) (mau )?(bayar|membayar)\b/] }],
+  ['wants_to_go_home', { strong: [/\b(pulang|dipulangkan|pulangkan|memulangkan|pemulangan|kembali ke indonesia|balik (ke )?(kampung|indonesia|lombok|sumbawa|ntb|rumah)|rindu rumah|go home|return home|want to return|repatriat\w*)\b/] }],
   ['lost_contact', {
-    strong: [/\b(hilang kontak|tidak ada kabar|tak ada kabar|tidak bisa dihubungi|tdk bisa dihubungi|lost contact|no news)\b/],
+    strong: [/\b(hilang kontak|putus kontak|tidak ada kabar|tak ada kabar|tidak bisa dihubungi|tdk bisa dihubungi|lost contact|no news)\b/],
     weak: [/\bhilang\b/, /\bmissing\b/],
   }],
-  ['job_fraud', { strong: [/\b(penipuan|ditipu|tipu|potongan|dipotong|bohong|palsu|fraud|scam|cheated|overcharg\w*)\b/], weak: [/\bbiaya\b/, /\bfee\b/, /\bfees\b/] }],
+  ['job_fraud', { strong: [/\b(penipuan|ditipu|tipu|potongan|dipotong|bohong|palsu|fraud|scam|cheated|overcharg\w*)\b/, /\b(tidak|belum|batal|gagal) (jadi )?(di)?berangkat(kan)?\b/], weak: [/\bbiaya\b/, /\bfee\b/, /\bfees\b/] }],
 ];
 
 /** A category read from a text, with the words it was read from (shown to officials until confirmed). */

@@ -59,6 +59,14 @@ const PLAIN: ReadonlyArray<[string, Category]> = [
   // Scammed is not trafficked, and money that cannot come out is no confinement.
   ['saya kena online scam lowongan kerja, uang 5 juta hilang', 'job_fraud'],
   ['gaji tidak bisa keluar dari bank, majikan tidak bayar', 'unpaid_wages'],
+  // Everyday phrasings a worker or a family uses.
+  ['belum digaji 5 bulan', 'unpaid_wages'],
+  ['majikan tidak mau bayar', 'unpaid_wages'],
+  ['adik saya putus kontak sejak lebaran', 'lost_contact'],
+  ['tangan saya terluka kena mesin', 'illness_accident'],
+  ['mau balik ke lombok', 'wants_to_go_home'],
+  ['suami ditahan di imigrasi Johor', 'detained_deported'],
+  ['PT tidak berangkatkan saya padahal sudah bayar', 'job_fraud'],
   ['gaji tidak dibayar 3 bulan', 'unpaid_wages'],
   ['upah belum dibayar sejak Juli', 'unpaid_wages'],
   ['my salary is unpaid for 4 months', 'unpaid_wages'],
