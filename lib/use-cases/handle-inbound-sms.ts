@@ -322,15 +322,18 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   const event = plan.events[0];
   const stored = event?.type === 'follow_up' && event.detail.stored;
   const answeredBy = stored ? await relayAnswer(ctx, updated, cut.text) : undefined;
+  // "ok terima kasih" after the confirmation: kept with the case, but no official is alerted to read
+  // it and no SMS acknowledges it (unless it answers an official's question: then it is relayed).
+  const thanksOnly = !answeredBy && isThanks(text);
   // "Pesan baru" in the console (issue 23, item 7): unread for whoever handles the case, and for the official it answers.
-  if (stored) {
+  if (stored && !thanksOnly) {
     const handling = conversationRecipients(updated, await ctx.deps.directory.listOfficials()).map((o) => o.id);
     await ctx.deps.directory.markUnread([...handling, ...(answeredBy ? [answeredBy] : [])], updated, ctx.at);
   }
   const hour = Math.floor(ctx.now.getTime() / HOUR_MS);
   // An answer to "Asal kabupaten/kota?" is no news for the office its alert just reached.
   const answeredRegency = plan.events.some((e) => e.type === 'regency_read' && e.detail.from === 'answer');
-  if (!answeredRegency) await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
+  if (!answeredRegency && !thanksOnly) await notifyOfficials(ctx.deps, updated, 'followUp', `followup.${updated.id}.h${hour}`, answeredBy ? [answeredBy] : []);
 
   const v = { reference: updated.reference, hotline: emergencyLineFor(ctx.deps.policy.emergencyLines, ctx.sms.from), limit: FOLLOW_UP_LIMIT };
   if (!stored) await reply(ctx, 'case_full', reporterTexts.caseFull(ctx.language, v), false);
@@ -338,6 +341,7 @@ async function addFollowUp(ctx: Conversation, target: Case, text: string, second
   else if (cut.truncated) await reply(ctx, 'text_cut', reporterTexts.textCut(ctx.language, v), false);
   // On a case marked solved the reporter still owes YA or TIDAK: every such message is answered with the question (the reply budget bounds it).
   else if (updated.status === 'resolved') await reply(ctx, 'ask_solved', reporterTexts.askAgainSolved(ctx.language, v), false);
+  else if (thanksOnly) return true;
   else if (answeredRegency) await reply(ctx, 'regency_noted', reporterTexts.regencyNoted(ctx.language, { ...v, place: answeredPlace(updated.homeRegency, ctx.language) }), false);
   else if (await ctx.deps.counters.countHit('sms-ack', updated.id, HOUR_SECONDS, ctx.now) === 1) {
     await reply(ctx, 'follow_up_ack', reporterTexts.followUpAdded(ctx.language, v), false);

@@ -121,6 +121,23 @@ describe('a gateway redelivering the same SMS', () => {
     expect(await handleInboundSms(fixture.system.deps, followUp)).toMatchObject({ added: false });
     expect((await caseOf(worker)).description.match(/sudah 3 bulan/g)).toHaveLength(1);
   });
+
+  it('keeps a thank-you with the case, but alerts no official to read it and sends no SMS for it', async () => {
+    const worker = '+60123450007';
+    const reference = ((await inbound(worker, 'LAPOR gaji tidak dibayar 2 bulan')) as { reference: string }).reference;
+    await fixture.poller.settled();
+    const before = { worker: sentTo(worker).length, desk: fixture.system.outbox.entries.filter((e) => e.to === '+6281100005200' && e.message.includes(reference)).length };
+    expect(await inbound(worker, 'ok terima kasih pak')).toEqual({ kind: 'follow_up', added: true, askedNewProblem: false });
+    await fixture.poller.settled();
+    expect((await caseOf(worker)).description).toMatch(/ok terima kasih pak$/);
+    expect(sentTo(worker)).toHaveLength(before.worker);
+    expect(fixture.system.outbox.entries.filter((e) => e.to === '+6281100005200' && e.message.includes(reference))).toHaveLength(before.desk);
+    // Anything more than thanks is news for the officials, as before.
+    await inbound(worker, 'terima kasih, tapi majikan sekarang marah');
+    await fixture.poller.settled();
+    expect(fixture.system.outbox.entries.filter((e) => e.to === '+6281100005200' && e.message.includes('pesan tambahan') && e.message.includes(reference))).toHaveLength(1);
+    expect(sentTo(worker).at(-1)).toBe(reporterTexts.followUpAdded('id', { reference }));
+  });
 });
 
 describe('a second LAPOR within the hour', () => {
